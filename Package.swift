@@ -1,0 +1,131 @@
+// swift-tools-version:6.1
+// The target graph is the architecture: every dependency points down a layer (see Documentation/Modules.md).
+import PackageDescription
+
+let settings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+  name: "indexer",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "indexer", targets: ["indexer"]),
+    .library(name: "IndexerKit", targets: ["IndexerCore", "IndexerQuery", "IndexerModel"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/swiftlang/swift-syntax", exact: "602.0.0"),
+  ],
+  targets: [
+    // Layer 0: values and the C shim.
+    .target(
+      name: "IndexerModel",
+      swiftSettings: settings
+    ),
+    .systemLibrary(
+      name: "CZstd",
+      pkgConfig: "libzstd",
+      providers: [.apt(["libzstd-dev"])]
+    ),
+
+    // Layer 1: walking, extraction, storage.
+    .target(
+      name: "IndexerWorkspace",
+      dependencies: [
+        "IndexerModel"
+      ],
+      swiftSettings: settings
+    ),
+    .target(
+      name: "IndexerExtraction",
+      dependencies: [
+        "IndexerModel",
+        .product(name: "SwiftParser", package: "swift-syntax"),
+        .product(name: "SwiftSyntax", package: "swift-syntax"),
+      ],
+      swiftSettings: settings
+    ),
+    .target(
+      name: "IndexerStore",
+      dependencies: [
+        "CZstd",
+        "IndexerModel",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      swiftSettings: settings
+    ),
+
+    // Layer 2: the pipeline and the query engine.
+    .target(
+      name: "IndexerCore",
+      dependencies: [
+        "IndexerExtraction",
+        "IndexerModel",
+        "IndexerStore",
+        "IndexerWorkspace",
+      ],
+      swiftSettings: settings
+    ),
+    .target(
+      name: "IndexerQuery",
+      dependencies: [
+        "IndexerModel",
+        "IndexerStore",
+      ],
+      swiftSettings: settings
+    ),
+
+    // Layer 4: the command line.
+    .executableTarget(
+      name: "indexer",
+      dependencies: [
+        "IndexerCore",
+        "IndexerModel",
+        "IndexerQuery",
+        "IndexerStore",
+        "IndexerWorkspace",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: settings
+    ),
+
+    // Tests: one target per module, plus the CLI tests that run the built binary.
+    .testTarget(
+      name: "IndexerModelTests",
+      dependencies: ["IndexerModel"],
+      swiftSettings: settings
+    ),
+    .testTarget(
+      name: "IndexerWorkspaceTests",
+      dependencies: ["IndexerWorkspace"],
+      swiftSettings: settings
+    ),
+    .testTarget(
+      name: "IndexerExtractionTests",
+      dependencies: ["IndexerExtraction", "IndexerModel"],
+      swiftSettings: settings
+    ),
+    .testTarget(
+      name: "IndexerStoreTests",
+      dependencies: [
+        "IndexerModel",
+        "IndexerStore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      swiftSettings: settings
+    ),
+    .testTarget(
+      name: "IndexerQueryTests",
+      dependencies: ["IndexerQuery", "IndexerModel"],
+      swiftSettings: settings
+    ),
+    .testTarget(
+      name: "IndexerCLITests",
+      dependencies: ["indexer"],
+      swiftSettings: settings
+    ),
+  ]
+)

@@ -1,0 +1,50 @@
+-- The first schema of the indexer database. Never edit once released: add 0002_....sql instead.
+
+-- 'IDXR': lets us tell our database from any other SQLite file before touching it.
+PRAGMA application_id = 1229215826;
+
+-- Counters and facts about the whole index: generation, last index time, ...
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY NOT NULL,
+  value NOT NULL
+) WITHOUT ROWID;
+
+INSERT INTO meta (key, value) VALUES ('generation', 0);
+
+-- One row per source file seen by the walk, indexed or skipped (status says which and why).
+-- Paths are relative to the workspace root and '/'-separated, so the file serves another checkout.
+CREATE TABLE file (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  language TEXT NOT NULL,
+  status TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  inode INTEGER NOT NULL,
+  content_hash INTEGER NOT NULL,           -- XXH64 of the bytes, stored as a signed 64-bit integer
+  symbol_count INTEGER NOT NULL DEFAULT 0,
+  outline BLOB,                            -- zstd(varint-coded declaration tree); NULL when not indexed
+  outline_raw_bytes INTEGER NOT NULL DEFAULT 0,
+  message TEXT                             -- why a file was skipped or decoded lossily
+);
+
+-- One row per definition. kind is SymbolKind.code; columns are 1-based UTF-8 byte offsets.
+CREATE TABLE symbol (
+  file_id INTEGER NOT NULL REFERENCES file(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  kind INTEGER NOT NULL,
+  container TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  col INTEGER NOT NULL,
+  end_line INTEGER NOT NULL,
+  end_col INTEGER NOT NULL,
+  signature TEXT NOT NULL,
+  flags INTEGER NOT NULL                   -- bit 0: static; bits 1-3: access level (0 = none written)
+);
+
+-- Exact and prefix lookups use the first index, case-insensitive ones the second; neither scans the table.
+CREATE INDEX symbol_by_name ON symbol (name);
+CREATE INDEX symbol_by_name_nocase ON symbol (name COLLATE NOCASE);
+CREATE INDEX symbol_by_file ON symbol (file_id);
+
+PRAGMA user_version = 1;

@@ -1,0 +1,64 @@
+import IndexerExtraction
+import IndexerModel
+import IndexerStore
+import IndexerWorkspace
+
+/// What reading one candidate file came to.
+struct ProcessedFile: Sendable {
+  enum Outcome: Sendable {
+    /// Bytes equal the stored ones: only the stat is refreshed.
+    case sameContent
+    /// New file whose bytes equal those of a file that disappeared: a rename.
+    case parsed(FileIndex, EncodedOutline, FileStatus)
+    case skipped(FileStatus, String)
+  }
+
+  var candidate: IndexPlan.Candidate
+  var hash: UInt64
+  var bytesRead: Int
+  var outcome: Outcome
+}
+
+/// Reads, hashes and (when the content is new) extracts one file. Pure but for the read: safe on any thread.
+enum FileProcessor {
+  static func process(_ candidate: IndexPlan.Candidate, root: String, limits: IndexLimits) -> ProcessedFile {
+    let absolute = root + "/" + candidate.file.path
+    let bytes: [UInt8]
+    do {
+      bytes = try FileReader.read(absolute, limit: Int(limits.maxFileSize) + 1, sizeHint: Int(candidate.file.stat.size))
+    } catch {
+      return ProcessedFile(candidate: candidate, hash: 0, bytesRead: 0, outcome: .skipped(.unreadable, error.description))
+    }
+    let hash = ContentHash.xxh64(bytes)
+    if let stored = candidate.stored, stored.contentHash == hash, stored.status.survivesUnchangedStat {
+      return ProcessedFile(candidate: candidate, hash: hash, bytesRead: bytes.count, outcome: .sameContent)
+    }
+    if bytes.count > limits.maxFileSize {
+      // It grew past the limit between the walk's stat and this read.
+      return ProcessedFile(
+        candidate: candidate, hash: hash, bytesRead: bytes.count,
+        outcome: .skipped(.tooLarge, "over --max-file-size \(limits.maxFileSize)"))
+    }
+    let isBinary = bytes.withUnsafeBytes { BinaryDetector.isBinary($0) }
+    if isBinary {
+      return ProcessedFile(
+        candidate: candidate, hash: hash, bytesRead: bytes.count,
+        outcome: .skipped(.binary, "a NUL byte in the first 8 KiB: binary, not source"))
+    }
+    var source = bytes
+    var status = FileStatus.indexed
+    if !isValidUTF8(bytes) {
+      source = Array(String(decoding: bytes, as: UTF8.self).utf8)
+      status = .lossyUTF8
+    }
+    let index = ExtractorRegistry.extractor(for: candidate.file.language).extract(source)
+    return ProcessedFile(
+      candidate: candidate, hash: hash, bytesRead: bytes.count, outcome: .parsed(index, EncodedOutline(index), status))
+  }
+
+  private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+    // Fast path: pure ASCII needs no validation.
+    if !bytes.contains(where: { $0 >= 0x80 }) { return true }
+    return String(validating: bytes, as: UTF8.self) != nil
+  }
+}

@@ -1,0 +1,56 @@
+import IndexerModel
+import IndexerWorkspace
+
+/// Everything one `indexer index` run needs to know.
+public struct IndexOptions: Sendable {
+  public var root: String
+  public var databasePath: String
+  public var limits: IndexLimits
+  public var walk: WalkOptions
+  /// Files per transaction; a batch also closes at `batchBytes` of source.
+  public var batchFiles: Int
+  public var batchBytes: Int64
+
+  public init(
+    root: String, databasePath: String, limits: IndexLimits = .default, walk: WalkOptions = WalkOptions(),
+    batchFiles: Int = 1000, batchBytes: Int64 = 16 << 20
+  ) {
+    self.root = root
+    self.databasePath = databasePath
+    self.limits = limits
+    self.walk = walk
+    self.batchFiles = batchFiles
+    self.batchBytes = batchBytes
+  }
+
+  /// `<root>/.indexer/index.sqlite`: where the index lives unless `--db` says otherwise.
+  public static func defaultDatabasePath(root: String) -> String {
+    (root.hasSuffix("/") ? root : root + "/") + ".indexer/index.sqlite"
+  }
+}
+
+/// What a run did, in the terms of `index --json`.
+public struct IndexReport: Sendable {
+  public var files = 0
+  public var parsed = 0
+  public var hashed = 0
+  public var unchanged = 0
+  public var removed = 0
+  public var renamed = 0
+  public var skipped: [FileStatus: Int] = [:]
+  public var symbols = 0
+  public var bytesRead: Int64 = 0
+  public var seconds = 0.0
+  public var generation: Int64 = 0
+  public var notes: [WalkNote] = []
+
+  public init() {}
+}
+
+/// Progress as batches commit, for the terminal's progress bar.
+public struct IndexProgress: Sendable {
+  public var filesDone: Int
+  public var filesTotal: Int
+  public var bytesRead: Int64
+  public var elapsedSeconds: Double
+}

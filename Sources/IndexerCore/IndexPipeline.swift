@@ -1,0 +1,158 @@
+import Foundation
+import IndexerModel
+import IndexerStore
+import IndexerWorkspace
+
+/// The whole of `indexer index`: walk, plan, read and extract in parallel, commit batch by batch.
+///
+/// Extraction of the next batch overlaps the commit of the previous one: one writer queue owns the
+/// database, workers never touch it. Removals commit last, after renames have claimed their rows.
+public struct IndexPipeline: Sendable {
+  public let options: IndexOptions
+
+  public init(options: IndexOptions) {
+    self.options = options
+  }
+
+  public func run(progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
+    let clock = ContinuousClock.now
+    let scan = try WorkspaceScanner(root: options.root, options: options.walk).scan()
+    let database = try IndexDatabase.openForWriting(path: options.databasePath)
+    let reader = IndexReader(database: database)
+    let writer = IndexWriter(database: database)
+    let plan = IndexPlanner.plan(scan: scan, stored: try reader.storedFiles(), limits: options.limits)
+
+    var report = IndexReport()
+    report.notes = scan.notes
+    report.unchanged = plan.unchanged
+    report.skipped = plan.skippedByLimit
+
+    let removedByHash = Dictionary(
+      plan.removed.filter { $0.status.isIndexed }.map { ($0.contentHash, $0) }, uniquingKeysWith: { a, _ in a })
+    var claimedByRename = Set<String>()
+
+    let writerQueue = DispatchQueue(label: "indexer.writer")
+    let inFlight = DispatchSemaphore(value: 2)
+    let failure = Locked<(any Error)?>(nil)
+    let done = Locked<(files: Int, bytes: Int64)>((0, 0))
+    let total = plan.toRead.count + plan.limitSkips.count
+    let start = ContinuousClock.now
+    let emit = progress
+
+    func submit(_ batch: IndexBatch, files: Int, bytes: Int64) {
+      inFlight.wait()
+      writerQueue.async {
+        defer { inFlight.signal() }
+        if failure.withLock({ $0 != nil }) { return }
+        do {
+          try writer.commit(batch)
+          let (f, b) = done.withLock { state in
+            state.files += files
+            state.bytes += bytes
+            return (state.files, state.bytes)
+          }
+          let elapsed = (ContinuousClock.now - start).seconds
+          emit(IndexProgress(filesDone: f, filesTotal: total, bytesRead: b, elapsedSeconds: elapsed))
+        } catch {
+          failure.withLock { $0 = error }
+        }
+      }
+    }
+
+    if !plan.limitSkips.isEmpty {
+      submit(IndexBatch(writes: plan.limitSkips), files: plan.limitSkips.count, bytes: 0)
+    }
+    for chunk in chunks(plan.toRead) {
+      if failure.withLock({ $0 != nil }) { break }
+      let slots = ResultSlots<ProcessedFile>(count: chunk.count)
+      let root = options.root
+      let limits = options.limits
+      DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
+        slots.set(i, FileProcessor.process(chunk[i], root: root, limits: limits))
+      }
+      var batch = IndexBatch()
+      var bytes: Int64 = 0
+      for processed in slots.collect() {
+        bytes += Int64(processed.bytesRead)
+        batch.writes.append(write(for: processed, removedByHash: removedByHash, claimed: &claimedByRename, report: &report))
+      }
+      report.bytesRead += bytes
+      submit(batch, files: chunk.count, bytes: bytes)
+    }
+    let removals = plan.removed.map(\.path).filter { !claimedByRename.contains($0) }
+    report.removed = removals.count
+    if !removals.isEmpty && failure.withLock({ $0 == nil }) {
+      submit(IndexBatch(removals: removals), files: 0, bytes: 0)
+    }
+    writerQueue.sync {}
+    if let error = failure.withLock({ $0 }) { throw error }
+
+    if report.parsed + report.hashed + report.removed + plan.limitSkips.count > 0 {
+      try database.checkpoint()
+    }
+    let statistics = try reader.statistics()
+    report.files = statistics.files
+    report.symbols = statistics.symbols
+    report.generation = statistics.generation
+    report.seconds = (ContinuousClock.now - clock).seconds
+    return report
+  }
+
+  private func write(
+    for processed: ProcessedFile, removedByHash: [UInt64: StoredFile], claimed: inout Set<String>, report: inout IndexReport
+  ) -> FileWrite {
+    let file = processed.candidate.file
+    func make(_ status: FileStatus, _ content: FileWrite.Content, message: String? = nil) -> FileWrite {
+      FileWrite(
+        path: file.path, language: file.language, status: status, size: file.stat.size,
+        mtimeNanoseconds: file.stat.mtimeNanoseconds, inode: file.stat.inode, contentHash: processed.hash,
+        content: content, message: message)
+    }
+    switch processed.outcome {
+    case .sameContent:
+      report.hashed += 1
+      let status = processed.candidate.stored?.status ?? .indexed
+      if status == .binary { report.skipped[.binary, default: 0] += 1 }
+      return make(status, .unchanged)
+    case .parsed(let index, let outline, let status):
+      if processed.candidate.stored == nil, let old = removedByHash[processed.hash], old.language == file.language,
+        old.status == status, !claimed.contains(old.path)
+      {
+        claimed.insert(old.path)
+        report.hashed += 1
+        report.renamed += 1
+        return make(status, .renamed(from: old.path))
+      }
+      report.parsed += 1
+      return make(status, .indexed(index, outline), message: status == .lossyUTF8 ? "invalid UTF-8 replaced with U+FFFD" : nil)
+    case .skipped(let status, let message):
+      report.skipped[status, default: 0] += 1
+      return make(status, .skipped(message: message), message: message)
+    }
+  }
+
+  /// Splits the candidates into batches by file count and bytes, keeping path order.
+  private func chunks(_ candidates: [IndexPlan.Candidate]) -> [[IndexPlan.Candidate]] {
+    var result: [[IndexPlan.Candidate]] = []
+    var current: [IndexPlan.Candidate] = []
+    var bytes: Int64 = 0
+    for candidate in candidates {
+      current.append(candidate)
+      bytes += candidate.file.stat.size
+      if current.count >= options.batchFiles || bytes >= options.batchBytes {
+        result.append(current)
+        current = []
+        bytes = 0
+      }
+    }
+    if !current.isEmpty { result.append(current) }
+    return result
+  }
+}
+
+extension Duration {
+  var seconds: Double {
+    let (s, attoseconds) = components
+    return Double(s) + Double(attoseconds) / 1e18
+  }
+}

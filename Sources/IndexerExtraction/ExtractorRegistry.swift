@@ -1,0 +1,11 @@
+import IndexerModel
+
+/// The one place that says which extractor reads which language; adding a language is one line here.
+public enum ExtractorRegistry {
+  public static func extractor(for language: Language) -> any Extractor {
+    switch language {
+    case .swift: SwiftExtractor()
+    case .python: PythonExtractor()
+    }
+  }
+}

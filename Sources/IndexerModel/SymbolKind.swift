@@ -1,0 +1,40 @@
+/// What a definition is. The raw value is the name printed and accepted by `--kind`.
+public enum SymbolKind: String, Sendable, CaseIterable, Codable {
+  case `class`
+  case `struct`
+  case `enum`
+  case actor
+  case `protocol`
+  case `extension`
+  case function
+  case method
+  case initializer
+  case deinitializer
+  case `subscript`
+  case variable
+  case property
+  case enumCase = "case"
+  case `typealias`
+  case `associatedtype`
+  case macro
+  case `operator`
+  case `precedencegroup`
+
+  /// A stable small number for the compact outline encoding; never reorder.
+  public var code: UInt8 {
+    UInt8(SymbolKind.allCases.firstIndex(of: self)!)
+  }
+
+  public init?(code: UInt8) {
+    guard Int(code) < SymbolKind.allCases.count else { return nil }
+    self = SymbolKind.allCases[Int(code)]
+  }
+
+  /// Kinds that can contain other declarations (used to decide method vs function, etc).
+  public var isType: Bool {
+    switch self {
+    case .class, .struct, .enum, .actor, .protocol, .extension: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/// Scores names against a fuzzy pattern: every pattern letter must appear in order (case-insensitively).
+///
+/// Higher is better. Rewards what people mean when they type an abbreviation: a match at the start,
+/// at word boundaries (`_x`, `xY`) and runs of adjacent letters; penalises gaps and long names.
+public struct FuzzyMatcher: Sendable {
+  private let pattern: [UInt8]
+
+  public init(_ pattern: String) {
+    self.pattern = Array(pattern.lowercased().utf8)
+  }
+
+  /// nil when `name` does not contain the pattern as a subsequence.
+  public func score(_ name: String) -> Int? {
+    guard !pattern.isEmpty else { return 0 }
+    let bytes = Array(name.utf8)
+    var score = 0
+    var p = 0
+    var previousMatch = -2
+    var firstMatch = -1
+    for (i, raw) in bytes.enumerated() where p < pattern.count {
+      let lower = raw >= 65 && raw <= 90 ? raw + 32 : raw
+      guard lower == pattern[p] else { continue }
+      if firstMatch < 0 { firstMatch = i }
+      score += 1
+      if i == 0 {
+        score += 10
+      } else if i == previousMatch + 1 {
+        score += 6
+      } else {
+        let before = bytes[i - 1]
+        let isBoundary = before == UInt8(ascii: "_") || before == UInt8(ascii: ".")
+          || (raw >= 65 && raw <= 90 && !(before >= 65 && before <= 90))
+        score += isBoundary ? 8 : 0
+        score -= min(i - previousMatch - 1, 5)
+      }
+      previousMatch = i
+      p += 1
+    }
+    guard p == pattern.count else { return nil }
+    if bytes.count == pattern.count && name.lowercased().utf8.elementsEqual(pattern) { score += 50 }
+    score -= (bytes.count - pattern.count) / 4
+    return score
+  }
+}

@@ -1,0 +1,61 @@
+import IndexerModel
+import IndexerStore
+
+/// Answers symbol, outline and stats questions from an index database opened read-only.
+///
+/// Opening does nothing but open the file and check its schema version: a query from a fresh
+/// process must cost little more than its one indexed SELECT.
+public struct QueryEngine: Sendable {
+  private let reader: IndexReader
+
+  /// How many distinct names a fuzzy query keeps before fetching their definitions.
+  public static let fuzzyNameLimit = 50
+
+  public init(databasePath: String) throws(StoreError) {
+    reader = IndexReader(database: try IndexDatabase.openForReading(path: databasePath))
+  }
+
+  public func symbols(_ query: SymbolQuery) throws(StoreError) -> [SymbolMatch] {
+    var filter = SymbolFilter(
+      match: .exact(query.name), kinds: query.kinds, languages: query.languages, pathGlob: query.pathGlob,
+      limit: query.limit)
+    switch (query.mode, query.ignoreCase) {
+    case (.exact, false): filter.match = .exact(query.name)
+    case (.exact, true): filter.match = .exactIgnoringCase(query.name)
+    case (.prefix, false): filter.match = .prefix(query.name)
+    case (.prefix, true): filter.match = .prefixIgnoringCase(query.name)
+    case (.fuzzy, _): return try fuzzy(query, filter: filter)
+    }
+    return try reader.symbols(filter)
+  }
+
+  private func fuzzy(_ query: SymbolQuery, filter: SymbolFilter) throws(StoreError) -> [SymbolMatch] {
+    let matcher = FuzzyMatcher(query.name)
+    var scored: [(name: String, score: Int)] = []
+    for name in try reader.distinctNames() {
+      if let score = matcher.score(name) { scored.append((name, score)) }
+    }
+    scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.name < $1.name }
+    let shortlist = scored.prefix(max(Self.fuzzyNameLimit, query.limit ?? 0))
+    let scores = Dictionary(shortlist.map { ($0.name, $0.score) }, uniquingKeysWith: { a, _ in a })
+    var all = filter
+    all.match = .anyOf(shortlist.map(\.name))
+    all.limit = nil
+    var matches = try reader.symbols(all)
+    // Best score first; ties keep the store's stable path/line order.
+    matches = matches.enumerated().sorted { a, b in
+      let (sa, sb) = (scores[a.element.symbol.name] ?? 0, scores[b.element.symbol.name] ?? 0)
+      return sa != sb ? sa > sb : a.offset < b.offset
+    }.map(\.element)
+    if let limit = query.limit { matches = Array(matches.prefix(limit)) }
+    return matches
+  }
+
+  public func outline(path: String) throws(StoreError) -> FileIndex? {
+    try reader.outline(path: path)
+  }
+
+  public func statistics() throws(StoreError) -> IndexStatistics {
+    try reader.statistics()
+  }
+}

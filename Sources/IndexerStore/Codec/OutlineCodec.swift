@@ -1,0 +1,92 @@
+import IndexerModel
+
+/// The compact form of a file's declaration tree, stored zstd-compressed in `file.outline`.
+///
+/// Layout (version 1): version byte, symbol count, then per symbol in pre-order: kind code, flags,
+/// parent distance (0 = file level, else index - parent), name, zigzag line delta from the previous
+/// symbol, column, end-line delta from its own line, end column, signature, and the container only
+/// when it differs from the one the tree implies (flag bit 7).
+package enum OutlineCodec {
+  static let version: UInt8 = 1
+
+  package static func encode(_ index: FileIndex) -> [UInt8] {
+    var w = ByteWriter()
+    w.byte(version)
+    w.varint(index.symbols.count)
+    var previousLine = 0
+    var qualified: [String] = []
+    qualified.reserveCapacity(index.symbols.count)
+    for (i, symbol) in index.symbols.enumerated() {
+      let parent = index.parents[i]
+      let implied = parent >= 0 ? qualified[parent] : ""
+      let explicit = symbol.container != implied
+      w.byte(symbol.kind.code)
+      w.byte(flags(symbol) | (explicit ? 0x80 : 0))
+      w.varint(parent >= 0 ? i - parent : 0)
+      w.string(symbol.name)
+      w.zigzag(symbol.range.start.line - previousLine)
+      w.varint(symbol.range.start.column)
+      w.varint(symbol.range.end.line - symbol.range.start.line)
+      w.varint(symbol.range.end.column)
+      w.string(symbol.signature)
+      if explicit { w.string(symbol.container) }
+      previousLine = symbol.range.start.line
+      qualified.append(symbol.qualifiedName)
+    }
+    return w.bytes
+  }
+
+  package static func decode(_ bytes: [UInt8], language: Language) throws(OutlineDecodingError) -> FileIndex {
+    var r = ByteReader(bytes)
+    guard try r.byte() == version else { throw OutlineDecodingError() }
+    let count = try r.int()
+    var index = FileIndex(language: language)
+    var previousLine = 0
+    for i in 0..<count {
+      guard let kind = SymbolKind(code: try r.byte()) else { throw OutlineDecodingError() }
+      let flagByte = try r.byte()
+      let distance = try r.int()
+      guard distance <= i else { throw OutlineDecodingError() }
+      let parent = distance == 0 ? -1 : i - distance
+      let name = try r.string()
+      let line = previousLine + (try r.zigzag())
+      let column = try r.int()
+      let endLine = line + (try r.int())
+      let endColumn = try r.int()
+      let signature = try r.string()
+      let container = flagByte & 0x80 != 0 ? try r.string() : (parent >= 0 ? index.symbols[parent].qualifiedName : "")
+      var symbol = Symbol(
+        name: name, kind: kind, container: container,
+        range: SourceRange(start: SourcePosition(line: line, column: column), end: SourcePosition(line: endLine, column: endColumn)),
+        signature: signature)
+      applyFlags(flagByte & 0x7F, to: &symbol)
+      index.append(symbol, parent: parent)
+      previousLine = line
+    }
+    return index
+  }
+
+  /// Bit 0: static; bits 1-3: access level + 1 (0 = none written). Shared with the `symbol.flags` column.
+  package static func flags(_ symbol: Symbol) -> UInt8 {
+    let access = symbol.access.map { UInt8(AccessLevel.allCases.firstIndex(of: $0)! + 1) } ?? 0
+    return (symbol.isStatic ? 1 : 0) | (access << 1)
+  }
+
+  package static func applyFlags(_ flags: UInt8, to symbol: inout Symbol) {
+    symbol.isStatic = flags & 1 != 0
+    let access = Int((flags >> 1) & 0x7)
+    symbol.access = access > 0 && access <= AccessLevel.allCases.count ? AccessLevel.allCases[access - 1] : nil
+  }
+}
+
+/// An outline ready to store: compressed bytes and the size before compression (for `stats`).
+public struct EncodedOutline: Sendable {
+  public var compressed: [UInt8]
+  public var rawCount: Int
+
+  public init(_ index: FileIndex) {
+    let raw = OutlineCodec.encode(index)
+    self.compressed = Zstd.compress(raw)
+    self.rawCount = raw.count
+  }
+}

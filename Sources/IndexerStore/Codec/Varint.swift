@@ -1,0 +1,82 @@
+/// LEB128 varints with zigzag for signed deltas: small numbers (line deltas, lengths) take one byte.
+struct ByteWriter {
+  private(set) var bytes: [UInt8] = []
+
+  mutating func varint(_ value: UInt64) {
+    var v = value
+    while v >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+      v >>= 7
+    }
+    bytes.append(UInt8(v))
+  }
+
+  mutating func varint(_ value: Int) { varint(UInt64(max(value, 0))) }
+
+  mutating func zigzag(_ value: Int) {
+    let v = Int64(value)
+    varint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
+  }
+
+  mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+  mutating func string(_ value: String) {
+    var value = value
+    value.withUTF8 { utf8 in
+      varint(utf8.count)
+      bytes.append(contentsOf: utf8)
+    }
+  }
+}
+
+/// Reads what `ByteWriter` wrote; every read checks bounds, since blobs come from disk.
+/// A stored blob ended early or held a value out of range.
+package struct OutlineDecodingError: Error {}
+
+struct ByteReader {
+  typealias Truncated = OutlineDecodingError
+
+  private let bytes: [UInt8]
+  private var offset = 0
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  var isAtEnd: Bool { offset >= bytes.count }
+
+  mutating func varint() throws(Truncated) -> UInt64 {
+    var result: UInt64 = 0
+    var shift: UInt64 = 0
+    while true {
+      guard offset < bytes.count, shift < 64 else { throw Truncated() }
+      let b = bytes[offset]
+      offset += 1
+      result |= UInt64(b & 0x7F) << shift
+      if b < 0x80 { return result }
+      shift += 7
+    }
+  }
+
+  mutating func int() throws(Truncated) -> Int {
+    let v = try varint()
+    guard v <= UInt64(Int.max) else { throw Truncated() }
+    return Int(v)
+  }
+
+  mutating func zigzag() throws(Truncated) -> Int {
+    let v = try varint()
+    return Int(Int64(bitPattern: (v >> 1)) ^ -Int64(bitPattern: v & 1))
+  }
+
+  mutating func byte() throws(Truncated) -> UInt8 {
+    guard offset < bytes.count else { throw Truncated() }
+    defer { offset += 1 }
+    return bytes[offset]
+  }
+
+  mutating func string() throws(Truncated) -> String {
+    let n = try int()
+    guard n <= bytes.count - offset else { throw Truncated() }
+    defer { offset += n }
+    return String(decoding: bytes[offset..<offset + n], as: UTF8.self)
+  }
+}

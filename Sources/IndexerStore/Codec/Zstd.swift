@@ -1,0 +1,36 @@
+import CZstd
+
+/// zstd through its C API: the only file that calls libzstd.
+package enum Zstd {
+  /// Level 3 compresses source-like data ~6.9x at ~325 MB/s here (DESIGN.md); the default for blobs.
+  package static let defaultLevel: Int32 = 3
+
+  package static func compress(_ input: [UInt8], level: Int32 = defaultLevel) -> [UInt8] {
+    let bound = ZSTD_compressBound(input.count)
+    var output = [UInt8](repeating: 0, count: bound)
+    let written = output.withUnsafeMutableBytes { out in
+      input.withUnsafeBytes { inp in
+        ZSTD_compress(out.baseAddress, bound, inp.baseAddress, inp.count, level)
+      }
+    }
+    // Compression only fails for a too-small buffer, which compressBound rules out.
+    precondition(ZSTD_isError(written) == 0, "zstd compression failed")
+    output.removeSubrange(written...)
+    return output
+  }
+
+  /// Decompresses one frame; nil when the bytes are not a valid frame with a known size.
+  package static func decompress(_ input: [UInt8]) -> [UInt8]? {
+    let size = input.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, $0.count) }
+    // ZSTD_CONTENTSIZE_UNKNOWN / _ERROR are the two largest UInt64 values.
+    guard size < UInt64.max - 1, size <= UInt64(Int.max) else { return nil }
+    var output = [UInt8](repeating: 0, count: Int(size))
+    let written = output.withUnsafeMutableBytes { out in
+      input.withUnsafeBytes { inp in
+        ZSTD_decompress(out.baseAddress, out.count, inp.baseAddress, inp.count)
+      }
+    }
+    guard ZSTD_isError(written) == 0, written == Int(size) else { return nil }
+    return output
+  }
+}

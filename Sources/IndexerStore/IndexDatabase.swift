@@ -1,0 +1,161 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import GRDB
+
+/// An index database file: opening it for writing (migrating, WAL) or for a quick read-only query.
+///
+/// Every way in checks first that the file is ours and of a schema we understand, so a foreign
+/// SQLite file is never migrated over and a newer index is never misread.
+package final class IndexDatabase: Sendable {
+  package let path: String
+  package let writer: any DatabaseWriter & DatabaseReader
+
+  /// 'IDXR', set by Schema/0001_initial.sql.
+  package static let applicationID: Int32 = 1_229_215_826
+  package static var schemaVersion: Int { schemaMigrations.count }
+
+  private init(path: String, writer: any DatabaseWriter & DatabaseReader) {
+    self.path = path
+    self.writer = writer
+  }
+
+  /// Opens (creating if needed) the database for indexing: a WAL pool, migrated to the current schema.
+  package static func openForWriting(path: String) throws(StoreError) -> IndexDatabase {
+    try checkHeader(path: path, mustExist: false)
+    var config = Configuration()
+    config.label = "indexer"
+    config.busyMode = .timeout(10)
+    config.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA synchronous = NORMAL")
+    }
+    let pool: DatabasePool
+    do {
+      pool = try DatabasePool(path: path, configuration: config)
+    } catch {
+      throw map(error, path: path, creating: true)
+    }
+    do {
+      try pool.read { db in try checkIdentity(db, path: path, allowOlder: true) }
+      try migrator.migrate(pool)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw map(error, path: path, creating: false)
+    }
+    return IndexDatabase(path: path, writer: pool)
+  }
+
+  /// Opens the database read-only for queries: no migration, no pool, one connection.
+  package static func openForReading(path: String) throws(StoreError) -> IndexDatabase {
+    try checkHeader(path: path, mustExist: true)
+    var config = Configuration()
+    config.readonly = true
+    config.label = "indexer-read"
+    config.busyMode = .timeout(10)
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: config)
+      try queue.read { db in try checkIdentity(db, path: path, allowOlder: false) }
+      return IndexDatabase(path: path, writer: queue)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw map(error, path: path, creating: false)
+    }
+  }
+
+  /// Runs `body` in a read transaction, mapping SQLite failures to one-line store errors.
+  package func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    do {
+      return try writer.read(body)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw Self.map(error, path: path, creating: false)
+    }
+  }
+
+  /// Runs `body` in one write transaction: it commits whole or not at all.
+  package func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    do {
+      return try writer.write(body)
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw Self.map(error, path: path, creating: false)
+    }
+  }
+
+  /// Folds the WAL back into the database and truncates it, so the file can be copied alone (the CI artifact).
+  package func checkpoint() throws(StoreError) {
+    do {
+      try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    } catch {
+      throw Self.map(error, path: path, creating: false)
+    }
+  }
+
+  private static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    for migration in schemaMigrations {
+      migrator.registerMigration(migration.name) { db in try db.execute(sql: migration.sql) }
+    }
+    return migrator
+  }
+
+  /// A non-empty file that does not start with SQLite's magic is someone else's file: never touch it.
+  private static func checkHeader(path: String, mustExist: Bool) throws(StoreError) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      let code = errno
+      if code == ENOENT {
+        if mustExist { throw .notFound(path: path) }
+        return
+      }
+      if code == EISDIR { throw .notAnIndex(path: path) }
+      throw .cannotCreate(path: path, detail: String(cString: strerror(code)).lowercased())
+    }
+    defer { close(fd) }
+    var header = [UInt8](repeating: 0, count: 16)
+    let n = header.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 16) }
+    if n == 0 {
+      if mustExist { throw .notFound(path: path) }
+      return
+    }
+    guard n == 16, header == Array("SQLite format 3\0".utf8) else { throw .notAnIndex(path: path) }
+  }
+
+  private static func checkIdentity(_ db: Database, path: String, allowOlder: Bool) throws {
+    let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+    let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+    if applicationID == 0 && version == 0 {
+      let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+      if tables == 0 {
+        if allowOlder { return }  // A brand-new, empty file: ours to set up.
+        throw StoreError.notFound(path: path)
+      }
+    }
+    guard applicationID == Self.applicationID else { throw StoreError.notAnIndex(path: path) }
+    if version > schemaVersion {
+      throw StoreError.newerSchema(path: path, found: version, supported: schemaVersion)
+    }
+    if version < schemaVersion && !allowOlder {
+      throw StoreError.olderSchema(path: path, found: version, supported: schemaVersion)
+    }
+  }
+
+  static func map(_ error: any Error, path: String, creating: Bool) -> StoreError {
+    guard let dbError = error as? DatabaseError else {
+      return .sqlite(path: path, detail: String(describing: error))
+    }
+    let detail = dbError.message ?? "\(dbError.resultCode)"
+    switch dbError.resultCode {
+    case .SQLITE_CORRUPT: return .corrupt(path: path, detail: detail)
+    case .SQLITE_NOTADB: return .notAnIndex(path: path)
+    case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM:
+      return creating ? .cannotCreate(path: path, detail: detail) : .sqlite(path: path, detail: detail)
+    case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+    default: return .sqlite(path: path, detail: detail)
+    }
+  }
+}

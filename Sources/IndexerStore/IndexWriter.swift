@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import IndexerModel
+
+/// The database's single writer: applies a batch in one transaction and bumps the generation.
+///
+/// A reader sees a batch whole or not at all (WAL), and a process killed mid-batch leaves the previous
+/// generation intact, so the next run simply finishes the work.
+package struct IndexWriter: Sendable {
+  package let database: IndexDatabase
+
+  package init(database: IndexDatabase) {
+    self.database = database
+  }
+
+  /// Commits the batch; returns the new generation.
+  @discardableResult
+  package func commit(_ batch: IndexBatch) throws(StoreError) -> Int64 {
+    try database.write { db in
+      for path in batch.removals {
+        try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path])
+      }
+      let symbols = try SymbolRowWriter(db)
+      for write in batch.writes {
+        try apply(write, db: db, symbols: symbols)
+      }
+      try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_index_time', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
+      return try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0
+    }
+  }
+
+  private func apply(_ write: FileWrite, db: Database, symbols: SymbolRowWriter) throws {
+    let hash = Int64(bitPattern: write.contentHash)
+    switch write.content {
+    case .unchanged:
+      try db.cachedStatement(
+        sql: "UPDATE file SET size = ?, mtime_ns = ?, inode = ? WHERE path = ?"
+      ).execute(arguments: [write.size, write.mtimeNanoseconds, Int64(bitPattern: write.inode), write.path])
+    case .renamed(let from):
+      try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [write.path])
+      try db.cachedStatement(
+        sql: "UPDATE file SET path = ?, size = ?, mtime_ns = ?, inode = ? WHERE path = ?"
+      ).execute(arguments: [write.path, write.size, write.mtimeNanoseconds, Int64(bitPattern: write.inode), from])
+    case .indexed(let index, let outline):
+      let id = try upsert(write, hash: hash, symbolCount: index.symbols.count, outline: outline, db: db)
+      try db.cachedStatement(sql: "DELETE FROM symbol WHERE file_id = ?").execute(arguments: [id])
+      for symbol in index.symbols { try symbols.insert(symbol, fileID: id) }
+    case .skipped:
+      let id = try upsert(write, hash: hash, symbolCount: 0, outline: nil, db: db)
+      try db.cachedStatement(sql: "DELETE FROM symbol WHERE file_id = ?").execute(arguments: [id])
+    }
+  }
+
+  private func upsert(_ write: FileWrite, hash: Int64, symbolCount: Int, outline: EncodedOutline?, db: Database) throws -> Int64 {
+    let statement = try db.cachedStatement(
+      sql: """
+        INSERT INTO file (path, language, status, size, mtime_ns, inode, content_hash, symbol_count, outline, outline_raw_bytes, message)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (path) DO UPDATE SET
+          language = excluded.language, status = excluded.status, size = excluded.size, mtime_ns = excluded.mtime_ns,
+          inode = excluded.inode, content_hash = excluded.content_hash, symbol_count = excluded.symbol_count,
+          outline = excluded.outline, outline_raw_bytes = excluded.outline_raw_bytes, message = excluded.message
+        RETURNING id
+        """)
+    let arguments: StatementArguments = [
+      write.path, write.language.rawValue, write.status.rawValue, write.size, write.mtimeNanoseconds,
+      Int64(bitPattern: write.inode), hash, symbolCount, outline.map { Data($0.compressed) }, outline?.rawCount ?? 0,
+      write.message,
+    ]
+    guard let id = try Int64.fetchOne(statement, arguments: arguments) else {
+      throw DatabaseError(resultCode: .SQLITE_ERROR, message: "no id returned for \(write.path)")
+    }
+    return id
+  }
+}

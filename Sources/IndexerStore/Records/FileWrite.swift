@@ -1,0 +1,53 @@
+import IndexerModel
+
+/// One file's change in a batch.
+public struct FileWrite: Sendable {
+  public enum Content: Sendable {
+    /// Same bytes as stored: refresh the stat columns only (touch, checkout, another machine's index).
+    case unchanged
+    /// Same bytes as a file stored under another path: move its row, keep its symbols.
+    case renamed(from: String)
+    /// New definitions and outline replace whatever was stored.
+    case indexed(FileIndex, EncodedOutline)
+    /// Not indexed (a limit, binary, unreadable): its definitions leave the index, the reason stays.
+    case skipped(message: String?)
+  }
+
+  public var path: String
+  public var language: Language
+  public var status: FileStatus
+  public var size: Int64
+  public var mtimeNanoseconds: Int64
+  public var inode: UInt64
+  public var contentHash: UInt64
+  public var content: Content
+  public var message: String?
+
+  public init(
+    path: String, language: Language, status: FileStatus, size: Int64, mtimeNanoseconds: Int64, inode: UInt64,
+    contentHash: UInt64, content: Content, message: String? = nil
+  ) {
+    self.path = path
+    self.language = language
+    self.status = status
+    self.size = size
+    self.mtimeNanoseconds = mtimeNanoseconds
+    self.inode = inode
+    self.contentHash = contentHash
+    self.content = content
+    self.message = message
+  }
+}
+
+/// Changes that commit together, in one transaction that bumps the generation once.
+public struct IndexBatch: Sendable {
+  public var writes: [FileWrite]
+  public var removals: [String]
+
+  public init(writes: [FileWrite] = [], removals: [String] = []) {
+    self.writes = writes
+    self.removals = removals
+  }
+
+  public var isEmpty: Bool { writes.isEmpty && removals.isEmpty }
+}

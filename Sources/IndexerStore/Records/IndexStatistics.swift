@@ -1,0 +1,28 @@
+import IndexerModel
+
+/// The numbers `indexer stats` prints.
+public struct IndexStatistics: Sendable {
+  public struct LanguageCount: Sendable {
+    public var files: Int
+    public var symbols: Int
+  }
+
+  public struct SkippedFile: Sendable {
+    public var path: String
+    public var reason: FileStatus
+    public var message: String?
+  }
+
+  public var files: Int
+  public var symbols: Int
+  public var languages: [Language: LanguageCount]
+  public var statusCounts: [FileStatus: Int]
+  public var skipped: [SkippedFile]
+  public var lossy: [String]
+  public var databaseBytes: Int64
+  public var blobRawBytes: Int64
+  public var blobCompressedBytes: Int64
+  public var schemaVersion: Int
+  public var generation: Int64
+  public var lastIndexTime: String?
+}

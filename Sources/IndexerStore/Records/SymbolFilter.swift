@@ -1,0 +1,42 @@
+import IndexerModel
+
+/// How a symbol query matches names; each case is served by an index (see Schema/0001_initial.sql).
+public enum NameMatch: Sendable, Hashable {
+  case exact(String)
+  case prefix(String)
+  case exactIgnoringCase(String)
+  case prefixIgnoringCase(String)
+  /// Any of these exact names (the fuzzy matcher's shortlist).
+  case anyOf([String])
+}
+
+/// A symbol query as the store runs it: the name match plus filters, in a stable order.
+public struct SymbolFilter: Sendable, Hashable {
+  public var match: NameMatch
+  public var kinds: [SymbolKind]
+  public var languages: [Language]
+  /// SQLite GLOB on the relative path (`*` also matches `/`).
+  public var pathGlob: String?
+  public var limit: Int?
+
+  public init(match: NameMatch, kinds: [SymbolKind] = [], languages: [Language] = [], pathGlob: String? = nil, limit: Int? = nil) {
+    self.match = match
+    self.kinds = kinds
+    self.languages = languages
+    self.pathGlob = pathGlob
+    self.limit = limit
+  }
+}
+
+/// A definition found by a query, with the file it is in.
+public struct SymbolMatch: Sendable, Hashable {
+  public var symbol: Symbol
+  public var path: String
+  public var language: Language
+
+  public init(symbol: Symbol, path: String, language: Language) {
+    self.symbol = symbol
+    self.path = path
+    self.language = language
+  }
+}

@@ -1,0 +1,59 @@
+/// The patterns of one ignore file (`.gitignore`, `.ignore`, or `--exclude` flags), and the folder they apply to.
+public struct IgnoreFile: Sendable {
+  /// The folder relative to the root ("" for the root), `/`-separated, no trailing slash.
+  public let base: String
+  public let patterns: [IgnorePattern]
+  private let baseLength: Int
+
+  public init(base: String, text: some StringProtocol) {
+    self.init(base: base, patterns: text.split(whereSeparator: \.isNewline).compactMap { IgnorePattern(line: Substring($0)) })
+  }
+
+  public init(base: String, patterns: [IgnorePattern]) {
+    self.base = base
+    self.patterns = patterns
+    self.baseLength = base.isEmpty ? 0 : base.utf8.count + 1
+  }
+
+  /// The verdict of the last matching pattern: true ignore, false re-include, nil no opinion.
+  public func verdict(path: [UInt8], nameStart: Int, isDirectory: Bool) -> Bool? {
+    guard path.count > baseLength else { return nil }
+    let relative = path[baseLength...]
+    let name = path[nameStart...]
+    for pattern in patterns.reversed()
+    where pattern.matches(relativePath: relative, name: name, isDirectory: isDirectory) {
+      return !pattern.isNegated
+    }
+    return nil
+  }
+}
+
+/// The ignore files in force for the folder being walked, deepest last.
+///
+/// A deeper file overrides a shallower one, and within a file the last match wins (gitignore(5)).
+/// Folders that are ignored are never entered, so a file cannot be re-included below them, as in git.
+public struct IgnoreStack: Sendable {
+  private var files: [IgnoreFile]
+  /// Rules that outrank every ignore file in the tree (`--exclude`).
+  private let overrides: IgnoreFile?
+
+  public init(overrides: IgnoreFile? = nil) {
+    self.files = []
+    self.overrides = overrides
+  }
+
+  public mutating func push(_ file: IgnoreFile) { files.append(file) }
+  public mutating func pop() { files.removeLast() }
+
+  public func isIgnored(path: [UInt8], isDirectory: Bool) -> Bool {
+    var nameStart = path.count
+    while nameStart > 0 && path[nameStart - 1] != UInt8(ascii: "/") { nameStart -= 1 }
+    if let overrides, overrides.verdict(path: path, nameStart: nameStart, isDirectory: isDirectory) == true {
+      return true
+    }
+    for file in files.reversed() {
+      if let verdict = file.verdict(path: path, nameStart: nameStart, isDirectory: isDirectory) { return verdict }
+    }
+    return false
+  }
+}

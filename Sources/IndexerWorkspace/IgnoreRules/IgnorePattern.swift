@@ -1,0 +1,196 @@
+/// One line of a `.gitignore`, compiled for matching against `/`-separated relative paths.
+///
+/// Follows gitignore(5): `!` negates, a trailing `/` matches directories only, a `/` anywhere else
+/// anchors the pattern to the file's own directory, `*` and `?` stop at `/`, `**` crosses folders.
+public struct IgnorePattern: Sendable, Hashable {
+  public let isNegated: Bool
+  public let directoryOnly: Bool
+  /// Anchored patterns match the path relative to the ignore file's folder; the others match the name.
+  public let isAnchored: Bool
+  private let glob: [UInt8]
+  private let fastPath: FastPath
+
+  private enum FastPath: Hashable {
+    case literal([UInt8])
+    case suffix([UInt8])
+    case glob
+  }
+
+  /// Parses one line; nil for blank lines and comments.
+  public init?(line rawLine: Substring) {
+    var bytes = Array(rawLine.utf8)
+    if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+    // Trailing spaces are ignored unless escaped with a backslash.
+    while let last = bytes.last, last == UInt8(ascii: " ") {
+      if bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "\\") { break }
+      bytes.removeLast()
+    }
+    guard !bytes.isEmpty, bytes[0] != UInt8(ascii: "#") else { return nil }
+    var negated = false
+    if bytes[0] == UInt8(ascii: "!") {
+      negated = true
+      bytes.removeFirst()
+    } else if bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"),
+      bytes[1] == UInt8(ascii: "!") || bytes[1] == UInt8(ascii: "#")
+    {
+      bytes.removeFirst()
+    }
+    var dirOnly = false
+    if bytes.last == UInt8(ascii: "/") {
+      dirOnly = true
+      while bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
+    }
+    guard !bytes.isEmpty else { return nil }
+    var anchored = bytes.contains(UInt8(ascii: "/"))
+    if bytes.first == UInt8(ascii: "/") { bytes.removeFirst() }
+    // "**/foo" matches "foo" at any depth, which is what an unanchored "foo" means.
+    while bytes.count > 3, bytes[0] == UInt8(ascii: "*"), bytes[1] == UInt8(ascii: "*"), bytes[2] == UInt8(ascii: "/"),
+      !bytes[3...].contains(UInt8(ascii: "/"))
+    {
+      bytes.removeFirst(3)
+      anchored = false
+    }
+    self.isNegated = negated
+    self.directoryOnly = dirOnly
+    self.isAnchored = anchored
+    self.glob = bytes
+    self.fastPath = Self.classify(bytes)
+  }
+
+  private static func classify(_ bytes: [UInt8]) -> FastPath {
+    func isSpecial(_ b: UInt8) -> Bool {
+      b == UInt8(ascii: "*") || b == UInt8(ascii: "?") || b == UInt8(ascii: "[") || b == UInt8(ascii: "\\")
+    }
+    if !bytes.contains(where: isSpecial) { return .literal(bytes) }
+    if bytes.first == UInt8(ascii: "*"), bytes.count > 1, !bytes[1...].contains(where: isSpecial),
+      !bytes.contains(UInt8(ascii: "/"))
+    {
+      return .suffix(Array(bytes[1...]))
+    }
+    return .glob
+  }
+
+  /// Whether the pattern matches. `relativePath` is relative to the ignore file's folder; `name` is its last part.
+  public func matches(relativePath: ArraySlice<UInt8>, name: ArraySlice<UInt8>, isDirectory: Bool) -> Bool {
+    if directoryOnly && !isDirectory { return false }
+    let subject = isAnchored ? relativePath : name
+    switch fastPath {
+    case .literal(let literal):
+      return subject.elementsEqual(literal)
+    case .suffix(let suffix):
+      return subject.count >= suffix.count && subject.suffix(suffix.count).elementsEqual(suffix)
+    case .glob:
+      return glob.withUnsafeBufferPointer { p in
+        Array(subject).withUnsafeBufferPointer { t in Wildmatch.match(p, 0, t, 0) }
+      }
+    }
+  }
+}
+
+/// Glob matching with gitignore's rules for `*`, `**`, `?`, `[...]` and `\`.
+enum Wildmatch {
+  static let slash = UInt8(ascii: "/")
+
+  static func match(_ p: UnsafeBufferPointer<UInt8>, _ pStart: Int, _ t: UnsafeBufferPointer<UInt8>, _ tStart: Int)
+    -> Bool
+  {
+    var pi = pStart
+    var ti = tStart
+    while pi < p.count {
+      let c = p[pi]
+      switch c {
+      case UInt8(ascii: "?"):
+        guard ti < t.count, t[ti] != slash else { return false }
+        pi += 1
+        ti += 1
+      case UInt8(ascii: "*"):
+        var q = pi
+        while q < p.count && p[q] == UInt8(ascii: "*") { q += 1 }
+        let isDoubleStar = q - pi >= 2
+        if isDoubleStar && (pi == 0 || p[pi - 1] == slash) && (q == p.count || p[q] == slash) {
+          if q == p.count { return true }
+          // "**/" matches zero or more whole folders.
+          if match(p, q + 1, t, ti) { return true }
+          var k = ti
+          while k < t.count {
+            if t[k] == slash && match(p, q + 1, t, k + 1) { return true }
+            k += 1
+          }
+          return false
+        }
+        if q == p.count {
+          if isDoubleStar { return true }
+          var k = ti
+          while k < t.count {
+            if t[k] == slash { return false }
+            k += 1
+          }
+          return true
+        }
+        var k = ti
+        while k <= t.count {
+          if match(p, q, t, k) { return true }
+          if k < t.count && t[k] == slash && !isDoubleStar { return false }
+          k += 1
+        }
+        return false
+      case UInt8(ascii: "["):
+        guard ti < t.count, t[ti] != slash else { return false }
+        guard let (matched, next) = matchClass(p, pi, t[ti]) else {
+          // An unclosed bracket is a literal '['.
+          guard t[ti] == c else { return false }
+          pi += 1
+          ti += 1
+          continue
+        }
+        guard matched else { return false }
+        pi = next
+        ti += 1
+      case UInt8(ascii: "\\") where pi + 1 < p.count:
+        guard ti < t.count, t[ti] == p[pi + 1] else { return false }
+        pi += 2
+        ti += 1
+      default:
+        guard ti < t.count, t[ti] == c else { return false }
+        pi += 1
+        ti += 1
+      }
+    }
+    return ti == t.count
+  }
+
+  /// Matches one byte against the class starting at `p[start] == '['`; returns nil when the class is unclosed.
+  private static func matchClass(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ b: UInt8) -> (Bool, Int)? {
+    var i = start + 1
+    var negate = false
+    if i < p.count && (p[i] == UInt8(ascii: "!") || p[i] == UInt8(ascii: "^")) {
+      negate = true
+      i += 1
+    }
+    var matched = false
+    var first = true
+    while i < p.count {
+      var lo = p[i]
+      if lo == UInt8(ascii: "]") && !first { return (matched != negate, i + 1) }
+      first = false
+      if lo == UInt8(ascii: "\\") && i + 1 < p.count {
+        i += 1
+        lo = p[i]
+      }
+      if i + 2 < p.count && p[i + 1] == UInt8(ascii: "-") && p[i + 2] != UInt8(ascii: "]") {
+        var hi = p[i + 2]
+        var skip = 3
+        if hi == UInt8(ascii: "\\") && i + 3 < p.count {
+          hi = p[i + 3]
+          skip = 4
+        }
+        if lo <= b && b <= hi { matched = true }
+        i += skip
+      } else {
+        if lo == b { matched = true }
+        i += 1
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,202 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import IndexerModel
+
+/// The result of walking a workspace: its source files in path order, and what was passed over with a note.
+public struct WorkspaceScan: Sendable {
+  public var files: [WorkspaceFile]
+  public var notes: [WalkNote]
+}
+
+/// Walks a workspace with `readdir` and `stat`, honouring ignore rules, and lists its source files.
+///
+/// Measured faster than Foundation's `FileManager.enumerator` (see Benchmarks/walk.sh): it never builds
+/// URLs, reads `d_type` instead of stat-ing folders, and stats only files whose extension is a language.
+public struct WorkspaceScanner: Sendable {
+  public let root: String
+  public let options: WalkOptions
+
+  public init(root: String, options: WalkOptions = WalkOptions()) {
+    self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
+    self.options = options
+  }
+
+  /// Checks that the root is a readable folder, with the error a user should see otherwise.
+  public static func validateRoot(_ root: String) throws(WorkspaceError) {
+    var st = stat()
+    guard stat(root, &st) == 0 else {
+      let code = errno
+      if code == ENOENT || code == ENOTDIR { throw .rootNotFound(root) }
+      throw .rootUnreadable(root, errno: code)
+    }
+    guard (st.st_mode & S_IFMT) == S_IFDIR else { throw .rootNotDirectory(root) }
+    guard access(root, R_OK | X_OK) == 0 else { throw .rootUnreadable(root, errno: errno) }
+  }
+
+  public func scan() throws(WorkspaceError) -> WorkspaceScan {
+    try Self.validateRoot(root)
+    var state = WalkState(
+      rootReal: Self.realPath(root) ?? root,
+      ignores: IgnoreStack(
+        overrides: options.excludes.isEmpty
+          ? nil : IgnoreFile(base: "", patterns: options.excludes.compactMap { IgnorePattern(line: Substring($0)) })
+      ),
+      skippedNames: options.skippedDirectoryNames
+    )
+    var rootStat = stat()
+    _ = stat(root, &rootStat)
+    state.ancestors.insert(DirectoryIdentity(device: UInt64(rootStat.st_dev), inode: UInt64(rootStat.st_ino)))
+    walk(absolute: root, relative: [], state: &state)
+    state.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return WorkspaceScan(files: state.files, notes: state.notes)
+  }
+
+  private struct DirectoryIdentity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+  }
+
+  private struct WalkState {
+    var rootReal: String
+    var ignores: IgnoreStack
+    var skippedNames: Set<String>
+    var files: [WorkspaceFile] = []
+    var notes: [WalkNote] = []
+    var ancestors: Set<DirectoryIdentity> = []
+  }
+
+  private struct Entry {
+    var name: String
+    var type: UInt8
+  }
+
+  private func walk(absolute: String, relative: [UInt8], state: inout WalkState) {
+    guard let dir = opendir(absolute) else {
+      state.notes.append(WalkNote(path: display(relative), message: "cannot read folder: \(Errno.describe(errno))"))
+      return
+    }
+    var entries: [Entry] = []
+    while let ent = readdir(dir) {
+      let name = withUnsafePointer(to: &ent.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name == "." || name == ".." { continue }
+      entries.append(Entry(name: name, type: ent.pointee.d_type))
+    }
+    closedir(dir)
+
+    var pushed = 0
+    let base = String(decoding: relative, as: UTF8.self)
+    for ignoreName in [".gitignore", ".ignore"] where entries.contains(where: { $0.name == ignoreName }) {
+      if let text = Self.readSmallFile(absolute + "/" + ignoreName) {
+        state.ignores.push(IgnoreFile(base: base, text: text))
+        pushed += 1
+      }
+    }
+    defer { for _ in 0..<pushed { state.ignores.pop() } }
+
+    for entry in entries {
+      var path = relative
+      if !path.isEmpty { path.append(UInt8(ascii: "/")) }
+      path.append(contentsOf: entry.name.utf8)
+      let childAbsolute = absolute + "/" + entry.name
+      var type = entry.type
+      if type == UInt8(DT_UNKNOWN) {
+        var st = stat()
+        guard lstat(childAbsolute, &st) == 0 else { continue }
+        type = Self.direntType(st.st_mode)
+      }
+      switch type {
+      case UInt8(DT_DIR):
+        if state.skippedNames.contains(entry.name) || state.ignores.isIgnored(path: path, isDirectory: true) { continue }
+        enterDirectory(absolute: childAbsolute, relative: path, state: &state)
+      case UInt8(DT_REG):
+        guard let language = Language(fileName: entry.name),
+          !state.ignores.isIgnored(path: path, isDirectory: false)
+        else { continue }
+        var st = stat()
+        guard stat(childAbsolute, &st) == 0 else { continue }
+        state.files.append(WorkspaceFile(path: String(decoding: path, as: UTF8.self), language: language, stat: Self.signature(st)))
+      case UInt8(DT_LNK):
+        followLink(name: entry.name, absolute: childAbsolute, relative: path, state: &state)
+      default:
+        continue
+      }
+    }
+  }
+
+  private func enterDirectory(absolute: String, relative: [UInt8], state: inout WalkState) {
+    var st = stat()
+    guard stat(absolute, &st) == 0 else { return }
+    let identity = DirectoryIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    guard state.ancestors.insert(identity).inserted else {
+      state.notes.append(WalkNote(path: display(relative), message: "symlink loop: this folder is its own ancestor; not entered"))
+      return
+    }
+    walk(absolute: absolute, relative: relative, state: &state)
+    state.ancestors.remove(identity)
+  }
+
+  /// Follows a link only when its target stays inside the root; a loop ends that branch with a note.
+  private func followLink(name: String, absolute: String, relative: [UInt8], state: inout WalkState) {
+    var st = stat()
+    guard stat(absolute, &st) == 0 else {
+      if errno == ELOOP {
+        state.notes.append(WalkNote(path: display(relative), message: "symlink loop; not followed"))
+      }
+      return  // A dangling link names nothing to index.
+    }
+    let isDirectory = (st.st_mode & S_IFMT) == S_IFDIR
+    if !isDirectory && Language(fileName: name) == nil { return }
+    guard let target = Self.realPath(absolute),
+      target == state.rootReal || target.hasPrefix(state.rootReal == "/" ? "/" : state.rootReal + "/")
+    else {
+      state.notes.append(WalkNote(path: display(relative), message: "symlink points outside the workspace; not followed"))
+      return
+    }
+    if state.ignores.isIgnored(path: relative, isDirectory: isDirectory) { return }
+    if isDirectory {
+      if state.skippedNames.contains(name) { return }
+      enterDirectory(absolute: absolute, relative: relative, state: &state)
+    } else if (st.st_mode & S_IFMT) == S_IFREG, let language = Language(fileName: name) {
+      state.files.append(WorkspaceFile(path: String(decoding: relative, as: UTF8.self), language: language, stat: Self.signature(st)))
+    }
+  }
+
+  private func display(_ relative: [UInt8]) -> String {
+    relative.isEmpty ? "." : String(decoding: relative, as: UTF8.self)
+  }
+
+  static func signature(_ st: stat) -> StatSignature {
+    #if canImport(Glibc)
+      let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+    #else
+      let mtime = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
+    #endif
+    return StatSignature(size: Int64(st.st_size), mtimeNanoseconds: mtime, inode: UInt64(st.st_ino))
+  }
+
+  private static func direntType(_ mode: mode_t) -> UInt8 {
+    switch mode & S_IFMT {
+    case S_IFDIR: UInt8(DT_DIR)
+    case S_IFREG: UInt8(DT_REG)
+    case S_IFLNK: UInt8(DT_LNK)
+    default: UInt8(DT_UNKNOWN)
+    }
+  }
+
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// Reads an ignore file; ignore files over 1 MiB are not ignore files anyone wrote by hand.
+  private static func readSmallFile(_ path: String) -> String? {
+    guard let bytes = try? FileReader.read(path, limit: 1 << 20) else { return nil }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}

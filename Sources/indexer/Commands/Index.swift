@@ -1,0 +1,124 @@
+import ArgumentParser
+import IndexerCore
+import IndexerModel
+import IndexerWorkspace
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension IndexerCommand {
+  /// `indexer index [PATH]`: build or refresh the index, reading only what changed.
+  struct Index: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Build or refresh the index of a workspace.",
+      discussion: """
+        Files whose size, mtime and inode match the index are not read. Files whose stat changed are
+        read and hashed, and parsed only when their content differs, so an index copied from another
+        machine (CI) warm-starts. The index lives in PATH/.indexer/index.sqlite unless --db says otherwise.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The workspace folder.", valueName: "path"))
+    var path: String = "."
+
+    @Option(name: .customLong("db"), help: ArgumentHelp("Write the index here instead of PATH/.indexer/index.sqlite.", valueName: "file"))
+    var database: String?
+
+    @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave out paths matching this gitignore-style glob (repeatable).", valueName: "glob"))
+    var excludes: [String] = []
+
+    @Option(help: ArgumentHelp("Skip files larger than this (e.g. 1M, 512K).", valueName: "size"))
+    var maxFileSize = ByteCount(bytes: IndexLimits.default.maxFileSize)
+
+    @Option(help: ArgumentHelp("Index at most this many files, in path order.", valueName: "n"))
+    var maxFiles = IndexLimits.default.maxFiles
+
+    @Option(help: ArgumentHelp("Index at most this many bytes of source in all, in path order (e.g. 2G).", valueName: "size"))
+    var maxTotalSize = ByteCount(bytes: IndexLimits.default.maxTotalSize)
+
+    @Flag(name: .shortAndLong, help: "No progress bar and no summary line.")
+    var quiet = false
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+      guard maxFiles >= 0 else { throw ValidationError("--max-files must be zero or more") }
+    }
+
+    func run() throws {
+      try WorkspaceScanner.validateRoot(path)
+      let root = Self.absolute(path)
+      let databasePath: String
+      if let database {
+        databasePath = database
+      } else {
+        databasePath = IndexOptions.defaultDatabasePath(root: root)
+        let folder = root + "/.indexer"
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+          throw UsageError(
+            userMessage: "cannot create \(folder): \(Errno.describe(errno)) — pass --db with a writable location")
+        }
+      }
+      let options = IndexOptions(
+        root: root, databasePath: databasePath,
+        limits: IndexLimits(maxFileSize: maxFileSize.bytes, maxFiles: maxFiles, maxTotalSize: maxTotalSize.bytes),
+        walk: WalkOptions(excludes: excludes))
+      let bar = ProgressBar(enabled: !quiet && !output.json && FileHandleOutput.isTerminal)
+      let report = try IndexPipeline(options: options).run { bar.update($0) }
+      bar.finish()
+
+      for note in report.notes {
+        FileHandleOutput.standardError("indexer: note: \(note.path): \(note.message)\n")
+      }
+      let leftOut = report.skipped.filter { $0.value > 0 }.sorted { $0.key.rawValue < $1.key.rawValue }
+      if !leftOut.isEmpty {
+        let total = leftOut.reduce(0) { $0 + $1.value }
+        let parts = leftOut.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+        FileHandleOutput.standardError(
+          "indexer: warning: \(total) file\(total == 1 ? "" : "s") left out (\(parts)) — `indexer stats` lists them\n")
+      }
+      if output.json {
+        print(Self.json(report))
+      } else if !quiet {
+        print(
+          "indexed \(report.files) files: \(report.parsed) parsed, \(report.hashed) hashed, \(report.unchanged) unchanged, "
+            + "\(report.removed) removed; \(report.symbols) symbols in \(Self.seconds(report.seconds)) s → \(databasePath)")
+      }
+    }
+
+    static func json(_ report: IndexReport) -> String {
+      var skipped = JSONObject()
+      for (status, count) in report.skipped.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where count > 0 {
+        skipped.add(status.rawValue, count)
+      }
+      var o = JSONObject()
+      o.add("files", report.files)
+      o.add("parsed", report.parsed)
+      o.add("hashed", report.hashed)
+      o.add("unchanged", report.unchanged)
+      o.add("removed", report.removed)
+      o.add("renamed", report.renamed)
+      o.add("skipped", raw: skipped.text)
+      o.add("symbols", report.symbols)
+      o.add("bytesRead", report.bytesRead)
+      o.add("generation", report.generation)
+      o.add("seconds", report.seconds)
+      return o.text
+    }
+
+    static func absolute(_ path: String) -> String {
+      if let resolved = realpath(path, nil) {
+        defer { free(resolved) }
+        return String(cString: resolved)
+      }
+      return path
+    }
+
+    static func seconds(_ value: Double) -> String {
+      let ms = Int((value * 1000).rounded())
+      let frac = ms % 1000
+      return "\(ms / 1000)." + String(repeating: "0", count: 3 - String(frac).count) + String(frac)
+    }
+  }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+extension IndexerCommand {
+  /// `indexer query ...`: questions answered from the index.
+  struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Ask the index: where a symbol is defined, or what a file declares.",
+      subcommands: [QuerySymbol.self, QueryFile.self]
+    )
+  }
+}

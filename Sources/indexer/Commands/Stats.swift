@@ -1,0 +1,91 @@
+import ArgumentParser
+import IndexerModel
+import IndexerQuery
+import IndexerStore
+
+extension IndexerCommand {
+  /// `indexer stats`: what the index holds, what it left out and why, and what it costs on disk.
+  struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show files by language and status, symbols, skipped files with reasons, and sizes."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+      let path = database.resolvedDatabase()
+      let stats = try QueryEngine(databasePath: path).statistics()
+      print(output.json ? Self.json(stats) : Self.text(stats, path: path), terminator: "")
+    }
+
+    static func json(_ s: IndexStatistics) -> String {
+      var languages = JSONObject()
+      for (language, count) in s.languages.sorted(by: { $0.key < $1.key }) {
+        var o = JSONObject()
+        o.add("files", count.files)
+        o.add("symbols", count.symbols)
+        languages.add(language.rawValue, raw: o.text)
+      }
+      var statuses = JSONObject()
+      for (status, count) in s.statusCounts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        statuses.add(status.rawValue, count)
+      }
+      let skipped = s.skipped.map { file -> String in
+        var o = JSONObject()
+        o.add("path", file.path)
+        o.add("reason", file.reason.rawValue)
+        o.add("message", file.message)
+        return o.text
+      }
+      var o = JSONObject()
+      o.add("files", s.files)
+      o.add("symbols", s.symbols)
+      o.add("languages", raw: languages.text)
+      o.add("statuses", raw: statuses.text)
+      o.add("skipped", raw: JSONObject.array(skipped))
+      o.add("lossy", raw: JSONObject.array(s.lossy.map(JSONObject.quote)))
+      o.add("dbBytes", s.databaseBytes)
+      o.add("blobRawBytes", s.blobRawBytes)
+      o.add("blobCompressedBytes", s.blobCompressedBytes)
+      o.add("schemaVersion", s.schemaVersion)
+      o.add("generation", s.generation)
+      o.add("lastIndexTime", s.lastIndexTime)
+      return o.text + "\n"
+    }
+
+    static func text(_ s: IndexStatistics, path: String) -> String {
+      var lines: [String] = []
+      lines.append("index          \(path)")
+      lines.append("files          \(s.files) indexed")
+      lines.append("symbols        \(s.symbols)")
+      for (language, count) in s.languages.sorted(by: { $0.key < $1.key }) {
+        lines.append("  \(language.rawValue.padding(12))\(count.files) files, \(count.symbols) symbols")
+      }
+      lines.append("statuses       " + s.statusCounts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
+      let ratio = s.blobCompressedBytes > 0 ? Double(s.blobRawBytes) / Double(s.blobCompressedBytes) : 0
+      lines.append("database       \(s.databaseBytes) bytes")
+      lines.append("outline blobs  \(s.blobRawBytes) bytes raw, \(s.blobCompressedBytes) compressed (\(Int(ratio * 10) / 10).\(Int(ratio * 10) % 10)x)")
+      lines.append("schema         version \(s.schemaVersion)")
+      lines.append("generation     \(s.generation)")
+      lines.append("last indexed   \(s.lastIndexTime ?? "never")")
+      if !s.skipped.isEmpty {
+        lines.append("skipped        \(s.skipped.count) files")
+        for file in s.skipped {
+          lines.append("  \(file.path)  \(file.reason.rawValue)" + (file.message.map { ": \($0)" } ?? ""))
+        }
+      }
+      if !s.lossy.isEmpty {
+        lines.append("lossy UTF-8    \(s.lossy.count) files (indexed with invalid bytes replaced)")
+        for path in s.lossy { lines.append("  \(path)") }
+      }
+      return lines.joined(separator: "\n") + "\n"
+    }
+  }
+}
+
+extension String {
+  fileprivate func padding(_ width: Int) -> String {
+    count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+  }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The `indexer` command: parses, runs, and maps every failure to one line on stderr and an exit status.
+@main
+struct IndexerCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "indexer",
+    abstract: "A code index that stays fresh: definitions of every symbol in a workspace, in milliseconds.",
+    subcommands: [Index.self, Query.self, Stats.self]
+  )
+
+  /// Exit status 2 for every error, as grep does: 0 found, 1 nothing found, 2 trouble.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let code as ExitCode {
+      Glibc.exit(code.rawValue)
+    } catch let error as any UserFacingError {
+      FileHandleOutput.standardError("indexer: \(error.userMessage)\n")
+      Glibc.exit(2)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        // --help and --version.
+        print(fullMessage(for: error))
+        Glibc.exit(0)
+      }
+      FileHandleOutput.standardError(fullMessage(for: error) + "\n")
+      Glibc.exit(2)
+    }
+  }
+}

@@ -1,0 +1,73 @@
+import IndexerWorkspace
+import Testing
+
+@Suite struct IgnorePatternTests {
+  private func ignored(_ rules: String, _ path: String, dir: Bool = false, base: String = "") -> Bool {
+    var stack = IgnoreStack()
+    stack.push(IgnoreFile(base: base, text: rules))
+    return stack.isIgnored(path: Array(path.utf8), isDirectory: dir)
+  }
+
+  @Test func basenamePatternsMatchAtAnyDepth() {
+    #expect(ignored("*.pyc", "a/b/c.pyc"))
+    #expect(ignored("build", "x/build", dir: true))
+    #expect(!ignored("*.pyc", "a/b/c.py"))
+  }
+
+  @Test func negationReincludesLaterRulesWin() {
+    let rules = "*.py\n!keep.py\n"
+    #expect(ignored(rules, "drop.py"))
+    #expect(!ignored(rules, "sub/keep.py"))
+    #expect(ignored("!keep.py\n*.py\n", "keep.py"))
+  }
+
+  @Test func directoryOnlyRulesSkipFiles() {
+    #expect(ignored("out/", "out", dir: true))
+    #expect(!ignored("out/", "out", dir: false))
+  }
+
+  @Test func anchoredRulesMatchFromTheirFolder() {
+    #expect(ignored("/gen.py", "gen.py"))
+    #expect(!ignored("/gen.py", "sub/gen.py"))
+    #expect(ignored("sub/gen.py", "sub/gen.py"))
+    #expect(!ignored("sub/gen.py", "x/sub/gen.py"))
+    #expect(ignored("gen.py", "pkg/gen.py", base: "pkg"))
+    #expect(ignored("/gen.py", "pkg/gen.py", base: "pkg"))
+    #expect(!ignored("/gen.py", "pkg/deeper/gen.py", base: "pkg"))
+  }
+
+  @Test func starsQuestionMarksAndClasses() {
+    #expect(ignored("a*/*.py", "abc/x.py"))
+    #expect(!ignored("a*/*.py", "abc/d/x.py"))
+    #expect(ignored("**/tmp/*.py", "x/y/tmp/z.py"))
+    #expect(ignored("**/tmp/*.py", "tmp/z.py"))
+    #expect(ignored("docs/**", "docs/a/b.py"))
+    #expect(ignored("a/**/b.py", "a/b.py"))
+    #expect(ignored("a/**/b.py", "a/x/y/b.py"))
+    #expect(ignored("file?.py", "file1.py"))
+    #expect(!ignored("file?.py", "file12.py"))
+    #expect(ignored("file[0-9].py", "file7.py"))
+    #expect(!ignored("file[!0-9].py", "file7.py"))
+    #expect(ignored("\\#hash.py", "#hash.py"))
+  }
+
+  @Test func commentsAndBlankLinesAreNotRules() {
+    #expect(IgnorePattern(line: "# a comment") == nil)
+    #expect(IgnorePattern(line: "   ") == nil)
+    #expect(!ignored("# x.py\n\n", "x.py"))
+  }
+
+  @Test func deeperIgnoreFilesOverrideShallowerOnes() {
+    var stack = IgnoreStack()
+    stack.push(IgnoreFile(base: "", text: "*.py"))
+    stack.push(IgnoreFile(base: "keep", text: "!*.py"))
+    #expect(!stack.isIgnored(path: Array("keep/a.py".utf8), isDirectory: false))
+    #expect(stack.isIgnored(path: Array("other.py".utf8), isDirectory: false))
+  }
+
+  @Test func overridesCannotBeNegatedByTheTree() {
+    var stack = IgnoreStack(overrides: IgnoreFile(base: "", text: "vendor/"))
+    stack.push(IgnoreFile(base: "", text: "!vendor/"))
+    #expect(stack.isIgnored(path: Array("a/vendor".utf8), isDirectory: true))
+  }
+}
