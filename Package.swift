@@ -92,6 +92,12 @@ let package = Package(
       swiftSettings: settings
     ),
 
+    // Test support: fixtures, temporary folders, running the built binary. Only test targets import it.
+    .target(
+      name: "IndexerTestSupport",
+      swiftSettings: settings
+    ),
+
     // Tests: one target per module, plus the CLI tests that run the built binary.
     .testTarget(
       name: "IndexerModelTests",
@@ -100,12 +106,12 @@ let package = Package(
     ),
     .testTarget(
       name: "IndexerWorkspaceTests",
-      dependencies: ["IndexerWorkspace"],
+      dependencies: ["IndexerWorkspace", "IndexerTestSupport"],
       swiftSettings: settings
     ),
     .testTarget(
       name: "IndexerExtractionTests",
-      dependencies: ["IndexerExtraction", "IndexerModel"],
+      dependencies: ["IndexerExtraction", "IndexerModel", "IndexerTestSupport"],
       swiftSettings: settings
     ),
     .testTarget(
@@ -113,18 +119,19 @@ let package = Package(
       dependencies: [
         "IndexerModel",
         "IndexerStore",
+        "IndexerTestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       swiftSettings: settings
     ),
     .testTarget(
       name: "IndexerQueryTests",
-      dependencies: ["IndexerQuery", "IndexerModel"],
+      dependencies: ["IndexerModel", "IndexerQuery", "IndexerStore", "IndexerTestSupport"],
       swiftSettings: settings
     ),
     .testTarget(
       name: "IndexerCLITests",
-      dependencies: ["indexer"],
+      dependencies: ["indexer", "IndexerTestSupport"],
       swiftSettings: settings
     ),
   ]

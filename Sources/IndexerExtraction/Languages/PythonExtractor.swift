@@ -56,13 +56,13 @@ public struct PythonExtractor: Extractor {
       }
       // Assignments define names only at module and class level; inside functions they are locals.
       if parent == nil || parent?.isClass == true {
-        for target in assignmentTargets(in: tokens, source: source) {
+        for (target, segment) in assignmentTargets(in: tokens, source: source) {
           let token = tokens[target]
           let end = SourcePosition(line: tokenizer.lastTokenEndLine, column: tokenizer.lastTokenEndColumn)
           let symbol = Symbol(
             name: text(source, token), kind: parent == nil ? .variable : .property, container: container,
             range: SourceRange(start: SourcePosition(line: token.line, column: token.column), end: end),
-            signature: assignmentSignature(tokens, source: source))
+            signature: assignmentSignature(tokens[segment], source: source))
           index.append(symbol, parent: parentIndex)
         }
       }
@@ -104,16 +104,23 @@ public struct PythonExtractor: Extractor {
     return Definition(keywordIndex: 0, nameIndex: i + 1, isClass: isClass, signature: builder.text)
   }
 
-  /// The names an assignment statement binds: `a = 1`, `a: int = 1`, `a: int`, `a, b = 1, 2`, `a = b = 1`.
-  private func assignmentTargets(in tokens: [PythonToken], source: UnsafeBufferPointer<UInt8>) -> [Int] {
+  /// The names an assignment statement binds (`a = 1`, `a: int = 1`, `a: int`, `a, b = 1, 2`, `a = b = 1`),
+  /// each with the token range of its own target list, which becomes its signature.
+  private func assignmentTargets(
+    in tokens: [PythonToken], source: UnsafeBufferPointer<UInt8>
+  ) -> [(Int, Range<Int>)] {
     guard tokens[0].kind == .name, !isKeyword(text(source, tokens[0])) else {
       // `(a, b) = ...` and `[a, b] = ...` are rare at module level; ctags skips them too.
       return []
     }
-    // Annotated: NAME ':' ...
-    if tokens.count >= 2 && isOp(tokens[1], ":", source) { return [0] }
-    // Chained and tuple targets before the first top-level '='.
-    var targets: [Int] = []
+    // Annotated: NAME ':' annotation ['=' value]
+    if tokens.count >= 2 && isOp(tokens[1], ":", source) {
+      let end = tokens.firstIndex { $0.depth == 0 && isOp($0, "=", source) } ?? tokens.count
+      return [(0, 0..<end)]
+    }
+    var targets: [(Int, Range<Int>)] = []
+    var segment: [Int] = []
+    var segmentStart = 0
     var expectName = true
     var k = 0
     while k < tokens.count {
@@ -121,17 +128,17 @@ public struct PythonExtractor: Extractor {
       if t.depth != 0 { return [] }
       if expectName {
         guard t.kind == .name, !isKeyword(text(source, t)) else { return [] }
-        targets.append(k)
+        segment.append(k)
         expectName = false
       } else if isOp(t, ",", source) {
         expectName = true
       } else if isOp(t, "=", source) {
+        targets += segment.map { ($0, segmentStart..<k) }
+        segment = []
         // `a = b = 1`: keep going while what follows is another target list and '='.
-        if hasAnotherTarget(tokens, after: k, source: source) {
-          expectName = true
-        } else {
-          return targets
-        }
+        guard hasAnotherTarget(tokens, after: k, source: source) else { return targets }
+        segmentStart = k + 1
+        expectName = true
       } else {
         return []
       }
@@ -160,13 +167,10 @@ public struct PythonExtractor: Extractor {
     return false
   }
 
-  /// The statement up to its first top-level `=` (the target and its annotation), without the value.
-  private func assignmentSignature(_ tokens: [PythonToken], source: UnsafeBufferPointer<UInt8>) -> String {
+  /// A target list and its annotation, without the value.
+  private func assignmentSignature(_ tokens: ArraySlice<PythonToken>, source: UnsafeBufferPointer<UInt8>) -> String {
     var builder = SignatureBuilder()
-    for t in tokens {
-      if t.depth == 0 && isOp(t, "=", source) { break }
-      builder.append(source, from: t.start, to: t.end)
-    }
+    for t in tokens { builder.append(source, from: t.start, to: t.end) }
     return builder.text
   }
 

@@ -124,7 +124,7 @@ private final class SwiftDeclarationCollector: SyntaxVisitor {
       let start = offset == 0 ? startPosition(of: node, attributes: node.attributes) : binding.positionAfterSkippingLeadingTrivia
       for name in boundNames(binding.pattern) {
         record(
-          name: name, kind: kind, start: start, end: binding.endPositionBeforeTrailingTrivia,
+          name: name, kind: kind, start: start, end: (binding.trailingComma?.position ?? binding.endPositionBeforeTrailingTrivia),
           signature: prefix + " " + tail, modifiers: node.modifiers)
       }
     }
@@ -136,7 +136,8 @@ private final class SwiftDeclarationCollector: SyntaxVisitor {
     for (offset, element) in node.elements.enumerated() {
       let start = offset == 0 ? startPosition(of: node, attributes: node.attributes) : element.positionAfterSkippingLeadingTrivia
       record(
-        name: element.name.text, kind: .enumCase, start: start, end: element.endPositionBeforeTrailingTrivia,
+        name: element.name.text, kind: .enumCase, start: start,
+        end: element.trailingComma?.position ?? element.endPositionBeforeTrailingTrivia,
         signature: prefix + " " + collapsed(element.trimmed.with(\.trailingComma, nil)), modifiers: node.modifiers)
     }
     return .skipChildren

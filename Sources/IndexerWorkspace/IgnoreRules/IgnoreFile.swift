@@ -3,6 +3,7 @@ public struct IgnoreFile: Sendable {
   /// The folder relative to the root ("" for the root), `/`-separated, no trailing slash.
   public let base: String
   public let patterns: [IgnorePattern]
+  private let baseBytes: [UInt8]
   private let baseLength: Int
 
   public init(base: String, text: some StringProtocol) {
@@ -12,12 +13,13 @@ public struct IgnoreFile: Sendable {
   public init(base: String, patterns: [IgnorePattern]) {
     self.base = base
     self.patterns = patterns
-    self.baseLength = base.isEmpty ? 0 : base.utf8.count + 1
+    self.baseBytes = base.isEmpty ? [] : Array(base.utf8) + [UInt8(ascii: "/")]
+    self.baseLength = baseBytes.count
   }
 
   /// The verdict of the last matching pattern: true ignore, false re-include, nil no opinion.
   public func verdict(path: [UInt8], nameStart: Int, isDirectory: Bool) -> Bool? {
-    guard path.count > baseLength else { return nil }
+    guard path.count > baseLength, path.starts(with: baseBytes) else { return nil }
     let relative = path[baseLength...]
     let name = path[nameStart...]
     for pattern in patterns.reversed()

@@ -1,0 +1,2 @@
+let app = Application(name: "demo")
+app.run()

@@ -1,0 +1,1 @@
+def kept_locally(): pass

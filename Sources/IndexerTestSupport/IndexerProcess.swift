@@ -1,0 +1,72 @@
+import Foundation
+
+/// What one run of the real `indexer` binary printed and returned.
+public struct IndexerRun: Sendable {
+  public var status: Int32
+  public var stdout: String
+  public var stderr: String
+
+  public var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+
+  /// The stdout parsed as one JSON object.
+  public func json() throws -> [String: Any] {
+    guard let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any] else {
+      throw CocoaError(.propertyListReadCorrupt)
+    }
+    return object
+  }
+
+  /// The stdout parsed as JSON lines.
+  public func jsonLines() throws -> [[String: Any]] {
+    try lines.map { line in
+      guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+        throw CocoaError(.propertyListReadCorrupt)
+      }
+      return object
+    }
+  }
+}
+
+/// Runs the `indexer` executable that `swift build` put beside the test bundle.
+public enum IndexerProcess {
+  public static var executable: String {
+    if let override = ProcessInfo.processInfo.environment["INDEXER_BINARY"] { return override }
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("indexer").path
+  }
+
+  @discardableResult
+  public static func run(_ arguments: [String], in directory: String? = nil) throws -> IndexerRun {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read both pipes to the end before waiting, so a chatty run cannot fill a pipe and stall.
+    let group = DispatchGroup()
+    let errData = Locked(Data())
+    group.enter()
+    DispatchQueue.global().async {
+      errData.set(err.fileHandleForReading.readDataToEndOfFile())
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return IndexerRun(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData.get(), as: UTF8.self))
+  }
+}
+
+private final class Locked<T>: @unchecked Sendable {
+  private var value: T
+  private let lock = NSLock()
+  init(_ value: T) { self.value = value }
+  func set(_ v: T) { lock.withLock { value = v } }
+  func get() -> T { lock.withLock { value } }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import IndexerTestSupport
+import Testing
+
+/// `indexer index` end to end: the real binary, real files, a real SQLite database.
+@Suite struct IndexCommandTests {
+  @Test func mixedWorkspaceMatchesGolden() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    try indexJSON(ws.path)
+    let actual = try allSymbols(ws.path).joined(separator: "\n") + "\n"
+    let golden = Fixtures.root + "/workspaces/expected/mixed.symbols.txt"
+    if Fixtures.isRecording {
+      try actual.write(toFile: golden, atomically: true, encoding: .utf8)
+      Issue.record("recorded \(golden)")
+      return
+    }
+    #expect(actual == (try String(contentsOfFile: golden, encoding: .utf8)))
+  }
+
+  @Test func ignoreRulesDecideWhatIsIndexed() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    try indexJSON(ws.path)
+    let names = Set(try allSymbols(ws.path).map(qualifiedName))
+    // .gitignore (dir-only, glob), nested .gitignore, .ignore and built-in skips leave these out...
+    for absent in ["ShouldNotBeIndexed", "BuildProduct", "dropped", "vendored", "in_node_modules"] {
+      #expect(!names.contains(absent), "\(absent) should be ignored")
+    }
+    // ...and negations bring these back.
+    #expect(names.contains("KeptGenerated"))
+    #expect(names.contains("kept_locally"))
+  }
+
+  @Test func excludeFlagsOutrankTheTree() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    let report = try indexJSON(ws.path, ["--exclude", "scripts/", "--exclude", "*.generated.swift"])
+    let lines = try allSymbols(ws.path)
+    #expect(!lines.contains { $0.hasPrefix("scripts/") })
+    #expect(!lines.contains { $0.contains("KeptGenerated") })
+    #expect(int(report, "files") == 4)
+  }
+
+  @Test func warmStartReadsNothing() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    let first = try indexJSON(ws.path)
+    #expect(int(first, "parsed") == 8)
+    let second = try indexJSON(ws.path)
+    #expect(int(second, "unchanged") == 8)
+    #expect(int(second, "parsed") == 0)
+    #expect(int(second, "hashed") == 0)
+    #expect(int(second, "bytesRead") == 0)
+    #expect(int(second, "generation") == int(first, "generation"), "a no-op run commits nothing")
+  }
+
+  @Test func touchedFilesAreHashedNotParsed() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    try indexJSON(ws.path)
+    try touch(ws.path + "/scripts/tool.py")
+    let report = try indexJSON(ws.path)
+    #expect(int(report, "hashed") == 1)
+    #expect(int(report, "parsed") == 0)
+    #expect(int(report, "unchanged") == 7)
+    #expect(int(try indexJSON(ws.path), "unchanged") == 8, "the refreshed stat is remembered")
+  }
+
+  @Test func editedFilesAreParsedAgain() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    try indexJSON(ws.path)
+    try ws.write("scripts/sub/helpers.py", "def renamed_helper():\n    pass\n")
+    let report = try indexJSON(ws.path)
+    #expect(int(report, "parsed") == 1)
+    #expect(int(report, "unchanged") == 7)
+    let lines = try allSymbols(ws.path)
+    #expect(lines.contains { $0.contains("renamed_helper") })
+    #expect(!lines.contains { $0.contains("fetch_all") })
+  }
+
+  @Test func newRenamedAndDeletedFilesAreFollowed() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    try indexJSON(ws.path)
+    try ws.move("scripts/tool.py", "scripts/renamed_tool.py")
+    try ws.remove("Sources/App/main.swift")
+    try ws.write("Sources/App/New.swift", "struct Brand_New {}\n")
+    let report = try indexJSON(ws.path)
+    #expect(int(report, "parsed") == 1, "only the new file is parsed")
+    #expect(int(report, "renamed") == 1, "the rename keeps its rows")
+    #expect(int(report, "removed") == 1)
+    #expect(int(report, "files") == 8)
+    let tool = try IndexerProcess.run(["query", "symbol", "Tool", "--root", ws.path])
+    #expect(tool.lines == ["scripts/renamed_tool.py:7:1  class  Tool  class Tool"])
+    let app = try IndexerProcess.run(["query", "symbol", "app", "--root", ws.path])
+    #expect(app.status == 1, "main.swift's symbols are gone")
+    #expect(try IndexerProcess.run(["query", "symbol", "Brand_New", "--root", ws.path]).status == 0)
+  }
+
+  @Test func anIndexCopiedToAnotherCheckoutParsesNothing() throws {
+    let ci = try Fixtures.copy("workspaces/mixed")
+    let artifact = try TemporaryDirectory("artifact")
+    try indexJSON(ci.path, ["--db", artifact.path + "/index.sqlite"])
+    // Another machine: same content, another absolute path, new inodes and mtimes.
+    let laptop = try Fixtures.copy("workspaces/mixed")
+    for file in ["scripts/tool.py", "Sources/App/main.swift"] { try touch(laptop.path + "/" + file, secondsAgo: 99) }
+    try FileManager.default.createDirectory(atPath: laptop.path + "/.indexer", withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: artifact.path + "/index.sqlite", toPath: laptop.path + "/.indexer/index.sqlite")
+    let report = try indexJSON(laptop.path)
+    #expect(int(report, "parsed") == 0)
+    #expect(int(report, "hashed") == 8)
+    #expect(try allSymbols(laptop.path) == (try allSymbols(ci.path, ["--db", artifact.path + "/index.sqlite"])))
+  }
+
+  @Test func binaryAndInvalidUTF8FilesAreRecorded() throws {
+    let ws = try TemporaryDirectory()
+    try ws.write("ok.py", "def ok(): pass\n")
+    try ws.write("blob.py", Data([0x64, 0x65, 0x66, 0x00, 0x01, 0x02]))
+    try ws.write("latin1.py", Data("def caf".utf8) + Data([0xE9]) + Data("(): pass\ndef after(): pass\n".utf8))
+    let report = try IndexerProcess.run(["index", ws.path, "--json"])
+    #expect(report.status == 0)
+    #expect(report.stderr.contains("1 binary"), "warned once: \(report.stderr)")
+    let json = try report.json()
+    #expect((json["skipped"] as? [String: Any]).flatMap { int($0, "binary") } == 1)
+    #expect(int(json, "files") == 2)
+    #expect(try IndexerProcess.run(["query", "symbol", "after", "--root", ws.path]).status == 0)
+    let stats = try IndexerProcess.run(["stats", "--json", "--root", ws.path]).json()
+    let skipped = stats["skipped"] as? [[String: Any]] ?? []
+    #expect(skipped.map { $0["path"] as? String } == ["blob.py"])
+    #expect(skipped.map { $0["reason"] as? String } == ["binary"])
+    #expect(stats["lossy"] as? [String] == ["latin1.py"])
+    // Unchanged binary files are not re-read on the next run either.
+    #expect(int(try indexJSON(ws.path), "unchanged") == 3)
+  }
+}

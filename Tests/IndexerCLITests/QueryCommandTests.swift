@@ -1,0 +1,123 @@
+import Foundation
+import IndexerTestSupport
+import Testing
+
+@Suite struct QueryCommandTests {
+  static let workspace: TemporaryDirectory = {
+    let ws = try! Fixtures.copy("workspaces/mixed")
+    _ = try! IndexerProcess.run(["index", ws.path, "--quiet"])
+    return ws
+  }()
+
+  private func query(_ args: [String]) throws -> IndexerRun {
+    try IndexerProcess.run(["query"] + args + ["--root", Self.workspace.path])
+  }
+
+  @Test func exactMatchPrintsOneLinePerDefinition() throws {
+    let run = try query(["symbol", "Application"])
+    #expect(run.status == 0)
+    #expect(run.lines == [
+      "Sources/App/Application.swift:2:1  class  Application  public final class Application",
+      "Sources/App/Application.swift:15:1  extension  Application  extension Application: CustomStringConvertible",
+    ])
+  }
+
+  @Test func nothingFoundExitsOne() throws {
+    let run = try query(["symbol", "NoSuchThing"])
+    #expect(run.status == 1)
+    #expect(run.stdout.isEmpty)
+  }
+
+  @Test func prefixIgnoreCaseAndFuzzy() throws {
+    #expect(try query(["symbol", "Us", "--prefix"]).lines.map(qualifiedName) == ["UserModel"])
+    #expect(try query(["symbol", "usermodel", "--ignore-case"]).lines.count == 1)
+    #expect(try query(["symbol", "usermodel"]).status == 1)
+    #expect(try query(["symbol", "ret", "--prefix", "-i"]).lines.map(qualifiedName) == ["Tool.retries"])
+    let fuzzy = try query(["symbol", "dspnm", "--fuzzy"]).lines
+    #expect(fuzzy.first?.contains("UserModel.displayName") == true)
+  }
+
+  @Test func filtersByKindLanguagePathAndLimit() throws {
+    #expect(try query(["symbol", "run", "--kind", "method", "--lang", "python"]).lines == [
+      "scripts/tool.py:15:5  method  Tool.run  def run(self, *args)"
+    ])
+    #expect(try query(["symbol", "", "--prefix", "--path", "scripts/sub/*"]).lines.count == 3)
+    #expect(try query(["symbol", "", "--prefix", "--limit", "2"]).lines.count == 2)
+    #expect(try query(["symbol", "", "--prefix", "--kind", "case"]).lines.count == 2)
+  }
+
+  @Test func unknownKindIsOneLineAndExitTwo() throws {
+    let run = try query(["symbol", "x", "--kind", "klass"])
+    #expect(run.status == 2)
+    #expect(run.stderr.split(separator: "\n").count == 1)
+    #expect(run.stderr.contains("unknown --kind 'klass'"))
+  }
+
+  @Test func symbolJSONHasTheDocumentedFields() throws {
+    let objects = try query(["symbol", "commander", "--json"]).jsonLines()
+    #expect(objects.count == 1)
+    let o = try #require(objects.first)
+    #expect(o["name"] as? String == "commander")
+    #expect(o["kind"] as? String == "method")
+    #expect(o["language"] as? String == "swift")
+    #expect(o["path"] as? String == "Sources/App/Ünïcode/Café.swift")
+    #expect(int(o, "line") == 3)
+    #expect(int(o, "column") == 3)
+    #expect(int(o, "endLine") == 3)
+    #expect(int(o, "endColumn") == 73, "columns count UTF-8 bytes: menü is one byte longer")
+    #expect(o["container"] as? String == "Café")
+    #expect(o["signature"] as? String == "static func commander(_ plat: String) -> Bool")
+  }
+
+  @Test func fileOutlineIsTheDeclarationTree() throws {
+    let run = try query(["file", "Sources/App/Models/User Model.swift"])
+    #expect(run.lines == [
+      "struct UserModel  1:1-8:2  struct UserModel: Identifiable, Hashable",
+      "  property id  2:3-2:14  let id: Int",
+      "  property displayName  3:3-3:26  var displayName: String",
+      "  enum Role  5:3-7:4  enum Role: String",
+      "    case admin  6:5-6:15  case admin",
+      "    case member  6:17-6:23  case member",
+    ])
+    let json = try query(["file", "Sources/App/Models/User Model.swift", "--json"]).jsonLines()
+    #expect(json.map { int($0, "depth") } == [0, 1, 1, 1, 2, 2])
+    #expect(json.allSatisfy { $0["path"] as? String == "Sources/App/Models/User Model.swift" })
+    #expect(json[4]["container"] as? String == "UserModel.Role")
+  }
+
+  @Test func fileNotInTheIndexExitsOne() throws {
+    let run = try query(["file", "nope.swift"])
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("nope.swift is not in the index"))
+  }
+
+  @Test func queriesFindTheIndexFromASubfolder() throws {
+    let run = try IndexerProcess.run(["query", "symbol", "helper"], in: Self.workspace.path + "/scripts/sub")
+    #expect(run.lines == ["scripts/sub/helpers.py:5:1  function  helper  def helper(value: int) -> int"])
+    let file = try IndexerProcess.run(["query", "file", "helpers.py"], in: Self.workspace.path + "/scripts/sub")
+    #expect(file.lines.first == "function fetch_all  1:1-2:33  async def fetch_all(urls)")
+  }
+
+  @Test func statsJSONHasTheDocumentedFields() throws {
+    let stats = try IndexerProcess.run(["stats", "--json", "--root", Self.workspace.path]).json()
+    for key in ["files", "symbols", "languages", "skipped", "dbBytes", "blobRawBytes", "blobCompressedBytes", "schemaVersion", "generation"] {
+      #expect(stats[key] != nil, "missing \(key)")
+    }
+    #expect(int(stats, "files") == 8)
+    #expect(int(stats, "symbols") == 27)
+    let languages = stats["languages"] as? [String: [String: Any]]
+    #expect(languages?["python"].flatMap { int($0, "files") } == 3)
+    #expect(int(stats, "schemaVersion") == 1)
+    #expect((int(stats, "blobCompressedBytes") ?? 0) > 0)
+  }
+
+  @Test func indexJSONHasTheDocumentedFields() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    let report = try indexJSON(ws.path)
+    for key in ["files", "parsed", "hashed", "unchanged", "removed", "skipped", "symbols", "seconds"] {
+      #expect(report[key] != nil, "missing \(key)")
+    }
+    #expect(report["skipped"] is [String: Any])
+    #expect(int(report, "symbols") == 27)
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+@testable import IndexerStore
+import IndexerTestSupport
+import Testing
+
+@Suite struct SchemaTests {
+  /// The binary's copy of the schema is generated from Schema/*.sql; this fails when someone forgets to regenerate.
+  @Test func generatedSchemaMatchesTheSQLFiles() throws {
+    let folder = Fixtures.root + "/../Schema"
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".sql") }.sorted()
+    #expect(files.map { String($0.dropLast(4)) } == schemaMigrations.map(\.name), "run Scripts/generate-schema.sh")
+    for (file, migration) in zip(files, schemaMigrations) {
+      let sql = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+      #expect(
+        sql.trimmingCharacters(in: .whitespacesAndNewlines) == migration.sql.trimmingCharacters(in: .whitespacesAndNewlines),
+        "\(file) differs from Schema+Generated.swift: run Scripts/generate-schema.sh")
+    }
+  }
+
+  @Test func migrationsAreRecordedAndVersioned() throws {
+    let dir = try TemporaryDirectory()
+    let db = try IndexDatabase.openForWriting(path: dir.path + "/i.sqlite")
+    let (version, applicationID, migrations, journal) = try db.read { db in
+      (
+        try Int.fetchOne(db, sql: "PRAGMA user_version"), try Int32.fetchOne(db, sql: "PRAGMA application_id"),
+        try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+        try String.fetchOne(db, sql: "PRAGMA journal_mode")
+      )
+    }
+    #expect(version == IndexDatabase.schemaVersion)
+    #expect(applicationID == IndexDatabase.applicationID)
+    #expect(migrations == schemaMigrations.map(\.name))
+    #expect(journal == "wal")
+  }
+
+  @Test func aNewerSchemaIsRefusedByWritersAndReaders() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/i.sqlite"
+    _ = try IndexDatabase.openForWriting(path: path)
+    try DatabaseQueue(path: path).write { try $0.execute(sql: "PRAGMA user_version = 99") }
+    #expect(throws: StoreError.newerSchema(path: path, found: 99, supported: IndexDatabase.schemaVersion)) {
+      try IndexDatabase.openForWriting(path: path)
+    }
+    #expect(throws: StoreError.newerSchema(path: path, found: 99, supported: IndexDatabase.schemaVersion)) {
+      try IndexDatabase.openForReading(path: path)
+    }
+  }
+
+  @Test func foreignFilesAreNeverTouched() throws {
+    let dir = try TemporaryDirectory()
+    let text = dir.path + "/notes.txt"
+    try dir.write("notes.txt", "hello, not a database at all")
+    #expect(throws: StoreError.notAnIndex(path: text)) { try IndexDatabase.openForWriting(path: text) }
+    #expect(try dir.read("notes.txt") == "hello, not a database at all")
+
+    let other = dir.path + "/other.sqlite"
+    try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE contacts (name TEXT)") }
+    #expect(throws: StoreError.notAnIndex(path: other)) { try IndexDatabase.openForWriting(path: other) }
+    let tables = try DatabaseQueue(path: other).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
+    #expect(tables == ["contacts"])
+  }
+
+  @Test func aMissingIndexIsReportedForReaders() throws {
+    let dir = try TemporaryDirectory()
+    #expect(throws: StoreError.notFound(path: dir.path + "/none.sqlite")) {
+      try IndexDatabase.openForReading(path: dir.path + "/none.sqlite")
+    }
+  }
+
+  @Test func aCorruptIndexSaysSo() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/i.sqlite"
+    let db = try IndexDatabase.openForWriting(path: path)
+    try IndexWriter(database: db).commit(IndexBatch(writes: [write("a.swift", sampleIndex())]))
+    try db.checkpoint()
+    // Overwrite everything after the 100-byte header of page 1 (the schema table) with garbage.
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    for i in 100..<min(bytes.count, 8192) { bytes[i] = UInt8(truncatingIfNeeded: i &* 31) }
+    try bytes.write(to: URL(fileURLWithPath: path))
+    #expect {
+      let reader = IndexReader(database: try IndexDatabase.openForReading(path: path))
+      _ = try reader.symbols(SymbolFilter(match: .exact("Alpha")))
+    } throws: { error in
+      guard case .corrupt = error as? StoreError else { return false }
+      return true
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import IndexerModel
+import IndexerStore
+
+/// A small index of one file, built by hand, for store tests.
+func sampleIndex(_ names: [String] = ["Alpha", "alphabet", "Beta"]) -> FileIndex {
+  var index = FileIndex(language: .swift)
+  let outer = index.append(
+    Symbol(
+      name: "Outer", kind: .struct, container: "",
+      range: SourceRange(start: .init(line: 1, column: 1), end: .init(line: 20, column: 2)), signature: "struct Outer",
+      access: .public),
+    parent: -1)
+  for (i, name) in names.enumerated() {
+    index.append(
+      Symbol(
+        name: name, kind: .method, container: "Outer",
+        range: SourceRange(start: .init(line: 2 + i, column: 3), end: .init(line: 2 + i, column: 20)),
+        signature: "func \(name)()", isStatic: i == 0),
+      parent: outer)
+  }
+  return index
+}
+
+func write(_ path: String, _ index: FileIndex, hash: UInt64 = 1) -> FileWrite {
+  FileWrite(
+    path: path, language: index.language, status: .indexed, size: 10, mtimeNanoseconds: 1, inode: 1, contentHash: hash,
+    content: .indexed(index, EncodedOutline(index)))
+}
