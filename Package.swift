@@ -13,6 +13,8 @@ let package = Package(
   products: [
     .executable(name: "indexer", targets: ["indexer"]),
     .library(name: "IndexerKit", targets: ["IndexerCore", "IndexerQuery", "IndexerModel"]),
+    // The walker alone, for Benchmarks/ (which must not build the whole tool to time a walk).
+    .library(name: "IndexerWorkspace", targets: ["IndexerWorkspace"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

@@ -1,0 +1,52 @@
+# indexer — build, test, demo and benchmarks. Every target installs the Debian packages it needs if missing.
+SHELL := /bin/bash
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := libsqlite3-dev libzstd-dev pkg-config
+BENCH_PACKAGES := universal-ctags global hyperfine time
+RELEASE_FLAGS := -c release --static-swift-stdlib
+BIN := .build/release/indexer
+
+.PHONY: deps bench-deps build demo test schema bench clean
+
+## deps: the system libraries the package links (SQLite via GRDB, zstd).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+bench-deps: deps
+	@missing=""; for p in $(BENCH_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+## build: the release binary, with the Swift runtime linked statically (process start ~2 ms instead of ~10).
+build: deps
+	swift build $(RELEASE_FLAGS) --product indexer
+	@echo "built $(BIN)"
+
+## demo: the quick start — build, index this repository, and ask it something.
+demo: build
+	$(BIN) index .
+	$(BIN) query symbol IndexPipeline
+	$(BIN) query symbol xxh64 --fuzzy --limit 3
+	$(BIN) query file Sources/IndexerCore/IndexPlan.swift
+	$(BIN) stats
+
+## test: unit and integration tests (the integration tests run the built binary on Fixtures/).
+test: deps
+	swift test
+
+## schema: regenerate Sources/IndexerStore/Schema+Generated.swift after adding a Schema/NNNN_*.sql migration.
+schema:
+	Scripts/generate-schema.sh
+
+## bench: the side-by-side benchmarks in Benchmarks/ (builds corpora with ../shared/corpus/make-corpus).
+bench: build bench-deps
+	Benchmarks/run.sh
+
+clean:
+	rm -rf .build .indexer

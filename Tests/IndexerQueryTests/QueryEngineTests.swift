@@ -1,0 +1,57 @@
+import IndexerModel
+import IndexerQuery
+import IndexerStore
+import IndexerTestSupport
+import Testing
+
+/// The engine against a real database written by the real writer.
+@Suite struct QueryEngineTests {
+  private func engine(_ dir: TemporaryDirectory) throws -> QueryEngine {
+    let path = dir.path + "/i.sqlite"
+    let db = try IndexDatabase.openForWriting(path: path)
+    var a = FileIndex(language: .swift)
+    var b = FileIndex(language: .python)
+    let range = SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 9))
+    for (i, name) in ["IndexWriter", "indexWriter", "IndexReader", "write"].enumerated() {
+      var r = range
+      r.start.line = i + 1
+      a.append(Symbol(name: name, kind: i == 3 ? .function : .class, container: "", range: r, signature: name), parent: -1)
+    }
+    b.append(Symbol(name: "write", kind: .function, container: "", range: range, signature: "def write()"), parent: -1)
+    let writes = [("Sources/a.swift", a), ("tools/b.py", b)].map { path, index in
+      FileWrite(
+        path: path, language: index.language, status: .indexed, size: 1, mtimeNanoseconds: 1, inode: 1, contentHash: 1,
+        content: .indexed(index, EncodedOutline(index)))
+    }
+    try IndexWriter(database: db).commit(IndexBatch(writes: writes))
+    return try QueryEngine(databasePath: path)
+  }
+
+  private func names(_ matches: [SymbolMatch]) -> [String] { matches.map { $0.path + ":" + $0.symbol.name } }
+
+  @Test func exactPrefixAndCaseInsensitive() throws {
+    let dir = try TemporaryDirectory()
+    let e = try engine(dir)
+    #expect(names(try e.symbols(SymbolQuery(name: "IndexWriter"))) == ["Sources/a.swift:IndexWriter"])
+    #expect(names(try e.symbols(SymbolQuery(name: "indexwriter", ignoreCase: true))) == ["Sources/a.swift:IndexWriter", "Sources/a.swift:indexWriter"])
+    #expect(names(try e.symbols(SymbolQuery(name: "Index", mode: .prefix))) == ["Sources/a.swift:IndexWriter", "Sources/a.swift:IndexReader"])
+    #expect(try e.symbols(SymbolQuery(name: "index", mode: .prefix, ignoreCase: true)).count == 3)
+  }
+
+  @Test func filtersCombine() throws {
+    let dir = try TemporaryDirectory()
+    let e = try engine(dir)
+    #expect(names(try e.symbols(SymbolQuery(name: "write", languages: [.python]))) == ["tools/b.py:write"])
+    #expect(names(try e.symbols(SymbolQuery(name: "write", pathGlob: "Sources/*"))) == ["Sources/a.swift:write"])
+    #expect(try e.symbols(SymbolQuery(name: "", mode: .prefix, kinds: [.class])).count == 3)
+    #expect(try e.symbols(SymbolQuery(name: "", mode: .prefix, limit: 2)).count == 2)
+  }
+
+  @Test func fuzzyPutsTheBestMatchFirst() throws {
+    let dir = try TemporaryDirectory()
+    let e = try engine(dir)
+    let matches = try e.symbols(SymbolQuery(name: "IdxR", mode: .fuzzy))
+    #expect(matches.first?.symbol.name == "IndexReader")
+    #expect(!matches.contains { $0.symbol.name == "write" })
+  }
+}
