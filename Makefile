@@ -3,8 +3,13 @@ SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libsqlite3-dev libzstd-dev pkg-config
 BENCH_PACKAGES := universal-ctags global hyperfine time
-RELEASE_FLAGS := -c release --static-swift-stdlib
-BIN := .build/release/indexer
+# The release binary is judged on process start (`indexer query`): the Swift runtime linked statically
+# (~2 ms instead of ~10 ms), a non-PIE executable (no 100,000 start-up relocations to apply), and no
+# exported symbols (Swift's static link line adds -export-dynamic; see Scripts/release-exports.map).
+# Its own scratch folder keeps these flags from invalidating the debug build in .build/.
+RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-release \
+  -Xswiftc -Xclang-linker -Xswiftc -no-pie -Xlinker --version-script=Scripts/release-exports.map
+BIN := .build-release/release/indexer
 
 .PHONY: deps bench-deps build demo test schema bench clean
 

@@ -9,7 +9,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
-bin=${INDEXER:-$repo/.build/release/indexer}
+bin=${INDEXER:-$repo/.build-release/release/indexer}
 runs=${RUNS:-5}
 make_corpus=${MAKE_CORPUS:-$repo/../shared/corpus/make-corpus}
 work=$(mktemp -d /tmp/indexer-bench.XXXXXX)

@@ -13,7 +13,7 @@ public struct IndexOptions: Sendable {
 
   public init(
     root: String, databasePath: String, limits: IndexLimits = .default, walk: WalkOptions = WalkOptions(),
-    batchFiles: Int = 1000, batchBytes: Int64 = 16 << 20
+    batchFiles: Int = 256, batchBytes: Int64 = 4 << 20
   ) {
     self.root = root
     self.databasePath = databasePath
@@ -41,10 +41,21 @@ public struct IndexReport: Sendable {
   public var symbols = 0
   public var bytesRead: Int64 = 0
   public var seconds = 0.0
+  /// Wall time per phase: walk, plan (load stored rows + compare), extract (read, hash, parse; summed
+  /// per batch), commit (writer queue, overlapping extraction), finish (checkpoint + totals).
+  public var phases = Phases()
   public var generation: Int64 = 0
   public var notes: [WalkNote] = []
 
   public init() {}
+
+  public struct Phases: Sendable {
+    public var walk = 0.0
+    public var plan = 0.0
+    public var extract = 0.0
+    public var commit = 0.0
+    public var finish = 0.0
+  }
 }
 
 /// Progress as batches commit, for the terminal's progress bar.

@@ -10,19 +10,24 @@ import IndexerWorkspace
 public struct IndexPipeline: Sendable {
   public let options: IndexOptions
 
+  /// Runs that parse at least this many files, and most of the index, drop and rebuild the name index.
+  static let bulkLoadThreshold = 1000
+
   public init(options: IndexOptions) {
     self.options = options
   }
 
   public func run(progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
     let clock = ContinuousClock.now
+    var report = IndexReport()
     let scan = try WorkspaceScanner(root: options.root, options: options.walk).scan()
+    report.phases.walk = (ContinuousClock.now - clock).seconds
     let database = try IndexDatabase.openForWriting(path: options.databasePath)
     let reader = IndexReader(database: database)
     let writer = IndexWriter(database: database)
     let plan = IndexPlanner.plan(scan: scan, stored: try reader.storedFiles(), limits: options.limits)
+    report.phases.plan = (ContinuousClock.now - clock).seconds - report.phases.walk
 
-    var report = IndexReport()
     report.notes = scan.notes
     report.unchanged = plan.unchanged
     report.skipped = plan.skippedByLimit
@@ -34,7 +39,7 @@ public struct IndexPipeline: Sendable {
     let writerQueue = DispatchQueue(label: "indexer.writer")
     let inFlight = DispatchSemaphore(value: 2)
     let failure = Locked<(any Error)?>(nil)
-    let done = Locked<(files: Int, bytes: Int64)>((0, 0))
+    let done = Locked<(files: Int, bytes: Int64, commitSeconds: Double)>((0, 0, 0))
     let total = plan.toRead.count + plan.limitSkips.count
     let start = ContinuousClock.now
     let emit = progress
@@ -45,10 +50,13 @@ public struct IndexPipeline: Sendable {
         defer { inFlight.signal() }
         if failure.withLock({ $0 != nil }) { return }
         do {
+          let commitStart = ContinuousClock.now
           try writer.commit(batch)
+          let commitSeconds = (ContinuousClock.now - commitStart).seconds
           let (f, b) = done.withLock { state in
             state.files += files
             state.bytes += bytes
+            state.commitSeconds += commitSeconds
             return (state.files, state.bytes)
           }
           let elapsed = (ContinuousClock.now - start).seconds
@@ -59,11 +67,16 @@ public struct IndexPipeline: Sendable {
       }
     }
 
+    let stored = plan.unchanged + plan.toRead.count { $0.stored != nil } + plan.removed.count
+    let bulkLoad = plan.toRead.count >= Self.bulkLoadThreshold && plan.toRead.count * 2 >= stored
+    if bulkLoad { try writer.beginBulkLoad() }
+
     if !plan.limitSkips.isEmpty {
       submit(IndexBatch(writes: plan.limitSkips), files: plan.limitSkips.count, bytes: 0)
     }
     for chunk in chunks(plan.toRead) {
       if failure.withLock({ $0 != nil }) { break }
+      let extractStart = ContinuousClock.now
       let slots = ResultSlots<ProcessedFile>(count: chunk.count)
       let root = options.root
       let limits = options.limits
@@ -77,6 +90,7 @@ public struct IndexPipeline: Sendable {
         batch.writes.append(write(for: processed, removedByHash: removedByHash, claimed: &claimedByRename, report: &report))
       }
       report.bytesRead += bytes
+      report.phases.extract += (ContinuousClock.now - extractStart).seconds
       submit(batch, files: chunk.count, bytes: bytes)
     }
     let removals = plan.removed.map(\.path).filter { !claimedByRename.contains($0) }
@@ -86,14 +100,15 @@ public struct IndexPipeline: Sendable {
     }
     writerQueue.sync {}
     if let error = failure.withLock({ $0 }) { throw error }
+    report.phases.commit = done.withLock { $0.commitSeconds }
+    let finishStart = ContinuousClock.now
+    if bulkLoad { try writer.restoreIndexes() }
 
     if report.parsed + report.hashed + report.removed + plan.limitSkips.count > 0 {
       try database.checkpoint()
     }
-    let statistics = try reader.statistics()
-    report.files = statistics.files
-    report.symbols = statistics.symbols
-    report.generation = statistics.generation
+    (report.files, report.symbols, report.generation) = try reader.totals()
+    report.phases.finish = (ContinuousClock.now - finishStart).seconds
     report.seconds = (ContinuousClock.now - clock).seconds
     return report
   }

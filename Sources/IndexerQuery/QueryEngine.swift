@@ -5,14 +5,14 @@ import IndexerStore
 ///
 /// Opening does nothing but open the file and check its schema version: a query from a fresh
 /// process must cost little more than its one indexed SELECT.
-public struct QueryEngine: Sendable {
-  private let reader: IndexReader
+public struct QueryEngine {
+  private let lookup: SymbolLookup
 
   /// How many distinct names a fuzzy query keeps before fetching their definitions.
   public static let fuzzyNameLimit = 50
 
   public init(databasePath: String) throws(StoreError) {
-    reader = IndexReader(database: try IndexDatabase.openForReading(path: databasePath))
+    lookup = try SymbolLookup(path: databasePath)
   }
 
   public func symbols(_ query: SymbolQuery) throws(StoreError) -> [SymbolMatch] {
@@ -26,13 +26,13 @@ public struct QueryEngine: Sendable {
     case (.prefix, true): filter.match = .prefixIgnoringCase(query.name)
     case (.fuzzy, _): return try fuzzy(query, filter: filter)
     }
-    return try reader.symbols(filter)
+    return try lookup.symbols(filter)
   }
 
   private func fuzzy(_ query: SymbolQuery, filter: SymbolFilter) throws(StoreError) -> [SymbolMatch] {
     let matcher = FuzzyMatcher(query.name)
     var scored: [(name: String, score: Int)] = []
-    for name in try reader.distinctNames() {
+    for name in try lookup.distinctNames() {
       if let score = matcher.score(name) { scored.append((name, score)) }
     }
     scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.name < $1.name }
@@ -41,7 +41,7 @@ public struct QueryEngine: Sendable {
     var all = filter
     all.match = .anyOf(shortlist.map(\.name))
     all.limit = nil
-    var matches = try reader.symbols(all)
+    var matches = try lookup.symbols(all)
     // Best score first; ties keep the store's stable path/line order.
     matches = matches.enumerated().sorted { a, b in
       let (sa, sb) = (scores[a.element.symbol.name] ?? 0, scores[b.element.symbol.name] ?? 0)
@@ -52,10 +52,11 @@ public struct QueryEngine: Sendable {
   }
 
   public func outline(path: String) throws(StoreError) -> FileIndex? {
-    try reader.outline(path: path)
+    try lookup.outline(path: path)
   }
 
+  /// Aggregates over the whole index; not on the latency path, so it goes through GRDB.
   public func statistics() throws(StoreError) -> IndexStatistics {
-    try reader.statistics()
+    try IndexReader(database: try IndexDatabase.openForReading(path: lookup.path)).statistics()
   }
 }

@@ -30,90 +30,21 @@ package struct IndexReader: Sendable {
     }
   }
 
+  /// Indexed files, their symbols, and the generation: the totals an index run reports.
+  package func totals() throws(StoreError) -> (files: Int, symbols: Int, generation: Int64) {
+    try database.read { db in
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT count(*), coalesce(sum(symbol_count), 0), (SELECT value FROM meta WHERE key = 'generation')
+          FROM file WHERE status IN ('indexed', 'lossy-utf8')
+          """)
+      return (row?[0] ?? 0, row?[1] ?? 0, row?[2] ?? 0)
+    }
+  }
+
   package func generation() throws(StoreError) -> Int64 {
     try database.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0 }
-  }
-
-  package func symbols(_ filter: SymbolFilter) throws(StoreError) -> [SymbolMatch] {
-    var clauses: [String] = []
-    var arguments: [any DatabaseValueConvertible] = []
-    switch filter.match {
-    case .exact(let name):
-      clauses.append("s.name = ?")
-      arguments.append(name)
-    case .prefix(let prefix):
-      clauses.append("s.name >= ? AND s.name < ?")
-      arguments += [prefix, prefix + "\u{10FFFF}"]
-    case .exactIgnoringCase(let name):
-      clauses.append("s.name = ? COLLATE NOCASE")
-      arguments.append(name)
-    case .prefixIgnoringCase(let prefix):
-      clauses.append("s.name >= ? COLLATE NOCASE AND s.name < ? COLLATE NOCASE")
-      arguments += [prefix, prefix + "\u{10FFFF}"]
-    case .anyOf(let names):
-      guard !names.isEmpty else { return [] }
-      clauses.append("s.name IN (\(databaseQuestionMarks(count: names.count)))")
-      arguments += names
-    }
-    if !filter.kinds.isEmpty {
-      clauses.append("s.kind IN (\(databaseQuestionMarks(count: filter.kinds.count)))")
-      arguments += filter.kinds.map { Int($0.code) }
-    }
-    if !filter.languages.isEmpty {
-      clauses.append("f.language IN (\(databaseQuestionMarks(count: filter.languages.count)))")
-      arguments += filter.languages.map(\.rawValue)
-    }
-    if let glob = filter.pathGlob {
-      clauses.append("f.path GLOB ?")
-      arguments.append(glob)
-    }
-    var sql = """
-      SELECT s.name, s.kind, s.container, s.line, s.col, s.end_line, s.end_col, s.signature, s.flags, f.path, f.language
-      FROM symbol s JOIN file f ON f.id = s.file_id
-      WHERE \(clauses.joined(separator: " AND "))
-      ORDER BY f.path, s.line, s.col, s.name
-      """
-    if let limit = filter.limit {
-      sql += " LIMIT ?"
-      arguments.append(limit)
-    }
-    let statementArguments = StatementArguments(arguments.map { $0.databaseValue })
-    return try database.read { db in
-      var matches: [SymbolMatch] = []
-      let rows = try Row.fetchCursor(db, sql: sql, arguments: statementArguments)
-      while let row = try rows.next() {
-        guard let kind = SymbolKind(code: UInt8(truncatingIfNeeded: row[1] as Int)),
-          let language = Language(rawValue: row[10])
-        else { continue }
-        var symbol = Symbol(
-          name: row[0], kind: kind, container: row[2],
-          range: SourceRange(start: SourcePosition(line: row[3], column: row[4]), end: SourcePosition(line: row[5], column: row[6])),
-          signature: row[7])
-        OutlineCodec.applyFlags(UInt8(truncatingIfNeeded: row[8] as Int), to: &symbol)
-        matches.append(SymbolMatch(symbol: symbol, path: row[9], language: language))
-      }
-      return matches
-    }
-  }
-
-  /// Every distinct symbol name, read from the name index alone (the fuzzy matcher's candidates).
-  package func distinctNames() throws(StoreError) -> [String] {
-    try database.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT name FROM symbol") }
-  }
-
-  /// The stored declaration tree of a file, decompressed and decoded; nil when the path is not indexed.
-  package func outline(path: String) throws(StoreError) -> FileIndex? {
-    let row = try database.read { db in
-      try Row.fetchOne(db, sql: "SELECT language, outline FROM file WHERE path = ?", arguments: [path])
-    }
-    guard let row, let language = Language(rawValue: row[0]) else { return nil }
-    guard let blob = row[1] as Data? else { return FileIndex(language: language) }
-    guard let raw = Zstd.decompress(Array(blob)) else { throw .corruptBlob(path: path) }
-    do {
-      return try OutlineCodec.decode(raw, language: language)
-    } catch {
-      throw .corruptBlob(path: path)
-    }
   }
 
   package func statistics() throws(StoreError) -> IndexStatistics {

@@ -36,8 +36,13 @@ public enum IndexerProcess {
   }
 
   @discardableResult
-  public static func run(_ arguments: [String], in directory: String? = nil) throws -> IndexerRun {
+  public static func run(
+    _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]
+  ) throws -> IndexerRun {
     let process = Process()
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

@@ -18,27 +18,31 @@ public enum FileReader {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw FileReadError(path: path, code: errno) }
     defer { close(fd) }
-    var capacity = max(min(sizeHint, limit), 0) + 1
-    var buffer = [UInt8](repeating: 0, count: max(capacity, 4096))
-    capacity = buffer.count
-    var count = 0
-    while count < limit {
-      if count == capacity {
-        capacity = min(capacity * 2, limit)
-        buffer.append(contentsOf: repeatElement(0, count: capacity - buffer.count))
+    var result: [UInt8] = []
+    var capacity = max(min(sizeHint, limit) + 1, 4096)
+    var failure: Int32 = 0
+    while failure == 0 {
+      // Read straight into uninitialized array storage: no zero-fill of a buffer about to be overwritten.
+      let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+        count = 0
+        while count < buffer.count {
+          let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+          if n < 0 {
+            if errno == EINTR { continue }
+            failure = errno
+            return
+          }
+          if n == 0 { break }
+          count += n
+        }
       }
-      let want = min(capacity, limit) - count
-      let n = buffer.withUnsafeMutableBytes { raw in
-        Glibc.read(fd, raw.baseAddress! + count, want)
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw FileReadError(path: path, code: errno)
-      }
-      if n == 0 { break }
-      count += n
+      if failure != 0 { break }
+      if result.isEmpty { result = chunk } else { result += chunk }
+      if chunk.count < capacity || result.count >= limit { break }
+      capacity = min(capacity * 2, max(limit - result.count, 1))
     }
-    buffer.removeSubrange(count...)
-    return buffer
+    if failure != 0 { throw FileReadError(path: path, code: failure) }
+    if result.count > limit { result.removeSubrange(limit...) }
+    return result
   }
 }

@@ -15,9 +15,26 @@ struct IndexerCommand: ParsableCommand {
 
   /// Exit status 2 for every error, as grep does: 0 found, 1 nothing found, 2 trouble.
   static func main() {
-    do {
+    let arguments = CommandLine.arguments.dropFirst()
+    if getenv("INDEXER_NO_FAST_PATH") == nil, let request = QueryFastPath.parse(arguments) {
+      reportingErrors {
+        switch request {
+        case .symbol(let run): try run.run()
+        case .file(let run): try run.run()
+        }
+      }
+    }
+    reportingErrors {
       var command = try parseAsRoot()
       try command.run()
+    }
+  }
+
+  /// Runs `body` and exits: 0 when it returns, its own code for `ExitCode`, 2 with one line for errors.
+  private static func reportingErrors(_ body: () throws -> Void) -> Never {
+    do {
+      try body()
+      Glibc.exit(0)
     } catch let code as ExitCode {
       Glibc.exit(code.rawValue)
     } catch let error as any UserFacingError {

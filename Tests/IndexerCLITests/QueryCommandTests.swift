@@ -120,4 +120,27 @@ import Testing
     #expect(report["skipped"] is [String: Any])
     #expect(int(report, "symbols") == 27)
   }
+
+  /// The fast query parser and ArgumentParser must agree on every spelling the fast path accepts.
+  @Test(arguments: [
+    ["symbol", "run"], ["symbol", "--prefix", "Us"], ["symbol", "usermodel", "-i", "--json"],
+    ["symbol", "dspnm", "--fuzzy", "--limit", "1"], ["symbol", "", "--prefix", "--kind", "case", "--kind", "enum"],
+    ["symbol", "run", "--lang", "python", "--path", "scripts/*"], ["symbol", "nothing"], ["symbol", "x", "--kind", "klass"],
+    ["symbol", "x", "--prefix", "--fuzzy"], ["symbol", "x", "--limit", "0"],
+    ["file", "scripts/tool.py"], ["file", "scripts/tool.py", "--json"], ["file", "missing.py"],
+  ])
+  func fastPathMatchesArgumentParser(arguments: [String]) throws {
+    let fast = try query(arguments)
+    let slow = try IndexerProcess.run(["query"] + arguments + ["--root", Self.workspace.path], environment: ["INDEXER_NO_FAST_PATH": "1"])
+    #expect(fast.status == slow.status)
+    #expect(fast.stdout == slow.stdout)
+    #expect(fast.stderr == slow.stderr)
+  }
+
+  @Test func unusualSpellingsFallBackToArgumentParser() throws {
+    #expect(try query(["symbol", "--limit=1", "", "--prefix"]).lines.count == 1)
+    let help = try query(["symbol", "--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("USAGE"))
+  }
 }

@@ -14,7 +14,7 @@ import Testing
     #expect(try writer.commit(IndexBatch(writes: [write("a.swift", sampleIndex()), write("b.swift", sampleIndex())])) == 1)
     #expect(try writer.commit(IndexBatch(removals: ["a.swift"])) == 2)
     #expect(try reader.storedFiles().keys.sorted() == ["b.swift"])
-    #expect(try reader.symbols(SymbolFilter(match: .exact("Alpha"))).map(\.path) == ["b.swift"])
+    #expect(try lookup(db).symbols(SymbolFilter(match: .exact("Alpha"))).map(\.path) == ["b.swift"])
   }
 
   @Test func aFailingBatchCommitsNothing() throws {
@@ -29,7 +29,7 @@ import Testing
     let reader = IndexReader(database: db)
     #expect(try reader.storedFiles().keys.sorted() == ["kept.swift"])
     #expect(try reader.generation() == 1)
-    #expect(try reader.symbols(SymbolFilter(match: .exact("Beta"))).map(\.path) == ["kept.swift"])
+    #expect(try lookup(db).symbols(SymbolFilter(match: .exact("Beta"))).map(\.path) == ["kept.swift"])
   }
 
   @Test func reindexingAFileReplacesItsSymbols() throws {
@@ -39,10 +39,10 @@ import Testing
     try writer.commit(IndexBatch(writes: [write("a.swift", sampleIndex(["Old"]))]))
     try writer.commit(IndexBatch(writes: [write("a.swift", sampleIndex(["New"]), hash: 2)]))
     let reader = IndexReader(database: db)
-    #expect(try reader.symbols(SymbolFilter(match: .exact("Old"))).isEmpty)
-    #expect(try reader.symbols(SymbolFilter(match: .exact("New"))).count == 1)
+    #expect(try lookup(db).symbols(SymbolFilter(match: .exact("Old"))).isEmpty)
+    #expect(try lookup(db).symbols(SymbolFilter(match: .exact("New"))).count == 1)
     #expect(try reader.storedFiles()["a.swift"]?.contentHash == 2)
-    #expect(try reader.outline(path: "a.swift") == sampleIndex(["New"]))
+    #expect(try lookup(db).outline(path: "a.swift") == sampleIndex(["New"]))
   }
 
   @Test func renamesMoveRowsWithoutReparsing() throws {
@@ -54,7 +54,7 @@ import Testing
     moved.content = .renamed(from: "old.swift")
     try writer.commit(IndexBatch(writes: [moved]))
     let reader = IndexReader(database: db)
-    #expect(try reader.symbols(SymbolFilter(match: .exact("Alpha"))).map(\.path) == ["new.swift"])
+    #expect(try lookup(db).symbols(SymbolFilter(match: .exact("Alpha"))).map(\.path) == ["new.swift"])
     #expect(try reader.storedFiles().keys.sorted() == ["new.swift"])
   }
 }

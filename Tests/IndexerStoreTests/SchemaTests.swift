@@ -79,8 +79,7 @@ import Testing
     for i in 100..<min(bytes.count, 8192) { bytes[i] = UInt8(truncatingIfNeeded: i &* 31) }
     try bytes.write(to: URL(fileURLWithPath: path))
     #expect {
-      let reader = IndexReader(database: try IndexDatabase.openForReading(path: path))
-      _ = try reader.symbols(SymbolFilter(match: .exact("Alpha")))
+      _ = try SymbolLookup(path: path).symbols(SymbolFilter(match: .exact("Alpha")))
     } throws: { error in
       guard case .corrupt = error as? StoreError else { return false }
       return true

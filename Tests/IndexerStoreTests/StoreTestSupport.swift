@@ -26,3 +26,6 @@ func write(_ path: String, _ index: FileIndex, hash: UInt64 = 1) -> FileWrite {
     path: path, language: index.language, status: .indexed, size: 10, mtimeNanoseconds: 1, inode: 1, contentHash: hash,
     content: .indexed(index, EncodedOutline(index)))
 }
+
+/// The query path's read-only connection on the same file.
+func lookup(_ db: IndexDatabase) throws -> SymbolLookup { try SymbolLookup(path: db.path) }

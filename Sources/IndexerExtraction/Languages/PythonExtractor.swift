@@ -34,9 +34,9 @@ public struct PythonExtractor: Extractor {
 
     while let indent = tokenizer.nextLineIndent() {
       close(to: indent)
-      tokenizer.readLogicalLine(into: &tokens)
-      guard !tokens.isEmpty else { continue }
       let parent = scopes.last
+      tokenizer.readLogicalLine(into: &tokens, wantsAssignments: parent == nil || parent?.isClass == true)
+      guard !tokens.isEmpty else { continue }
       let container = parent?.path ?? ""
       let parentIndex = parent?.symbol ?? -1
 

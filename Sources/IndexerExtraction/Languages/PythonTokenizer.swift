@@ -68,9 +68,15 @@ struct PythonTokenizer {
     return nil
   }
 
-  /// Reads the tokens of one logical line (through bracketed and backslash continuations) into `tokens`.
-  mutating func readLogicalLine(into tokens: inout [PythonToken]) {
+  /// Reads one logical line (through bracketed and backslash continuations), keeping its tokens in
+  /// `tokens` only when the line can define something: it starts with `def`, `class` or `async`, or,
+  /// when `wantsAssignments`, with any other name. Other lines are scanned, not collected: that is most
+  /// of a file (function bodies), and collecting them was the tokenizer's main cost.
+  mutating func readLogicalLine(into tokens: inout [PythonToken], wantsAssignments: Bool) {
     tokens.removeAll(keepingCapacity: true)
+    collecting = true
+    decided = false
+    self.wantsAssignments = wantsAssignments
     var depth = 0
     while pos < src.count {
       let b = src[pos]
@@ -131,10 +137,31 @@ struct PythonTokenizer {
     }
   }
 
+  private var collecting = true
+  private var decided = false
+  private var wantsAssignments = true
+
   private mutating func push(_ tokens: inout [PythonToken], _ kind: PythonToken.Kind, _ start: Int, _ line0: Int, _ col0: Int, _ depth: Int) {
-    tokens.append(PythonToken(kind: kind, start: start, end: pos, line: line0, column: col0, depth: depth))
     lastTokenEndLine = line
     lastTokenEndColumn = pos - lineStart + 1
+    guard collecting else { return }
+    tokens.append(PythonToken(kind: kind, start: start, end: pos, line: line0, column: col0, depth: depth))
+    if !decided {
+      decided = true
+      collecting = kind == .name && (wantsAssignments || isDefinitionKeyword(start, pos))
+    }
+  }
+
+  private func isDefinitionKeyword(_ start: Int, _ end: Int) -> Bool {
+    switch end - start {
+    case 3: src[start] == UInt8(ascii: "d") && src[start + 1] == UInt8(ascii: "e") && src[start + 2] == UInt8(ascii: "f")
+    case 5:
+      (src[start] == UInt8(ascii: "c") && src[start + 1] == UInt8(ascii: "l") && src[start + 2] == UInt8(ascii: "a")
+        && src[start + 3] == UInt8(ascii: "s") && src[start + 4] == UInt8(ascii: "s"))
+        || (src[start] == UInt8(ascii: "a") && src[start + 1] == UInt8(ascii: "s") && src[start + 2] == UInt8(ascii: "y")
+          && src[start + 3] == UInt8(ascii: "n") && src[start + 4] == UInt8(ascii: "c"))
+    default: false
+    }
   }
 
   private mutating func newline() {

@@ -11,6 +11,7 @@ extension IndexerCommand {
   /// `indexer index [PATH]`: build or refresh the index, reading only what changed.
   struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "index",
       abstract: "Build or refresh the index of a workspace.",
       discussion: """
         Files whose size, mtime and inode match the index are not read. Files whose stat changed are
@@ -104,6 +105,13 @@ extension IndexerCommand {
       o.add("bytesRead", report.bytesRead)
       o.add("generation", report.generation)
       o.add("seconds", report.seconds)
+      var phases = JSONObject()
+      phases.add("walk", report.phases.walk)
+      phases.add("plan", report.phases.plan)
+      phases.add("extract", report.phases.extract)
+      phases.add("commit", report.phases.commit)
+      phases.add("finish", report.phases.finish)
+      o.add("phases", raw: phases.text)
       return o.text
     }
 

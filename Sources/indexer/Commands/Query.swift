@@ -4,6 +4,7 @@ extension IndexerCommand {
   /// `indexer query ...`: questions answered from the index.
   struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "query",
       abstract: "Ask the index: where a symbol is defined, or what a file declares.",
       subcommands: [QuerySymbol.self, QueryFile.self]
     )

@@ -1,9 +1,11 @@
 import ArgumentParser
 import IndexerModel
-import IndexerQuery
 
 extension IndexerCommand {
   /// `indexer query symbol NAME`: definitions, like `global -x` or `readtags`.
+  ///
+  /// Usually parsed by `QueryFastPath` instead; this type defines the help text and handles anything the
+  /// fast path leaves to it (`--help`, mistakes, unusual spellings).
   struct QuerySymbol: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "symbol",
@@ -38,39 +40,11 @@ extension IndexerCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-      if prefix && fuzzy { throw ValidationError("--prefix and --fuzzy cannot be combined; pick one") }
-      if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-    }
-
     func run() throws {
-      let query = SymbolQuery(
-        name: name, mode: fuzzy ? .fuzzy : (prefix ? .prefix : .exact), ignoreCase: ignoreCase,
-        kinds: try kinds.map(Self.kind), languages: try languages.map(Self.language), pathGlob: path, limit: limit)
-      let engine = try QueryEngine(databasePath: database.resolvedDatabase())
-      let matches = try engine.symbols(query)
-      var out = OutputBuffer()
-      for match in matches {
-        out.line(output.json ? SymbolFormatter.json(match.symbol, path: match.path, language: match.language) : SymbolFormatter.text(match))
-      }
-      out.flush()
-      if matches.isEmpty { throw ExitCode(1) }
-    }
-
-    static func kind(_ text: String) throws -> SymbolKind {
-      guard let kind = SymbolKind(rawValue: text) else {
-        throw UsageError(
-          userMessage: "unknown --kind '\(text)' — use one of: \(SymbolKind.allCases.map(\.rawValue).joined(separator: ", "))")
-      }
-      return kind
-    }
-
-    static func language(_ text: String) throws -> Language {
-      guard let language = Language(rawValue: text.lowercased()) else {
-        throw UsageError(
-          userMessage: "unknown --lang '\(text)' — use one of: \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
-      }
-      return language
+      try SymbolQueryRun(
+        name: name, prefix: prefix, ignoreCase: ignoreCase, fuzzy: fuzzy, kinds: kinds, languages: languages, path: path,
+        limit: limit, location: database.location, json: output.json
+      ).run()
     }
   }
 }

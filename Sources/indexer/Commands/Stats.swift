@@ -7,6 +7,7 @@ extension IndexerCommand {
   /// `indexer stats`: what the index holds, what it left out and why, and what it costs on disk.
   struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "stats",
       abstract: "Show files by language and status, symbols, skipped files with reasons, and sizes."
     )
 
@@ -14,7 +15,7 @@ extension IndexerCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let path = database.resolvedDatabase()
+      let path = database.location.resolvedDatabase()
       let stats = try QueryEngine(databasePath: path).statistics()
       print(output.json ? Self.json(stats) : Self.text(stats, path: path), terminator: "")
     }

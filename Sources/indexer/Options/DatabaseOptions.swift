@@ -5,14 +5,9 @@ import IndexerCore
   import Glibc
 #endif
 
-/// `--db` and `--root` for the commands that read an existing index.
-struct DatabaseOptions: ParsableArguments {
-  @Option(name: .customLong("db"), help: ArgumentHelp("The index database (default: <root>/.indexer/index.sqlite).", valueName: "file"))
+/// Which index a reading command uses: `--db`, or the nearest `.indexer/` at or above `--root` or here.
+struct DatabaseLocation {
   var database: String?
-
-  @Option(help: ArgumentHelp(
-    "The workspace root (default: the nearest folder at or above the current one that has .indexer/).",
-    valueName: "path"))
   var root: String?
 
   /// The root, found like git finds its repository: the nearest ancestor holding `.indexer/index.sqlite`.
@@ -36,6 +31,19 @@ struct DatabaseOptions: ParsableArguments {
     defer { free(cwd) }
     return String(cString: cwd)
   }
+}
+
+/// `--db` and `--root` for the commands that read an existing index.
+struct DatabaseOptions: ParsableArguments {
+  @Option(name: .customLong("db"), help: ArgumentHelp("The index database (default: <root>/.indexer/index.sqlite).", valueName: "file"))
+  var database: String?
+
+  @Option(help: ArgumentHelp(
+    "The workspace root (default: the nearest folder at or above the current one that has .indexer/).",
+    valueName: "path"))
+  var root: String?
+
+  var location: DatabaseLocation { DatabaseLocation(database: database, root: root) }
 }
 
 /// `--json` for every command that prints results.

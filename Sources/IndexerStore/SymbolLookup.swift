@@ -1,0 +1,142 @@
+import GRDBSQLite
+import IndexerModel
+
+/// The query path's connection: SQLite's C API, read-only, no pool, no migrations, no GRDB set-up.
+///
+/// A query from a fresh process is judged on latency (readtags answers in ~1 ms): opening through
+/// GRDB cost ~1.5 ms of type lookups, queues and authorizers before the first SELECT. This opens
+/// the file, checks that it is ours and of our schema version, and runs one prepared statement.
+package final class SymbolLookup {
+  private let connection: OpaquePointer
+  package let path: String
+
+  package init(path: String) throws(StoreError) {
+    try IndexDatabase.checkHeader(path: path, mustExist: true)
+    var handle: OpaquePointer?
+    let code = sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+    guard code == SQLITE_OK, let handle else {
+      let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+      sqlite3_close_v2(handle)
+      throw Self.error(code, message, path: path)
+    }
+    connection = handle
+    self.path = path
+    sqlite3_busy_timeout(connection, 10_000)
+    let applicationID = try integer("PRAGMA application_id")
+    let version = try integer("PRAGMA user_version")
+    if applicationID == 0 && version == 0 {
+      let tables = try integer("SELECT count(*) FROM sqlite_master")
+      if tables == 0 { throw .notFound(path: path) }
+    }
+    guard applicationID == Int64(IndexDatabase.applicationID) else { throw .notAnIndex(path: path) }
+    if version > IndexDatabase.schemaVersion {
+      throw .newerSchema(path: path, found: Int(version), supported: IndexDatabase.schemaVersion)
+    }
+    if version < IndexDatabase.schemaVersion {
+      throw .olderSchema(path: path, found: Int(version), supported: IndexDatabase.schemaVersion)
+    }
+  }
+
+  deinit { sqlite3_close_v2(connection) }
+
+  package func symbols(_ filter: SymbolFilter) throws(StoreError) -> [SymbolMatch] {
+    guard let (sql, arguments) = SymbolSQL.select(filter) else { return [] }
+    var matches: [SymbolMatch] = []
+    try query(sql, arguments) { s throws(StoreError) in
+      guard let kind = SymbolKind(code: UInt8(truncatingIfNeeded: sqlite3_column_int(s, 1))),
+        let language = Language(rawValue: Self.text(s, 10))
+      else { return }
+      var symbol = Symbol(
+        name: Self.text(s, 0), kind: kind, container: Self.text(s, 2),
+        range: SourceRange(
+          start: SourcePosition(line: Int(sqlite3_column_int64(s, 3)), column: Int(sqlite3_column_int64(s, 4))),
+          end: SourcePosition(line: Int(sqlite3_column_int64(s, 5)), column: Int(sqlite3_column_int64(s, 6)))),
+        signature: Self.text(s, 7))
+      OutlineCodec.applyFlags(UInt8(truncatingIfNeeded: sqlite3_column_int(s, 8)), to: &symbol)
+      matches.append(SymbolMatch(symbol: symbol, path: Self.text(s, 9), language: language))
+    }
+    return matches
+  }
+
+  /// Every distinct symbol name, read from the name index alone (the fuzzy matcher's candidates).
+  package func distinctNames() throws(StoreError) -> [String] {
+    var names: [String] = []
+    try query("SELECT DISTINCT name FROM symbol ORDER BY name COLLATE NOCASE", []) { s throws(StoreError) in
+      names.append(Self.text(s, 0))
+    }
+    return names
+  }
+
+  /// The stored declaration tree of a file, decompressed and decoded; nil when the path is not in the index.
+  package func outline(path file: String) throws(StoreError) -> FileIndex? {
+    var result: (Language, [UInt8]?)?
+    try query("SELECT language, outline FROM file WHERE path = ?", [.text(file)]) { s throws(StoreError) in
+      guard let language = Language(rawValue: Self.text(s, 0)) else { return }
+      var blob: [UInt8]?
+      if sqlite3_column_type(s, 1) != SQLITE_NULL, let bytes = sqlite3_column_blob(s, 1) {
+        let count = Int(sqlite3_column_bytes(s, 1))
+        blob = Array(UnsafeRawBufferPointer(start: bytes, count: count))
+      }
+      result = (language, blob)
+    }
+    guard let (language, blob) = result else { return nil }
+    guard let blob else { return FileIndex(language: language) }
+    guard let raw = Zstd.decompress(blob) else { throw .corruptBlob(path: file) }
+    do {
+      return try OutlineCodec.decode(raw, language: language)
+    } catch {
+      throw .corruptBlob(path: file)
+    }
+  }
+
+  // MARK: The C API, in one place
+
+  private func integer(_ sql: String) throws(StoreError) -> Int64 {
+    var value: Int64 = 0
+    try query(sql, []) { s throws(StoreError) in value = sqlite3_column_int64(s, 0) }
+    return value
+  }
+
+  private func query(
+    _ sql: String, _ arguments: [SQLValue], row: (OpaquePointer) throws(StoreError) -> Void
+  ) throws(StoreError) {
+    var statement: OpaquePointer?
+    var code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
+    guard code == SQLITE_OK, let statement else { throw failure(code) }
+    defer { sqlite3_finalize(statement) }
+    for (i, argument) in arguments.enumerated() {
+      switch argument {
+      case .integer(let value): sqlite3_bind_int64(statement, Int32(i + 1), value)
+      case .text(let value): sqlite3_bind_text(statement, Int32(i + 1), value, -1, Self.transient)
+      }
+    }
+    while true {
+      code = sqlite3_step(statement)
+      if code == SQLITE_DONE { return }
+      guard code == SQLITE_ROW else { throw failure(code) }
+      try row(statement)
+    }
+  }
+
+  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+  private static func text(_ statement: OpaquePointer, _ column: Int32) -> String {
+    guard let bytes = sqlite3_column_text(statement, column) else { return "" }
+    let count = Int(sqlite3_column_bytes(statement, column))
+    return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+  }
+
+  private func failure(_ code: Int32) -> StoreError {
+    Self.error(code, String(cString: sqlite3_errmsg(connection)), path: path)
+  }
+
+  private static func error(_ code: Int32, _ message: String, path: String) -> StoreError {
+    switch code & 0xFF {
+    case SQLITE_CORRUPT: .corrupt(path: path, detail: message)
+    case SQLITE_NOTADB: .notAnIndex(path: path)
+    case SQLITE_BUSY, SQLITE_LOCKED: .locked(path: path)
+    case SQLITE_CANTOPEN: .notFound(path: path)
+    default: .sqlite(path: path, detail: message)
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import IndexerModel
+import IndexerQuery
+
+/// A `query symbol` request as plain values, whichever parser produced it (see `QueryFastPath`).
+struct SymbolQueryRun {
+  var name = ""
+  var prefix = false
+  var ignoreCase = false
+  var fuzzy = false
+  var kinds: [String] = []
+  var languages: [String] = []
+  var path: String?
+  var limit: Int?
+  var location = DatabaseLocation()
+  var json = false
+
+  func validate() throws {
+    if prefix && fuzzy { throw UsageError(userMessage: "--prefix and --fuzzy cannot be combined; pick one") }
+    if let limit, limit < 1 { throw UsageError(userMessage: "--limit must be at least 1") }
+  }
+
+  func run() throws {
+    try validate()
+    let query = SymbolQuery(
+      name: name, mode: fuzzy ? .fuzzy : (prefix ? .prefix : .exact), ignoreCase: ignoreCase,
+      kinds: try kinds.map(Self.kind), languages: try languages.map(Self.language), pathGlob: path, limit: limit)
+    let engine = try QueryEngine(databasePath: location.resolvedDatabase())
+    let matches = try engine.symbols(query)
+    var out = OutputBuffer()
+    for match in matches {
+      out.line(json ? SymbolFormatter.json(match.symbol, path: match.path, language: match.language) : SymbolFormatter.text(match))
+    }
+    out.flush()
+    if matches.isEmpty { throw ExitCode(1) }
+  }
+
+  static func kind(_ text: String) throws -> SymbolKind {
+    guard let kind = SymbolKind(rawValue: text) else {
+      throw UsageError(
+        userMessage: "unknown --kind '\(text)' — use one of: \(SymbolKind.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return kind
+  }
+
+  static func language(_ text: String) throws -> Language {
+    guard let language = Language(rawValue: text.lowercased()) else {
+      throw UsageError(
+        userMessage: "unknown --lang '\(text)' — use one of: \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return language
+  }
+}
