@@ -20,12 +20,27 @@ public struct IndexPipeline: Sendable {
   public func run(progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
     let clock = ContinuousClock.now
     var report = IndexReport()
-    let scan = try WorkspaceScanner(root: options.root, options: options.walk).scan()
+    // Open the database and load the stored rows on another thread while this one walks: on a
+    // no-change run these two are nearly all the work, and neither needs the other.
+    try WorkspaceScanner.validateRoot(options.root)
+    let loaded = Locked<Result<(IndexDatabase, [String: StoredFile]), StoreError>?>(nil)
+    let loading = DispatchGroup()
+    let databasePath = options.databasePath
+    DispatchQueue.global().async(group: loading) {
+      let result = Result { () throws(StoreError) -> (IndexDatabase, [String: StoredFile]) in
+        let database = try IndexDatabase.openForWriting(path: databasePath)
+        return (database, try IndexReader(database: database).storedFiles())
+      }
+      loaded.withLock { $0 = result }
+    }
+    let scanned = Result { () throws(WorkspaceError) in try WorkspaceScanner(root: options.root, options: options.walk).scan() }
     report.phases.walk = (ContinuousClock.now - clock).seconds
-    let database = try IndexDatabase.openForWriting(path: options.databasePath)
+    loading.wait()
+    let (database, stored) = try loaded.withLock { $0! }.get()
+    let scan = try scanned.get()
     let reader = IndexReader(database: database)
     let writer = IndexWriter(database: database)
-    let plan = IndexPlanner.plan(scan: scan, stored: try reader.storedFiles(), limits: options.limits)
+    let plan = IndexPlanner.plan(scan: scan, stored: stored, limits: options.limits)
     report.phases.plan = (ContinuousClock.now - clock).seconds - report.phases.walk
 
     report.notes = scan.notes
@@ -67,8 +82,8 @@ public struct IndexPipeline: Sendable {
       }
     }
 
-    let stored = plan.unchanged + plan.toRead.count { $0.stored != nil } + plan.removed.count
-    let bulkLoad = plan.toRead.count >= Self.bulkLoadThreshold && plan.toRead.count * 2 >= stored
+    let storedCount = plan.unchanged + plan.toRead.count { $0.stored != nil } + plan.removed.count
+    let bulkLoad = plan.toRead.count >= Self.bulkLoadThreshold && plan.toRead.count * 2 >= storedCount
     if bulkLoad { try writer.beginBulkLoad() }
 
     if !plan.limitSkips.isEmpty {

@@ -43,8 +43,12 @@ package final class IndexDatabase: Sendable {
     }
     do {
       try pool.read { db in try checkIdentity(db, path: path, allowOlder: true) }
-      try migrator.migrate(pool)
-      try pool.write { db in try IndexWriter.restoreIndexes(db) }
+      if try pool.read({ db in try !migrator.hasCompletedMigrations(db) }) {
+        try migrator.migrate(pool)
+      }
+      if try pool.read(IndexWriter.hasDroppedIndexes) {
+        try pool.write { db in try IndexWriter.restoreIndexes(db) }
+      }
     } catch let error as StoreError {
       throw error
     } catch {

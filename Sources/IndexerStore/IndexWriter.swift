@@ -35,6 +35,11 @@ package struct IndexWriter: Sendable {
     try database.write { db in try Self.restoreIndexes(db) }
   }
 
+  /// Whether a bulk load left indexes to rebuild; read-only, so a normal open writes nothing.
+  static func hasDroppedIndexes(_ db: Database) throws -> Bool {
+    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meta WHERE key LIKE 'dropped_index:%')") ?? false
+  }
+
   static func restoreIndexes(_ db: Database) throws {
     let pending = try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key LIKE 'dropped_index:%'")
     for row in pending {

@@ -86,7 +86,9 @@ public struct WorkspaceScanner: Sendable {
       if name == "." || name == ".." { continue }
       entries.append(Entry(name: name, type: ent.pointee.d_type))
     }
-    closedir(dir)
+    // The folder stays open so files are stat-ed relative to it (fstatat): no path walk from / per file.
+    let folder = dirfd(dir)
+    defer { closedir(dir) }
 
     var pushed = 0
     let base = String(decoding: relative, as: UTF8.self)
@@ -102,26 +104,25 @@ public struct WorkspaceScanner: Sendable {
       var path = relative
       if !path.isEmpty { path.append(UInt8(ascii: "/")) }
       path.append(contentsOf: entry.name.utf8)
-      let childAbsolute = absolute + "/" + entry.name
       var type = entry.type
       if type == UInt8(DT_UNKNOWN) {
         var st = stat()
-        guard lstat(childAbsolute, &st) == 0 else { continue }
+        guard fstatat(folder, entry.name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
         type = Self.direntType(st.st_mode)
       }
       switch type {
       case UInt8(DT_DIR):
         if state.skippedNames.contains(entry.name) || state.ignores.isIgnored(path: path, isDirectory: true) { continue }
-        enterDirectory(absolute: childAbsolute, relative: path, state: &state)
+        enterDirectory(absolute: absolute + "/" + entry.name, relative: path, state: &state)
       case UInt8(DT_REG):
         guard let language = Language(fileName: entry.name),
           !state.ignores.isIgnored(path: path, isDirectory: false)
         else { continue }
         var st = stat()
-        guard stat(childAbsolute, &st) == 0 else { continue }
+        guard fstatat(folder, entry.name, &st, 0) == 0 else { continue }
         state.files.append(WorkspaceFile(path: String(decoding: path, as: UTF8.self), language: language, stat: Self.signature(st)))
       case UInt8(DT_LNK):
-        followLink(name: entry.name, absolute: childAbsolute, relative: path, state: &state)
+        followLink(name: entry.name, absolute: absolute + "/" + entry.name, relative: path, state: &state)
       default:
         continue
       }
