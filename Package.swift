@@ -80,6 +80,29 @@ let package = Package(
       swiftSettings: settings
     ),
 
+    .target(
+      name: "IndexerWatch",
+      dependencies: [
+        "IndexerModel",
+        "IndexerWorkspace",
+      ],
+      swiftSettings: settings
+    ),
+
+    // Layer 3: the long-running service.
+    .target(
+      name: "IndexerService",
+      dependencies: [
+        "IndexerCore",
+        "IndexerModel",
+        "IndexerQuery",
+        "IndexerStore",
+        "IndexerWatch",
+        "IndexerWorkspace",
+      ],
+      swiftSettings: settings
+    ),
+
     // Layer 4: the command line.
     .executableTarget(
       name: "indexer",
@@ -87,7 +110,9 @@ let package = Package(
         "IndexerCore",
         "IndexerModel",
         "IndexerQuery",
+        "IndexerService",
         "IndexerStore",
+        "IndexerWatch",
         "IndexerWorkspace",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -129,6 +154,11 @@ let package = Package(
     .testTarget(
       name: "IndexerQueryTests",
       dependencies: ["IndexerModel", "IndexerQuery", "IndexerStore", "IndexerTestSupport"],
+      swiftSettings: settings
+    ),
+    .testTarget(
+      name: "IndexerWatchTests",
+      dependencies: ["IndexerWatch", "IndexerWorkspace", "IndexerTestSupport"],
       swiftSettings: settings
     ),
     .testTarget(

@@ -18,6 +18,13 @@ public struct IndexPipeline: Sendable {
   }
 
   public func run(progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
+    try run(database: nil, progress: progress)
+  }
+
+  /// A full walk-and-diff run; `database` is the long-running service's open database, or nil to open one.
+  package func run(
+    database openDatabase: IndexDatabase?, progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }
+  ) throws -> IndexReport {
     let clock = ContinuousClock.now
     var report = IndexReport()
     // Open the database and load the stored rows on another thread while this one walks: on a
@@ -28,7 +35,8 @@ public struct IndexPipeline: Sendable {
     let databasePath = options.databasePath
     DispatchQueue.global().async(group: loading) {
       let result = Result { () throws(StoreError) -> (IndexDatabase, [String: StoredFile]) in
-        let database = try IndexDatabase.openForWriting(path: databasePath)
+        let database: IndexDatabase
+        if let openDatabase { database = openDatabase } else { database = try IndexDatabase.openForWriting(path: databasePath) }
         return (database, try IndexReader(database: database).storedFiles())
       }
       loaded.withLock { $0 = result }
@@ -92,15 +100,9 @@ public struct IndexPipeline: Sendable {
     for chunk in chunks(plan.toRead) {
       if failure.withLock({ $0 != nil }) { break }
       let extractStart = ContinuousClock.now
-      let slots = ResultSlots<ProcessedFile>(count: chunk.count)
-      let root = options.root
-      let limits = options.limits
-      DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
-        slots.set(i, FileProcessor.process(chunk[i], root: root, limits: limits))
-      }
       var batch = IndexBatch()
       var bytes: Int64 = 0
-      for processed in slots.collect() {
+      for processed in extract(chunk) {
         bytes += Int64(processed.bytesRead)
         batch.writes.append(write(for: processed, removedByHash: removedByHash, claimed: &claimedByRename, report: &report))
       }
@@ -128,7 +130,19 @@ public struct IndexPipeline: Sendable {
     return report
   }
 
-  private func write(
+  /// Reads, hashes and extracts the candidates on every core; results come back in the same order.
+  func extract(_ chunk: [IndexPlan.Candidate]) -> [ProcessedFile] {
+    let slots = ResultSlots<ProcessedFile>(count: chunk.count)
+    let root = options.root
+    let limits = options.limits
+    DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
+      slots.set(i, FileProcessor.process(chunk[i], root: root, limits: limits))
+    }
+    return slots.collect()
+  }
+
+  /// The store write for one processed file, counting it in the report; renames claim a vanished file's row.
+  func write(
     for processed: ProcessedFile, removedByHash: [UInt64: StoredFile], claimed: inout Set<String>, report: inout IndexReport
   ) -> FileWrite {
     let file = processed.candidate.file

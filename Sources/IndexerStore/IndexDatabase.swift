@@ -98,9 +98,11 @@ package final class IndexDatabase: Sendable {
   }
 
   /// Folds the WAL back into the database and truncates it, so the file can be copied alone (the CI artifact).
-  package func checkpoint() throws(StoreError) {
+  /// `passive` checkpoints what it can without waiting for readers: the watcher's per-batch call, which
+  /// keeps the WAL from growing for days without ever blocking a query.
+  package func checkpoint(passive: Bool = false) throws(StoreError) {
     do {
-      try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+      try writer.writeWithoutTransaction { db in _ = try db.checkpoint(passive ? .passive : .truncate) }
     } catch {
       throw Self.map(error, path: path, creating: false)
     }

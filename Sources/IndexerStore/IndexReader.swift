@@ -50,6 +50,28 @@ package struct IndexReader: Sendable {
     }
   }
 
+  /// The stored rows of these exact paths and of every path below these folders ("" is the whole tree).
+  package func storedFiles(paths: [String], under folders: [String]) throws(StoreError) -> [String: StoredFile] {
+    if folders.contains("") { return try storedFiles() }
+    return try database.read { db in
+      var result: [String: StoredFile] = [:]
+      func collect(_ sql: String, _ arguments: StatementArguments) throws {
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+          guard let language = Language(rawValue: row[1]), let status = FileStatus(rawValue: row[2]) else { continue }
+          let path: String = row[0]
+          result[path] = StoredFile(
+            path: path, language: language, status: status, size: row[3], mtimeNanoseconds: row[4],
+            inode: UInt64(bitPattern: row[5]), contentHash: UInt64(bitPattern: row[6]))
+        }
+      }
+      let columns = "SELECT path, language, status, size, mtime_ns, inode, content_hash FROM file"
+      for path in paths { try collect(columns + " WHERE path = ?", [path]) }
+      // '0' is the byte after '/': the range holds exactly the paths that start with "folder/".
+      for folder in folders { try collect(columns + " WHERE path >= ? AND path < ?", [folder + "/", folder + "0"]) }
+      return result
+    }
+  }
+
   /// Indexed files, their symbols, and the generation: the totals an index run reports.
   package func totals() throws(StoreError) -> (files: Int, symbols: Int, generation: Int64) {
     try database.read { db in

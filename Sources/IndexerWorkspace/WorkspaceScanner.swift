@@ -9,6 +9,8 @@ import IndexerModel
 public struct WorkspaceScan: Sendable {
   public var files: [WorkspaceFile]
   public var notes: [WalkNote]
+  /// Every folder entered, relative to the root ("" is the root): what a watcher must watch.
+  public var directories: [String] = []
 }
 
 /// Walks a workspace with `readdir` and `stat`, honouring ignore rules, and lists its source files.
@@ -37,21 +39,60 @@ public struct WorkspaceScanner: Sendable {
   }
 
   public func scan() throws(WorkspaceError) -> WorkspaceScan {
+    try scan(subtree: "")
+  }
+
+  /// Walks one folder below the root (relative path, "" for the whole tree) with the ignore rules of its
+  /// ancestors in force: what a watcher does when a folder appears. An ignored folder yields nothing.
+  public func scan(subtree: String) throws(WorkspaceError) -> WorkspaceScan {
     try Self.validateRoot(root)
-    var state = WalkState(
-      rootReal: Self.realPath(root) ?? root,
-      ignores: IgnoreStack(
-        overrides: options.excludes.isEmpty
-          ? nil : IgnoreFile(base: "", patterns: options.excludes.compactMap { IgnorePattern(line: Substring($0)) })
-      ),
-      skippedNames: options.skippedDirectoryNames
-    )
+    guard var ignores = ignoreStack(forDirectory: subtree) else { return WorkspaceScan(files: [], notes: []) }
+    var state = WalkState(rootReal: Self.realPath(root) ?? root, ignores: IgnoreStack(), skippedNames: options.skippedDirectoryNames)
+    // The subtree's own ignore files are pushed by the walk; the stack holds its ancestors' only.
+    if !subtree.isEmpty { ignores.popLast(ifBase: subtree) }
+    state.ignores = ignores
+    let absolute = subtree.isEmpty ? root : root + "/" + subtree
     var rootStat = stat()
-    _ = stat(root, &rootStat)
+    guard stat(absolute, &rootStat) == 0, (rootStat.st_mode & S_IFMT) == S_IFDIR else {
+      return WorkspaceScan(files: [], notes: [])
+    }
     state.ancestors.insert(DirectoryIdentity(device: UInt64(rootStat.st_dev), inode: UInt64(rootStat.st_ino)))
-    walk(absolute: root, relative: [], state: &state)
+    walk(absolute: absolute, relative: Array(subtree.utf8), state: &state)
     state.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    return WorkspaceScan(files: state.files, notes: state.notes)
+    return WorkspaceScan(files: state.files, notes: state.notes, directories: state.directories)
+  }
+
+  /// The ignore rules in force inside a folder (its own ignore files included), or nil when the folder
+  /// itself is skipped or ignored, so nothing under it belongs in the index.
+  public func ignoreStack(forDirectory relative: String) -> IgnoreStack? {
+    var stack = IgnoreStack(
+      overrides: options.excludes.isEmpty
+        ? nil : IgnoreFile(base: "", patterns: options.excludes.compactMap { IgnorePattern(line: Substring($0)) }))
+    var current = ""
+    let parts = relative.split(separator: "/").map(String.init)
+    var index = 0
+    while true {
+      let absolute = current.isEmpty ? root : root + "/" + current
+      for ignoreName in [".gitignore", ".ignore"] {
+        if let text = Self.readSmallFile(absolute + "/" + ignoreName) { stack.push(IgnoreFile(base: current, text: text)) }
+      }
+      guard index < parts.count else { return stack }
+      let name = parts[index]
+      current = current.isEmpty ? name : current + "/" + name
+      if options.skippedDirectoryNames.contains(name) || stack.isIgnored(path: Array(current.utf8), isDirectory: true) {
+        return nil
+      }
+      index += 1
+    }
+  }
+
+  /// Whether a single path (a file, or a folder when `isDirectory`) is left out by the rules of its folders.
+  public func isIgnored(relativePath: String, isDirectory: Bool) -> Bool {
+    let parent = relativePath.lastIndex(of: "/").map { String(relativePath[..<$0]) } ?? ""
+    guard let stack = ignoreStack(forDirectory: parent) else { return true }
+    let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+    if isDirectory && options.skippedDirectoryNames.contains(name) { return true }
+    return stack.isIgnored(path: Array(relativePath.utf8), isDirectory: isDirectory)
   }
 
   private struct DirectoryIdentity: Hashable {
@@ -65,6 +106,7 @@ public struct WorkspaceScanner: Sendable {
     var skippedNames: Set<String>
     var files: [WorkspaceFile] = []
     var notes: [WalkNote] = []
+    var directories: [String] = []
     var ancestors: Set<DirectoryIdentity> = []
   }
 
@@ -78,6 +120,7 @@ public struct WorkspaceScanner: Sendable {
       state.notes.append(WalkNote(path: display(relative), message: "cannot read folder: \(Errno.describe(errno))"))
       return
     }
+    state.directories.append(String(decoding: relative, as: UTF8.self))
     var entries: [Entry] = []
     while let ent = readdir(dir) {
       let name = withUnsafePointer(to: &ent.pointee.d_name) {
@@ -171,7 +214,7 @@ public struct WorkspaceScanner: Sendable {
     relative.isEmpty ? "." : String(decoding: relative, as: UTF8.self)
   }
 
-  static func signature(_ st: stat) -> StatSignature {
+  public static func signature(_ st: stat) -> StatSignature {
     #if canImport(Glibc)
       let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
     #else

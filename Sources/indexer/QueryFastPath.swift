@@ -18,10 +18,12 @@ enum QueryFastPath {
     var positionals: [String] = []
     var symbol = SymbolQueryRun()
     var json = false
+    var sync = false
     var location = DatabaseLocation()
     while let arg = args.popFirst() {
       switch arg {
       case "--json": json = true
+      case "--sync": sync = true
       case "--db": guard let v = args.popFirst() else { return nil }; location.database = v
       case "--root": guard let v = args.popFirst() else { return nil }; location.root = v
       case "--prefix" where sub == "symbol": symbol.prefix = true
@@ -44,9 +46,10 @@ enum QueryFastPath {
       symbol.name = positionals[0]
       symbol.location = location
       symbol.json = json
+      symbol.sync = sync
       return .symbol(symbol)
     case "file":
-      return .file(FileQueryRun(path: positionals[0], location: location, json: json))
+      return .file(FileQueryRun(path: positionals[0], location: location, json: json, sync: sync))
     default:
       return nil
     }

@@ -47,6 +47,11 @@ public struct IgnoreStack: Sendable {
   public mutating func push(_ file: IgnoreFile) { files.append(file) }
   public mutating func pop() { files.removeLast() }
 
+  /// Drops the ignore files of `base` from the top of the stack (they are about to be pushed again).
+  public mutating func popLast(ifBase base: String) {
+    while let last = files.last, last.base == base { files.removeLast() }
+  }
+
   public func isIgnored(path: [UInt8], isDirectory: Bool) -> Bool {
     var nameStart = path.count
     while nameStart > 0 && path[nameStart - 1] != UInt8(ascii: "/") { nameStart -= 1 }

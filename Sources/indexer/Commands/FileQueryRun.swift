@@ -11,12 +11,13 @@ struct FileQueryRun {
   var path: String
   var location = DatabaseLocation()
   var json = false
+  var sync = false
 
   func run() throws {
     let root = location.resolvedRoot()
     let relative = Self.relativePath(path, root: root)
-    let engine = try QueryEngine(databasePath: location.resolvedDatabase())
-    guard let outline = try engine.outline(path: relative) else {
+    let source = WatcherOrDatabase(databasePath: location.resolvedDatabase(), sync: sync)
+    guard let outline = try source.outline(path: relative) else {
       FileHandleOutput.standardError("indexer: \(relative) is not in the index — check the path (relative to \(root))\n")
       throw ExitCode(1)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import IndexerCore
 import IndexerModel
+import IndexerService
 import IndexerWorkspace
 
 #if canImport(Glibc)
@@ -20,51 +21,18 @@ extension IndexerCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The workspace folder.", valueName: "path"))
-    var path: String = "."
-
-    @Option(name: .customLong("db"), help: ArgumentHelp("Write the index here instead of PATH/.indexer/index.sqlite.", valueName: "file"))
-    var database: String?
-
-    @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave out paths matching this gitignore-style glob (repeatable).", valueName: "glob"))
-    var excludes: [String] = []
-
-    @Option(help: ArgumentHelp("Skip files larger than this (e.g. 1M, 512K).", valueName: "size"))
-    var maxFileSize = ByteCount(bytes: IndexLimits.default.maxFileSize)
-
-    @Option(help: ArgumentHelp("Index at most this many files, in path order.", valueName: "n"))
-    var maxFiles = IndexLimits.default.maxFiles
-
-    @Option(help: ArgumentHelp("Index at most this many bytes of source in all, in path order (e.g. 2G).", valueName: "size"))
-    var maxTotalSize = ByteCount(bytes: IndexLimits.default.maxTotalSize)
+    @OptionGroup var workspace: WorkspaceOptions
 
     @Flag(name: .shortAndLong, help: "No progress bar and no summary line.")
     var quiet = false
 
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-      guard maxFiles >= 0 else { throw ValidationError("--max-files must be zero or more") }
-    }
-
     func run() throws {
-      try WorkspaceScanner.validateRoot(path)
-      let root = Self.absolute(path)
-      let databasePath: String
-      if let database {
-        databasePath = database
-      } else {
-        databasePath = IndexOptions.defaultDatabasePath(root: root)
-        let folder = root + "/.indexer"
-        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-          throw UsageError(
-            userMessage: "cannot create \(folder): \(Errno.describe(errno)) — pass --db with a writable location")
-        }
-      }
-      let options = IndexOptions(
-        root: root, databasePath: databasePath,
-        limits: IndexLimits(maxFileSize: maxFileSize.bytes, maxFiles: maxFiles, maxTotalSize: maxTotalSize.bytes),
-        walk: WalkOptions(excludes: excludes))
+      let options = try workspace.indexOptions()
+      let lock = try LockFile(path: LockFile.path(forDatabase: options.databasePath))
+      defer { lock.release() }
+      let databasePath = options.databasePath
       let bar = ProgressBar(enabled: !quiet && !output.json && FileHandleOutput.isTerminal)
       let report = try IndexPipeline(options: options).run { bar.update($0) }
       bar.finish()

@@ -14,11 +14,14 @@ extension IndexerCommand {
     @Argument(help: ArgumentHelp("The file, relative to the root or to the current folder.", valueName: "path"))
     var path: String
 
+    @Flag(help: "Wait until the running watcher has indexed every change made before this query.")
+    var sync = false
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      try FileQueryRun(path: path, location: database.location, json: output.json).run()
+      try FileQueryRun(path: path, location: database.location, json: output.json, sync: sync).run()
     }
   }
 }

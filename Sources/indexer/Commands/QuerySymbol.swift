@@ -37,13 +37,16 @@ extension IndexerCommand {
     @Option(help: ArgumentHelp("Print at most this many definitions.", valueName: "n"))
     var limit: Int?
 
+    @Flag(help: "Wait until the running watcher has indexed every change made before this query.")
+    var sync = false
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
       try SymbolQueryRun(
         name: name, prefix: prefix, ignoreCase: ignoreCase, fuzzy: fuzzy, kinds: kinds, languages: languages, path: path,
-        limit: limit, location: database.location, json: output.json
+        limit: limit, location: database.location, json: output.json, sync: sync
       ).run()
     }
   }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import IndexerModel
 import IndexerQuery
+import IndexerService
 import IndexerStore
+import Foundation
 
 extension IndexerCommand {
   /// `indexer stats`: what the index holds, what it left out and why, and what it costs on disk.
@@ -17,7 +19,14 @@ extension IndexerCommand {
     func run() throws {
       let path = database.location.resolvedDatabase()
       let stats = try QueryEngine(databasePath: path).statistics()
-      print(output.json ? Self.json(stats) : Self.text(stats, path: path), terminator: "")
+      let service = (try? ServiceClient(databasePath: path)).flatMap { try? $0.serviceStatistics() }
+      if output.json {
+        var text = Self.json(stats)
+        if let service { text = String(text.dropLast(2)) + ",\"service\":" + WireCoding.encode(service).dropLast() + "}\n" }
+        print(text, terminator: "")
+      } else {
+        print(Self.text(stats, path: path) + (service.map(Self.text(service:)) ?? ""), terminator: "")
+      }
     }
 
     static func json(_ s: IndexStatistics) -> String {
@@ -53,6 +62,25 @@ extension IndexerCommand {
       o.add("generation", s.generation)
       o.add("lastIndexTime", s.lastIndexTime)
       return o.text + "\n"
+    }
+
+    /// The running watcher's section: pid, watches, events, batches, latencies, memory, hot layer.
+    static func text(service s: [String: Any]) -> String {
+      func value(_ key: String) -> String {
+        guard let v = s[key], !(v is NSNull) else { return "-" }
+        if let d = v as? Double, d.rounded() != d { return String(Int(d * 10) / 10) + "." + String(Int(d * 10) % 10) }
+        return "\(v)"
+      }
+      let hot = s["hotLayer"] as? [String: Any] ?? [:]
+      func h(_ key: String) -> String { hot[key].map { "\($0)" } ?? "-" }
+      return """
+        watcher        pid \(value("pid")), \(value("watches")) folders watched\(s["polling"] as? Bool == true ? " (polling: out of watches)" : "")
+        events         \(value("eventsSeen")) seen, \(value("batches")) batches (\(value("rescans")) rescans), \(value("pendingPaths")) paths pending
+        latency        last \(value("lastLatencyMs")) ms, p50 \(value("p50LatencyMs")) ms, p95 \(value("p95LatencyMs")) ms (event to commit)
+        memory         \(value("residentBytes")) bytes resident
+        hot layer      \(h("hits")) hits, \(h("misses")) misses, \(h("evictions")) evictions, \(h("bytes")) of \(h("limit")) bytes
+
+        """
     }
 
     static func text(_ s: IndexStatistics, path: String) -> String {

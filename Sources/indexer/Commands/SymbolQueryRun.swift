@@ -1,6 +1,7 @@
 import ArgumentParser
 import IndexerModel
 import IndexerQuery
+import IndexerStore
 
 /// A `query symbol` request as plain values, whichever parser produced it (see `QueryFastPath`).
 struct SymbolQueryRun {
@@ -14,6 +15,8 @@ struct SymbolQueryRun {
   var limit: Int?
   var location = DatabaseLocation()
   var json = false
+  /// Wait until the running watcher has indexed every change made before the query.
+  var sync = false
 
   func validate() throws {
     if prefix && fuzzy { throw UsageError(userMessage: "--prefix and --fuzzy cannot be combined; pick one") }
@@ -25,8 +28,7 @@ struct SymbolQueryRun {
     let query = SymbolQuery(
       name: name, mode: fuzzy ? .fuzzy : (prefix ? .prefix : .exact), ignoreCase: ignoreCase,
       kinds: try kinds.map(Self.kind), languages: try languages.map(Self.language), pathGlob: path, limit: limit)
-    let engine = try QueryEngine(databasePath: location.resolvedDatabase())
-    let matches = try engine.symbols(query)
+    let matches = try WatcherOrDatabase(databasePath: location.resolvedDatabase(), sync: sync).symbols(query)
     var out = OutputBuffer()
     for match in matches {
       out.line(json ? SymbolFormatter.json(match.symbol, path: match.path, language: match.language) : SymbolFormatter.text(match))

@@ -1,4 +1,6 @@
+import IndexerService
 import IndexerStore
+import IndexerWatch
 import IndexerWorkspace
 
 /// An error the CLI prints as one line and exit status 2.
@@ -17,4 +19,12 @@ extension WorkspaceError: UserFacingError {
 /// Bad input caught by the CLI itself (an unknown --kind, a size that is not a size).
 struct UsageError: UserFacingError {
   var userMessage: String
+}
+
+extension LockFile.Failure: UserFacingError {
+  var userMessage: String { description }
+}
+
+extension WatchError: UserFacingError {
+  var userMessage: String { description }
 }

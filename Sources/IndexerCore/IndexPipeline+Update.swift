@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import Foundation
+import IndexerModel
+import IndexerStore
+import IndexerWorkspace
+
+extension IndexPipeline {
+  /// Brings the index up to date for a set of changed paths (files or folders, relative to the root) in
+  /// one transaction: what the watcher calls for each coalesced batch.
+  ///
+  /// Each path is looked at as it is now, whatever the events said: a path that is gone removes its row and
+  /// every row below it, a folder is walked with its ancestors' ignore rules, a file is stat-ed and goes
+  /// through the same stat-then-hash test as a full run. `--max-files` and `--max-total-size` are applied
+  /// by full runs (the watcher asks for one when the index grows past them); `--max-file-size` applies here.
+  package func update(paths: [String], database: IndexDatabase) throws -> IndexReport {
+    let clock = ContinuousClock.now
+    var report = IndexReport()
+    let scanner = WorkspaceScanner(root: options.root, options: options.walk)
+    var found: [String: WorkspaceFile] = [:]
+    var exactPaths: [String] = []
+    var prefixes: [String] = []
+    for path in Set(paths).sorted() {
+      let absolute = path.isEmpty ? options.root : options.root + "/" + path
+      var st = stat()
+      if stat(absolute, &st) != 0 {
+        exactPaths.append(path)
+        prefixes.append(path)
+      } else if (st.st_mode & S_IFMT) == S_IFDIR {
+        prefixes.append(path)
+        let scan = try scanner.scan(subtree: path)
+        for file in scan.files { found[file.path] = file }
+        report.notes += scan.notes
+      } else {
+        exactPaths.append(path)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if (st.st_mode & S_IFMT) == S_IFREG, let language = Language(fileName: name),
+          !scanner.isIgnored(relativePath: path, isDirectory: false)
+        {
+          found[path] = WorkspaceFile(path: path, language: language, stat: WorkspaceScanner.signature(st))
+        }
+      }
+    }
+    let reader = IndexReader(database: database)
+    let stored = try reader.storedFiles(paths: exactPaths, under: prefixes)
+    var plan = IndexPlan()
+    for file in found.values.sorted(by: { $0.path < $1.path }) {
+      let previous = stored[file.path]
+      if file.stat.size > options.limits.maxFileSize {
+        if previous?.status != .tooLarge || previous.map({ !IndexPlanner.sameStat($0, file.stat) }) ?? true {
+          let message = "\(file.stat.size) bytes is over --max-file-size \(options.limits.maxFileSize)"
+          plan.limitSkips.append(
+            FileWrite(
+              path: file.path, language: file.language, status: .tooLarge, size: file.stat.size,
+              mtimeNanoseconds: file.stat.mtimeNanoseconds, inode: file.stat.inode, contentHash: 0,
+              content: .skipped(message: message), message: message))
+        }
+        report.skipped[.tooLarge, default: 0] += 1
+      } else if let previous, previous.status.survivesUnchangedStat, IndexPlanner.sameStat(previous, file.stat) {
+        report.unchanged += 1
+      } else {
+        plan.toRead.append(IndexPlan.Candidate(file: file, stored: previous))
+      }
+    }
+    plan.removed = stored.values.filter { found[$0.path] == nil }.sorted { $0.path < $1.path }
+
+    let removedByHash = Dictionary(
+      plan.removed.filter { $0.status.isIndexed }.map { ($0.contentHash, $0) }, uniquingKeysWith: { a, _ in a })
+    var claimed = Set<String>()
+    var batch = IndexBatch(writes: plan.limitSkips)
+    let extractStart = ContinuousClock.now
+    for processed in extract(plan.toRead) {
+      report.bytesRead += Int64(processed.bytesRead)
+      batch.writes.append(write(for: processed, removedByHash: removedByHash, claimed: &claimed, report: &report))
+    }
+    report.phases.extract = (ContinuousClock.now - extractStart).seconds
+    batch.removals = plan.removed.map(\.path).filter { !claimed.contains($0) }
+    report.removed = batch.removals.count
+    if !batch.isEmpty {
+      let commitStart = ContinuousClock.now
+      report.generation = try IndexWriter(database: database).commit(batch)
+      report.phases.commit = (ContinuousClock.now - commitStart).seconds
+    }
+    report.seconds = (ContinuousClock.now - clock).seconds
+    return report
+  }
+}

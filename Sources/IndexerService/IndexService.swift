@@ -1,0 +1,161 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import Foundation
+import IndexerCore
+import IndexerStore
+import IndexerWatch
+import IndexerWorkspace
+
+/// `indexer watch`: holds the writer lock, brings the index up to date, then follows the tree.
+///
+/// One thread (the caller's) owns the watcher, the coalescer and the database writer; client threads
+/// only read (WAL readers never block the writer and never see half a batch). SIGINT/SIGTERM arrive
+/// through a signalfd in the same poll, so a batch in flight always finishes whole before exit.
+public final class IndexService {
+  private let options: ServiceOptions
+  private let log: ServiceLog
+  private let statistics = ServiceStatistics()
+
+  public init(options: ServiceOptions) {
+    self.options = options
+    self.log = ServiceLog(path: options.logPath)
+  }
+
+  public func run() throws {
+    let lock = try LockFile(path: options.lockPath)
+    defer { lock.release() }
+    let database = try IndexDatabase.openForWriting(path: options.index.databasePath)
+    let pipeline = IndexPipeline(options: options.index)
+    let scanner = WorkspaceScanner(root: options.index.root, options: options.index.walk)
+
+    // Block the signals in every thread (threads inherit the mask); one thread sigwaits for them and
+    // wakes the loop through a pipe (signalfd is not in Glibc's module map).
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    sigaddset(&signals, SIGINT)
+    sigaddset(&signals, SIGTERM)
+    pthread_sigmask(SIG_BLOCK, &signals, nil)
+    var wakePipe: [Int32] = [0, 0]
+    guard pipe(&wakePipe) == 0 else { throw WatchError.cannotInitialize(errno: errno) }
+    let (signalDescriptor, signalWriter) = (wakePipe[0], wakePipe[1])
+    defer { close(signalDescriptor) }
+    let signalThread = Thread {
+      var set = sigset_t()
+      sigemptyset(&set)
+      sigaddset(&set, SIGINT)
+      sigaddset(&set, SIGTERM)
+      var received: Int32 = 0
+      sigwait(&set, &received)
+      var byte: UInt8 = 1
+      _ = write(signalWriter, &byte, 1)
+    }
+    signalThread.start()
+
+    // Watch first, then index: a change during the initial run is caught by an event or by the run.
+    let watcher = try InotifyWatcher(scanner: scanner, cookiePrefix: ServiceHandler.cookiePrefix)
+    let setupStart = ContinuousClock.now
+    watcher.watch(try scanner.scan().directories)
+    var polling = false
+    if let exhausted = watcher.exhausted {
+      log.info(exhausted.description)
+      polling = true
+    }
+    log.info("watching \(options.index.root): \(watcher.watchCount) folders in \(milliseconds(ContinuousClock.now - setupStart)) ms")
+    let initial = try pipeline.run(database: database)
+    log.info(
+      "index up to date: \(initial.files) files (\(initial.parsed) parsed, \(initial.hashed) hashed, "
+        + "\(initial.unchanged) unchanged, \(initial.removed) removed) in \(milliseconds(initial.seconds)) ms")
+
+    let handler = ServiceHandler(
+      root: options.index.root, databasePath: options.index.databasePath, hotCacheBytes: options.hotCacheBytes,
+      statistics: statistics)
+    handler.generation.store(try IndexReader(database: database).generation(), ordering: .releasing)
+    let server: SocketServer?
+    do {
+      server = try SocketServer(path: options.socketPath, handler: handler)
+      server?.start()
+    } catch {
+      server = nil
+      log.info("no socket (\(error)); queries will read the database directly")
+    }
+    defer { server?.stop() }
+
+    var coalescer = ChangeCoalescer(
+      settleMilliseconds: options.settleMilliseconds, maxLatencyMilliseconds: options.maxLatencyMilliseconds,
+      maxBatch: options.maxBatch)
+    let pollInterval = Int64(options.pollIntervalSeconds * 1e9)
+    var nextPoll = Self.now() + pollInterval
+    var descriptors = [
+      pollfd(fd: watcher.descriptor, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: signalDescriptor, events: Int16(POLLIN), revents: 0),
+    ]
+    while true {
+      let now = Self.now()
+      var wake = coalescer.deadline()
+      if polling { wake = min(wake ?? nextPoll, nextPoll) }
+      let timeout = wake.map { Int32(clamping: max(0, ($0 - now + 999_999) / 1_000_000)) } ?? -1
+      let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
+      if ready < 0 && errno != EINTR { throw WatchError.cannotInitialize(errno: errno) }
+      if descriptors[1].revents != 0 {
+        log.info("stopping on signal")
+        break
+      }
+      let after = Self.now()
+      if descriptors[0].revents != 0 { watcher.drain(into: &coalescer, now: after) }
+      if polling && after >= nextPoll {
+        coalescer.needsRescan(at: after)
+        nextPoll = after + pollInterval
+      }
+      statistics.update { s in
+        s.watches = watcher.watchCount
+        s.eventsSeen = watcher.eventsSeen
+        s.pending = coalescer.pendingCount
+        s.polling = polling
+      }
+      while let batch = coalescer.takeBatch(at: Self.now()) {
+        apply(batch, pipeline: pipeline, database: database, scanner: scanner, watcher: watcher, handler: handler)
+      }
+    }
+    try? database.checkpoint()
+  }
+
+  private func apply(
+    _ batch: ChangeBatch, pipeline: IndexPipeline, database: IndexDatabase, scanner: WorkspaceScanner,
+    watcher: InotifyWatcher, handler: ServiceHandler
+  ) {
+    do {
+      if batch.rescan {
+        let report = try pipeline.run(database: database)
+        if let directories = try? scanner.scan().directories { watcher.watch(directories) }
+        log.info("rescan: \(report.parsed) parsed, \(report.hashed) hashed, \(report.removed) removed")
+      } else if !batch.paths.isEmpty {
+        let report = try pipeline.update(paths: batch.paths, database: database)
+        if report.parsed + report.removed + report.hashed > 0 {
+          log.info("batch: \(batch.paths.count) paths, \(report.parsed) parsed, \(report.hashed) hashed, \(report.removed) removed")
+        }
+      }
+      handler.generation.store(try IndexReader(database: database).generation(), ordering: .releasing)
+      try database.checkpoint(passive: true)
+    } catch {
+      // The batch rolled back whole; the next rescan brings these paths in.
+      log.info("batch failed, will rescan: \(error)")
+    }
+    let latency = Double(Self.now() - batch.since) / 1e6
+    statistics.recordBatch(latencyMilliseconds: latency, rescan: batch.rescan)
+    handler.cookiesCommitted(batch.cookies)
+  }
+
+  private static func now() -> Int64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
+  }
+
+  private func milliseconds(_ duration: Duration) -> Int {
+    let (s, atto) = duration.components
+    return Int(s) * 1000 + Int(atto / 1_000_000_000_000_000)
+  }
+
+  private func milliseconds(_ seconds: Double) -> Int { Int(seconds * 1000) }
+}

@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import Foundation
+import IndexerModel
+import IndexerQuery
+import IndexerStore
+import Synchronization
+
+/// Answers socket requests. Shared by every client thread; each thread has its own read connection.
+final class ServiceHandler: Sendable {
+  let root: String
+  let databasePath: String
+  let hotLayer: CachedQueries
+  let statistics: ServiceStatistics
+  /// The generation of the last commit: hot-layer keys include it, so answers never outlive a batch.
+  let generation = Atomic<Int64>(0)
+  private let waiters = Mutex<[String: DispatchSemaphore]>([:])
+  private let cookieCounter = Atomic<Int>(0)
+  static let cookiePrefix = ".indexer-cookie-"
+
+  init(root: String, databasePath: String, hotCacheBytes: Int, statistics: ServiceStatistics) {
+    self.root = root
+    self.databasePath = databasePath
+    self.hotLayer = CachedQueries(limitBytes: hotCacheBytes)
+    self.statistics = statistics
+  }
+
+  /// Serves one client until it hangs up; a bad or oversized request gets an error reply, never a crash.
+  func serve(_ client: UnixSocket) {
+    var buffer: [UInt8] = []
+    var engine: QueryEngine?
+    while true {
+      let line: String?
+      do {
+        line = try client.readLine(limit: WireCoding.requestLimit, buffer: &buffer)
+      } catch {
+        try? client.send(WireCoding.encode(["ok": false, "error": "request too long or unreadable: \(error)"]))
+        return
+      }
+      guard let line else { return }
+      if line.isEmpty { continue }
+      let reply = answer(line, engine: &engine)
+      do { try client.send(WireCoding.encode(reply)) } catch { return }
+    }
+  }
+
+  private func answer(_ line: String, engine: inout QueryEngine?) -> [String: Any] {
+    guard let request = WireCoding.decode(line), let op = request["op"] as? String else {
+      return ["ok": false, "error": "malformed request: expected one JSON object with an \"op\" per line"]
+    }
+    do {
+      switch op {
+      case "ping":
+        return ["ok": true]
+      case "sync":
+        return try sync()
+      case "symbol":
+        guard let query = WireCoding.query(from: request) else { return ["ok": false, "error": "malformed symbol request"] }
+        let engine = try engineFor(&engine)
+        let matches = try hotLayer.symbols(query, generation: generation.load(ordering: .acquiring), engine: engine)
+        return ["ok": true, "symbols": matches.map { WireCoding.object($0.symbol, path: $0.path, language: $0.language) }]
+      case "file":
+        guard let path = request["path"] as? String else { return ["ok": false, "error": "malformed file request"] }
+        let engine = try engineFor(&engine)
+        let outline = try hotLayer.outline(path: path, generation: generation.load(ordering: .acquiring), engine: engine)
+        return ["ok": true, "outline": outline.map { WireCoding.object($0, path: path) } ?? NSNull()]
+      case "stats":
+        var service = statistics.dictionary()
+        let c = hotLayer.counters
+        service["hotLayer"] = [
+          "hits": c.hits, "misses": c.misses, "evictions": c.evictions, "bytes": c.bytes, "entries": c.entries,
+          "limit": c.limit,
+        ]
+        return ["ok": true, "service": service]
+      default:
+        return ["ok": false, "error": "unknown op '\(op)'"]
+      }
+    } catch let error as StoreError {
+      return ["ok": false, "error": error.description]
+    } catch {
+      return ["ok": false, "error": "\(error)"]
+    }
+  }
+
+  private func engineFor(_ engine: inout QueryEngine?) throws(StoreError) -> QueryEngine {
+    if let engine { return engine }
+    let opened = try QueryEngine(databasePath: databasePath)
+    engine = opened
+    return opened
+  }
+
+  /// Creates a cookie file in the root and waits until the batch that saw it has committed: every change
+  /// made before the request is then in the index (Watchman's cookies).
+  private func sync() throws -> [String: Any] {
+    let name = Self.cookiePrefix + "\(getpid())-\(cookieCounter.add(1, ordering: .relaxed).newValue)"
+    let semaphore = DispatchSemaphore(value: 0)
+    waiters.withLock { $0[name] = semaphore }
+    defer { waiters.withLock { $0[name] = nil } }
+    let fd = open(root + "/" + name, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+    guard fd >= 0 else {
+      return ["ok": false, "error": "cannot create a sync cookie in \(root): \(String(cString: strerror(errno)))"]
+    }
+    close(fd)
+    guard semaphore.wait(timeout: .now() + 30) == .success else {
+      unlink(root + "/" + name)
+      return ["ok": false, "error": "the watcher did not confirm the sync within 30 s"]
+    }
+    return ["ok": true]
+  }
+
+  /// Called by the loop after a batch with these cookies committed.
+  func cookiesCommitted(_ names: [String]) {
+    for name in names {
+      unlink(root + "/" + name)
+      waiters.withLock { $0[name] }?.signal()
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import IndexerCore
+
+/// How `indexer watch` batches, polls and caches.
+public struct ServiceOptions: Sendable {
+  public var index: IndexOptions
+  public var settleMilliseconds: Int
+  public var maxLatencyMilliseconds: Int
+  public var maxBatch: Int
+  /// Seconds between rescans when inotify cannot watch the whole tree (out of watches).
+  public var pollIntervalSeconds: Double
+  public var hotCacheBytes: Int
+
+  public init(
+    index: IndexOptions, settleMilliseconds: Int = 30, maxLatencyMilliseconds: Int = 1000, maxBatch: Int = 2000,
+    pollIntervalSeconds: Double = 2, hotCacheBytes: Int = 64 << 20
+  ) {
+    self.index = index
+    self.settleMilliseconds = settleMilliseconds
+    self.maxLatencyMilliseconds = maxLatencyMilliseconds
+    self.maxBatch = maxBatch
+    self.pollIntervalSeconds = pollIntervalSeconds
+    self.hotCacheBytes = hotCacheBytes
+  }
+
+  /// Where the service keeps its files: beside the default database in `.indexer/`, or `<db>.sock` etc.
+  public var socketPath: String { ServiceClient.socketPath(forDatabase: index.databasePath) }
+  public var lockPath: String { LockFile.path(forDatabase: index.databasePath) }
+  public var logPath: String {
+    index.databasePath.hasSuffix("/.indexer/index.sqlite")
+      ? String(index.databasePath.dropLast("index.sqlite".count)) + "indexer.log" : index.databasePath + ".log"
+  }
+}

@@ -1,0 +1,101 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import IndexerWorkspace
+
+/// Recursive inotify watches over a workspace, translated into coalescer notices.
+///
+/// Owned by one thread (the service loop). Keeps its own wd → folder map, updated as folders appear,
+/// vanish or move, so paths never go stale after a rename. New folders are watched and then reported
+/// as changed, so the indexer walks them once: files created before their watch existed are not missed.
+package final class InotifyWatcher {
+  package let descriptor: Int32
+  private let scanner: WorkspaceScanner
+  private let cookiePrefix: String
+  private var folders: [Int32: String] = [:]
+  private var watches: [String: Int32] = [:]
+  private var buffer = [UInt8](repeating: 0, count: 256 * 1024)
+  /// Set when `max_user_watches` ran out: the service falls back to periodic rescans.
+  package private(set) var exhausted: WatchError?
+  package private(set) var eventsSeen = 0
+
+  package init(scanner: WorkspaceScanner, cookiePrefix: String) throws(WatchError) {
+    self.descriptor = try Inotify.open()
+    self.scanner = scanner
+    self.cookiePrefix = cookiePrefix
+  }
+
+  deinit { close(descriptor) }
+
+  package var watchCount: Int { watches.count }
+
+  /// Watches these folders (relative to the root, "" for the root itself).
+  package func watch(_ directories: [String]) {
+    for folder in directories where watches[folder] == nil {
+      let absolute = folder.isEmpty ? scanner.root : scanner.root + "/" + folder
+      switch Inotify.addWatch(descriptor, path: absolute) {
+      case .success(let wd):
+        folders[wd] = folder
+        watches[folder] = wd
+      case .failure(let failure):
+        if failure.code == ENOSPC && exhausted == nil {
+          exhausted = .outOfWatches(directories: directories.count, limit: Inotify.maxUserWatches())
+        }
+      // ENOENT/ENOTDIR: the folder went away before its watch; its removal arrives as an event.
+      }
+    }
+  }
+
+  /// Stops watching a folder and everything below it (it was deleted or moved away).
+  private func unwatch(under folder: String) {
+    let prefix = folder + "/"
+    for (path, wd) in watches where path == folder || path.hasPrefix(prefix) || folder.isEmpty {
+      Inotify.removeWatch(descriptor, wd)
+      watches[path] = nil
+      folders[wd] = nil
+    }
+  }
+
+  /// Reads every pending event and tells the coalescer what changed.
+  package func drain(into coalescer: inout ChangeCoalescer, now: Int64) {
+    for event in Inotify.read(descriptor, into: &buffer) {
+      eventsSeen += 1
+      if event.has(Inotify.overflow) {
+        coalescer.needsRescan(at: now)
+        continue
+      }
+      if event.has(Inotify.ignored) {
+        if let folder = folders[event.watch] {
+          folders[event.watch] = nil
+          if watches[folder] == event.watch { watches[folder] = nil }
+        }
+        continue
+      }
+      guard let folder = folders[event.watch] else { continue }
+      if event.name.isEmpty {
+        // DELETE_SELF / MOVE_SELF of a watched folder: its parent reports the path; the root has none.
+        if folder.isEmpty && (event.has(Inotify.deletedSelf) || event.has(Inotify.movedSelf)) {
+          coalescer.needsRescan(at: now)
+        }
+        continue
+      }
+      let path = folder.isEmpty ? event.name : folder + "/" + event.name
+      if folder.isEmpty && event.name.hasPrefix(cookiePrefix) {
+        if event.has(Inotify.created) || event.has(Inotify.movedTo) { coalescer.cookie(event.name, at: now) }
+        continue
+      }
+      if event.name == ".gitignore" || event.name == ".ignore" {
+        coalescer.needsRescan(at: now)
+        continue
+      }
+      if event.has(Inotify.isDirectory) {
+        if event.has(Inotify.created) || event.has(Inotify.movedTo) {
+          if let scan = try? scanner.scan(subtree: path) { watch(scan.directories) }
+        } else if event.has(Inotify.deleted) || event.has(Inotify.movedFrom) {
+          unwatch(under: path)
+        }
+      }
+      coalescer.changed(path, at: now)
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import IndexerCore
+import IndexerModel
+import IndexerWorkspace
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The workspace, its database, ignore flags and limits: shared by `index` and `watch`.
+struct WorkspaceOptions: ParsableArguments {
+  @Argument(help: ArgumentHelp("The workspace folder.", valueName: "path"))
+  var path: String = "."
+
+  @Option(name: .customLong("db"), help: ArgumentHelp("Keep the index here instead of PATH/.indexer/index.sqlite.", valueName: "file"))
+  var database: String?
+
+  @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave out paths matching this gitignore-style glob (repeatable).", valueName: "glob"))
+  var excludes: [String] = []
+
+  @Option(help: ArgumentHelp("Skip files larger than this (e.g. 1M, 512K).", valueName: "size"))
+  var maxFileSize = ByteCount(bytes: IndexLimits.default.maxFileSize)
+
+  @Option(help: ArgumentHelp("Index at most this many files, in path order.", valueName: "n"))
+  var maxFiles = IndexLimits.default.maxFiles
+
+  @Option(help: ArgumentHelp("Index at most this many bytes of source in all, in path order (e.g. 2G).", valueName: "size"))
+  var maxTotalSize = ByteCount(bytes: IndexLimits.default.maxTotalSize)
+
+  func validate() throws {
+    guard maxFiles >= 0 else { throw ValidationError("--max-files must be zero or more") }
+  }
+
+  /// Checks the folder, creates `.indexer/` when the default database is used, and builds the options.
+  func indexOptions() throws -> IndexOptions {
+    try WorkspaceScanner.validateRoot(path)
+    let root = IndexerCommand.Index.absolute(path)
+    let databasePath: String
+    if let database {
+      databasePath = database
+    } else {
+      databasePath = IndexOptions.defaultDatabasePath(root: root)
+      let folder = root + "/.indexer"
+      if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+        throw UsageError(
+          userMessage: "cannot create \(folder): \(Errno.describe(errno)) — pass --db with a writable location")
+      }
+    }
+    return IndexOptions(
+      root: root, databasePath: databasePath,
+      limits: IndexLimits(maxFileSize: maxFileSize.bytes, maxFiles: maxFiles, maxTotalSize: maxTotalSize.bytes),
+      walk: WalkOptions(excludes: excludes))
+  }
+}

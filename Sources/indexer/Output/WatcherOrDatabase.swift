@@ -1,0 +1,51 @@
+import IndexerModel
+import IndexerQuery
+import IndexerService
+import IndexerStore
+
+/// Answers from the running watcher when there is one (its hot layer, `--sync`), else from the database.
+/// Either way the answer is the same: the watcher reads the same file and returns the same fields.
+struct WatcherOrDatabase {
+  let databasePath: String
+  let sync: Bool
+
+  func symbols(_ query: SymbolQuery) throws -> [SymbolMatch] {
+    if let client = try watcher() {
+      do throws(ServiceClient.Failure) {
+        return try client.symbols(query)
+      } catch {
+        try rethrowRemote(error)
+      }
+    }
+    return try QueryEngine(databasePath: databasePath).symbols(query)
+  }
+
+  func outline(path: String) throws -> FileIndex? {
+    if let client = try watcher() {
+      do throws(ServiceClient.Failure) {
+        return try client.outline(path: path)
+      } catch {
+        try rethrowRemote(error)
+      }
+    }
+    return try QueryEngine(databasePath: databasePath).outline(path: path)
+  }
+
+  /// A connected (and, with `--sync`, synced) watcher, or nil when none answers.
+  private func watcher() throws -> ServiceClient? {
+    guard let client = try? ServiceClient(databasePath: databasePath) else { return nil }
+    guard sync else { return client }
+    do throws(ServiceClient.Failure) {
+      try client.sync()
+      return client
+    } catch {
+      try rethrowRemote(error)
+      return nil
+    }
+  }
+
+  /// A watcher that went away mid-request means "read the database"; its own error is the user's error.
+  private func rethrowRemote(_ failure: ServiceClient.Failure) throws {
+    if case .remote(let message) = failure { throw UsageError(userMessage: message) }
+  }
+}
