@@ -44,3 +44,9 @@ public final class WatcherProcess: @unchecked Sendable {
     return (process.terminationStatus, log)
   }
 }
+
+/// Held by tests that create inotify instances while another test may have lowered the system-wide
+/// `max_queued_events` (it applies to every instance created meanwhile, in this process or not).
+public enum InotifyQueueLimit {
+  public static let lock = NSLock()
+}

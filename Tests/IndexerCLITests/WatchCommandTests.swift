@@ -153,6 +153,8 @@ import Testing
   func queueOverflowTriggersARescanThatConverges() throws {
     let ws = try TemporaryDirectory()
     try ws.write("flood/seed.py", "x = 1\n")
+    InotifyQueueLimit.lock.lock()
+    defer { InotifyQueueLimit.lock.unlock() }
     let original = try String(contentsOfFile: Self.queueLimitPath, encoding: .utf8)
     try "32\n".write(toFile: Self.queueLimitPath, atomically: false, encoding: .utf8)
     let watcher: WatcherProcess
