@@ -106,7 +106,12 @@ public final class IndexService {
       }
       let after = Self.now()
       if descriptors[0].revents != 0 { watcher.drain(into: &coalescer, now: after) }
+      // With folders unwatched, only a rescan can vouch for "every change before the sync": a cookie
+      // makes the batch that answers it a rescan.
+      if polling && coalescer.hasPendingCookies { coalescer.needsRescan(at: after) }
       if polling && after >= nextPoll {
+        // Without a complete set of watches, sync cookies may never raise an event: look for them.
+        for cookie in Self.cookieFiles(in: options.index.root) { coalescer.cookie(cookie, at: after) }
         coalescer.needsRescan(at: after)
         nextPoll = after + pollInterval
       }
@@ -149,6 +154,20 @@ public final class IndexService {
     let latency = Double(Self.now() - batch.since) / 1e6
     statistics.recordBatch(latencyMilliseconds: latency, rescan: batch.rescan)
     handler.cookiesCommitted(batch.cookies)
+  }
+
+  /// Sync cookie files waiting in the root (polling mode, where their creation may not raise an event).
+  private static func cookieFiles(in root: String) -> [String] {
+    guard let dir = opendir(root) else { return [] }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafePointer(to: &entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name.hasPrefix(ServiceHandler.cookiePrefix) { names.append(name) }
+    }
+    return names
   }
 
   private static func now() -> Int64 {

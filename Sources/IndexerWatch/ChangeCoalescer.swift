@@ -42,6 +42,7 @@ public struct ChangeCoalescer: Sendable {
   }
 
   public var pendingCount: Int { order.count }
+  public var hasPendingCookies: Bool { !cookies.isEmpty }
   public var isEmpty: Bool { order.isEmpty && !rescan && cookies.isEmpty }
 
   public mutating func changed(_ path: String, at now: Int64) {

@@ -173,6 +173,39 @@ import Testing
     #expect(watcher.stop().status == 0)
   }
 
+  static let watchLimitPath = "/proc/sys/fs/inotify/max_user_watches"
+
+  /// Out of watches: the watcher says how to raise the limit and falls back to periodic rescans.
+  @Test(.enabled(if: access(watchLimitPath, W_OK) == 0, "needs root to lower /proc/sys/fs/inotify/max_user_watches"))
+  func runningOutOfWatchesFallsBackToPolling() throws {
+    let ws = try TemporaryDirectory()
+    for i in 0..<20 { try ws.write("d\(i)/m.py", "def m\(i)(): pass\n") }
+    InotifyQueueLimit.lock.lock()
+    defer { InotifyQueueLimit.lock.unlock() }
+    let original = try String(contentsOfFile: Self.watchLimitPath, encoding: .utf8)
+    try "1\n".write(toFile: Self.watchLimitPath, atomically: false, encoding: .utf8)
+    let watcher: WatcherProcess
+    do {
+      defer { try? original.write(toFile: Self.watchLimitPath, atomically: false, encoding: .utf8) }
+      watcher = try WatcherProcess(root: ws.path, arguments: ["--poll-interval", "0.2"])
+    }
+    try ws.write("d7/late.py", "def arrived_late(): pass\n")
+    try expectConverged(ws)
+    #expect(try IndexerProcess.run(["query", "symbol", "arrived_late", "--root", ws.path]).status == 0)
+    let stopped = watcher.stop()
+    #expect(stopped.status == 0)
+    #expect(stopped.log.contains("out of inotify watches"))
+    #expect(stopped.log.contains("sysctl fs.inotify.max_user_watches="))
+  }
+
+  @Test func theSocketIsPrivateToItsUser() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    let watcher = try WatcherProcess(root: ws.path)
+    let attributes = try FileManager.default.attributesOfItem(atPath: ws.path + "/.indexer/indexer.sock")
+    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+    #expect(watcher.stop().status == 0)
+  }
+
   @Test func killedMidBatchRestartsCleanly() throws {
     let ws = try TemporaryDirectory()
     try ws.write("seed.py", "x = 1\n")

@@ -19,10 +19,10 @@ import Testing
     let dir = try TemporaryDirectory()
     try dir.write("pkg/a.py", "x = 1\n")
     let scanner = WorkspaceScanner(root: dir.path)
+    // Hold the lock for the whole test: other tests may lower the system-wide inotify limits meanwhile.
     InotifyQueueLimit.lock.lock()
-    let created = Result { try InotifyWatcher(scanner: scanner, cookiePrefix: ".cookie-") }
-    InotifyQueueLimit.lock.unlock()
-    let watcher = try created.get()
+    defer { InotifyQueueLimit.lock.unlock() }
+    let watcher = try InotifyWatcher(scanner: scanner, cookiePrefix: ".cookie-")
     watcher.watch(try scanner.scan().directories)
     #expect(watcher.watchCount == 2)
     var c = ChangeCoalescer(settleMilliseconds: 0)
