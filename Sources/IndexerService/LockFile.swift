@@ -26,7 +26,7 @@ public final class LockFile: Sendable {
 
   /// The lock next to a database: `<root>/.indexer/lock` for the default location, `<db>.lock` otherwise.
   public static func path(forDatabase database: String) -> String {
-    database.hasSuffix("/.indexer/index.sqlite") ? String(database.dropLast("index.sqlite".count)) + "lock" : database + ".lock"
+    CompanionFile.path(forDatabase: database, name: "lock", suffix: "lock")
   }
 
   public init(path: String) throws(Failure) {

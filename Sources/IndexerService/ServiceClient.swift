@@ -24,7 +24,7 @@ public final class ServiceClient {
 
   /// The socket of the watcher serving this database: `<root>/.indexer/indexer.sock`, or `<db>.sock`.
   public static func socketPath(forDatabase database: String) -> String {
-    database.hasSuffix("/.indexer/index.sqlite") ? String(database.dropLast("index.sqlite".count)) + "indexer.sock" : database + ".sock"
+    CompanionFile.path(forDatabase: database, name: "indexer.sock", suffix: "sock")
   }
 
   public init(databasePath: String) throws(Failure) {

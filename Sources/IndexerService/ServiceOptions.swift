@@ -25,8 +25,5 @@ public struct ServiceOptions: Sendable {
   /// Where the service keeps its files: beside the default database in `.indexer/`, or `<db>.sock` etc.
   public var socketPath: String { ServiceClient.socketPath(forDatabase: index.databasePath) }
   public var lockPath: String { LockFile.path(forDatabase: index.databasePath) }
-  public var logPath: String {
-    index.databasePath.hasSuffix("/.indexer/index.sqlite")
-      ? String(index.databasePath.dropLast("index.sqlite".count)) + "indexer.log" : index.databasePath + ".log"
-  }
+  public var logPath: String { CompanionFile.path(forDatabase: index.databasePath, name: "indexer.log", suffix: "log") }
 }

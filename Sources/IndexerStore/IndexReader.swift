@@ -15,60 +15,57 @@ package struct IndexReader: Sendable {
   }
 
   /// Every file row keyed by path: what the planner compares the walk against.
-  ///
-  /// Read through the C API on GRDB's connection: a no-change run is judged against `git status`, and
-  /// decoding 78,000 rows through `Row` cost more than the walk that stats the same files.
   package func storedFiles() throws(StoreError) -> [String: StoredFile] {
-    try database.read { db in
-      guard let connection = db.sqliteConnection else { return [:] }
-      var statement: OpaquePointer?
-      let sql = "SELECT path, language, status, size, mtime_ns, inode, content_hash FROM file"
-      var code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
-      guard code == SQLITE_OK, let statement else {
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
-      }
-      defer { sqlite3_finalize(statement) }
-      func text(_ column: Int32) -> String {
-        guard let bytes = sqlite3_column_text(statement, column) else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
-      }
-      var result: [String: StoredFile] = [:]
-      while true {
-        code = sqlite3_step(statement)
-        if code == SQLITE_DONE { break }
-        guard code == SQLITE_ROW else {
-          throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
-        }
-        let path = text(0)
-        guard let language = Language(rawValue: text(1)), let status = FileStatus(rawValue: text(2)) else { continue }
-        result[path] = StoredFile(
-          path: path, language: language, status: status, size: sqlite3_column_int64(statement, 3),
-          mtimeNanoseconds: sqlite3_column_int64(statement, 4), inode: UInt64(bitPattern: sqlite3_column_int64(statement, 5)),
-          contentHash: UInt64(bitPattern: sqlite3_column_int64(statement, 6)))
-      }
-      return result
-    }
+    var result: [String: StoredFile] = [:]
+    try database.read { db in try Self.collectStoredFiles(db, where: "", [], into: &result) }
+    return result
   }
 
   /// The stored rows of these exact paths and of every path below these folders ("" is the whole tree).
   package func storedFiles(paths: [String], under folders: [String]) throws(StoreError) -> [String: StoredFile] {
     if folders.contains("") { return try storedFiles() }
-    return try database.read { db in
-      var result: [String: StoredFile] = [:]
-      func collect(_ sql: String, _ arguments: StatementArguments) throws {
-        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-          guard let language = Language(rawValue: row[1]), let status = FileStatus(rawValue: row[2]) else { continue }
-          let path: String = row[0]
-          result[path] = StoredFile(
-            path: path, language: language, status: status, size: row[3], mtimeNanoseconds: row[4],
-            inode: UInt64(bitPattern: row[5]), contentHash: UInt64(bitPattern: row[6]))
-        }
-      }
-      let columns = "SELECT path, language, status, size, mtime_ns, inode, content_hash FROM file"
-      for path in paths { try collect(columns + " WHERE path = ?", [path]) }
+    var result: [String: StoredFile] = [:]
+    try database.read { db in
+      for path in paths { try Self.collectStoredFiles(db, where: "WHERE path = ?", [path], into: &result) }
       // '0' is the byte after '/': the range holds exactly the paths that start with "folder/".
-      for folder in folders { try collect(columns + " WHERE path >= ? AND path < ?", [folder + "/", folder + "0"]) }
-      return result
+      for folder in folders {
+        try Self.collectStoredFiles(db, where: "WHERE path >= ? AND path < ?", [folder + "/", folder + "0"], into: &result)
+      }
+    }
+    return result
+  }
+
+  /// Reads file rows through the C API on GRDB's connection: a no-change run is judged against
+  /// `git status`, and decoding 78,000 rows through `Row` cost more than the walk that stats the same files.
+  private static func collectStoredFiles(
+    _ db: Database, where clause: String, _ arguments: [String], into result: inout [String: StoredFile]
+  ) throws {
+    guard let connection = db.sqliteConnection else { return }
+    var statement: OpaquePointer?
+    let sql = "SELECT path, language, status, size, mtime_ns, inode, content_hash FROM file " + clause
+    var code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
+    guard code == SQLITE_OK, let statement else {
+      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+    }
+    defer { sqlite3_finalize(statement) }
+    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    for (i, argument) in arguments.enumerated() { sqlite3_bind_text(statement, Int32(i + 1), argument, -1, transient) }
+    func text(_ column: Int32) -> String {
+      guard let bytes = sqlite3_column_text(statement, column) else { return "" }
+      return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
+    }
+    while true {
+      code = sqlite3_step(statement)
+      if code == SQLITE_DONE { return }
+      guard code == SQLITE_ROW else {
+        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+      }
+      let path = text(0)
+      guard let language = Language(rawValue: text(1)), let status = FileStatus(rawValue: text(2)) else { continue }
+      result[path] = StoredFile(
+        path: path, language: language, status: status, size: sqlite3_column_int64(statement, 3),
+        mtimeNanoseconds: sqlite3_column_int64(statement, 4), inode: UInt64(bitPattern: sqlite3_column_int64(statement, 5)),
+        contentHash: UInt64(bitPattern: sqlite3_column_int64(statement, 6)))
     }
   }
 
