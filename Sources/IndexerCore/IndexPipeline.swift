@@ -30,26 +30,43 @@ public struct IndexPipeline: Sendable {
     // Open the database and load the stored rows on another thread while this one walks: on a
     // no-change run these two are nearly all the work, and neither needs the other.
     try WorkspaceScanner.validateRoot(options.root)
-    let loaded = Locked<Result<(IndexDatabase, [String: StoredFile]), StoreError>?>(nil)
+    // A no-change run only reads: the rows come through a read-only connection, and the writer's pool
+    // (WAL set-up, migration check, checkpoint on close) is opened only when something must be written.
+    let loaded = Locked<Result<StoredState, StoreError>?>(nil)
     let loading = DispatchGroup()
     let databasePath = options.databasePath
     DispatchQueue.global().async(group: loading) {
-      let result = Result { () throws(StoreError) -> (IndexDatabase, [String: StoredFile]) in
-        let database: IndexDatabase
-        if let openDatabase { database = openDatabase } else { database = try IndexDatabase.openForWriting(path: databasePath) }
-        return (database, try IndexReader(database: database).storedFiles())
+      let result = Result { () throws(StoreError) -> StoredState in
+        if let openDatabase { return StoredState(database: openDatabase, stored: try IndexReader(database: openDatabase).storedFiles()) }
+        if let lookup = try? SymbolLookup(path: databasePath), let stored = try? lookup.storedFiles(),
+          (try? lookup.hasDroppedIndexes()) == false
+        {
+          return StoredState(lookup: lookup, stored: stored)
+        }
+        let database = try IndexDatabase.openForWriting(path: databasePath)
+        return StoredState(database: database, stored: try IndexReader(database: database).storedFiles())
       }
       loaded.withLock { $0 = result }
     }
     let scanned = Result { () throws(WorkspaceError) in try WorkspaceScanner(root: options.root, options: options.walk).scan() }
     report.phases.walk = (ContinuousClock.now - clock).seconds
     loading.wait()
-    let (database, stored) = try loaded.withLock { $0! }.get()
+    let state = try loaded.withLock { $0! }.get()
     let scan = try scanned.get()
+    let plan = IndexPlanner.plan(scan: scan, stored: state.stored, limits: options.limits)
+    report.phases.plan = (ContinuousClock.now - clock).seconds - report.phases.walk
+
+    if state.database == nil, let lookup = state.lookup, plan.toRead.isEmpty, plan.limitSkips.isEmpty, plan.removed.isEmpty {
+      report.notes = scan.notes
+      report.unchanged = plan.unchanged
+      report.skipped = plan.skippedByLimit
+      (report.files, report.symbols, report.generation) = try lookup.totals()
+      report.seconds = (ContinuousClock.now - clock).seconds
+      return report
+    }
+    let database = try state.database ?? IndexDatabase.openForWriting(path: databasePath)
     let reader = IndexReader(database: database)
     let writer = IndexWriter(database: database)
-    let plan = IndexPlanner.plan(scan: scan, stored: stored, limits: options.limits)
-    report.phases.plan = (ContinuousClock.now - clock).seconds - report.phases.walk
 
     report.notes = scan.notes
     report.unchanged = plan.unchanged
@@ -191,6 +208,21 @@ public struct IndexPipeline: Sendable {
     }
     if !current.isEmpty { result.append(current) }
     return result
+  }
+}
+
+/// The stored rows and the connection they came from: the writer's database, or a read-only lookup
+/// when nothing may need writing. `@unchecked` because the lookup's SQLite handle is not thread-safe:
+/// the loader thread hands this over once, after `loading.wait()`, and never touches it again.
+private struct StoredState: @unchecked Sendable {
+  var database: IndexDatabase?
+  var lookup: SymbolLookup?
+  var stored: [String: StoredFile]
+
+  init(database: IndexDatabase? = nil, lookup: SymbolLookup? = nil, stored: [String: StoredFile]) {
+    self.database = database
+    self.lookup = lookup
+    self.stored = stored
   }
 }
 

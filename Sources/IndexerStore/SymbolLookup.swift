@@ -89,6 +89,42 @@ package final class SymbolLookup {
     }
   }
 
+  // MARK: What a no-change `index` run needs, without opening the writer
+
+  /// Every stored file row, keyed by path.
+  package func storedFiles() throws(StoreError) -> [String: StoredFile] {
+    var result: [String: StoredFile] = [:]
+    try query("SELECT path, language, status, size, mtime_ns, inode, content_hash FROM file", []) { s throws(StoreError) in
+      let path = Self.text(s, 0)
+      guard let language = Language(rawValue: Self.text(s, 1)), let status = FileStatus(rawValue: Self.text(s, 2)) else {
+        return
+      }
+      result[path] = StoredFile(
+        path: path, language: language, status: status, size: sqlite3_column_int64(s, 3),
+        mtimeNanoseconds: sqlite3_column_int64(s, 4), inode: UInt64(bitPattern: sqlite3_column_int64(s, 5)),
+        contentHash: UInt64(bitPattern: sqlite3_column_int64(s, 6)))
+    }
+    return result
+  }
+
+  /// Indexed files, their symbols, and the generation.
+  package func totals() throws(StoreError) -> (files: Int, symbols: Int, generation: Int64) {
+    var totals = (files: 0, symbols: 0, generation: Int64(0))
+    let sql = """
+      SELECT count(*), coalesce(sum(symbol_count), 0), (SELECT value FROM meta WHERE key = 'generation')
+      FROM file WHERE status IN ('indexed', 'lossy-utf8')
+      """
+    try query(sql, []) { s throws(StoreError) in
+      totals = (Int(sqlite3_column_int64(s, 0)), Int(sqlite3_column_int64(s, 1)), sqlite3_column_int64(s, 2))
+    }
+    return totals
+  }
+
+  /// Whether a killed bulk load left indexes for the writer to rebuild.
+  package func hasDroppedIndexes() throws(StoreError) -> Bool {
+    try integer("SELECT EXISTS (SELECT 1 FROM meta WHERE key LIKE 'dropped_index:%')") != 0
+  }
+
   // MARK: The C API, in one place
 
   private func integer(_ sql: String) throws(StoreError) -> Int64 {

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import Foundation
 import IndexerModel
 
 /// The result of walking a workspace: its source files in path order, and what was passed over with a note.
@@ -47,19 +48,46 @@ public struct WorkspaceScanner: Sendable {
   public func scan(subtree: String) throws(WorkspaceError) -> WorkspaceScan {
     try Self.validateRoot(root)
     guard var ignores = ignoreStack(forDirectory: subtree) else { return WorkspaceScan(files: [], notes: []) }
-    var state = WalkState(rootReal: Self.realPath(root) ?? root, ignores: IgnoreStack(), skippedNames: options.skippedDirectoryNames)
     // The subtree's own ignore files are pushed by the walk; the stack holds its ancestors' only.
     if !subtree.isEmpty { ignores.popLast(ifBase: subtree) }
-    state.ignores = ignores
     let absolute = subtree.isEmpty ? root : root + "/" + subtree
     var rootStat = stat()
     guard stat(absolute, &rootStat) == 0, (rootStat.st_mode & S_IFMT) == S_IFDIR else {
       return WorkspaceScan(files: [], notes: [])
     }
-    state.ancestors.insert(DirectoryIdentity(device: UInt64(rootStat.st_dev), inode: UInt64(rootStat.st_ino)))
-    walk(absolute: absolute, relative: Array(subtree.utf8), state: &state)
-    state.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    return WorkspaceScan(files: state.files, notes: state.notes, directories: state.directories)
+    let first = FolderTask(
+      absolute: absolute, relative: Array(subtree.utf8), ignores: ignores,
+      ancestors: [DirectoryIdentity(device: UInt64(rootStat.st_dev), inode: UInt64(rootStat.st_ino))])
+    // Folders are walked by two threads taking them from one queue: on a no-change run the walk is most
+    // of the work, and most of its time is spent waiting in getdents and stat.
+    let queue = FolderQueue(first)
+    let workers = max(1, min(2, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+    let results = (0..<workers).map { _ in WorkerResult() }
+    let rootReal = Self.realPath(root) ?? root
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var state = WalkState(rootReal: rootReal, ignores: IgnoreStack(), skippedNames: options.skippedDirectoryNames)
+      while let task = queue.next() {
+        state.ignores = task.ignores
+        state.ancestors = task.ancestors
+        walk(absolute: task.absolute, relative: task.relative, state: &state)
+        queue.finished(adding: state.children)
+        state.children.removeAll()
+      }
+      results[worker].state = state
+    }
+    var files: [WorkspaceFile] = []
+    var notes: [WalkNote] = []
+    var directories: [String] = []
+    for result in results {
+      guard let state = result.state else { continue }
+      files += state.files
+      notes += state.notes
+      directories += state.directories
+    }
+    files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    notes.sort { $0.path < $1.path }
+    directories.sort()
+    return WorkspaceScan(files: files, notes: notes, directories: directories)
   }
 
   /// The ignore rules in force inside a folder (its own ignore files included), or nil when the folder
@@ -95,7 +123,7 @@ public struct WorkspaceScanner: Sendable {
     return stack.isIgnored(path: Array(relativePath.utf8), isDirectory: isDirectory)
   }
 
-  private struct DirectoryIdentity: Hashable {
+  private struct DirectoryIdentity: Hashable, Sendable {
     var device: UInt64
     var inode: UInt64
   }
@@ -107,7 +135,50 @@ public struct WorkspaceScanner: Sendable {
     var files: [WorkspaceFile] = []
     var notes: [WalkNote] = []
     var directories: [String] = []
-    var ancestors: Set<DirectoryIdentity> = []
+    /// The folders above the one being read (device + inode), to see symlink loops.
+    var ancestors: [DirectoryIdentity] = []
+    /// Subfolders found in the folder just read, for the queue.
+    var children: [FolderTask] = []
+  }
+
+  /// A folder to read, with the ignore rules and ancestors in force there.
+  private struct FolderTask {
+    var absolute: String
+    var relative: [UInt8]
+    var ignores: IgnoreStack
+    var ancestors: [DirectoryIdentity]
+  }
+
+  /// Holds one worker's findings until the walk ends (each worker writes only its own).
+  private final class WorkerResult: @unchecked Sendable {
+    var state: WalkState?
+  }
+
+  /// The folders still to read. A worker waits while the queue is empty but another worker may still add
+  /// to it; the walk ends when the queue is empty and nobody is reading.
+  private final class FolderQueue: @unchecked Sendable {
+    private var tasks: [FolderTask]
+    private var busy = 0
+    private let condition = NSCondition()
+
+    init(_ first: FolderTask) { tasks = [first] }
+
+    func next() -> FolderTask? {
+      condition.lock()
+      defer { condition.unlock() }
+      while tasks.isEmpty && busy > 0 { condition.wait() }
+      guard let task = tasks.popLast() else { return nil }
+      busy += 1
+      return task
+    }
+
+    func finished(adding children: [FolderTask]) {
+      condition.lock()
+      tasks += children
+      busy -= 1
+      condition.broadcast()
+      condition.unlock()
+    }
   }
 
   private struct Entry {
@@ -172,16 +243,17 @@ public struct WorkspaceScanner: Sendable {
     }
   }
 
+  /// Queues a subfolder unless it is one of its own ancestors (a symlink loop).
   private func enterDirectory(absolute: String, relative: [UInt8], state: inout WalkState) {
     var st = stat()
     guard stat(absolute, &st) == 0 else { return }
     let identity = DirectoryIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
-    guard state.ancestors.insert(identity).inserted else {
+    guard !state.ancestors.contains(identity) else {
       state.notes.append(WalkNote(path: display(relative), message: "symlink loop: this folder is its own ancestor; not entered"))
       return
     }
-    walk(absolute: absolute, relative: relative, state: &state)
-    state.ancestors.remove(identity)
+    state.children.append(
+      FolderTask(absolute: absolute, relative: relative, ignores: state.ignores, ancestors: state.ancestors + [identity]))
   }
 
   /// Follows a link only when its target stays inside the root; a loop ends that branch with a note.
