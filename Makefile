@@ -52,6 +52,7 @@ schema:
 ## bench: the side-by-side benchmarks in Benchmarks/ (builds corpora with ../shared/corpus/make-corpus).
 bench: build bench-deps
 	Benchmarks/run.sh
+	Benchmarks/watch.sh
 
 clean:
 	rm -rf .build .indexer
