@@ -42,7 +42,8 @@ CREATE TABLE symbol (
   end_line INTEGER NOT NULL,
   end_col INTEGER NOT NULL,
   signature TEXT NOT NULL,
-  flags INTEGER NOT NULL,                  -- bit 0: static; bits 1-3: access level (0 = none written)
+  flags INTEGER NOT NULL,                  -- bit 0: static; bits 1-3: access level (0 = none written);
+                                           -- bits 4-8: the enclosing symbol's kind code + 1 (0 = file level)
   PRIMARY KEY (file_id, ordinal)
 ) WITHOUT ROWID;
 

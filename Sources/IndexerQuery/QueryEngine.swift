@@ -51,6 +51,13 @@ public struct QueryEngine {
     return matches
   }
 
+  /// Streams every definition (for `export`): by name for tags files, else by path and line.
+  public func forEachSymbol(
+    sortedByName: Bool, _ body: (SymbolMatch, _ scopeKind: SymbolKind?) throws(StoreError) -> Void
+  ) throws(StoreError) {
+    try lookup.forEachSymbol(sortedByName: sortedByName, body)
+  }
+
   public func outline(path: String) throws(StoreError) -> FileIndex? {
     try lookup.outline(path: path)
   }

@@ -81,7 +81,10 @@ package struct IndexWriter: Sendable {
     case .indexed(let index, let outline):
       let id = try upsert(write, hash: hash, symbolCount: index.symbols.count, outline: outline, db: db)
       try db.cachedStatement(sql: "DELETE FROM symbol WHERE file_id = ?").execute(arguments: [id])
-      for (ordinal, symbol) in index.symbols.enumerated() { try symbols.insert(symbol, ordinal: ordinal, fileID: id) }
+      for (ordinal, symbol) in index.symbols.enumerated() {
+        let parent = index.parents[ordinal]
+        try symbols.insert(symbol, ordinal: ordinal, fileID: id, containerKind: parent >= 0 ? index.symbols[parent].kind : nil)
+      }
     case .skipped:
       let id = try upsert(write, hash: hash, symbolCount: 0, outline: nil, db: db)
       try db.cachedStatement(sql: "DELETE FROM symbol WHERE file_id = ?").execute(arguments: [id])

@@ -43,17 +43,7 @@ package final class SymbolLookup {
     guard let (sql, arguments) = SymbolSQL.select(filter) else { return [] }
     var matches: [SymbolMatch] = []
     try query(sql, arguments) { s throws(StoreError) in
-      guard let kind = SymbolKind(code: UInt8(truncatingIfNeeded: sqlite3_column_int(s, 1))),
-        let language = Language(rawValue: Self.text(s, 10))
-      else { return }
-      var symbol = Symbol(
-        name: Self.text(s, 0), kind: kind, container: Self.text(s, 2),
-        range: SourceRange(
-          start: SourcePosition(line: Int(sqlite3_column_int64(s, 3)), column: Int(sqlite3_column_int64(s, 4))),
-          end: SourcePosition(line: Int(sqlite3_column_int64(s, 5)), column: Int(sqlite3_column_int64(s, 6)))),
-        signature: Self.text(s, 7))
-      OutlineCodec.applyFlags(UInt8(truncatingIfNeeded: sqlite3_column_int(s, 8)), to: &symbol)
-      matches.append(SymbolMatch(symbol: symbol, path: Self.text(s, 9), language: language))
+      if let match = Self.match(s) { matches.append(match) }
     }
     return matches
   }
@@ -133,7 +123,7 @@ package final class SymbolLookup {
     return value
   }
 
-  private func query(
+  fileprivate func query(
     _ sql: String, _ arguments: [SQLValue], row: (OpaquePointer) throws(StoreError) -> Void
   ) throws(StoreError) {
     var statement: OpaquePointer?
@@ -156,6 +146,21 @@ package final class SymbolLookup {
 
   private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+  /// A row of the symbol SELECT (see `SymbolSQL`) as a match; nil for a kind or language this build does not know.
+  private static func match(_ s: OpaquePointer) -> SymbolMatch? {
+    guard let kind = SymbolKind(code: UInt8(truncatingIfNeeded: sqlite3_column_int(s, 1))),
+      let language = Language(rawValue: text(s, 10))
+    else { return nil }
+    var symbol = Symbol(
+      name: text(s, 0), kind: kind, container: text(s, 2),
+      range: SourceRange(
+        start: SourcePosition(line: Int(sqlite3_column_int64(s, 3)), column: Int(sqlite3_column_int64(s, 4))),
+        end: SourcePosition(line: Int(sqlite3_column_int64(s, 5)), column: Int(sqlite3_column_int64(s, 6)))),
+      signature: text(s, 7))
+    OutlineCodec.applyFlags(UInt8(truncatingIfNeeded: sqlite3_column_int(s, 8) & 0x0F), to: &symbol)
+    return SymbolMatch(symbol: symbol, path: text(s, 9), language: language)
+  }
+
   private static func text(_ statement: OpaquePointer, _ column: Int32) -> String {
     guard let bytes = sqlite3_column_text(statement, column) else { return "" }
     let count = Int(sqlite3_column_bytes(statement, column))
@@ -173,6 +178,26 @@ package final class SymbolLookup {
     case SQLITE_BUSY, SQLITE_LOCKED: .locked(path: path)
     case SQLITE_CANTOPEN: .notFound(path: path)
     default: .sqlite(path: path, detail: message)
+    }
+  }
+}
+
+extension SymbolLookup {
+  /// Every definition, one at a time, in tag order (name bytes, then path and line) or in file order;
+  /// SQLite's sorter spills to disk, so memory does not grow with the index. `scopeKind` is the kind of
+  /// the enclosing definition, nil at file level.
+  package func forEachSymbol(
+    sortedByName: Bool, _ body: (SymbolMatch, _ scopeKind: SymbolKind?) throws(StoreError) -> Void
+  ) throws(StoreError) {
+    let order = sortedByName ? "s.name, f.path, s.line, s.col" : "f.path, s.line, s.col, s.ordinal"
+    let sql = """
+      SELECT s.name, s.kind, s.container, s.line, s.col, s.end_line, s.end_col, s.signature, s.flags, f.path, f.language
+      FROM symbol s JOIN file f ON f.id = s.file_id ORDER BY \(order)
+      """
+    try query(sql, []) { s throws(StoreError) in
+      guard let match = Self.match(s) else { return }
+      let scope = Int(sqlite3_column_int64(s, 8) >> 4)
+      try body(match, scope > 0 ? SymbolKind(code: UInt8(truncatingIfNeeded: scope - 1)) : nil)
     }
   }
 }

@@ -27,7 +27,7 @@ final class SymbolRowWriter {
 
   deinit { sqlite3_finalize(statement) }
 
-  func insert(_ symbol: Symbol, ordinal: Int, fileID: Int64) throws {
+  func insert(_ symbol: Symbol, ordinal: Int, fileID: Int64, containerKind: SymbolKind?) throws {
     sqlite3_reset(statement)
     sqlite3_bind_int64(statement, 1, fileID)
     sqlite3_bind_int64(statement, 2, Int64(ordinal))
@@ -36,7 +36,8 @@ final class SymbolRowWriter {
     sqlite3_bind_int64(statement, 7, Int64(symbol.range.start.column))
     sqlite3_bind_int64(statement, 8, Int64(symbol.range.end.line))
     sqlite3_bind_int64(statement, 9, Int64(symbol.range.end.column))
-    sqlite3_bind_int(statement, 11, Int32(OutlineCodec.flags(symbol)))
+    let scope = containerKind.map { Int32($0.code) + 1 } ?? 0
+    sqlite3_bind_int(statement, 11, Int32(OutlineCodec.flags(symbol)) | (scope << 4))
     // The texts are bound without copying (SQLITE_STATIC), so the step must run while all three are pinned.
     var (name, container, signature) = (symbol.name, symbol.container, symbol.signature)
     let code = name.withUTF8 { n in

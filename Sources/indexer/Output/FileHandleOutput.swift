@@ -26,9 +26,12 @@ enum FileHandleOutput {
   static var isTerminal: Bool { isatty(2) == 1 }
 }
 
-/// Collects output lines and writes them to stdout in large chunks.
+/// Collects output lines and writes them (to stdout unless told otherwise) in large chunks.
 struct OutputBuffer {
   private var text = ""
+  private let descriptor: Int32
+
+  init(descriptor: Int32 = 1) { self.descriptor = descriptor }
 
   mutating func line(_ s: String) {
     text += s
@@ -37,7 +40,7 @@ struct OutputBuffer {
   }
 
   mutating func flush() {
-    FileHandleOutput.write(1, text)
+    FileHandleOutput.write(descriptor, text)
     text = ""
   }
 }

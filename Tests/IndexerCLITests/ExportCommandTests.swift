@@ -1,0 +1,51 @@
+import Foundation
+import IndexerTestSupport
+import Testing
+
+@Suite struct ExportCommandTests {
+  @Test func ctagsExportIsASortedExtendedTagsFile() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    try indexJSON(ws.path)
+    let tags = ws.path + "/.indexer/tags"
+    let run = try IndexerProcess.run(["export", "--format", "ctags", "--output", tags, "--root", ws.path])
+    #expect(run.status == 0)
+    let lines = try String(contentsOfFile: tags, encoding: .utf8).split(separator: "\n").map(String.init)
+    let header = lines.prefix { $0.hasPrefix("!_TAG_") }
+    #expect(header.contains { $0.hasPrefix("!_TAG_FILE_SORTED\t1\t") })
+    #expect(header.contains { $0.hasPrefix("!_TAG_FILE_FORMAT\t2\t") })
+    let entries = Array(lines.dropFirst(header.count))
+    #expect(entries.count == 27, "one line per definition")
+    let names = entries.map { $0.prefix { $0 != "\t" } }
+    #expect(names == names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, "sorted by name bytes, as readtags requires")
+    #expect(entries.contains(
+      "Role\tSources/App/Models/User Model.swift\t5;\"\tkind:enum\tline:5\tlanguage:swift\tstruct:UserModel\tsignature:enum Role: String\tend:7"))
+    if FileManager.default.isExecutableFile(atPath: "/usr/bin/readtags") {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/readtags")
+      process.arguments = ["-t", tags, "commander"]
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      try process.run()
+      process.waitUntilExit()
+      let found = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      #expect(found.hasPrefix("commander\tSources/App/Ünïcode/Café.swift\t3"))
+    }
+  }
+
+  @Test func jsonExportMatchesQueryJSON() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    try indexJSON(ws.path)
+    let export = try IndexerProcess.run(["export", "--format", "json", "--root", ws.path])
+    let query = try IndexerProcess.run(["query", "symbol", "", "--prefix", "--json", "--root", ws.path])
+    #expect(export.status == 0)
+    #expect(export.stdout == query.stdout)
+  }
+
+  @Test func anUnwritableOutputIsOneLine() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    try indexJSON(ws.path)
+    let run = try IndexerProcess.run(["export", "-o", ws.path + "/no/such/dir/tags", "--root", ws.path])
+    #expect(run.status == 2)
+    #expect(run.stderr.contains("cannot write"))
+  }
+}
