@@ -6,6 +6,7 @@ public enum ExtractorRegistry {
     switch language {
     case .swift: SwiftExtractor()
     case .python: PythonExtractor()
+    case .go: GoExtractor()
     }
   }
 }

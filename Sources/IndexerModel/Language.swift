@@ -5,6 +5,7 @@
 public enum Language: String, Sendable, CaseIterable, Codable, Comparable {
   case swift
   case python
+  case go
 
   /// The language of a file name, or nil for files the index does not read.
   ///
@@ -24,6 +25,8 @@ public enum Language: String, Sendable, CaseIterable, Codable, Comparable {
       self = .swift
     } else if ext.elementsEqual("py".utf8) || ext.elementsEqual("pyi".utf8) || ext.elementsEqual("pyw".utf8) {
       self = .python
+    } else if ext.elementsEqual("go".utf8) {
+      self = .go
     } else {
       return nil
     }

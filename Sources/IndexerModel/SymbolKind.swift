@@ -19,6 +19,11 @@ public enum SymbolKind: String, Sendable, CaseIterable, Codable {
   case macro
   case `operator`
   case `precedencegroup`
+  // Added for the C-family, Go, Rust and Java extractors; appended so stored codes never change.
+  case interface
+  case constant
+  case field
+  case type
 
   /// A stable small number for the compact outline encoding; never reorder.
   public var code: UInt8 {
@@ -33,7 +38,7 @@ public enum SymbolKind: String, Sendable, CaseIterable, Codable {
   /// Kinds that can contain other declarations (used to decide method vs function, etc).
   public var isType: Bool {
     switch self {
-    case .class, .struct, .enum, .actor, .protocol, .extension: true
+    case .class, .struct, .enum, .actor, .protocol, .extension, .interface: true
     default: false
     }
   }

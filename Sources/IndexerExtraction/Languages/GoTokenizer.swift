@@ -1,0 +1,99 @@
+/// A Go token: identifiers, literals, single-byte punctuation, and line ends (Go's statements end there).
+struct GoToken {
+  enum Kind: Equatable {
+    case name
+    case literal
+    case punct
+    case newline
+  }
+  var kind: Kind
+  var start: Int
+  var end: Int
+  var line: Int
+  var column: Int
+  var endLine: Int
+  var endColumn: Int
+}
+
+/// Splits Go source into tokens, skipping comments and the insides of strings, raw strings and runes,
+/// so a `func` in a string or a comment never looks like a declaration.
+enum GoTokenizer {
+  static func tokenize(_ src: UnsafeBufferPointer<UInt8>) -> [GoToken] {
+    var tokens: [GoToken] = []
+    tokens.reserveCapacity(src.count / 4)
+    var pos = 0
+    var line = 1
+    var lineStart = 0
+    func emit(_ kind: GoToken.Kind, _ start: Int, _ startLine: Int, _ startColumn: Int) {
+      tokens.append(
+        GoToken(
+          kind: kind, start: start, end: pos, line: startLine, column: startColumn, endLine: line,
+          endColumn: pos - lineStart + 1))
+    }
+    func newline() {
+      line += 1
+      lineStart = pos
+    }
+    while pos < src.count {
+      let b = src[pos]
+      let start = pos
+      let (startLine, startColumn) = (line, pos - lineStart + 1)
+      switch b {
+      case 0x0A:
+        pos += 1
+        emit(.newline, start, startLine, startColumn)
+        newline()
+      case 0x20, 0x09, 0x0D, 0x0C:
+        pos += 1
+      case UInt8(ascii: "/") where pos + 1 < src.count && src[pos + 1] == UInt8(ascii: "/"):
+        while pos < src.count && src[pos] != 0x0A { pos += 1 }
+      case UInt8(ascii: "/") where pos + 1 < src.count && src[pos + 1] == UInt8(ascii: "*"):
+        pos += 2
+        var sawNewline = false
+        while pos < src.count && !(src[pos] == UInt8(ascii: "*") && pos + 1 < src.count && src[pos + 1] == UInt8(ascii: "/")) {
+          if src[pos] == 0x0A {
+            pos += 1
+            newline()
+            sawNewline = true
+          } else {
+            pos += 1
+          }
+        }
+        pos = min(pos + 2, src.count)
+        // A block comment holding a line break ends the statement, as Go's lexer says.
+        if sawNewline { emit(.newline, start, startLine, startColumn) }
+      case UInt8(ascii: "\""), UInt8(ascii: "'"):
+        pos += 1
+        while pos < src.count && src[pos] != b && src[pos] != 0x0A {
+          pos += src[pos] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        pos = min(pos + 1, src.count)
+        emit(.literal, start, startLine, startColumn)
+      case UInt8(ascii: "`"):
+        pos += 1
+        while pos < src.count && src[pos] != UInt8(ascii: "`") {
+          if src[pos] == 0x0A {
+            pos += 1
+            newline()
+          } else {
+            pos += 1
+          }
+        }
+        pos = min(pos + 1, src.count)
+        emit(.literal, start, startLine, startColumn)
+      case UInt8(ascii: "0")...UInt8(ascii: "9"):
+        while pos < src.count && (isNameByte(src[pos]) || src[pos] == UInt8(ascii: ".")) { pos += 1 }
+        emit(.literal, start, startLine, startColumn)
+      default:
+        if isNameStart(b) {
+          while pos < src.count && isNameByte(src[pos]) { pos += 1 }
+          emit(.name, start, startLine, startColumn)
+        } else {
+          pos += 1
+          emit(.punct, start, startLine, startColumn)
+        }
+      }
+    }
+    return tokens
+  }
+}
