@@ -7,6 +7,7 @@ public enum ExtractorRegistry {
     case .swift: SwiftExtractor()
     case .python: PythonExtractor()
     case .go: GoExtractor()
+    case .java: JavaExtractor()
     }
   }
 }

@@ -6,6 +6,7 @@ public enum Language: String, Sendable, CaseIterable, Codable, Comparable {
   case swift
   case python
   case go
+  case java
 
   /// The language of a file name, or nil for files the index does not read.
   ///
@@ -27,6 +28,8 @@ public enum Language: String, Sendable, CaseIterable, Codable, Comparable {
       self = .python
     } else if ext.elementsEqual("go".utf8) {
       self = .go
+    } else if ext.elementsEqual("java".utf8) {
+      self = .java
     } else {
       return nil
     }

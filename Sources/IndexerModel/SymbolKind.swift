@@ -24,6 +24,8 @@ public enum SymbolKind: String, Sendable, CaseIterable, Codable {
   case constant
   case field
   case type
+  case record
+  case annotation
 
   /// A stable small number for the compact outline encoding; never reorder.
   public var code: UInt8 {
@@ -38,7 +40,7 @@ public enum SymbolKind: String, Sendable, CaseIterable, Codable {
   /// Kinds that can contain other declarations (used to decide method vs function, etc).
   public var isType: Bool {
     switch self {
-    case .class, .struct, .enum, .actor, .protocol, .extension, .interface: true
+    case .class, .struct, .enum, .actor, .protocol, .extension, .interface, .record, .annotation: true
     default: false
     }
   }

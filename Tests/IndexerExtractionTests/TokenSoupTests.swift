@@ -10,11 +10,13 @@ import Testing
       "\"", "`", "'", "/*", "*/", "//", "*", ".", ";", " "],
     .python: ["def", "class", "async", "@d", "(", ")", "[", "]", "{", "}", ":", "=", ",", "\n", "    ", "x", "'", "\"",
       "'''", "f\"", "{", "#", "\\", " ", "\t"],
+    .java: ["class", "interface", "enum", "record", "@", "interface", "(", ")", "{", "}", "<", ">", ";", ",", "=", "x", "T",
+      "\"", "\"\"\"", "'", "/*", "*/", "//", "static", " "],
     .swift: ["func", "struct", "class", "var", "let", "enum", "case", "{", "}", "(", ")", "#if", "#endif", "\n", "x", ":",
       "=", "\"", "init", "extension", " "],
   ]
 
-  @Test(arguments: [Language.go, .python, .swift])
+  @Test(arguments: [Language.go, .java, .python, .swift])
   func randomTokenSoupNeverCrashes(language: Language) {
     var rng = SplitMix(seed: 42)
     let pieces = Self.pieces[language]!

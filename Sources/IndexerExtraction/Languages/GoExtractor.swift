@@ -11,7 +11,7 @@ public struct GoExtractor: Extractor {
   public init() {}
 
   public func extract(_ source: UnsafeBufferPointer<UInt8>) -> FileIndex {
-    var reader = GoDeclarationReader(source: source, tokens: GoTokenizer.tokenize(source))
+    var reader = GoDeclarationReader(source: source, tokens: CFamilyTokenizer(backquoteRawStrings: true).tokenize(source))
     reader.readPackageLevel()
     return reader.index
   }
@@ -19,10 +19,10 @@ public struct GoExtractor: Extractor {
 
 private struct GoDeclarationReader {
   let source: UnsafeBufferPointer<UInt8>
-  let tokens: [GoToken]
+  let tokens: [CFamilyToken]
   var index = FileIndex(language: .go)
 
-  init(source: UnsafeBufferPointer<UInt8>, tokens: [GoToken]) {
+  init(source: UnsafeBufferPointer<UInt8>, tokens: [CFamilyToken]) {
     self.source = source
     self.tokens = tokens
   }

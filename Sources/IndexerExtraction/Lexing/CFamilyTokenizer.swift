@@ -1,5 +1,6 @@
-/// A Go token: identifiers, literals, single-byte punctuation, and line ends (Go's statements end there).
-struct GoToken {
+/// A token of a C-family language: identifiers, literals, single-byte punctuation, and line ends
+/// (Go's statements end there; the others ignore them).
+struct CFamilyToken {
   enum Kind: Equatable {
     case name
     case literal
@@ -15,18 +16,22 @@ struct GoToken {
   var endColumn: Int
 }
 
-/// Splits Go source into tokens, skipping comments and the insides of strings, raw strings and runes,
-/// so a `func` in a string or a comment never looks like a declaration.
-enum GoTokenizer {
-  static func tokenize(_ src: UnsafeBufferPointer<UInt8>) -> [GoToken] {
-    var tokens: [GoToken] = []
+/// Splits C-family source into tokens, skipping `//` and `/* */` comments and the insides of string and
+/// character literals, so a keyword in a string or a comment never looks like a declaration. The rules the
+/// languages do not share are options: Go's backquoted raw strings, Java's `"""` text blocks.
+struct CFamilyTokenizer {
+  var backquoteRawStrings = false
+  var tripleQuoteTextBlocks = false
+
+  func tokenize(_ src: UnsafeBufferPointer<UInt8>) -> [CFamilyToken] {
+    var tokens: [CFamilyToken] = []
     tokens.reserveCapacity(src.count / 4)
     var pos = 0
     var line = 1
     var lineStart = 0
-    func emit(_ kind: GoToken.Kind, _ start: Int, _ startLine: Int, _ startColumn: Int) {
+    func emit(_ kind: CFamilyToken.Kind, _ start: Int, _ startLine: Int, _ startColumn: Int) {
       tokens.append(
-        GoToken(
+        CFamilyToken(
           kind: kind, start: start, end: pos, line: startLine, column: startColumn, endLine: line,
           endColumn: pos - lineStart + 1))
     }
@@ -62,6 +67,20 @@ enum GoTokenizer {
         pos = min(pos + 2, src.count)
         // A block comment holding a line break ends the statement, as Go's lexer says.
         if sawNewline { emit(.newline, start, startLine, startColumn) }
+      case UInt8(ascii: "\"") where tripleQuoteTextBlocks && pos + 2 < src.count && src[pos + 1] == b && src[pos + 2] == b:
+        pos += 3
+        while pos < src.count && !(src[pos] == b && pos + 2 < src.count && src[pos + 1] == b && src[pos + 2] == b) {
+          if src[pos] == UInt8(ascii: "\\") {
+            pos += 2
+          } else if src[pos] == 0x0A {
+            pos += 1
+            newline()
+          } else {
+            pos += 1
+          }
+        }
+        pos = min(pos + 3, src.count)
+        emit(.literal, start, startLine, startColumn)
       case UInt8(ascii: "\""), UInt8(ascii: "'"):
         pos += 1
         while pos < src.count && src[pos] != b && src[pos] != 0x0A {
@@ -69,7 +88,7 @@ enum GoTokenizer {
         }
         pos = min(pos + 1, src.count)
         emit(.literal, start, startLine, startColumn)
-      case UInt8(ascii: "`"):
+      case UInt8(ascii: "`") where backquoteRawStrings:
         pos += 1
         while pos < src.count && src[pos] != UInt8(ascii: "`") {
           if src[pos] == 0x0A {
