@@ -8,6 +8,7 @@ public enum ExtractorRegistry {
     case .python: PythonExtractor()
     case .go: GoExtractor()
     case .java: JavaExtractor()
+    case .rust: RustExtractor()
     }
   }
 }

@@ -7,6 +7,7 @@ public enum Language: String, Sendable, CaseIterable, Codable, Comparable {
   case python
   case go
   case java
+  case rust
 
   /// The language of a file name, or nil for files the index does not read.
   ///
@@ -30,6 +31,8 @@ public enum Language: String, Sendable, CaseIterable, Codable, Comparable {
       self = .go
     } else if ext.elementsEqual("java".utf8) {
       self = .java
+    } else if ext.elementsEqual("rs".utf8) {
+      self = .rust
     } else {
       return nil
     }

@@ -26,6 +26,8 @@ public enum SymbolKind: String, Sendable, CaseIterable, Codable {
   case type
   case record
   case annotation
+  case module
+  case union
 
   /// A stable small number for the compact outline encoding; never reorder.
   public var code: UInt8 {
@@ -40,7 +42,7 @@ public enum SymbolKind: String, Sendable, CaseIterable, Codable {
   /// Kinds that can contain other declarations (used to decide method vs function, etc).
   public var isType: Bool {
     switch self {
-    case .class, .struct, .enum, .actor, .protocol, .extension, .interface, .record, .annotation: true
+    case .class, .struct, .enum, .actor, .protocol, .extension, .interface, .record, .annotation, .module, .union: true
     default: false
     }
   }

@@ -12,11 +12,13 @@ import Testing
       "'''", "f\"", "{", "#", "\\", " ", "\t"],
     .java: ["class", "interface", "enum", "record", "@", "interface", "(", ")", "{", "}", "<", ">", ";", ",", "=", "x", "T",
       "\"", "\"\"\"", "'", "/*", "*/", "//", "static", " "],
+    .rust: ["fn", "struct", "enum", "impl", "trait", "mod", "for", "where", "macro_rules", "!", "#", "[", "]", "(", ")",
+      "{", "}", "<", ">", "->", ";", ",", "'a", "'x'", "r#\"", "\"#", "\"", "/*", "*/", "x", " "],
     .swift: ["func", "struct", "class", "var", "let", "enum", "case", "{", "}", "(", ")", "#if", "#endif", "\n", "x", ":",
       "=", "\"", "init", "extension", " "],
   ]
 
-  @Test(arguments: [Language.go, .java, .python, .swift])
+  @Test(arguments: [Language.go, .java, .python, .rust, .swift])
   func randomTokenSoupNeverCrashes(language: Language) {
     var rng = SplitMix(seed: 42)
     let pieces = Self.pieces[language]!

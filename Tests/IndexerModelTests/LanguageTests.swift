@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct LanguageTests {
   @Test(arguments: [
-    ("a.swift", Language.swift), ("dir.x/b.py", .python), ("stub.pyi", .python), ("w.pyw", .python), ("main.go", .go), ("A.java", .java),
+    ("a.swift", Language.swift), ("dir.x/b.py", .python), ("stub.pyi", .python), ("w.pyw", .python), ("main.go", .go), ("A.java", .java), ("lib.rs", .rust),
   ])
   func knownExtensions(name: String, language: Language) {
     #expect(Language(fileName: name) == language)

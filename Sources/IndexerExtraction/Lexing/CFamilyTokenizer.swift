@@ -22,6 +22,8 @@ struct CFamilyToken {
 struct CFamilyTokenizer {
   var backquoteRawStrings = false
   var tripleQuoteTextBlocks = false
+  /// Rust: `r#"..."#` raw strings, `'a` lifetimes (not character literals), nested `/* /* */ */`.
+  var rustLiterals = false
 
   func tokenize(_ src: UnsafeBufferPointer<UInt8>) -> [CFamilyToken] {
     var tokens: [CFamilyToken] = []
@@ -55,8 +57,15 @@ struct CFamilyTokenizer {
       case UInt8(ascii: "/") where pos + 1 < src.count && src[pos + 1] == UInt8(ascii: "*"):
         pos += 2
         var sawNewline = false
-        while pos < src.count && !(src[pos] == UInt8(ascii: "*") && pos + 1 < src.count && src[pos + 1] == UInt8(ascii: "/")) {
-          if src[pos] == 0x0A {
+        var nesting = 1
+        while pos < src.count && nesting > 0 {
+          if src[pos] == UInt8(ascii: "*") && pos + 1 < src.count && src[pos + 1] == UInt8(ascii: "/") {
+            nesting -= 1
+            pos += 2
+          } else if rustLiterals && src[pos] == UInt8(ascii: "/") && pos + 1 < src.count && src[pos + 1] == UInt8(ascii: "*") {
+            nesting += 1
+            pos += 2
+          } else if src[pos] == 0x0A {
             pos += 1
             newline()
             sawNewline = true
@@ -64,7 +73,6 @@ struct CFamilyTokenizer {
             pos += 1
           }
         }
-        pos = min(pos + 2, src.count)
         // A block comment holding a line break ends the statement, as Go's lexer says.
         if sawNewline { emit(.newline, start, startLine, startColumn) }
       case UInt8(ascii: "\"") where tripleQuoteTextBlocks && pos + 2 < src.count && src[pos + 1] == b && src[pos + 2] == b:
@@ -81,6 +89,11 @@ struct CFamilyTokenizer {
         }
         pos = min(pos + 3, src.count)
         emit(.literal, start, startLine, startColumn)
+      case UInt8(ascii: "'") where rustLiterals && !Self.isCharLiteral(src, pos):
+        // A lifetime or loop label ('a, 'static): a name, not the start of a literal.
+        pos += 1
+        while pos < src.count && isNameByte(src[pos]) { pos += 1 }
+        emit(.name, start, startLine, startColumn)
       case UInt8(ascii: "\""), UInt8(ascii: "'"):
         pos += 1
         while pos < src.count && src[pos] != b && src[pos] != 0x0A {
@@ -105,6 +118,18 @@ struct CFamilyTokenizer {
         emit(.literal, start, startLine, startColumn)
       default:
         if isNameStart(b) {
+          if rustLiterals, let end = Self.rustRawStringEnd(src, pos) {
+            while pos < end {
+              if src[pos] == 0x0A {
+                pos += 1
+                newline()
+              } else {
+                pos += 1
+              }
+            }
+            emit(.literal, start, startLine, startColumn)
+            continue
+          }
           while pos < src.count && isNameByte(src[pos]) { pos += 1 }
           emit(.name, start, startLine, startColumn)
         } else {
@@ -114,5 +139,40 @@ struct CFamilyTokenizer {
       }
     }
     return tokens
+  }
+
+  /// `'x'`, `'\n'`, `'\u{1F600}'` are characters; `'a` in `&'a str` is a lifetime.
+  private static func isCharLiteral(_ src: UnsafeBufferPointer<UInt8>, _ quote: Int) -> Bool {
+    var k = quote + 1
+    guard k < src.count else { return false }
+    if src[k] == UInt8(ascii: "\\") { return true }
+    // One UTF-8 scalar, then the closing quote.
+    k += 1
+    while k < src.count && src[k] & 0xC0 == 0x80 { k += 1 }
+    return k < src.count && src[k] == UInt8(ascii: "'")
+  }
+
+  /// The end of a raw string `r"..."`, `r#"..."#`, `br##"..."##` starting at `start`, or nil if none starts there.
+  private static func rustRawStringEnd(_ src: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+    var k = start
+    if k < src.count && src[k] == UInt8(ascii: "b") { k += 1 }
+    guard k < src.count, src[k] == UInt8(ascii: "r") else { return nil }
+    k += 1
+    var hashes = 0
+    while k < src.count && src[k] == UInt8(ascii: "#") {
+      hashes += 1
+      k += 1
+    }
+    guard k < src.count, src[k] == UInt8(ascii: "\"") else { return nil }
+    k += 1
+    while k < src.count {
+      if src[k] == UInt8(ascii: "\"") {
+        var h = 0
+        while h < hashes && k + 1 + h < src.count && src[k + 1 + h] == UInt8(ascii: "#") { h += 1 }
+        if h == hashes { return k + 1 + hashes }
+      }
+      k += 1
+    }
+    return src.count
   }
 }
