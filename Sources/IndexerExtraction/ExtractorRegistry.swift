@@ -9,6 +9,8 @@ public enum ExtractorRegistry {
     case .go: GoExtractor()
     case .java: JavaExtractor()
     case .rust: RustExtractor()
+    case .javascript: JavaScriptExtractor(language: .javascript)
+    case .typescript: JavaScriptExtractor(language: .typescript)
     }
   }
 }

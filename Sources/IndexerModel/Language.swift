@@ -8,6 +8,8 @@ public enum Language: String, Sendable, CaseIterable, Codable, Comparable {
   case go
   case java
   case rust
+  case javascript
+  case typescript
 
   /// The language of a file name, or nil for files the index does not read.
   ///
@@ -33,6 +35,14 @@ public enum Language: String, Sendable, CaseIterable, Codable, Comparable {
       self = .java
     } else if ext.elementsEqual("rs".utf8) {
       self = .rust
+    } else if ext.elementsEqual("js".utf8) || ext.elementsEqual("jsx".utf8) || ext.elementsEqual("mjs".utf8)
+      || ext.elementsEqual("cjs".utf8)
+    {
+      self = .javascript
+    } else if ext.elementsEqual("ts".utf8) || ext.elementsEqual("tsx".utf8) || ext.elementsEqual("mts".utf8)
+      || ext.elementsEqual("cts".utf8)
+    {
+      self = .typescript
     } else {
       return nil
     }

@@ -14,11 +14,13 @@ import Testing
       "\"", "\"\"\"", "'", "/*", "*/", "//", "static", " "],
     .rust: ["fn", "struct", "enum", "impl", "trait", "mod", "for", "where", "macro_rules", "!", "#", "[", "]", "(", ")",
       "{", "}", "<", ">", "->", ";", ",", "'a", "'x'", "r#\"", "\"#", "\"", "/*", "*/", "x", " "],
+    .typescript: ["function", "class", "interface", "enum", "namespace", "const", "let", "=", "=>", "(", ")", "{", "}",
+      "<", ">", ";", ",", "\n", "x", "`", "${", "/", "'", "\"", "/*", "*/", "@d", "get", "static", " "],
     .swift: ["func", "struct", "class", "var", "let", "enum", "case", "{", "}", "(", ")", "#if", "#endif", "\n", "x", ":",
       "=", "\"", "init", "extension", " "],
   ]
 
-  @Test(arguments: [Language.go, .java, .python, .rust, .swift])
+  @Test(arguments: [Language.go, .java, .python, .rust, .typescript, .swift])
   func randomTokenSoupNeverCrashes(language: Language) {
     var rng = SplitMix(seed: 42)
     let pieces = Self.pieces[language]!

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct LanguageTests {
   @Test(arguments: [
-    ("a.swift", Language.swift), ("dir.x/b.py", .python), ("stub.pyi", .python), ("w.pyw", .python), ("main.go", .go), ("A.java", .java), ("lib.rs", .rust),
+    ("a.swift", Language.swift), ("dir.x/b.py", .python), ("stub.pyi", .python), ("w.pyw", .python), ("main.go", .go), ("A.java", .java), ("lib.rs", .rust), ("app.jsx", .javascript), ("x.mjs", .javascript), ("a.ts", .typescript), ("v.tsx", .typescript),
   ])
   func knownExtensions(name: String, language: Language) {
     #expect(Language(fileName: name) == language)

@@ -24,6 +24,8 @@ struct CFamilyTokenizer {
   var tripleQuoteTextBlocks = false
   /// Rust: `r#"..."#` raw strings, `'a` lifetimes (not character literals), nested `/* /* */ */`.
   var rustLiterals = false
+  /// JavaScript/TypeScript: `template ${literals}` (nesting) and `/regex/` literals where an operand may start.
+  var javascriptLiterals = false
 
   func tokenize(_ src: UnsafeBufferPointer<UInt8>) -> [CFamilyToken] {
     var tokens: [CFamilyToken] = []
@@ -101,6 +103,25 @@ struct CFamilyTokenizer {
         }
         pos = min(pos + 1, src.count)
         emit(.literal, start, startLine, startColumn)
+      case UInt8(ascii: "`") where javascriptLiterals:
+        pos = Self.templateEnd(src, pos + 1, &line, &lineStart)
+        emit(.literal, start, startLine, startColumn)
+      case UInt8(ascii: "/") where javascriptLiterals && Self.regexMayStart(after: tokens.last(where: { $0.kind != .newline }), src):
+        pos += 1
+        var inClass = false
+        while pos < src.count && src[pos] != 0x0A {
+          let c = src[pos]
+          if c == UInt8(ascii: "\\") {
+            pos += 2
+            continue
+          }
+          if c == UInt8(ascii: "[") { inClass = true }
+          if c == UInt8(ascii: "]") { inClass = false }
+          pos += 1
+          if c == UInt8(ascii: "/") && !inClass { break }
+        }
+        while pos < src.count && isNameByte(src[pos]) { pos += 1 }  // flags
+        emit(.literal, start, startLine, startColumn)
       case UInt8(ascii: "`") where backquoteRawStrings:
         pos += 1
         while pos < src.count && src[pos] != UInt8(ascii: "`") {
@@ -174,5 +195,66 @@ struct CFamilyTokenizer {
       k += 1
     }
     return src.count
+  }
+
+  /// The end of a template literal whose body starts at `start`, skipping `${ ... }` with nested braces,
+  /// strings and templates inside.
+  private static func templateEnd(_ src: UnsafeBufferPointer<UInt8>, _ start: Int, _ line: inout Int, _ lineStart: inout Int) -> Int {
+    var pos = start
+    while pos < src.count {
+      let c = src[pos]
+      if c == UInt8(ascii: "\\") {
+        pos += 2
+        continue
+      }
+      if c == 0x0A {
+        pos += 1
+        line += 1
+        lineStart = pos
+        continue
+      }
+      if c == UInt8(ascii: "`") { return pos + 1 }
+      if c == UInt8(ascii: "$") && pos + 1 < src.count && src[pos + 1] == UInt8(ascii: "{") {
+        pos += 2
+        var depth = 1
+        while pos < src.count && depth > 0 {
+          let d = src[pos]
+          if d == UInt8(ascii: "{") { depth += 1 }
+          if d == UInt8(ascii: "}") { depth -= 1 }
+          if d == UInt8(ascii: "`") {
+            pos = templateEnd(src, pos + 1, &line, &lineStart)
+            continue
+          }
+          if d == UInt8(ascii: "\"") || d == UInt8(ascii: "'") {
+            pos += 1
+            while pos < src.count && src[pos] != d && src[pos] != 0x0A { pos += src[pos] == UInt8(ascii: "\\") ? 2 : 1 }
+          }
+          if d == 0x0A {
+            line += 1
+            lineStart = pos + 1
+          }
+          pos += 1
+        }
+        continue
+      }
+      pos += 1
+    }
+    return src.count
+  }
+
+  /// A `/` starts a regex where an operand may start: at the beginning, after an operator or an opening
+  /// bracket, or after a keyword such as `return`; after a name, a literal or a closing bracket it divides.
+  private static func regexMayStart(after previous: CFamilyToken?, _ src: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let previous else { return true }
+    switch previous.kind {
+    case .literal: return false
+    case .name:
+      let word = String(decoding: UnsafeBufferPointer(rebasing: src[previous.start..<previous.end]), as: UTF8.self)
+      return ["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"].contains(word)
+    case .punct:
+      let c = src[previous.start]
+      return !(c == UInt8(ascii: ")") || c == UInt8(ascii: "]") || c == UInt8(ascii: "}"))
+    case .newline: return true
+    }
   }
 }
