@@ -20,11 +20,13 @@ public struct GoExtractor: Extractor {
 private struct GoDeclarationReader {
   let source: UnsafeBufferPointer<UInt8>
   let tokens: [CFamilyToken]
+  let lex: CFamilyTokens
   var index = FileIndex(language: .go)
 
   init(source: UnsafeBufferPointer<UInt8>, tokens: [CFamilyToken]) {
     self.source = source
     self.tokens = tokens
+    self.lex = CFamilyTokens(source: source, tokens: tokens)
   }
 
   mutating func readPackageLevel() {
@@ -32,14 +34,14 @@ private struct GoDeclarationReader {
     while i < tokens.count {
       let t = tokens[i]
       if t.kind == .name {
-        switch text(i) {
+        switch lex.text(i) {
         case "func": i = readFunc(i); continue
         case "type": i = readGroupOrSpec(i, readTypeSpec); continue
-        case "const", "var": i = readGroupOrSpec(i, text(i) == "const" ? readConstSpec : readVarSpec); continue
+        case "const", "var": i = readGroupOrSpec(i, lex.text(i) == "const" ? readConstSpec : readVarSpec); continue
         default: break
         }
       }
-      if isPunct(i, "{") || isPunct(i, "(") || isPunct(i, "[") { i = matching(i) + 1; continue }
+      if lex.isPunct(i, "{") || lex.isPunct(i, "(") || lex.isPunct(i, "[") { i = lex.matching(i) + 1; continue }
       i += 1
     }
   }
@@ -49,11 +51,11 @@ private struct GoDeclarationReader {
   private mutating func readFunc(_ at: Int) -> Int {
     var j = at + 1
     var receiver = ""
-    if isPunct(j, "(") {
-      let close = matching(j)
+    if lex.isPunct(j, "(") {
+      let close = lex.matching(j)
       let names = j + 1 < close ? (j + 1..<close).filter { tokens[$0].kind == .name } : []
       // `(s *Server)`, `(Server)`, `(l *List[T])`: the type is the second name, or the only one.
-      if let typeIndex = names.count >= 2 ? names[1] : names.first { receiver = text(typeIndex) }
+      if let typeIndex = names.count >= 2 ? names[1] : names.first { receiver = lex.text(typeIndex) }
       j = close + 1
     }
     guard j < tokens.count, tokens[j].kind == .name else { return j }
@@ -62,16 +64,16 @@ private struct GoDeclarationReader {
     var k = j + 1
     var depth = 0
     while k < tokens.count {
-      if isPunct(k, "(") || isPunct(k, "[") { depth += 1 }
-      if isPunct(k, ")") || isPunct(k, "]") { depth -= 1 }
-      if depth == 0 && (isPunct(k, "{") || tokens[k].kind == .newline) { break }
+      if lex.isPunct(k, "(") || lex.isPunct(k, "[") { depth += 1 }
+      if lex.isPunct(k, ")") || lex.isPunct(k, "]") { depth -= 1 }
+      if depth == 0 && (lex.isPunct(k, "{") || tokens[k].kind == .newline) { break }
       k += 1
     }
-    let signature = joined(at, k)
+    let signature = lex.joined(at, k)
     var end = k - 1
     var next = k
-    if isPunct(k, "{") {
-      end = matching(k)
+    if lex.isPunct(k, "{") {
+      end = lex.matching(k)
       next = end + 1
     }
     record(
@@ -83,8 +85,8 @@ private struct GoDeclarationReader {
   /// `type X ...` or `type ( X ...; Y ... )`, the same for const and var.
   private mutating func readGroupOrSpec(_ at: Int, _ spec: (inout GoDeclarationReader, Int, Int) -> Int) -> Int {
     var j = at + 1
-    guard isPunct(j, "(") else { return spec(&self, j, at) }
-    let close = matching(j)
+    guard lex.isPunct(j, "(") else { return spec(&self, j, at) }
+    let close = lex.matching(j)
     j += 1
     while j < close {
       if tokens[j].kind == .name {
@@ -100,12 +102,12 @@ private struct GoDeclarationReader {
     var k = start
     var depth = 0
     while k < reader.tokens.count {
-      if reader.isPunct(k, "(") || reader.isPunct(k, "[") || reader.isPunct(k, "{") { depth += 1 }
-      if reader.isPunct(k, ")") || reader.isPunct(k, "]") || reader.isPunct(k, "}") {
+      if reader.lex.isPunct(k, "(") || reader.lex.isPunct(k, "[") || reader.lex.isPunct(k, "{") { depth += 1 }
+      if reader.lex.isPunct(k, ")") || reader.lex.isPunct(k, "]") || reader.lex.isPunct(k, "}") {
         if depth == 0 { return k }  // the group's closing paren
         depth -= 1
       }
-      if depth == 0 && (reader.tokens[k].kind == .newline || reader.isPunct(k, ";")) { return k }
+      if depth == 0 && (reader.tokens[k].kind == .newline || reader.lex.isPunct(k, ";")) { return k }
       k += 1
     }
     return k
@@ -116,26 +118,26 @@ private struct GoDeclarationReader {
       guard name < reader.tokens.count, reader.tokens[name].kind == .name else { return name + 1 }
       var k = name + 1
       // Type parameters `[T any]` (a name followed by more), not an array type `[5]int` or `[]T`.
-      if reader.isPunct(k, "["), k + 2 < reader.tokens.count, reader.tokens[k + 1].kind == .name,
-        !reader.isPunct(k + 2, "]")
+      if reader.lex.isPunct(k, "["), k + 2 < reader.tokens.count, reader.tokens[k + 1].kind == .name,
+        !reader.lex.isPunct(k + 2, "]")
       {
-        k = reader.matching(k) + 1
+        k = reader.lex.matching(k) + 1
       }
-      let isAlias = reader.isPunct(k, "=")
+      let isAlias = reader.lex.isPunct(k, "=")
       if isAlias { k += 1 }
-      let word = k < reader.tokens.count && reader.tokens[k].kind == .name ? reader.text(k) : ""
-      if (word == "struct" || word == "interface") && reader.isPunct(k + 1, "{") {
-        let close = reader.matching(k + 1)
+      let word = k < reader.tokens.count && reader.tokens[k].kind == .name ? reader.lex.text(k) : ""
+      if (word == "struct" || word == "interface") && reader.lex.isPunct(k + 1, "{") {
+        let close = reader.lex.matching(k + 1)
         let at = reader.record(
           name: name, kind: word == "struct" ? .struct : .interface, container: "", start: keyword, end: close,
-          signature: reader.joined(keyword, k + 1), parent: -1)
+          signature: reader.lex.joined(keyword, k + 1), parent: -1)
         reader.readMembers(from: k + 2, to: close, of: at, inStruct: word == "struct")
         return close + 1
       }
       let end = Self.lineEnd(reader, from: k)
       reader.record(
         name: name, kind: isAlias ? .typealias : .type, container: "", start: keyword, end: end - 1,
-        signature: reader.joined(keyword, end), parent: -1)
+        signature: reader.lex.joined(keyword, end), parent: -1)
       return end
     }
   }
@@ -151,14 +153,14 @@ private struct GoDeclarationReader {
       var k = first
       while k < end, reader.tokens[k].kind == .name {
         names.append(k)
-        guard reader.isPunct(k + 1, ",") else { break }
+        guard reader.lex.isPunct(k + 1, ",") else { break }
         k += 2
       }
-      let valueStart = (first..<end).first { reader.isPunct($0, "=") } ?? end
+      let valueStart = (first..<end).first { reader.lex.isPunct($0, "=") } ?? end
       for name in names {
         reader.record(
           name: name, kind: kind, container: "", start: keyword == first ? name : keyword, end: end - 1,
-          signature: reader.joined(keyword == first ? first : keyword, valueStart), parent: -1)
+          signature: reader.lex.joined(keyword == first ? first : keyword, valueStart), parent: -1)
       }
       return end
     }
@@ -169,7 +171,7 @@ private struct GoDeclarationReader {
     let container = index.symbols[parent].name
     var k = start
     while k < close {
-      if tokens[k].kind == .newline || isPunct(k, ";") {
+      if tokens[k].kind == .newline || lex.isPunct(k, ";") {
         k += 1
         continue
       }
@@ -179,20 +181,20 @@ private struct GoDeclarationReader {
         var m = k
         while m < end, tokens[m].kind == .name {
           names.append(m)
-          guard isPunct(m + 1, ",") else { break }
+          guard lex.isPunct(m + 1, ",") else { break }
           m += 2
         }
         // `Name Type` (or `A, B Type`): a type follows the last name; `pkg.Type` or `Type` alone is embedded.
-        if let last = names.last, last + 1 < end, !isPunct(last + 1, "."), tokens[last + 1].kind != .literal {
+        if let last = names.last, last + 1 < end, !lex.isPunct(last + 1, "."), tokens[last + 1].kind != .literal {
           let typeEnd = (last + 1..<end).last { tokens[$0].kind != .literal }.map { $0 + 1 } ?? end
           for name in names {
             record(
               name: name, kind: .field, container: container, start: name, end: typeEnd - 1,
-              signature: joined(k, typeEnd), parent: parent)
+              signature: lex.joined(k, typeEnd), parent: parent)
           }
         }
-      } else if tokens[k].kind == .name, isPunct(k + 1, "(") {
-        record(name: k, kind: .method, container: container, start: k, end: end - 1, signature: joined(k, end), parent: parent)
+      } else if tokens[k].kind == .name, lex.isPunct(k + 1, "(") {
+        record(name: k, kind: .method, container: container, start: k, end: end - 1, signature: lex.joined(k, end), parent: parent)
       }
       k = end
     }
@@ -204,51 +206,9 @@ private struct GoDeclarationReader {
   private mutating func record(
     name: Int, kind: SymbolKind, container: String, start: Int, end: Int, signature: String, parent: Int
   ) -> Int {
-    let s = tokens[start]
-    let e = tokens[max(start, min(end, tokens.count - 1))]
-    return index.append(
-      Symbol(
-        name: text(name), kind: kind, container: container,
-        range: SourceRange(
-          start: SourcePosition(line: s.line, column: s.column), end: SourcePosition(line: e.endLine, column: e.endColumn)),
-        signature: signature),
+    index.append(
+      lex.symbol(name: lex.text(name), nameToken: name, kind: kind, container: container, start: start, end: end, signature: signature),
       parent: parent)
   }
 
-  /// The tokens in `from..<to` as one line (newlines and comments become at most one space).
-  private func joined(_ from: Int, _ to: Int) -> String {
-    var builder = SignatureBuilder()
-    guard from < min(to, tokens.count) else { return "" }
-    for k in from..<min(to, tokens.count) where tokens[k].kind != .newline {
-      builder.append(source, from: tokens[k].start, to: tokens[k].end)
-    }
-    return builder.text
-  }
-
-  /// The index of the bracket closing the one at `open` (or the last token when unbalanced).
-  private func matching(_ open: Int) -> Int {
-    var depth = 0
-    var k = open
-    while k < tokens.count {
-      if tokens[k].kind == .punct {
-        switch source[tokens[k].start] {
-        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-          depth -= 1
-          if depth == 0 { return k }
-        default: break
-        }
-      }
-      k += 1
-    }
-    return tokens.count - 1
-  }
-
-  private func isPunct(_ k: Int, _ c: Character) -> Bool {
-    k < tokens.count && tokens[k].kind == .punct && source[tokens[k].start] == c.asciiValue!
-  }
-
-  private func text(_ k: Int) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: source[tokens[k].start..<tokens[k].end]), as: UTF8.self)
-  }
 }

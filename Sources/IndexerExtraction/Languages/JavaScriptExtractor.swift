@@ -26,6 +26,7 @@ public struct JavaScriptExtractor: Extractor {
 private struct ScriptReader {
   let source: UnsafeBufferPointer<UInt8>
   let tokens: [CFamilyToken]
+  let lex: CFamilyTokens
   var index: FileIndex
 
   private static let prefixes: Set<String> = ["export", "default", "declare", "async", "abstract"]
@@ -33,6 +34,7 @@ private struct ScriptReader {
   init(source: UnsafeBufferPointer<UInt8>, tokens: [CFamilyToken], language: Language) {
     self.source = source
     self.tokens = tokens
+    self.lex = CFamilyTokens(source: source, tokens: tokens)
     index = FileIndex(language: language)
   }
 
@@ -42,16 +44,16 @@ private struct ScriptReader {
       guard let first = nextSignificant(i, end) else { return }
       i = first
       guard tokens[i].kind == .name else {
-        i = isOpen(i) ? matching(i) + 1 : i + 1
+        i = lex.isOpen(i) ? lex.matching(i) + 1 : i + 1
         continue
       }
       var k = i
-      while k < end, tokens[k].kind == .name, Self.prefixes.contains(text(k)) { k = significant(k + 1, end) }
+      while k < end, tokens[k].kind == .name, Self.prefixes.contains(lex.text(k)) { k = significant(k + 1, end) }
       guard k < end, tokens[k].kind == .name else {
         i = max(k, i + 1)
         continue
       }
-      switch text(k) {
+      switch lex.text(k) {
       case "function":
         i = readFunction(first: first, keyword: k, end: end, container: container, parent: parent)
       case "class":
@@ -63,9 +65,9 @@ private struct ScriptReader {
       case "namespace", "module":
         let name = significant(k + 1, end)
         if name < end, tokens[name].kind == .name || tokens[name].kind == .literal {
-          let open = (name..<end).first { isPunct($0, "{") } ?? end
-          let close = open < end ? matching(open) : statementEnd(name, end)
-          let at = record(name: name, kind: .module, container: container, start: first, end: close, signature: joined(first, open), parent: parent)
+          let open = (name..<end).first { lex.isPunct($0, "{") } ?? end
+          let close = open < end ? lex.matching(open) : statementEnd(name, end)
+          let at = record(name: name, kind: .module, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
           if open < end { readStatements(from: open + 1, to: close, container: qualified(container, name), parent: at) }
           i = close + 1
         } else {
@@ -74,13 +76,13 @@ private struct ScriptReader {
       case "type":
         let name = significant(k + 1, end)
         let stop = statementEnd(k, end)
-        if name < end, tokens[name].kind == .name, (name..<stop).contains(where: { isPunct($0, "=") }) {
-          let eq = (name..<stop).first { isPunct($0, "=") }!
-          record(name: name, kind: .typealias, container: container, start: first, end: stop, signature: joined(first, eq), parent: parent)
+        if name < end, tokens[name].kind == .name, (name..<stop).contains(where: { lex.isPunct($0, "=") }) {
+          let eq = (name..<stop).first { lex.isPunct($0, "=") }!
+          record(name: name, kind: .typealias, container: container, start: first, end: stop, signature: lex.joined(first, eq), parent: parent)
         }
         i = stop + 1
       case "const", "let", "var":
-        if text(k) == "const", tokens[significant(k + 1, end)].kind == .name, text(significant(k + 1, end)) == "enum" {
+        if lex.text(k) == "const", tokens[significant(k + 1, end)].kind == .name, lex.text(significant(k + 1, end)) == "enum" {
           i = readBraced(first: first, keyword: significant(k + 1, end), end: end, kind: .enum, container: container, parent: parent, members: false)
         } else {
           i = readBindings(first: first, keyword: k, end: end, container: container, parent: parent)
@@ -93,13 +95,13 @@ private struct ScriptReader {
 
   private mutating func readFunction(first: Int, keyword: Int, end: Int, container: String, parent: Int) -> Int {
     var name = significant(keyword + 1, end)
-    if isPunct(name, "*") { name = significant(name + 1, end) }
+    if lex.isPunct(name, "*") { name = significant(name + 1, end) }
     let open = bodyOpen(keyword, end)
     let declarationEnd = open < end ? open : statementEnd(keyword, end)
-    let close = open < end ? matching(open) : declarationEnd
+    let close = open < end ? lex.matching(open) : declarationEnd
     if name < end, tokens[name].kind == .name {
-      let signatureEnd = isPunct(declarationEnd, ";") ? declarationEnd : (open < end ? open : declarationEnd + 1)
-      record(name: name, kind: .function, container: container, start: first, end: close, signature: joined(first, signatureEnd), parent: parent)
+      let signatureEnd = lex.isPunct(declarationEnd, ";") ? declarationEnd : (open < end ? open : declarationEnd + 1)
+      record(name: name, kind: .function, container: container, start: first, end: close, signature: lex.joined(first, signatureEnd), parent: parent)
     }
     return close + 1
   }
@@ -108,11 +110,11 @@ private struct ScriptReader {
     let name = significant(keyword + 1, end)
     let open = bodyOpen(keyword, end)
     guard open < end else { return end }
-    let close = matching(open)
-    guard name < end, tokens[name].kind == .name, text(name) != "extends", text(name) != "implements" else {
+    let close = lex.matching(open)
+    guard name < end, tokens[name].kind == .name, lex.text(name) != "extends", lex.text(name) != "implements" else {
       return close + 1  // an anonymous `export default class { }`
     }
-    let at = record(name: name, kind: .class, container: container, start: first, end: close, signature: joined(first, open), parent: parent)
+    let at = record(name: name, kind: .class, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
     readClassMembers(from: open + 1, to: close, container: qualified(container, name), parent: at)
     return close + 1
   }
@@ -124,44 +126,44 @@ private struct ScriptReader {
       "static", "async", "public", "private", "protected", "readonly", "abstract", "override", "declare", "accessor",
     ]
     while let first = nextSignificant(i, end) {
-      if isPunct(first, ";") || isPunct(first, ",") { i = first + 1; continue }
-      if isPunct(first, "@") {  // a decorator: @name or @name(...)
+      if lex.isPunct(first, ";") || lex.isPunct(first, ",") { i = first + 1; continue }
+      if lex.isPunct(first, "@") {  // a decorator: @name or @name(...)
         var k = significant(first + 1, end)
         while k < end, tokens[k].kind == .name {
           k += 1
-          guard isPunct(k, ".") else { break }
+          guard lex.isPunct(k, ".") else { break }
           k += 1
         }
-        if isPunct(k, "(") { k = matching(k) + 1 }
+        if lex.isPunct(k, "(") { k = lex.matching(k) + 1 }
         i = k
         continue
       }
       var k = first
       var accessor: String?
-      while k < end, tokens[k].kind == .name, modifiers.contains(text(k)) || ((text(k) == "get" || text(k) == "set") && isMemberName(significant(k + 1, end))) {
-        if text(k) == "get" || text(k) == "set" { accessor = text(k) }
+      while k < end, tokens[k].kind == .name, modifiers.contains(lex.text(k)) || ((lex.text(k) == "get" || lex.text(k) == "set") && isMemberName(significant(k + 1, end))) {
+        if lex.text(k) == "get" || lex.text(k) == "set" { accessor = lex.text(k) }
         k = significant(k + 1, end)
       }
-      if isPunct(k, "*") { k = significant(k + 1, end) }
-      if isPunct(k, "#") { k = significant(k + 1, end) }
+      if lex.isPunct(k, "*") { k = significant(k + 1, end) }
+      if lex.isPunct(k, "#") { k = significant(k + 1, end) }
       guard k < end, tokens[k].kind == .name || tokens[k].kind == .literal else {
-        i = isPunct(k, "[") ? statementEnd(matching(k), end) + 1 : max(k + 1, first + 1)
+        i = lex.isPunct(k, "[") ? statementEnd(lex.matching(k), end) + 1 : max(k + 1, first + 1)
         continue
       }
       let name = k
       var next = significant(k + 1, end)
-      if isPunct(next, "?") || isPunct(next, "!") { next = significant(next + 1, end) }
-      if isPunct(next, "(") || isPunct(next, "<") {
-        let open = (next..<end).first { isPunct($0, "{") || isPunct($0, ";") } ?? end
-        let close = isPunct(open, "{") ? matching(open) : open
-        let kind: SymbolKind = text(name) == "constructor" ? .initializer : .method
+      if lex.isPunct(next, "?") || lex.isPunct(next, "!") { next = significant(next + 1, end) }
+      if lex.isPunct(next, "(") || lex.isPunct(next, "<") {
+        let open = (next..<end).first { lex.isPunct($0, "{") || lex.isPunct($0, ";") } ?? end
+        let close = lex.isPunct(open, "{") ? lex.matching(open) : open
+        let kind: SymbolKind = lex.text(name) == "constructor" ? .initializer : .method
         _ = accessor
-        record(name: name, kind: kind, container: container, start: first, end: close, signature: joined(first, open), parent: parent)
+        record(name: name, kind: kind, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
         i = close + 1
       } else {
         let stop = statementEnd(name, end)
-        let eq = (name..<stop).first { isPunct($0, "=") } ?? stop
-        record(name: name, kind: .property, container: container, start: first, end: stop, signature: joined(first, eq), parent: parent)
+        let eq = (name..<stop).first { lex.isPunct($0, "=") } ?? stop
+        record(name: name, kind: .property, container: container, start: first, end: stop, signature: lex.joined(first, eq), parent: parent)
         i = stop + 1
       }
     }
@@ -174,31 +176,31 @@ private struct ScriptReader {
     let name = significant(keyword + 1, end)
     let open = bodyOpen(keyword, end)
     guard name < end, tokens[name].kind == .name, open < end else { return statementEnd(keyword, end) + 1 }
-    let close = matching(open)
-    let at = record(name: name, kind: kind, container: container, start: first, end: close, signature: joined(first, open), parent: parent)
+    let close = lex.matching(open)
+    let at = record(name: name, kind: kind, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
     let inner = qualified(container, name)
     var i = open + 1
     while let m = nextSignificant(i, close) {
-      if isPunct(m, ",") || isPunct(m, ";") { i = m + 1; continue }
+      if lex.isPunct(m, ",") || lex.isPunct(m, ";") { i = m + 1; continue }
       var k = m
-      if members, tokens[k].kind == .name, text(k) == "readonly" { k = significant(k + 1, close) }
+      if members, tokens[k].kind == .name, lex.text(k) == "readonly" { k = significant(k + 1, close) }
       guard k < close, tokens[k].kind == .name || tokens[k].kind == .literal else {
-        i = isOpen(k) ? matching(k) + 1 : k + 1
+        i = lex.isOpen(k) ? lex.matching(k) + 1 : k + 1
         continue
       }
       var stop = k
       var depth = 0
       while stop < close {
-        if isOpen(stop) { depth += 1 }
-        if isClose(stop) { depth -= 1 }
-        if depth == 0 && (isPunct(stop, ",") || isPunct(stop, ";") || (members && tokens[stop].kind == .newline)) { break }
+        if lex.isOpen(stop) { depth += 1 }
+        if lex.isClose(stop) { depth -= 1 }
+        if depth == 0 && (lex.isPunct(stop, ",") || lex.isPunct(stop, ";") || (members && tokens[stop].kind == .newline)) { break }
         stop += 1
       }
       var next = significant(k + 1, close)
-      if isPunct(next, "?") { next = significant(next + 1, close) }
-      let memberKind: SymbolKind = !members ? .enumCase : (isPunct(next, "(") || isPunct(next, "<") ? .method : .property)
-      let signatureEnd = members ? stop : ((k..<stop).first { isPunct($0, "=") } ?? stop)
-      record(name: k, kind: memberKind, container: inner, start: m, end: stop - 1, signature: joined(m, signatureEnd), parent: at)
+      if lex.isPunct(next, "?") { next = significant(next + 1, close) }
+      let memberKind: SymbolKind = !members ? .enumCase : (lex.isPunct(next, "(") || lex.isPunct(next, "<") ? .method : .property)
+      let signatureEnd = members ? stop : ((k..<stop).first { lex.isPunct($0, "=") } ?? stop)
+      record(name: k, kind: memberKind, container: inner, start: m, end: stop - 1, signature: lex.joined(m, signatureEnd), parent: at)
       i = stop + 1
     }
     return close + 1
@@ -212,35 +214,35 @@ private struct ScriptReader {
       guard tokens[k].kind == .name else { break }  // destructuring patterns are not definitions here
       let name = k
       var j = significant(k + 1, stop)
-      if isPunct(j, ":") {  // a type annotation
+      if lex.isPunct(j, ":") {  // a type annotation
         var depth = 0
-        while j < stop, !(depth == 0 && (isPunct(j, "=") || isPunct(j, ","))) {
-          if isOpen(j) || isPunct(j, "<") { depth += 1 }
-          if isClose(j) || isPunct(j, ">") { depth -= 1 }
+        while j < stop, !(depth == 0 && (lex.isPunct(j, "=") || lex.isPunct(j, ","))) {
+          if lex.isOpen(j) || lex.isPunct(j, "<") { depth += 1 }
+          if lex.isClose(j) || lex.isPunct(j, ">") { depth -= 1 }
           j += 1
         }
       }
       var valueEnd = j
       var isFunction = false
-      if isPunct(j, "=") {
+      if lex.isPunct(j, "=") {
         let value = significant(j + 1, stop)
         var depth = 0
         valueEnd = value
-        while valueEnd < stop, !(depth == 0 && isPunct(valueEnd, ",")) {
-          if isOpen(valueEnd) { depth += 1 }
-          if isClose(valueEnd) { depth -= 1 }
-          if depth == 0 && isPunct(valueEnd, "=") && isPunct(valueEnd + 1, ">") { isFunction = true }
+        while valueEnd < stop, !(depth == 0 && lex.isPunct(valueEnd, ",")) {
+          if lex.isOpen(valueEnd) { depth += 1 }
+          if lex.isClose(valueEnd) { depth -= 1 }
+          if depth == 0 && lex.isPunct(valueEnd, "=") && lex.isPunct(valueEnd + 1, ">") { isFunction = true }
           valueEnd += 1
         }
-        if value < stop, tokens[value].kind == .name, text(value) == "function" || (text(value) == "async" && value + 1 < stop) {
+        if value < stop, tokens[value].kind == .name, lex.text(value) == "function" || (lex.text(value) == "async" && value + 1 < stop) {
           isFunction = true
         }
       }
       record(
-        name: name, kind: isFunction ? .function : (text(keyword) == "const" ? .constant : .variable), container: container,
+        name: name, kind: isFunction ? .function : (lex.text(keyword) == "const" ? .constant : .variable), container: container,
         start: first, end: max(name, valueEnd - 1),
-        signature: joined(first, keyword + 1) + " " + joined(name, isPunct(j, "=") ? j : valueEnd), parent: parent)
-      guard isPunct(valueEnd, ",") else { break }
+        signature: lex.joined(first, keyword + 1) + " " + lex.joined(name, lex.isPunct(j, "=") ? j : valueEnd), parent: parent)
+      guard lex.isPunct(valueEnd, ",") else { break }
       k = significant(valueEnd + 1, stop)
     }
     return stop + 1
@@ -262,12 +264,12 @@ private struct ScriptReader {
         k += 1
         continue
       }
-      if isOpen(k) { depth += 1 }
-      if isClose(k) {
+      if lex.isOpen(k) { depth += 1 }
+      if lex.isClose(k) {
         if depth == 0 { return max(from, k - 1) }
         depth -= 1
       }
-      if depth == 0 && isPunct(k, ";") { return k }
+      if depth == 0 && lex.isPunct(k, ";") { return k }
       last = k
       k += 1
     }
@@ -275,11 +277,11 @@ private struct ScriptReader {
   }
 
   private func endsOperand(_ k: Int) -> Bool {
-    tokens[k].kind == .name || tokens[k].kind == .literal || isPunct(k, ")") || isPunct(k, "]") || isPunct(k, "}")
+    tokens[k].kind == .name || tokens[k].kind == .literal || lex.isPunct(k, ")") || lex.isPunct(k, "]") || lex.isPunct(k, "}")
   }
 
   private func startsStatement(_ k: Int) -> Bool {
-    tokens[k].kind == .name || tokens[k].kind == .literal || isPunct(k, "@") || isPunct(k, "{")
+    tokens[k].kind == .name || tokens[k].kind == .literal || lex.isPunct(k, "@") || lex.isPunct(k, "{")
   }
 
   /// The `{` opening a class, interface or enum body (after heritage clauses and generics).
@@ -287,16 +289,16 @@ private struct ScriptReader {
     var k = from
     var depth = 0
     while k < end {
-      if isPunct(k, "<") || isPunct(k, "(") { depth += 1 }
-      if isPunct(k, ">") || isPunct(k, ")") { depth -= 1 }
-      if depth <= 0 && isPunct(k, "{") { return k }
+      if lex.isPunct(k, "<") || lex.isPunct(k, "(") { depth += 1 }
+      if lex.isPunct(k, ">") || lex.isPunct(k, ")") { depth -= 1 }
+      if depth <= 0 && lex.isPunct(k, "{") { return k }
       k += 1
     }
     return end
   }
 
   private func isMemberName(_ k: Int) -> Bool {
-    k < tokens.count && (tokens[k].kind == .name || tokens[k].kind == .literal || isPunct(k, "#") || isPunct(k, "["))
+    k < tokens.count && (tokens[k].kind == .name || tokens[k].kind == .literal || lex.isPunct(k, "#") || lex.isPunct(k, "["))
   }
 
   private func qualified(_ container: String, _ name: Int) -> String {
@@ -305,7 +307,7 @@ private struct ScriptReader {
 
   /// A name token's text; string-literal names (`declare module "x"`, `"quoted"() {}`) lose their quotes.
   private func label(_ k: Int) -> String {
-    let raw = text(k)
+    let raw = lex.text(k)
     return tokens[k].kind == .literal && raw.count >= 2 ? String(raw.dropFirst().dropLast()) : raw
   }
 
@@ -324,51 +326,10 @@ private struct ScriptReader {
   private mutating func record(
     name: Int, kind: SymbolKind, container: String, start: Int, end: Int, signature: String, parent: Int
   ) -> Int {
-    let s = tokens[min(start, name)]
-    var e = max(start, min(end, tokens.count - 1))
-    while e > start && tokens[e].kind == .newline { e -= 1 }
-    let endToken = tokens[e]
-    return index.append(
-      Symbol(
-        name: label(name), kind: kind, container: container,
-        range: SourceRange(
-          start: SourcePosition(line: s.line, column: s.column),
-          end: SourcePosition(line: endToken.endLine, column: endToken.endColumn)),
-        signature: signature),
+    index.append(
+      lex.symbol(name: label(name), nameToken: name, kind: kind, container: container, start: start, end: end, signature: signature),
       parent: parent)
   }
 
-  private func joined(_ from: Int, _ to: Int) -> String {
-    var builder = SignatureBuilder()
-    guard from < min(to, tokens.count) else { return "" }
-    for k in from..<min(to, tokens.count) where tokens[k].kind != .newline {
-      builder.append(source, from: tokens[k].start, to: tokens[k].end)
-    }
-    return builder.text
-  }
 
-  private func isOpen(_ k: Int) -> Bool { isPunct(k, "(") || isPunct(k, "[") || isPunct(k, "{") }
-  private func isClose(_ k: Int) -> Bool { isPunct(k, ")") || isPunct(k, "]") || isPunct(k, "}") }
-
-  private func matching(_ open: Int) -> Int {
-    var depth = 0
-    var k = open
-    while k < tokens.count {
-      if isOpen(k) { depth += 1 }
-      if isClose(k) {
-        depth -= 1
-        if depth == 0 { return k }
-      }
-      k += 1
-    }
-    return max(open, tokens.count - 1)
-  }
-
-  private func isPunct(_ k: Int, _ c: Character) -> Bool {
-    k >= 0 && k < tokens.count && tokens[k].kind == .punct && source[tokens[k].start] == c.asciiValue!
-  }
-
-  private func text(_ k: Int) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: source[tokens[k].start..<tokens[k].end]), as: UTF8.self)
-  }
 }

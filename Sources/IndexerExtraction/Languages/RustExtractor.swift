@@ -22,6 +22,7 @@ public struct RustExtractor: Extractor {
 private struct RustItemReader {
   let source: UnsafeBufferPointer<UInt8>
   let tokens: [CFamilyToken]
+  let lex: CFamilyTokens
   var index = FileIndex(language: .rust)
 
   private static let modifiers: Set<String> = ["pub", "unsafe", "async", "const", "extern", "default", "crate", "in", "self", "super"]
@@ -29,32 +30,33 @@ private struct RustItemReader {
   init(source: UnsafeBufferPointer<UInt8>, tokens: [CFamilyToken]) {
     self.source = source
     self.tokens = tokens
+    self.lex = CFamilyTokens(source: source, tokens: tokens)
   }
 
   mutating func readItems(from start: Int, to end: Int, container: String, parent: Int, inImplOrTrait: Bool) {
     var i = start
     while i < end {
       // Attributes: #[...] and #![...].
-      if isPunct(i, "#") {
+      if lex.isPunct(i, "#") {
         var k = i + 1
-        if isPunct(k, "!") { k += 1 }
-        if isPunct(k, "[") { i = matching(k) + 1; continue }
+        if lex.isPunct(k, "!") { k += 1 }
+        if lex.isPunct(k, "[") { i = lex.matching(k) + 1; continue }
       }
       guard tokens[i].kind == .name else {
-        i = isPunct(i, "{") || isPunct(i, "(") || isPunct(i, "[") ? matching(i) + 1 : i + 1
+        i = lex.isPunct(i, "{") || lex.isPunct(i, "(") || lex.isPunct(i, "[") ? lex.matching(i) + 1 : i + 1
         continue
       }
       let first = i
       // Visibility and qualifiers: pub, pub(crate), unsafe, async, const fn, extern "C".
       var k = i
-      while k < end, tokens[k].kind == .name, Self.modifiers.contains(text(k)) || isExternABI(k) {
-        if text(k) == "const", k + 1 < end, tokens[k + 1].kind == .name, text(k + 1) != "fn" { break }
+      while k < end, tokens[k].kind == .name, Self.modifiers.contains(lex.text(k)) || isExternABI(k) {
+        if lex.text(k) == "const", k + 1 < end, tokens[k + 1].kind == .name, lex.text(k + 1) != "fn" { break }
         k += 1
-        if isPunct(k, "(") { k = matching(k) + 1 }
+        if lex.isPunct(k, "(") { k = lex.matching(k) + 1 }
         if k < end, tokens[k].kind == .literal { k += 1 }
       }
       guard k < end, tokens[k].kind == .name else { i = k + 1; continue }
-      let keyword = text(k)
+      let keyword = lex.text(k)
       switch keyword {
       case "fn":
         i = readFn(first: first, keyword: k, end: end, container: container, parent: parent, isMethod: inImplOrTrait)
@@ -64,20 +66,20 @@ private struct RustItemReader {
         i = readImpl(first: first, keyword: k, end: end, container: container, parent: parent)
       case "const", "static", "type":
         var name = k + 1
-        if text(k) == "static", name < end, tokens[name].kind == .name, text(name) == "mut" { name += 1 }
+        if lex.text(k) == "static", name < end, tokens[name].kind == .name, lex.text(name) == "mut" { name += 1 }
         let stop = statementEnd(k, end)
-        if name < end, tokens[name].kind == .name, text(name) != "_" {
+        if name < end, tokens[name].kind == .name, lex.text(name) != "_" {
           let kind: SymbolKind = keyword == "const" ? .constant : (keyword == "static" ? .variable : .typealias)
-          let signatureEnd = (k..<stop).first { isPunct($0, "=") } ?? stop
-          record(name: name, kind: kind, container: container, start: first, end: stop, signature: joined(first, signatureEnd), parent: parent)
+          let signatureEnd = (k..<stop).first { lex.isPunct($0, "=") } ?? stop
+          record(name: name, kind: kind, container: container, start: first, end: stop, signature: lex.joined(first, signatureEnd), parent: parent)
         }
         i = stop + 1
       case "macro_rules":
         // macro_rules! name { ... }
-        if isPunct(k + 1, "!"), k + 2 < end, tokens[k + 2].kind == .name {
+        if lex.isPunct(k + 1, "!"), k + 2 < end, tokens[k + 2].kind == .name {
           let open = k + 3
-          let close = isPunct(open, "{") || isPunct(open, "(") || isPunct(open, "[") ? matching(open) : open
-          record(name: k + 2, kind: .macro, container: container, start: first, end: close, signature: "macro_rules! " + text(k + 2), parent: parent)
+          let close = lex.isPunct(open, "{") || lex.isPunct(open, "(") || lex.isPunct(open, "[") ? lex.matching(open) : open
+          record(name: k + 2, kind: .macro, container: container, start: first, end: close, signature: "macro_rules! " + lex.text(k + 2), parent: parent)
           i = close + 1
         } else {
           i = k + 1
@@ -94,22 +96,22 @@ private struct RustItemReader {
     var k = name + 1
     var depth = 0
     while k < end {
-      if isPunct(k, "(") || isPunct(k, "[") || isPunct(k, "<") { depth += 1 }
-      if isPunct(k, ")") || isPunct(k, "]") || (isPunct(k, ">") && !isPunct(k - 1, "-")) { depth = max(0, depth - 1) }
-      if depth == 0 && (isPunct(k, "{") || isPunct(k, ";")) { break }
+      if lex.isPunct(k, "(") || lex.isPunct(k, "[") || lex.isPunct(k, "<") { depth += 1 }
+      if lex.isPunct(k, ")") || lex.isPunct(k, "]") || (lex.isPunct(k, ">") && !lex.isPunct(k - 1, "-")) { depth = max(0, depth - 1) }
+      if depth == 0 && (lex.isPunct(k, "{") || lex.isPunct(k, ";")) { break }
       k += 1
     }
-    let close = isPunct(k, "{") ? matching(k) : k
+    let close = lex.isPunct(k, "{") ? lex.matching(k) : k
     record(
       name: name, kind: isMethod ? .method : .function, container: container, start: first, end: close,
-      signature: joined(first, k), parent: parent)
+      signature: lex.joined(first, k), parent: parent)
     return close + 1
   }
 
   private mutating func readTypeLike(first: Int, keyword: Int, end: Int, container: String, parent: Int) -> Int {
     let name = keyword + 1
     guard name < end, tokens[name].kind == .name else { return keyword + 1 }
-    let word = text(keyword)
+    let word = lex.text(keyword)
     let kind: SymbolKind =
       switch word {
       case "struct": .struct
@@ -122,15 +124,15 @@ private struct RustItemReader {
     var k = name + 1
     var depth = 0
     while k < end {
-      if isPunct(k, "<") || isPunct(k, "(") || isPunct(k, "[") { depth += 1 }
-      if isPunct(k, ">") || isPunct(k, ")") || isPunct(k, "]") { depth = max(0, depth - 1) }
-      if depth == 0 && (isPunct(k, "{") || isPunct(k, ";")) { break }
+      if lex.isPunct(k, "<") || lex.isPunct(k, "(") || lex.isPunct(k, "[") { depth += 1 }
+      if lex.isPunct(k, ">") || lex.isPunct(k, ")") || lex.isPunct(k, "]") { depth = max(0, depth - 1) }
+      if depth == 0 && (lex.isPunct(k, "{") || lex.isPunct(k, ";")) { break }
       k += 1
     }
-    let close = isPunct(k, "{") ? matching(k) : k
-    let at = record(name: name, kind: kind, container: container, start: first, end: close, signature: joined(first, k), parent: parent)
-    guard isPunct(k, "{") else { return close + 1 }
-    let inner = container.isEmpty ? text(name) : container + "::" + text(name)
+    let close = lex.isPunct(k, "{") ? lex.matching(k) : k
+    let at = record(name: name, kind: kind, container: container, start: first, end: close, signature: lex.joined(first, k), parent: parent)
+    guard lex.isPunct(k, "{") else { return close + 1 }
+    let inner = container.isEmpty ? lex.text(name) : container + "::" + lex.text(name)
     switch word {
     case "struct", "union": readFields(from: k + 1, to: close, container: inner, parent: at)
     case "enum": readVariants(from: k + 1, to: close, container: inner, parent: at)
@@ -143,7 +145,7 @@ private struct RustItemReader {
   /// `impl<T> Trait for Type<T> where ... { ... }`: an `extension` named after Type; its fns are methods of Type.
   private mutating func readImpl(first: Int, keyword: Int, end: Int, container: String, parent: Int) -> Int {
     var k = keyword + 1
-    if isPunct(k, "<") { k = matchingAngle(k) + 1 }
+    if lex.isPunct(k, "<") { k = matchingAngle(k) + 1 }
     // The type is the last depth-0 name after `for` (a trait impl) or in the header (`impl<T> Stack<T>`),
     // before any `where` clause.
     var names: [Int] = []
@@ -151,11 +153,11 @@ private struct RustItemReader {
     var inWhere = false
     var open = k
     while open < end {
-      if isPunct(open, "<") { depth += 1 }
-      if isPunct(open, ">") && !isPunct(open - 1, "-") { depth -= 1 }
-      if depth == 0 && (isPunct(open, "{") || isPunct(open, ";")) { break }
+      if lex.isPunct(open, "<") { depth += 1 }
+      if lex.isPunct(open, ">") && !lex.isPunct(open - 1, "-") { depth -= 1 }
+      if depth == 0 && (lex.isPunct(open, "{") || lex.isPunct(open, ";")) { break }
       if depth == 0, !inWhere, tokens[open].kind == .name {
-        switch text(open) {
+        switch lex.text(open) {
         case "for": names.removeAll()
         case "where": inWhere = true
         default: names.append(open)
@@ -164,10 +166,10 @@ private struct RustItemReader {
       open += 1
     }
     let typeName = names.last
-    guard isPunct(open, "{"), let typeName else { return open + 1 }
-    let close = matching(open)
-    let name = text(typeName)
-    let at = record(name: typeName, kind: .extension, container: container, start: first, end: close, signature: joined(first, open), parent: parent)
+    guard lex.isPunct(open, "{"), let typeName else { return open + 1 }
+    let close = lex.matching(open)
+    let name = lex.text(typeName)
+    let at = record(name: typeName, kind: .extension, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
     let inner = container.isEmpty ? name : container + "::" + name
     readItems(from: open + 1, to: close, container: inner, parent: at, inImplOrTrait: true)
     return close + 1
@@ -177,15 +179,15 @@ private struct RustItemReader {
   private mutating func readFields(from start: Int, to end: Int, container: String, parent: Int) {
     var k = start
     while k < end {
-      if isPunct(k, "#"), isPunct(k + 1, "[") { k = matching(k + 1) + 1; continue }
+      if lex.isPunct(k, "#"), lex.isPunct(k + 1, "[") { k = lex.matching(k + 1) + 1; continue }
       var first = k
-      while first < end, tokens[first].kind == .name, text(first) == "pub" {
+      while first < end, tokens[first].kind == .name, lex.text(first) == "pub" {
         first += 1
-        if isPunct(first, "(") { first = matching(first) + 1 }
+        if lex.isPunct(first, "(") { first = lex.matching(first) + 1 }
       }
       let stop = itemEnd(first, end)
-      if first < stop, tokens[first].kind == .name, isPunct(first + 1, ":") {
-        record(name: first, kind: .field, container: container, start: k, end: stop - 1, signature: joined(k, stop), parent: parent)
+      if first < stop, tokens[first].kind == .name, lex.isPunct(first + 1, ":") {
+        record(name: first, kind: .field, container: container, start: k, end: stop - 1, signature: lex.joined(k, stop), parent: parent)
       }
       k = stop + 1
     }
@@ -195,11 +197,11 @@ private struct RustItemReader {
   private mutating func readVariants(from start: Int, to end: Int, container: String, parent: Int) {
     var k = start
     while k < end {
-      if isPunct(k, "#"), isPunct(k + 1, "[") { k = matching(k + 1) + 1; continue }
+      if lex.isPunct(k, "#"), lex.isPunct(k + 1, "[") { k = lex.matching(k + 1) + 1; continue }
       let stop = itemEnd(k, end)
       if k < stop, tokens[k].kind == .name {
-        let signatureEnd = (k..<stop).first { isPunct($0, "=") } ?? stop
-        record(name: k, kind: .enumCase, container: container, start: k, end: stop - 1, signature: joined(k, signatureEnd), parent: parent)
+        let signatureEnd = (k..<stop).first { lex.isPunct($0, "=") } ?? stop
+        record(name: k, kind: .enumCase, container: container, start: k, end: stop - 1, signature: lex.joined(k, signatureEnd), parent: parent)
       }
       k = stop + 1
     }
@@ -210,9 +212,9 @@ private struct RustItemReader {
     var k = from
     var depth = 0
     while k < end {
-      if isPunct(k, "(") || isPunct(k, "[") || isPunct(k, "{") || isPunct(k, "<") { depth += 1 }
-      if isPunct(k, ")") || isPunct(k, "]") || isPunct(k, "}") || (isPunct(k, ">") && !isPunct(k - 1, "-")) { depth -= 1 }
-      if depth == 0 && isPunct(k, ",") { return k }
+      if lex.isPunct(k, "(") || lex.isPunct(k, "[") || lex.isPunct(k, "{") || lex.isPunct(k, "<") { depth += 1 }
+      if lex.isPunct(k, ")") || lex.isPunct(k, "]") || lex.isPunct(k, "}") || (lex.isPunct(k, ">") && !lex.isPunct(k - 1, "-")) { depth -= 1 }
+      if depth == 0 && lex.isPunct(k, ",") { return k }
       k += 1
     }
     return end
@@ -222,47 +224,34 @@ private struct RustItemReader {
     var k = from
     var depth = 0
     while k < end {
-      if isPunct(k, "(") || isPunct(k, "[") || isPunct(k, "{") { depth += 1 }
-      if isPunct(k, ")") || isPunct(k, "]") || isPunct(k, "}") {
+      if lex.isPunct(k, "(") || lex.isPunct(k, "[") || lex.isPunct(k, "{") { depth += 1 }
+      if lex.isPunct(k, ")") || lex.isPunct(k, "]") || lex.isPunct(k, "}") {
         depth -= 1
-        if depth == 0 && isPunct(k, "}") && !isPunct(k + 1, ";") { return k }
+        if depth == 0 && lex.isPunct(k, "}") && !lex.isPunct(k + 1, ";") { return k }
       }
-      if depth == 0 && isPunct(k, ";") { return k }
+      if depth == 0 && lex.isPunct(k, ";") { return k }
       k += 1
     }
     return max(from, end - 1)
   }
 
-  private func isExternABI(_ k: Int) -> Bool { text(k) == "extern" }
+  private func isExternABI(_ k: Int) -> Bool { lex.text(k) == "extern" }
 
   @discardableResult
   private mutating func record(
     name: Int, kind: SymbolKind, container: String, start: Int, end: Int, signature: String, parent: Int
   ) -> Int {
-    let s = tokens[min(start, name)]
-    let e = tokens[max(start, min(end, tokens.count - 1))]
-    return index.append(
-      Symbol(
-        name: text(name), kind: kind, container: container,
-        range: SourceRange(
-          start: SourcePosition(line: s.line, column: s.column), end: SourcePosition(line: e.endLine, column: e.endColumn)),
-        signature: signature),
+    index.append(
+      lex.symbol(name: lex.text(name), nameToken: name, kind: kind, container: container, start: start, end: end, signature: signature),
       parent: parent)
-  }
-
-  private func joined(_ from: Int, _ to: Int) -> String {
-    var builder = SignatureBuilder()
-    guard from < min(to, tokens.count) else { return "" }
-    for k in from..<min(to, tokens.count) { builder.append(source, from: tokens[k].start, to: tokens[k].end) }
-    return builder.text
   }
 
   private func matchingAngle(_ open: Int) -> Int {
     var depth = 0
     var k = open
     while k < tokens.count {
-      if isPunct(k, "<") { depth += 1 }
-      if isPunct(k, ">") && !isPunct(k - 1, "-") {
+      if lex.isPunct(k, "<") { depth += 1 }
+      if lex.isPunct(k, ">") && !lex.isPunct(k - 1, "-") {
         depth -= 1
         if depth == 0 { return k }
       }
@@ -271,29 +260,4 @@ private struct RustItemReader {
     return max(open, tokens.count - 1)
   }
 
-  private func matching(_ open: Int) -> Int {
-    var depth = 0
-    var k = open
-    while k < tokens.count {
-      if tokens[k].kind == .punct {
-        switch source[tokens[k].start] {
-        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-          depth -= 1
-          if depth == 0 { return k }
-        default: break
-        }
-      }
-      k += 1
-    }
-    return max(open, tokens.count - 1)
-  }
-
-  private func isPunct(_ k: Int, _ c: Character) -> Bool {
-    k >= 0 && k < tokens.count && tokens[k].kind == .punct && source[tokens[k].start] == c.asciiValue!
-  }
-
-  private func text(_ k: Int) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: source[tokens[k].start..<tokens[k].end]), as: UTF8.self)
-  }
 }

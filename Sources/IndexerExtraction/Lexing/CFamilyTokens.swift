@@ -1,0 +1,62 @@
+import IndexerModel
+
+/// One file's C-family tokens with what every hand-written reader asks of them: a token's text,
+/// punctuation tests, the bracket that closes another, a span as a one-line signature, a symbol's range.
+struct CFamilyTokens {
+  let source: UnsafeBufferPointer<UInt8>
+  let tokens: [CFamilyToken]
+
+  var count: Int { tokens.count }
+
+  func text(_ k: Int) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: source[tokens[k].start..<tokens[k].end]), as: UTF8.self)
+  }
+
+  func isPunct(_ k: Int, _ c: Character) -> Bool {
+    k >= 0 && k < tokens.count && tokens[k].kind == .punct && source[tokens[k].start] == c.asciiValue!
+  }
+
+  func isOpen(_ k: Int) -> Bool { isPunct(k, "(") || isPunct(k, "[") || isPunct(k, "{") }
+  func isClose(_ k: Int) -> Bool { isPunct(k, ")") || isPunct(k, "]") || isPunct(k, "}") }
+
+  /// The bracket closing the one at `open`; the last token when the input ends first.
+  func matching(_ open: Int) -> Int {
+    var depth = 0
+    var k = open
+    while k < tokens.count {
+      if isOpen(k) { depth += 1 }
+      if isClose(k) {
+        depth -= 1
+        if depth == 0 { return k }
+      }
+      k += 1
+    }
+    return max(open, tokens.count - 1)
+  }
+
+  /// The tokens in `from..<to` as one line: line breaks and comments become at most one space.
+  func joined(_ from: Int, _ to: Int) -> String {
+    var builder = SignatureBuilder()
+    let to = min(to, tokens.count)
+    guard from < to else { return "" }
+    for k in from..<to where tokens[k].kind != .newline {
+      builder.append(source, from: tokens[k].start, to: tokens[k].end)
+    }
+    return builder.text
+  }
+
+  /// A symbol spanning tokens `start...end` (clamped; trailing line breaks are not part of it).
+  func symbol(
+    name: String, nameToken: Int, kind: SymbolKind, container: String, start: Int, end: Int, signature: String
+  ) -> Symbol {
+    let first = tokens[min(start, nameToken)]
+    var last = max(start, min(end, tokens.count - 1))
+    while last > start && tokens[last].kind == .newline { last -= 1 }
+    let e = tokens[last]
+    return Symbol(
+      name: name, kind: kind, container: container,
+      range: SourceRange(
+        start: SourcePosition(line: first.line, column: first.column), end: SourcePosition(line: e.endLine, column: e.endColumn)),
+      signature: signature)
+  }
+}
