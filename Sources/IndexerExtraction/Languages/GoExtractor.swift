@@ -11,22 +11,20 @@ public struct GoExtractor: Extractor {
   public init() {}
 
   public func extract(_ source: UnsafeBufferPointer<UInt8>) -> FileIndex {
-    var reader = GoDeclarationReader(source: source, tokens: CFamilyTokenizer(backquoteRawStrings: true).tokenize(source))
+    let tokens = CFamilyTokenizer(backquoteRawStrings: true).tokenize(source)
+    var reader = GoDeclarationReader(CFamilyTokens(source: source, tokens: tokens))
     reader.readPackageLevel()
     return reader.index
   }
 }
 
 private struct GoDeclarationReader {
-  let source: UnsafeBufferPointer<UInt8>
-  let tokens: [CFamilyToken]
   let lex: CFamilyTokens
+  var tokens: [CFamilyToken] { lex.tokens }
   var index = FileIndex(language: .go)
 
-  init(source: UnsafeBufferPointer<UInt8>, tokens: [CFamilyToken]) {
-    self.source = source
-    self.tokens = tokens
-    self.lex = CFamilyTokens(source: source, tokens: tokens)
+  init(_ lex: CFamilyTokens) {
+    self.lex = lex
   }
 
   mutating func readPackageLevel() {
@@ -76,8 +74,8 @@ private struct GoDeclarationReader {
       end = lex.matching(k)
       next = end + 1
     }
-    record(
-      name: name, kind: receiver.isEmpty ? .function : .method, container: receiver, start: at, end: end,
+    lex.record(
+      into: &index, name: name, kind: receiver.isEmpty ? .function : .method, container: receiver, start: at, end: end,
       signature: signature, parent: -1)
     return next
   }
@@ -128,15 +126,15 @@ private struct GoDeclarationReader {
       let word = k < reader.tokens.count && reader.tokens[k].kind == .name ? reader.lex.text(k) : ""
       if (word == "struct" || word == "interface") && reader.lex.isPunct(k + 1, "{") {
         let close = reader.lex.matching(k + 1)
-        let at = reader.record(
-          name: name, kind: word == "struct" ? .struct : .interface, container: "", start: keyword, end: close,
+        let at = reader.lex.record(
+          into: &reader.index, name: name, kind: word == "struct" ? .struct : .interface, container: "", start: keyword, end: close,
           signature: reader.lex.joined(keyword, k + 1), parent: -1)
         reader.readMembers(from: k + 2, to: close, of: at, inStruct: word == "struct")
         return close + 1
       }
       let end = Self.lineEnd(reader, from: k)
-      reader.record(
-        name: name, kind: isAlias ? .typealias : .type, container: "", start: keyword, end: end - 1,
+      reader.lex.record(
+        into: &reader.index, name: name, kind: isAlias ? .typealias : .type, container: "", start: keyword, end: end - 1,
         signature: reader.lex.joined(keyword, end), parent: -1)
       return end
     }
@@ -158,8 +156,8 @@ private struct GoDeclarationReader {
       }
       let valueStart = (first..<end).first { reader.lex.isPunct($0, "=") } ?? end
       for name in names {
-        reader.record(
-          name: name, kind: kind, container: "", start: keyword == first ? name : keyword, end: end - 1,
+        reader.lex.record(
+          into: &reader.index, name: name, kind: kind, container: "", start: keyword == first ? name : keyword, end: end - 1,
           signature: reader.lex.joined(keyword == first ? first : keyword, valueStart), parent: -1)
       }
       return end
@@ -188,27 +186,17 @@ private struct GoDeclarationReader {
         if let last = names.last, last + 1 < end, !lex.isPunct(last + 1, "."), tokens[last + 1].kind != .literal {
           let typeEnd = (last + 1..<end).last { tokens[$0].kind != .literal }.map { $0 + 1 } ?? end
           for name in names {
-            record(
-              name: name, kind: .field, container: container, start: name, end: typeEnd - 1,
+            lex.record(
+              into: &index, name: name, kind: .field, container: container, start: name, end: typeEnd - 1,
               signature: lex.joined(k, typeEnd), parent: parent)
           }
         }
       } else if tokens[k].kind == .name, lex.isPunct(k + 1, "(") {
-        record(name: k, kind: .method, container: container, start: k, end: end - 1, signature: lex.joined(k, end), parent: parent)
+        lex.record(into: &index, name: k, kind: .method, container: container, start: k, end: end - 1, signature: lex.joined(k, end), parent: parent)
       }
       k = end
     }
   }
 
   // MARK: Helpers
-
-  @discardableResult
-  private mutating func record(
-    name: Int, kind: SymbolKind, container: String, start: Int, end: Int, signature: String, parent: Int
-  ) -> Int {
-    index.append(
-      lex.symbol(name: lex.text(name), nameToken: name, kind: kind, container: container, start: start, end: end, signature: signature),
-      parent: parent)
-  }
-
 }

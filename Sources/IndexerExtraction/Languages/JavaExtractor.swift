@@ -14,26 +14,23 @@ public struct JavaExtractor: Extractor {
 
   public func extract(_ source: UnsafeBufferPointer<UInt8>) -> FileIndex {
     let tokens = CFamilyTokenizer(tripleQuoteTextBlocks: true).tokenize(source).filter { $0.kind != .newline }
-    var reader = JavaDeclarationReader(source: source, tokens: tokens)
+    var reader = JavaDeclarationReader(CFamilyTokens(source: source, tokens: tokens))
     reader.readBody(from: 0, to: tokens.count, container: "", parent: -1, className: nil, isEnum: false)
     return reader.index
   }
 }
 
 private struct JavaDeclarationReader {
-  let source: UnsafeBufferPointer<UInt8>
-  let tokens: [CFamilyToken]
   let lex: CFamilyTokens
+  var tokens: [CFamilyToken] { lex.tokens }
   var index = FileIndex(language: .java)
 
   private static let typeKeywords: [String: SymbolKind] = [
     "class": .class, "interface": .interface, "enum": .enum, "record": .record,
   ]
 
-  init(source: UnsafeBufferPointer<UInt8>, tokens: [CFamilyToken]) {
-    self.source = source
-    self.tokens = tokens
-    self.lex = CFamilyTokens(source: source, tokens: tokens)
+  init(_ lex: CFamilyTokens) {
+    self.lex = lex
   }
 
   mutating func readBody(from start: Int, to end: Int, container: String, parent: Int, className: String?, isEnum: Bool) {
@@ -64,7 +61,7 @@ private struct JavaDeclarationReader {
       if let (keyword, kind) = typeKeyword(first, k), keyword + 1 < k, tokens[keyword + 1].kind == .name {
         let name = keyword + 1
         let close = lex.isPunct(k, "{") ? lex.matching(k) : k
-        let at = record(name: name, kind: kind, container: container, start: first, end: close, signature: lex.joined(first, k), parent: parent)
+        let at = lex.record(into: &index, name: name, kind: kind, container: container, start: first, end: close, signature: lex.joined(first, k), parent: parent)
         if lex.isPunct(k, "{") {
           let inner = container.isEmpty ? lex.text(name) : container + "." + lex.text(name)
           readBody(from: k + 1, to: close, container: inner, parent: at, className: lex.text(name), isEnum: kind == .enum)
@@ -76,8 +73,8 @@ private struct JavaDeclarationReader {
         let name = open - 1
         let isConstructor = lex.text(name) == className
         let close = lex.isPunct(k, "{") ? lex.matching(k) : k
-        record(
-          name: name, kind: isConstructor ? .initializer : .method, container: container, start: first, end: close,
+        lex.record(
+          into: &index, name: name, kind: isConstructor ? .initializer : .method, container: container, start: first, end: close,
           signature: lex.joined(first, k), parent: parent)
         i = close + 1
         continue
@@ -104,8 +101,8 @@ private struct JavaDeclarationReader {
       if lex.isPunct(k, "(") { k = lex.matching(k) + 1 }
       let signatureEnd = k
       if lex.isPunct(k, "{") { k = lex.matching(k) + 1 }
-      record(
-        name: first, kind: .enumCase, container: container, start: first, end: k - 1, signature: lex.joined(first, signatureEnd),
+      lex.record(
+        into: &index, name: first, kind: .enumCase, container: container, start: first, end: k - 1, signature: lex.joined(first, signatureEnd),
         parent: parent)
       if lex.isPunct(k, ",") { k += 1 }
       if !(k < end && (tokens[k].kind == .name || lex.isPunct(k, "@") || lex.isPunct(k, ";"))) { return k }
@@ -130,8 +127,8 @@ private struct JavaDeclarationReader {
     }
     let statementEnd = end < tokens.count ? statementEnd(end, tokens.count) : end
     for name in names {
-      record(
-        name: name, kind: .field, container: container, start: first, end: statementEnd,
+      lex.record(
+        into: &index, name: name, kind: .field, container: container, start: first, end: statementEnd,
         signature: lex.joined(first, end), parent: parent)
     }
   }
@@ -171,14 +168,4 @@ private struct JavaDeclarationReader {
     }
     return k
   }
-
-  @discardableResult
-  private mutating func record(
-    name: Int, kind: SymbolKind, container: String, start: Int, end: Int, signature: String, parent: Int
-  ) -> Int {
-    index.append(
-      lex.symbol(name: lex.text(name), nameToken: name, kind: kind, container: container, start: start, end: end, signature: signature),
-      parent: parent)
-  }
-
 }

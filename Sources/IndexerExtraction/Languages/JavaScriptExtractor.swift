@@ -17,24 +17,21 @@ public struct JavaScriptExtractor: Extractor {
 
   public func extract(_ source: UnsafeBufferPointer<UInt8>) -> FileIndex {
     let tokens = CFamilyTokenizer(javascriptLiterals: true).tokenize(source)
-    var reader = ScriptReader(source: source, tokens: tokens, language: language)
+    var reader = ScriptReader(CFamilyTokens(source: source, tokens: tokens), language: language)
     reader.readStatements(from: 0, to: tokens.count, container: "", parent: -1)
     return reader.index
   }
 }
 
 private struct ScriptReader {
-  let source: UnsafeBufferPointer<UInt8>
-  let tokens: [CFamilyToken]
   let lex: CFamilyTokens
+  var tokens: [CFamilyToken] { lex.tokens }
   var index: FileIndex
 
   private static let prefixes: Set<String> = ["export", "default", "declare", "async", "abstract"]
 
-  init(source: UnsafeBufferPointer<UInt8>, tokens: [CFamilyToken], language: Language) {
-    self.source = source
-    self.tokens = tokens
-    self.lex = CFamilyTokens(source: source, tokens: tokens)
+  init(_ lex: CFamilyTokens, language: Language) {
+    self.lex = lex
     index = FileIndex(language: language)
   }
 
@@ -67,7 +64,7 @@ private struct ScriptReader {
         if name < end, tokens[name].kind == .name || tokens[name].kind == .literal {
           let open = (name..<end).first { lex.isPunct($0, "{") } ?? end
           let close = open < end ? lex.matching(open) : statementEnd(name, end)
-          let at = record(name: name, kind: .module, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
+          let at = lex.record(into: &index, name: name, label: label(name), kind: .module, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
           if open < end { readStatements(from: open + 1, to: close, container: qualified(container, name), parent: at) }
           i = close + 1
         } else {
@@ -78,7 +75,7 @@ private struct ScriptReader {
         let stop = statementEnd(k, end)
         if name < end, tokens[name].kind == .name, (name..<stop).contains(where: { lex.isPunct($0, "=") }) {
           let eq = (name..<stop).first { lex.isPunct($0, "=") }!
-          record(name: name, kind: .typealias, container: container, start: first, end: stop, signature: lex.joined(first, eq), parent: parent)
+          lex.record(into: &index, name: name, label: label(name), kind: .typealias, container: container, start: first, end: stop, signature: lex.joined(first, eq), parent: parent)
         }
         i = stop + 1
       case "const", "let", "var":
@@ -101,7 +98,7 @@ private struct ScriptReader {
     let close = open < end ? lex.matching(open) : declarationEnd
     if name < end, tokens[name].kind == .name {
       let signatureEnd = lex.isPunct(declarationEnd, ";") ? declarationEnd : (open < end ? open : declarationEnd + 1)
-      record(name: name, kind: .function, container: container, start: first, end: close, signature: lex.joined(first, signatureEnd), parent: parent)
+      lex.record(into: &index, name: name, label: label(name), kind: .function, container: container, start: first, end: close, signature: lex.joined(first, signatureEnd), parent: parent)
     }
     return close + 1
   }
@@ -114,7 +111,7 @@ private struct ScriptReader {
     guard name < end, tokens[name].kind == .name, lex.text(name) != "extends", lex.text(name) != "implements" else {
       return close + 1  // an anonymous `export default class { }`
     }
-    let at = record(name: name, kind: .class, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
+    let at = lex.record(into: &index, name: name, label: label(name), kind: .class, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
     readClassMembers(from: open + 1, to: close, container: qualified(container, name), parent: at)
     return close + 1
   }
@@ -158,12 +155,12 @@ private struct ScriptReader {
         let close = lex.isPunct(open, "{") ? lex.matching(open) : open
         let kind: SymbolKind = lex.text(name) == "constructor" ? .initializer : .method
         _ = accessor
-        record(name: name, kind: kind, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
+        lex.record(into: &index, name: name, label: label(name), kind: kind, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
         i = close + 1
       } else {
         let stop = statementEnd(name, end)
         let eq = (name..<stop).first { lex.isPunct($0, "=") } ?? stop
-        record(name: name, kind: .property, container: container, start: first, end: stop, signature: lex.joined(first, eq), parent: parent)
+        lex.record(into: &index, name: name, label: label(name), kind: .property, container: container, start: first, end: stop, signature: lex.joined(first, eq), parent: parent)
         i = stop + 1
       }
     }
@@ -177,7 +174,7 @@ private struct ScriptReader {
     let open = bodyOpen(keyword, end)
     guard name < end, tokens[name].kind == .name, open < end else { return statementEnd(keyword, end) + 1 }
     let close = lex.matching(open)
-    let at = record(name: name, kind: kind, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
+    let at = lex.record(into: &index, name: name, label: label(name), kind: kind, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
     let inner = qualified(container, name)
     var i = open + 1
     while let m = nextSignificant(i, close) {
@@ -200,7 +197,7 @@ private struct ScriptReader {
       if lex.isPunct(next, "?") { next = significant(next + 1, close) }
       let memberKind: SymbolKind = !members ? .enumCase : (lex.isPunct(next, "(") || lex.isPunct(next, "<") ? .method : .property)
       let signatureEnd = members ? stop : ((k..<stop).first { lex.isPunct($0, "=") } ?? stop)
-      record(name: k, kind: memberKind, container: inner, start: m, end: stop - 1, signature: lex.joined(m, signatureEnd), parent: at)
+      lex.record(into: &index, name: k, label: label(k), kind: memberKind, container: inner, start: m, end: stop - 1, signature: lex.joined(m, signatureEnd), parent: at)
       i = stop + 1
     }
     return close + 1
@@ -238,8 +235,8 @@ private struct ScriptReader {
           isFunction = true
         }
       }
-      record(
-        name: name, kind: isFunction ? .function : (lex.text(keyword) == "const" ? .constant : .variable), container: container,
+      lex.record(
+        into: &index, name: name, label: label(name), kind: isFunction ? .function : (lex.text(keyword) == "const" ? .constant : .variable), container: container,
         start: first, end: max(name, valueEnd - 1),
         signature: lex.joined(first, keyword + 1) + " " + lex.joined(name, lex.isPunct(j, "=") ? j : valueEnd), parent: parent)
       guard lex.isPunct(valueEnd, ",") else { break }
@@ -321,15 +318,4 @@ private struct ScriptReader {
     while k < end && tokens[k].kind == .newline { k += 1 }
     return k
   }
-
-  @discardableResult
-  private mutating func record(
-    name: Int, kind: SymbolKind, container: String, start: Int, end: Int, signature: String, parent: Int
-  ) -> Int {
-    index.append(
-      lex.symbol(name: label(name), nameToken: name, kind: kind, container: container, start: start, end: end, signature: signature),
-      parent: parent)
-  }
-
-
 }

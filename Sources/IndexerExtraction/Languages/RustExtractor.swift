@@ -13,24 +13,21 @@ public struct RustExtractor: Extractor {
 
   public func extract(_ source: UnsafeBufferPointer<UInt8>) -> FileIndex {
     let tokens = CFamilyTokenizer(rustLiterals: true).tokenize(source).filter { $0.kind != .newline }
-    var reader = RustItemReader(source: source, tokens: tokens)
+    var reader = RustItemReader(CFamilyTokens(source: source, tokens: tokens))
     reader.readItems(from: 0, to: tokens.count, container: "", parent: -1, inImplOrTrait: false)
     return reader.index
   }
 }
 
 private struct RustItemReader {
-  let source: UnsafeBufferPointer<UInt8>
-  let tokens: [CFamilyToken]
   let lex: CFamilyTokens
+  var tokens: [CFamilyToken] { lex.tokens }
   var index = FileIndex(language: .rust)
 
   private static let modifiers: Set<String> = ["pub", "unsafe", "async", "const", "extern", "default", "crate", "in", "self", "super"]
 
-  init(source: UnsafeBufferPointer<UInt8>, tokens: [CFamilyToken]) {
-    self.source = source
-    self.tokens = tokens
-    self.lex = CFamilyTokens(source: source, tokens: tokens)
+  init(_ lex: CFamilyTokens) {
+    self.lex = lex
   }
 
   mutating func readItems(from start: Int, to end: Int, container: String, parent: Int, inImplOrTrait: Bool) {
@@ -71,7 +68,7 @@ private struct RustItemReader {
         if name < end, tokens[name].kind == .name, lex.text(name) != "_" {
           let kind: SymbolKind = keyword == "const" ? .constant : (keyword == "static" ? .variable : .typealias)
           let signatureEnd = (k..<stop).first { lex.isPunct($0, "=") } ?? stop
-          record(name: name, kind: kind, container: container, start: first, end: stop, signature: lex.joined(first, signatureEnd), parent: parent)
+          lex.record(into: &index, name: name, kind: kind, container: container, start: first, end: stop, signature: lex.joined(first, signatureEnd), parent: parent)
         }
         i = stop + 1
       case "macro_rules":
@@ -79,7 +76,7 @@ private struct RustItemReader {
         if lex.isPunct(k + 1, "!"), k + 2 < end, tokens[k + 2].kind == .name {
           let open = k + 3
           let close = lex.isPunct(open, "{") || lex.isPunct(open, "(") || lex.isPunct(open, "[") ? lex.matching(open) : open
-          record(name: k + 2, kind: .macro, container: container, start: first, end: close, signature: "macro_rules! " + lex.text(k + 2), parent: parent)
+          lex.record(into: &index, name: k + 2, kind: .macro, container: container, start: first, end: close, signature: "macro_rules! " + lex.text(k + 2), parent: parent)
           i = close + 1
         } else {
           i = k + 1
@@ -102,8 +99,8 @@ private struct RustItemReader {
       k += 1
     }
     let close = lex.isPunct(k, "{") ? lex.matching(k) : k
-    record(
-      name: name, kind: isMethod ? .method : .function, container: container, start: first, end: close,
+    lex.record(
+      into: &index, name: name, kind: isMethod ? .method : .function, container: container, start: first, end: close,
       signature: lex.joined(first, k), parent: parent)
     return close + 1
   }
@@ -130,7 +127,7 @@ private struct RustItemReader {
       k += 1
     }
     let close = lex.isPunct(k, "{") ? lex.matching(k) : k
-    let at = record(name: name, kind: kind, container: container, start: first, end: close, signature: lex.joined(first, k), parent: parent)
+    let at = lex.record(into: &index, name: name, kind: kind, container: container, start: first, end: close, signature: lex.joined(first, k), parent: parent)
     guard lex.isPunct(k, "{") else { return close + 1 }
     let inner = container.isEmpty ? lex.text(name) : container + "::" + lex.text(name)
     switch word {
@@ -169,7 +166,7 @@ private struct RustItemReader {
     guard lex.isPunct(open, "{"), let typeName else { return open + 1 }
     let close = lex.matching(open)
     let name = lex.text(typeName)
-    let at = record(name: typeName, kind: .extension, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
+    let at = lex.record(into: &index, name: typeName, kind: .extension, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
     let inner = container.isEmpty ? name : container + "::" + name
     readItems(from: open + 1, to: close, container: inner, parent: at, inImplOrTrait: true)
     return close + 1
@@ -187,7 +184,7 @@ private struct RustItemReader {
       }
       let stop = itemEnd(first, end)
       if first < stop, tokens[first].kind == .name, lex.isPunct(first + 1, ":") {
-        record(name: first, kind: .field, container: container, start: k, end: stop - 1, signature: lex.joined(k, stop), parent: parent)
+        lex.record(into: &index, name: first, kind: .field, container: container, start: k, end: stop - 1, signature: lex.joined(k, stop), parent: parent)
       }
       k = stop + 1
     }
@@ -201,7 +198,7 @@ private struct RustItemReader {
       let stop = itemEnd(k, end)
       if k < stop, tokens[k].kind == .name {
         let signatureEnd = (k..<stop).first { lex.isPunct($0, "=") } ?? stop
-        record(name: k, kind: .enumCase, container: container, start: k, end: stop - 1, signature: lex.joined(k, signatureEnd), parent: parent)
+        lex.record(into: &index, name: k, kind: .enumCase, container: container, start: k, end: stop - 1, signature: lex.joined(k, signatureEnd), parent: parent)
       }
       k = stop + 1
     }
@@ -237,14 +234,6 @@ private struct RustItemReader {
 
   private func isExternABI(_ k: Int) -> Bool { lex.text(k) == "extern" }
 
-  @discardableResult
-  private mutating func record(
-    name: Int, kind: SymbolKind, container: String, start: Int, end: Int, signature: String, parent: Int
-  ) -> Int {
-    index.append(
-      lex.symbol(name: lex.text(name), nameToken: name, kind: kind, container: container, start: start, end: end, signature: signature),
-      parent: parent)
-  }
 
   private func matchingAngle(_ open: Int) -> Int {
     var depth = 0
@@ -259,5 +248,4 @@ private struct RustItemReader {
     }
     return max(open, tokens.count - 1)
   }
-
 }

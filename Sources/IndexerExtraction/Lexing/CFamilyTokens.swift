@@ -45,6 +45,18 @@ struct CFamilyTokens {
     return builder.text
   }
 
+  /// Appends the symbol named by token `name` (or `label`, when the token is not the name as written),
+  /// spanning tokens `start...end`, under `parent`; returns its index in the outline.
+  @discardableResult
+  func record(
+    into index: inout FileIndex, name: Int, label: String? = nil, kind: SymbolKind, container: String, start: Int, end: Int,
+    signature: String, parent: Int
+  ) -> Int {
+    index.append(
+      symbol(name: label ?? text(name), nameToken: name, kind: kind, container: container, start: start, end: end, signature: signature),
+      parent: parent)
+  }
+
   /// A symbol spanning tokens `start...end` (clamped; trailing line breaks are not part of it).
   func symbol(
     name: String, nameToken: Int, kind: SymbolKind, container: String, start: Int, end: Int, signature: String
