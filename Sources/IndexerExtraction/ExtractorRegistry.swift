@@ -11,6 +11,8 @@ public enum ExtractorRegistry {
     case .rust: RustExtractor()
     case .javascript: JavaScriptExtractor(language: .javascript)
     case .typescript: JavaScriptExtractor(language: .typescript)
+    case .c: CExtractor(language: .c)
+    case .cpp: CExtractor(language: .cpp)
     }
   }
 }

@@ -10,6 +10,9 @@ public enum Language: String, Sendable, CaseIterable, Codable, Comparable {
   case rust
   case javascript
   case typescript
+  /// C, and `.h` headers (C, C++ and Objective-C headers share the extension; one reader handles all three).
+  case c
+  case cpp
 
   /// The language of a file name, or nil for files the index does not read.
   ///
@@ -43,9 +46,22 @@ public enum Language: String, Sendable, CaseIterable, Codable, Comparable {
       || ext.elementsEqual("cts".utf8)
     {
       self = .typescript
+    } else if ext.elementsEqual("c".utf8) || ext.elementsEqual("h".utf8) {
+      self = .c
+    } else if ext.elementsEqual("cc".utf8) || ext.elementsEqual("cpp".utf8) || ext.elementsEqual("cxx".utf8)
+      || ext.elementsEqual("c++".utf8) || ext.elementsEqual("C".utf8) || ext.elementsEqual("hh".utf8)
+      || ext.elementsEqual("hpp".utf8) || ext.elementsEqual("hxx".utf8) || ext.elementsEqual("h++".utf8)
+      || ext.elementsEqual("H".utf8) || ext.elementsEqual("inl".utf8) || ext.elementsEqual("ipp".utf8)
+    {
+      self = .cpp
     } else {
       return nil
     }
+  }
+
+  /// What joins a container and a name when printed: `Outer.Inner` in most languages, `ns::Class` in C and C++.
+  public var scopeSeparator: String {
+    self == .c || self == .cpp ? "::" : "."
   }
 
   public static func < (lhs: Language, rhs: Language) -> Bool { lhs.rawValue < rhs.rawValue }

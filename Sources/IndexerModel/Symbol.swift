@@ -35,6 +35,11 @@ public struct Symbol: Sendable, Hashable {
 
   /// `container.name`, or `name` at file level.
   public var qualifiedName: String {
-    container.isEmpty ? name : container + "." + name
+    qualifiedName(separator: ".")
+  }
+
+  /// `container` + separator + `name`; the separator is the language's (`::` in C++).
+  public func qualifiedName(separator: String) -> String {
+    container.isEmpty ? name : container + separator + name
   }
 }

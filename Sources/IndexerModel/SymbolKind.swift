@@ -28,6 +28,11 @@ public enum SymbolKind: String, Sendable, CaseIterable, Codable {
   case annotation
   case module
   case union
+  // Added for the C/C++ extractor.
+  case `typedef`
+  case namespace
+  /// A function declared without a body (a C prototype, a C++ method declared in its class is a method).
+  case prototype
 
   /// A stable small number for the compact outline encoding; never reorder.
   public var code: UInt8 {
@@ -42,7 +47,7 @@ public enum SymbolKind: String, Sendable, CaseIterable, Codable {
   /// Kinds that can contain other declarations (used to decide method vs function, etc).
   public var isType: Bool {
     switch self {
-    case .class, .struct, .enum, .actor, .protocol, .extension, .interface, .record, .annotation, .module, .union: true
+    case .class, .struct, .enum, .actor, .protocol, .extension, .interface, .record, .annotation, .module, .union, .namespace: true
     default: false
     }
   }

@@ -16,11 +16,14 @@ import Testing
       "{", "}", "<", ">", "->", ";", ",", "'a", "'x'", "r#\"", "\"#", "\"", "/*", "*/", "x", " "],
     .typescript: ["function", "class", "interface", "enum", "namespace", "const", "let", "=", "=>", "(", ")", "{", "}",
       "<", ">", ";", ",", "\n", "x", "`", "${", "/", "'", "\"", "/*", "*/", "@d", "get", "static", " "],
+    .c: ["#define", "#if", "#ifdef", "#else", "#endif", "\n", "struct", "union", "enum", "typedef", "class", "namespace",
+      "template", "<", ">", "operator", "~", ":", "::", "(", ")", "{", "}", "[", "]", ";", ",", "=", "*", "x", "T", "\"", "'",
+      "/*", "*/", "//", "\\", "@interface", "@end", "-", "extern", "\"C\"", " "],
     .swift: ["func", "struct", "class", "var", "let", "enum", "case", "{", "}", "(", ")", "#if", "#endif", "\n", "x", ":",
       "=", "\"", "init", "extension", " "],
   ]
 
-  @Test(arguments: [Language.go, .java, .python, .rust, .typescript, .swift])
+  @Test(arguments: [Language.go, .java, .python, .rust, .typescript, .swift, .c])
   func randomTokenSoupNeverCrashes(language: Language) {
     var rng = SplitMix(seed: 42)
     let pieces = Self.pieces[language]!

@@ -3,13 +3,13 @@ import Testing
 
 @Suite struct LanguageTests {
   @Test(arguments: [
-    ("a.swift", Language.swift), ("dir.x/b.py", .python), ("stub.pyi", .python), ("w.pyw", .python), ("main.go", .go), ("A.java", .java), ("lib.rs", .rust), ("app.jsx", .javascript), ("x.mjs", .javascript), ("a.ts", .typescript), ("v.tsx", .typescript),
+    ("a.swift", Language.swift), ("dir.x/b.py", .python), ("stub.pyi", .python), ("w.pyw", .python), ("main.go", .go), ("A.java", .java), ("lib.rs", .rust), ("app.jsx", .javascript), ("x.mjs", .javascript), ("a.ts", .typescript), ("v.tsx", .typescript), ("k.c", .c), ("k.h", .c), ("a.cc", .cpp), ("a.cpp", .cpp), ("a.hpp", .cpp), ("A.C", .cpp),
   ])
   func knownExtensions(name: String, language: Language) {
     #expect(Language(fileName: name) == language)
   }
 
-  @Test(arguments: ["README.md", ".swift", "Makefile", "a.swiftx", "a.PY"])
+  @Test(arguments: ["README.md", ".swift", "Makefile", "a.swiftx", "a.PY", "a.cs", "a.hs"])
   func unknownNamesAreNotSource(name: String) {
     #expect(Language(fileName: name) == nil)
   }

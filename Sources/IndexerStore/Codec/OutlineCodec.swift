@@ -31,7 +31,7 @@ package enum OutlineCodec {
       w.string(symbol.signature)
       if explicit { w.string(symbol.container) }
       previousLine = symbol.range.start.line
-      qualified.append(symbol.qualifiedName)
+      qualified.append(symbol.qualifiedName(separator: index.language.scopeSeparator))
     }
     return w.bytes
   }
@@ -54,7 +54,7 @@ package enum OutlineCodec {
       let endLine = line + (try r.int())
       let endColumn = try r.int()
       let signature = try r.string()
-      let container = flagByte & 0x80 != 0 ? try r.string() : (parent >= 0 ? index.symbols[parent].qualifiedName : "")
+      let container = flagByte & 0x80 != 0 ? try r.string() : (parent >= 0 ? index.symbols[parent].qualifiedName(separator: language.scopeSeparator) : "")
       var symbol = Symbol(
         name: name, kind: kind, container: container,
         range: SourceRange(start: SourcePosition(line: line, column: column), end: SourcePosition(line: endLine, column: endColumn)),

@@ -6,7 +6,7 @@ enum SymbolFormatter {
   /// `path:line:column  kind  container.name  signature`
   static func text(_ match: SymbolMatch) -> String {
     let s = match.symbol
-    return "\(match.path):\(s.range.start.line):\(s.range.start.column)  \(s.kind.rawValue)  \(s.qualifiedName)  \(s.signature)"
+    return "\(match.path):\(s.range.start.line):\(s.range.start.column)  \(s.kind.rawValue)  \(s.qualifiedName(separator: match.language.scopeSeparator))  \(s.signature)"
   }
 
   static func json(_ symbol: Symbol, path: String, language: Language, extra: (inout JSONObject) -> Void = { _ in }) -> String {

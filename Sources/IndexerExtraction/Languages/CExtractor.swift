@@ -1,0 +1,773 @@
+import IndexerModel
+
+/// C, C++ and Objective-C header definitions from the shared C-family tokenizer: functions (definitions
+/// and prototypes), structs, unions, enums and their enumerators, typedefs, `#define` macros, global
+/// variables, members; C++ classes, namespaces, methods in the class and `A::b` outside it, templates;
+/// Objective-C `@interface`/`@protocol` with their methods and properties.
+///
+/// C++ shapes are recognized in C files too (`class Name {` cannot be C, where `class` is a plain name),
+/// so `.h` headers of either language need no guess. Symbols sit at their name, as ctags puts them:
+/// `static int\nfoo(void)` is `foo` on the second line. Function bodies are skipped by matching braces,
+/// so locals never appear.
+public struct CExtractor: Extractor {
+  public let language: Language
+
+  public init(language: Language = .c) {
+    self.language = language
+  }
+
+  public func extract(_ source: UnsafeBufferPointer<UInt8>) -> FileIndex {
+    let raw = CFamilyTokenizer().tokenize(source)
+    let pre = CPreprocessor(source: source, raw: raw).run()
+    var reader = CDeclarationReader(CFamilyTokens(source: source, tokens: pre.tokens), macros: pre.macros, language: language)
+    reader.readScope(from: 0, to: pre.tokens.count, scope: .init(container: "", parent: -1, kind: .file))
+    reader.flushMacros(before: Int.max)
+    return reader.index
+  }
+}
+
+private struct CDeclarationReader {
+  let lex: CFamilyTokens
+  var tokens: [CFamilyToken] { lex.tokens }
+  var index: FileIndex
+  private let macros: [(symbol: Symbol, offset: Int)]
+  private var nextMacro = 0
+
+  struct Scope {
+    enum Kind { case file, record, objc }
+    var container: String
+    var parent: Int
+    var kind: Kind
+    var className = ""
+    var separator: String { "::" }
+    func inner(_ name: String) -> String { container.isEmpty ? name : container + separator + name }
+  }
+
+  /// Words that start no declarator name: a `(` after them is not a function's parameter list.
+  private static let notFunctionNames: Set<String> = [
+    "if", "while", "for", "switch", "return", "sizeof", "alignof", "_Alignof", "__alignof__", "typeof", "__typeof__",
+    "__typeof", "decltype", "__attribute__", "__attribute", "__declspec", "alignas", "_Alignas", "noexcept", "throw",
+    "static_assert", "_Static_assert", "__asm__", "asm", "__asm", "defined", "case", "do", "else", "goto",
+  ]
+  /// Words that may stand before a name without being its type.
+  private static let specifiers: Set<String> = [
+    "static", "extern", "inline", "__inline", "__inline__", "const", "volatile", "register", "virtual", "explicit",
+    "constexpr", "consteval", "constinit", "mutable", "thread_local", "_Thread_local", "__thread", "friend", "typename",
+  ]
+  private static let attributeWords: Set<String> = [
+    "__attribute__", "__attribute", "__declspec", "alignas", "_Alignas", "__asm__", "asm", "__asm",
+  ]
+  private static let typeKeywords: [String: SymbolKind] = ["struct": .struct, "union": .union, "enum": .enum, "class": .class]
+
+  init(_ lex: CFamilyTokens, macros: [(symbol: Symbol, offset: Int)], language: Language) {
+    self.lex = lex
+    self.macros = macros
+    self.index = FileIndex(language: language)
+  }
+
+  /// File-level macros join the outline in source order, before the declaration that follows them.
+  mutating func flushMacros(before offset: Int) {
+    while nextMacro < macros.count && macros[nextMacro].offset < offset {
+      index.append(macros[nextMacro].symbol, parent: -1)
+      nextMacro += 1
+    }
+  }
+
+  // MARK: Scopes
+
+  mutating func readScope(from start: Int, to end: Int, scope: Scope) {
+    var i = start
+    while i < end {
+      if scope.parent == -1 && scope.kind == .file { flushMacros(before: tokens[i].start) }
+      i = readStatement(i, end, scope)
+    }
+  }
+
+  /// Reads one declaration or statement starting at `at`; returns the token after it.
+  private mutating func readStatement(_ at: Int, _ end: Int, _ scope: Scope) -> Int {
+    var i = at
+    if lex.isPunct(i, ";") || lex.isPunct(i, "}") || lex.isPunct(i, ")") || lex.isPunct(i, "]") { return i + 1 }
+    if lex.isPunct(i, "@") { return readObjC(i, end, scope) }
+    if scope.kind == .objc, lex.isPunct(i, "-") || lex.isPunct(i, "+") { return readObjCMethod(i, end, scope) }
+    // Prefixes that do not change what is declared.
+    while i < end {
+      if tokens[i].kind == .name, lex.text(i) == "template", lex.isPunct(i + 1, "<") {
+        i = angleEnd(i + 1, end) + 1
+      } else if lex.isPunct(i, "["), lex.isPunct(i + 1, "[") {
+        i = lex.matching(i) + 1
+      } else if tokens[i].kind == .name, Self.attributeWords.contains(lex.text(i)), lex.isPunct(i + 1, "(") {
+        i = lex.matching(i + 1) + 1
+      } else if tokens[i].kind == .name, ["__extension__", "export"].contains(lex.text(i)) {
+        i += 1
+      } else {
+        break
+      }
+    }
+    guard i < end else { return end }
+    if tokens[i].kind != .name && !(lex.isPunct(i, "~") && scope.kind == .record) { return skipStatement(i, end) }
+    let word = lex.text(i)
+    switch word {
+    case "namespace": return readNamespace(i, end, scope)
+    case "extern" where tokens.indices.contains(i + 1) && tokens[i + 1].kind == .literal:
+      if lex.isPunct(i + 2, "{") {
+        let close = lex.matching(i + 2)
+        readScope(from: i + 3, to: min(close, end), scope: scope)
+        return close + 1
+      }
+      return readStatement(i + 2, end, scope)
+    case "typedef": return readTypedef(i, end, scope)
+    case "using": return readUsing(i, end, scope)
+    case "public", "private", "protected", "signals", "slots":
+      if lex.isPunct(i + 1, ":") { return i + 2 }
+      if lex.isPunct(i + 2, ":") { return i + 3 }  // Qt's `public slots:`
+    case "friend", "static_assert", "_Static_assert", "return", "if", "for", "while", "do", "switch", "goto":
+      return skipStatement(i, end)
+    default: break
+    }
+    let head = statementHead(i, end)
+    if let (keyword, kind) = compoundKeyword(i, head.stop), lex.isPunct(head.stop, "{") {
+      return readCompound(first: i, keyword: keyword, kind: kind, open: head.stop, end, scope)
+    }
+    return readDeclaration(i, head, end, scope)
+  }
+
+  // MARK: Statement shapes
+
+  struct Head {
+    /// The `;`, `{` or `}` that ends the head, or `end`.
+    var stop: Int
+    /// The first `=` at depth 0 before `stop`, if any.
+    var equals: Int?
+  }
+
+  /// Scans to the first `;` or `{` outside parentheses and brackets (an initializer's braces belong to it).
+  private func statementHead(_ from: Int, _ end: Int) -> Head {
+    var k = from
+    var equals: Int?
+    while k < end {
+      if lex.isPunct(k, "(") || lex.isPunct(k, "[") {
+        k = lex.matching(k) + 1
+        continue
+      }
+      if lex.isPunct(k, ";") || lex.isPunct(k, "}") { break }
+      if lex.isPunct(k, "{") {
+        if equals == nil { break }
+        k = lex.matching(k) + 1
+        continue
+      }
+      if equals == nil, lex.isPunct(k, "="), !isOperatorName(k) { equals = k }
+      k += 1
+    }
+    return Head(stop: min(k, end), equals: equals)
+  }
+
+  private func isOperatorName(_ k: Int) -> Bool {
+    (k > 0 && tokens[k - 1].kind == .name && lex.text(k - 1) == "operator")
+      || (k > 1 && tokens[k - 2].kind == .name && lex.text(k - 2) == "operator")
+      || (k > 2 && tokens[k - 3].kind == .name && lex.text(k - 3) == "operator")
+  }
+
+  /// The token after a statement that is not a declaration: to its `;`, or past its braced body.
+  private func skipStatement(_ from: Int, _ end: Int) -> Int {
+    let head = statementHead(from, end)
+    if lex.isPunct(head.stop, "{") { return lex.matching(head.stop) + 1 }
+    return head.stop + 1
+  }
+
+  /// The `>` closing the `<` at `open` (template parameter lists nest; `>>` arrives as two tokens).
+  private func angleEnd(_ open: Int, _ end: Int) -> Int {
+    var depth = 0
+    var k = open
+    while k < end {
+      if lex.isPunct(k, "<") { depth += 1 }
+      if lex.isPunct(k, ">") {
+        depth -= 1
+        if depth == 0 { return k }
+      }
+      if lex.isPunct(k, "(") || lex.isPunct(k, "[") {
+        k = lex.matching(k) + 1
+        continue
+      }
+      if lex.isPunct(k, ";") || lex.isPunct(k, "{") || lex.isPunct(k, "}") { return k - 1 }
+      k += 1
+    }
+    return end - 1
+  }
+
+  /// `struct`/`union`/`enum`/`class` starting a type definition: only specifiers and attributes before it,
+  /// and no parameter list between it and the brace (so `struct s *f(void) {` stays a function).
+  private func compoundKeyword(_ first: Int, _ stop: Int) -> (Int, SymbolKind)? {
+    var k = first
+    while k < stop, tokens[k].kind == .name, Self.specifiers.contains(lex.text(k)) { k += 1 }
+    guard k < stop, tokens[k].kind == .name, let kind = Self.typeKeywords[lex.text(k)] else { return nil }
+    if kind == .class && k > first && lex.text(k - 1) == "enum" { return nil }
+    var m = k + 1
+    while m < stop {
+      if lex.isPunct(m, "(") {
+        guard m > 0, tokens[m - 1].kind == .name, Self.attributeWords.contains(lex.text(m - 1)) else { return nil }
+        m = lex.matching(m) + 1
+        continue
+      }
+      if lex.isPunct(m, "=") { return nil }
+      m += 1
+    }
+    return (k, kind)
+  }
+
+  // MARK: Namespaces, typedefs, using
+
+  private mutating func readNamespace(_ at: Int, _ end: Int, _ scope: Scope) -> Int {
+    var k = at + 1
+    var nameTokens: [Int] = []
+    while k < end, tokens[k].kind == .name || lex.isPunct(k, ":") {
+      if tokens[k].kind == .name, lex.text(k) != "inline" { nameTokens.append(k) }
+      k += 1
+    }
+    guard lex.isPunct(k, "{") else { return skipStatement(at, end) }  // `namespace fs = std::filesystem;`
+    let close = lex.matching(k)
+    var inner = scope
+    if let last = nameTokens.last {
+      let qualified = nameTokens.map { lex.text($0) }.joined(separator: "::")
+      let prefix = nameTokens.dropLast().map { lex.text($0) }.joined(separator: "::")
+      let container = [scope.container, prefix].filter { !$0.isEmpty }.joined(separator: "::")
+      let at = lex.record(
+        into: &index, name: last, kind: .namespace, container: container, start: last, end: close, signature: lex.joined(at, k),
+        parent: scope.parent)
+      inner = Scope(container: scope.inner(qualified), parent: at, kind: .file)
+    }
+    readScope(from: k + 1, to: min(close, end), scope: inner)
+    return close + 1
+  }
+
+  private mutating func readTypedef(_ at: Int, _ end: Int, _ scope: Scope) -> Int {
+    let head = statementHead(at + 1, end)
+    let declaratorsFrom = at + 1
+    let stop = head.stop
+    if let (keyword, kind) = compoundKeyword(at + 1, head.stop), lex.isPunct(head.stop, "{") {
+      let close = lex.matching(head.stop)
+      let after = statementHead(close + 1, end).stop
+      // `typedef struct { ... } name_t;`: the members belong to the typedef's name.
+      var names = declarators(close + 1, after)
+      if compoundName(keyword, head.stop) == nil, let typedefName = names.first {
+        let at = lex.record(
+          into: &index, name: typedefName, kind: .typedef, container: scope.container, start: typedefName, end: after,
+          signature: lex.joined(at, head.stop) + " { ... } " + lex.joined(close + 1, after), parent: scope.parent)
+        readMembers(kind: kind, open: head.stop, close: close, scope: scope, container: scope.inner(lex.text(typedefName)), parent: at, className: lex.text(typedefName), isEnumClass: false)
+        names.removeFirst()
+      } else {
+        readCompoundBody(first: at, keyword: keyword, kind: kind, open: head.stop, close: close, scope)
+      }
+      for name in names {
+        lex.record(
+          into: &index, name: name, kind: .typedef, container: scope.container, start: name, end: after,
+          signature: lex.joined(at, head.stop) + " { ... } " + lex.joined(close + 1, after), parent: scope.parent)
+      }
+      return after + 1
+    }
+    for name in declarators(declaratorsFrom, stop) {
+      lex.record(
+        into: &index, name: name, kind: .typedef, container: scope.container, start: name, end: stop,
+        signature: lex.joined(at, stop), parent: scope.parent)
+    }
+    return stop + 1
+  }
+
+  /// `using Name = Type;` is an alias; `using namespace x;` and `using Base::f;` declare nothing new.
+  private mutating func readUsing(_ at: Int, _ end: Int, _ scope: Scope) -> Int {
+    let head = statementHead(at, end)
+    if tokens.indices.contains(at + 1), tokens[at + 1].kind == .name, lex.isPunct(at + 2, "=") {
+      lex.record(
+        into: &index, name: at + 1, kind: .typedef, container: scope.container, start: at + 1, end: head.stop,
+        signature: lex.joined(at, head.stop), parent: scope.parent)
+    }
+    return lex.isPunct(head.stop, "{") ? lex.matching(head.stop) + 1 : head.stop + 1
+  }
+
+  // MARK: Structs, unions, enums, classes
+
+  private mutating func readCompound(
+    first: Int, keyword: Int, kind: SymbolKind, open: Int, _ end: Int, _ scope: Scope
+  ) -> Int {
+    let close = lex.matching(open)
+    readCompoundBody(first: first, keyword: keyword, kind: kind, open: open, close: close, scope)
+    // `struct s { ... } a, *b;` also declares variables (or members, inside a struct).
+    let stop = statementHead(close + 1, end).stop
+    recordVariables(declarators(close + 1, stop), first: first, stop: stop, scope: scope, isExtern: false)
+    return lex.isPunct(stop, "{") ? lex.matching(stop) + 1 : stop + 1
+  }
+
+  /// Records the type (when it has a name) and reads its members.
+  private mutating func readCompoundBody(first: Int, keyword: Int, kind: SymbolKind, open: Int, close: Int, _ scope: Scope) {
+    let nameToken = compoundName(keyword, open)
+    let isEnumClass = kind == .enum && keyword + 1 < open && tokens[keyword + 1].kind == .name && ["class", "struct"].contains(lex.text(keyword + 1))
+    guard let name = nameToken else {
+      // Anonymous: an enum's enumerators are plain constants of the enclosing scope; an anonymous struct or
+      // union's members are members of the enclosing one, as C reads them.
+      readMembers(kind: kind, open: open, close: close, scope: scope, container: scope.container, parent: scope.parent, className: scope.className, isEnumClass: false)
+      return
+    }
+    let parent = lex.record(
+      into: &index, name: name, kind: kind, container: scope.container, start: name, end: close, signature: lex.joined(first, open),
+      parent: scope.parent)
+    readMembers(kind: kind, open: open, close: close, scope: scope, container: scope.inner(lex.text(name)), parent: parent, className: lex.text(name), isEnumClass: isEnumClass)
+  }
+
+  private mutating func readMembers(
+    kind: SymbolKind, open: Int, close: Int, scope: Scope, container: String, parent: Int, className: String, isEnumClass: Bool
+  ) {
+    if kind == .enum {
+      readEnumerators(open + 1, close, container: container, parent: parent)
+    } else {
+      readScope(from: open + 1, to: close, scope: Scope(container: container, parent: parent, kind: .record, className: className))
+    }
+  }
+
+  /// The tag of `struct __attribute__((x)) tag final : base {`, or nil for an anonymous one.
+  private func compoundName(_ keyword: Int, _ open: Int) -> Int? {
+    var k = keyword + 1
+    var nameToken: Int?
+    while k < open {
+      if tokens[k].kind == .name, Self.attributeWords.contains(lex.text(k)), lex.isPunct(k + 1, "(") {
+        k = lex.matching(k + 1) + 1
+        continue
+      }
+      if lex.isPunct(k, "["), lex.isPunct(k + 1, "[") {
+        k = lex.matching(k) + 1
+        continue
+      }
+      if lex.isPunct(k, ":") && !lex.isPunct(k + 1, ":") && !(k > 0 && lex.isPunct(k - 1, ":")) { break }  // base list or enum type
+      if tokens[k].kind == .name, !["final", "class", "struct"].contains(lex.text(k)) { nameToken = k }
+      if lex.isPunct(k, "<") { k = angleEnd(k, open) }  // explicit specialization `struct hash<T>`
+      k += 1
+    }
+    return nameToken
+  }
+
+  private mutating func readEnumerators(_ from: Int, _ to: Int, container: String, parent: Int) {
+    var k = from
+    while k < to {
+      guard tokens[k].kind == .name else {
+        k += 1
+        continue
+      }
+      var e = k + 1
+      while e < to && !lex.isPunct(e, ",") {
+        if lex.isOpen(e) { e = lex.matching(e) }
+        e += 1
+      }
+      let signatureEnd = (k..<e).first { lex.isPunct($0, "=") } ?? e
+      lex.record(
+        into: &index, name: k, kind: .enumCase, container: container, start: k, end: e - 1, signature: lex.joined(k, signatureEnd),
+        parent: parent)
+      k = e + 1
+    }
+  }
+
+  // MARK: Functions and variables
+
+  private mutating func readDeclaration(_ first: Int, _ head: Head, _ end: Int, _ scope: Scope) -> Int {
+    let stop = head.stop
+    let isExtern = (first..<stop).contains { tokens[$0].kind == .name && lex.text($0) == "extern" }
+    if let function = functionName(first, head.equals ?? stop) {
+      return readFunction(first, function, head, end, scope)
+    }
+    if !isExtern || scope.kind == .record {
+      let names = declarators(first, stop)
+      // A declaration needs a type before its first name: `FOO;` or `x = 1;` declare nothing.
+      if let firstName = names.first, hasType(before: firstName, from: first) {
+        recordVariables(names, first: first, stop: stop, scope: scope, isExtern: isExtern)
+      }
+    }
+    return lex.isPunct(stop, "{") ? lex.matching(stop) + 1 : stop + 1
+  }
+
+  private struct FunctionName {
+    var token: Int
+    var label: String
+    var qualifier: [String]
+    var paramsOpen: Int
+  }
+
+  /// The name of the function a head declares, if it is one: the name before the first parameter list
+  /// at depth 0 (attribute and `decltype` groups are not it), `operator==` and `~T` included, with any
+  /// `A::B::` qualifier; `int (*name(args))(void)` returns a function pointer; `int (*name)(void)` is a variable.
+  private func functionName(_ first: Int, _ stop: Int) -> FunctionName? {
+    var k = first
+    while k < stop {
+      if lex.isPunct(k, "<"), k > first, tokens[k - 1].kind == .name, lex.text(k - 1) != "operator" {
+        k = angleEnd(k, stop) + 1
+        continue
+      }
+      if lex.isPunct(k, "[") {
+        k = lex.matching(k) + 1
+        continue
+      }
+      guard lex.isPunct(k, "(") else {
+        k += 1
+        continue
+      }
+      let before = k - 1
+      if before >= first, tokens[before].kind == .name, Self.notFunctionNames.contains(lex.text(before)) {
+        if Self.attributeWords.contains(lex.text(before)) || ["decltype", "__typeof__", "typeof", "alignas"].contains(lex.text(before)) {
+          k = lex.matching(k) + 1
+          continue
+        }
+        return nil
+      }
+      if lex.isPunct(k + 1, "*") || lex.isPunct(k + 1, "^") || lex.isPunct(k + 1, "&") {
+        // A declarator group: a function only if a name inside is followed by its own parameters.
+        let close = lex.matching(k)
+        var m = k + 1
+        while m < close {
+          if tokens[m].kind == .name, lex.isPunct(m + 1, "("), !Self.notFunctionNames.contains(lex.text(m)) {
+            return FunctionName(token: m, label: lex.text(m), qualifier: qualifier(before: m, first: k + 1), paramsOpen: m + 1)
+          }
+          m += 1
+        }
+        return nil
+      }
+      guard before >= first else { return nil }
+      if let op = operatorName(before: k, first: first) {
+        return FunctionName(token: op.token, label: op.label, qualifier: qualifier(before: op.token, first: first), paramsOpen: k)
+      }
+      guard tokens[before].kind == .name else { return nil }
+      var label = lex.text(before)
+      var nameStart = before
+      if before - 1 >= first, lex.isPunct(before - 1, "~") {
+        label = "~" + label
+        nameStart = before - 1
+      }
+      return FunctionName(token: before, label: label, qualifier: qualifier(before: nameStart, first: first), paramsOpen: k)
+    }
+    return nil
+  }
+
+  /// `operator==`, `operator()`, `operator new[]`, `operator bool` before the parameter list at `open`.
+  private func operatorName(before open: Int, first: Int) -> (token: Int, label: String)? {
+    var k = open - 1
+    var steps = 0
+    while k >= first && steps < 4 {
+      if tokens[k].kind == .name, lex.text(k) == "operator" {
+        var label = "operator"
+        var end = open
+        if lex.isPunct(open - 1, "("), open - 1 > k { end = open - 1 }  // `operator()` ends at the first paren
+        for m in k + 1..<max(k + 1, end) {
+          label += (tokens[m].kind == .name && m > k + 1 ? " " : (tokens[m].kind == .name ? " " : "")) + lex.text(m)
+        }
+        if lex.isPunct(open - 1, "(") && open - 1 == k + 1 { label = "operator()" }
+        return (k, label)
+      }
+      k -= 1
+      steps += 1
+    }
+    return nil
+  }
+
+  /// `A::B::` before a name, as ["A", "B"] (template arguments dropped).
+  private func qualifier(before name: Int, first: Int) -> [String] {
+    var parts: [String] = []
+    var k = name - 1
+    while k - 1 >= first, lex.isPunct(k, ":"), lex.isPunct(k - 1, ":") {
+      k -= 2
+      if k >= first, lex.isPunct(k, ">") {
+        var depth = 0
+        while k >= first {
+          if lex.isPunct(k, ">") { depth += 1 }
+          if lex.isPunct(k, "<") {
+            depth -= 1
+            if depth == 0 { break }
+          }
+          k -= 1
+        }
+        k -= 1
+      }
+      guard k >= first, tokens[k].kind == .name else { break }
+      parts.insert(lex.text(k), at: 0)
+      k -= 1
+    }
+    return parts
+  }
+
+  private mutating func readFunction(_ first: Int, _ function: FunctionName, _ head: Head, _ end: Int, _ scope: Scope) -> Int {
+    let paramsClose = lex.matching(function.paramsOpen)
+    var stop = head.stop
+    // A constructor's initializer list `: a(1), b{2}` comes before the body; its braces are not the body.
+    var k = paramsClose + 1
+    while k < end, !lex.isPunct(k, "{"), !lex.isPunct(k, ";"), !lex.isPunct(k, "}") {
+      if lex.isPunct(k, ":"), !lex.isPunct(k + 1, ":"), !lex.isPunct(k - 1, ":") {
+        var m = k + 1
+        while m < end {
+          if lex.isPunct(m, "(") {
+            m = lex.matching(m) + 1
+          } else if lex.isPunct(m, "{") {
+            if m > 0, tokens[m - 1].kind == .name || lex.isPunct(m - 1, ">") {
+              m = lex.matching(m) + 1  // `b{2}`
+            } else {
+              break
+            }
+          } else if lex.isPunct(m, ";") || lex.isPunct(m, "}") {
+            break
+          } else {
+            m += 1
+          }
+        }
+        stop = m
+        break
+      }
+      if lex.isPunct(k, "(") || lex.isPunct(k, "[") {
+        k = lex.matching(k) + 1
+        continue
+      }
+      k += 1
+    }
+    let hasBody = lex.isPunct(stop, "{")
+    let bodyEnd = hasBody ? lex.matching(stop) : stop
+    let isQualified = !function.qualifier.isEmpty
+    let bareName = function.label.hasPrefix("~") ? String(function.label.dropFirst()) : function.label
+    let owner = isQualified ? function.qualifier.last! : scope.className
+    let inClass = scope.kind == .record || isQualified
+    // A type is needed unless this is a constructor, a destructor, a conversion or a qualified member.
+    let isSpecialMember = inClass && (bareName == owner || function.label.hasPrefix("operator"))
+    guard isSpecialMember || isQualified || hasType(before: function.token - (function.label.hasPrefix("~") ? 1 : 0), from: first) else {
+      return hasBody ? bodyEnd + 1 : stop + 1
+    }
+    let kind: SymbolKind =
+      if inClass && bareName == owner && function.label.hasPrefix("~") { .deinitializer }
+      else if inClass && bareName == owner { .initializer }
+      else if inClass { .method }
+      else if hasBody { .function }
+      else { .prototype }
+    let container = isQualified ? scope.inner(function.qualifier.joined(separator: "::")) : scope.container
+    let signatureEnd = hasBody || head.equals == nil ? stop : min(stop, head.equals!)
+    lex.record(
+      into: &index, name: function.token, label: function.label, kind: kind, container: container, start: function.token,
+      end: bodyEnd, signature: lex.joined(first, signatureEnd), parent: scope.parent)
+    return bodyEnd + 1
+  }
+
+  /// Whether a type comes before `name`: some word that is not a storage class or qualifier, or a `*`/`&`.
+  private func hasType(before name: Int, from first: Int) -> Bool {
+    var k = first
+    while k < name {
+      if tokens[k].kind == .name, !Self.specifiers.contains(lex.text(k)) { return true }
+      if lex.isPunct(k, "(") || lex.isPunct(k, "[") || lex.isPunct(k, "<") {
+        return k > first && tokens[k - 1].kind == .name && !Self.specifiers.contains(lex.text(k - 1))
+      }
+      if lex.isPunct(k, ":") { return true }  // `std::string x;`
+      k += 1
+    }
+    return false
+  }
+
+  /// The declared names of `type a, *b[2] = {..}, (*c)(int);` between `from` and `stop`.
+  private func declarators(_ from: Int, _ stop: Int) -> [Int] {
+    var names: [Int] = []
+    var chunkStart = from
+    var k = from
+    var lastName: Int?
+    var done = false
+    func finish() {
+      if let lastName { names.append(lastName) }
+      lastName = nil
+      done = false
+    }
+    while k < stop {
+      if lex.isPunct(k, ",") {
+        finish()
+        chunkStart = k + 1
+        k += 1
+        continue
+      }
+      if done {
+        if lex.isOpen(k) { k = lex.matching(k) }
+        k += 1
+        continue
+      }
+      if lex.isPunct(k, "(") {
+        if tokens[safe: k - 1]?.kind == .name, Self.attributeWords.contains(lex.text(k - 1)) || lex.text(k - 1) == "decltype" {
+          k = lex.matching(k) + 1
+          continue
+        }
+        let close = lex.matching(k)
+        if lex.isPunct(k + 1, "*") || lex.isPunct(k + 1, "^") || lex.isPunct(k + 1, "&") {
+          // `(*name)` or `(*name[4])`: the name inside.
+          var m = k + 1
+          while m < close {
+            if tokens[m].kind == .name, !Self.specifiers.contains(lex.text(m)) {
+              lastName = m
+              break
+            }
+            if lex.isOpen(m) { break }
+            m += 1
+          }
+          done = true
+          k = close + 1
+          continue
+        }
+        done = lastName != nil
+        k = close + 1
+        continue
+      }
+      if lex.isPunct(k, "[") || lex.isPunct(k, "=") || (lex.isPunct(k, ":") && !lex.isPunct(k + 1, ":") && !lex.isPunct(k - 1, ":")) {
+        done = lastName != nil
+        if lex.isOpen(k) { k = lex.matching(k) }
+        k += 1
+        continue
+      }
+      if lex.isPunct(k, "<"), k > chunkStart, tokens[k - 1].kind == .name {
+        k = angleEnd(k, stop) + 1
+        continue
+      }
+      if tokens[k].kind == .name {
+        let word = lex.text(k)
+        // `struct`, `class` and friends introduce a tag, except where C uses them as plain names (`*class;`).
+        let isTagKeyword = Self.typeKeywords[word] != nil && tokens[safe: k + 1]?.kind == .name
+        if !Self.specifiers.contains(word), !Self.attributeWords.contains(word), !isTagKeyword {
+          lastName = k
+        }
+      }
+      k += 1
+    }
+    finish()
+    return names
+  }
+
+  private mutating func recordVariables(_ names: [Int], first: Int, stop: Int, scope: Scope, isExtern: Bool) {
+    guard !isExtern else { return }
+    for name in names {
+      // `int Counter::total = 0;` defines a static member of Counter.
+      let qualifier = qualifier(before: name, first: first)
+      let kind: SymbolKind = scope.kind == .record || scope.kind == .objc || !qualifier.isEmpty ? .field : .variable
+      let container = qualifier.isEmpty ? scope.container : scope.inner(qualifier.joined(separator: "::"))
+      let typeEnd = declaratorStart(names[0], first)
+      let start = declaratorStart(name, first)
+      let span = (start, declaratorEnd(from: start, stop))
+      let type = lex.joined(first, typeEnd)
+      lex.record(
+        into: &index, name: name, kind: kind, container: container, start: name, end: stop,
+        signature: (type.isEmpty ? "" : type + " ") + lex.joined(span.0, span.1), parent: scope.parent)
+    }
+  }
+
+  /// Where the declarator of `name` starts: before its `*`, `&` and `(` (and qualifiers among them).
+  private func declaratorStart(_ name: Int, _ first: Int) -> Int {
+    var k = name
+    while k - 1 >= first {
+      let p = k - 1
+      if lex.isPunct(p, "*") || lex.isPunct(p, "&") || lex.isPunct(p, "(") || lex.isPunct(p, "^") {
+        k = p
+      } else if tokens[p].kind == .name, ["const", "volatile", "restrict", "__restrict"].contains(lex.text(p)), p - 1 >= first,
+        lex.isPunct(p - 1, "*")
+      {
+        k = p
+      } else {
+        break
+      }
+    }
+    return k
+  }
+
+  /// Where the declarator starting at `start` ends: at the `,`, `=`, `;` or bit-field `:` after it.
+  private func declaratorEnd(from start: Int, _ stop: Int) -> Int {
+    var k = start
+    while k < stop {
+      if lex.isOpen(k) {
+        k = lex.matching(k) + 1
+        continue
+      }
+      if lex.isPunct(k, ",") || lex.isPunct(k, "=") || lex.isClose(k) || (lex.isPunct(k, ":") && !lex.isPunct(k + 1, ":") && !lex.isPunct(k - 1, ":")) { break }
+      k += 1
+    }
+    return min(k, stop)
+  }
+
+  // MARK: Objective-C
+
+  /// `@interface Name : Super <P>` ... `@end`, `@protocol Name`, `@implementation`; other `@` words are skipped.
+  private mutating func readObjC(_ at: Int, _ end: Int, _ scope: Scope) -> Int {
+    guard tokens.indices.contains(at + 1), tokens[at + 1].kind == .name else { return at + 1 }
+    let word = lex.text(at + 1)
+    switch word {
+    case "interface", "protocol", "implementation":
+      let name = at + 2
+      guard name < end, tokens[name].kind == .name else { return at + 2 }
+      if word == "protocol", lex.isPunct(name + 1, ";") || lex.isPunct(name + 1, ",") { return name + 1 }  // forward declaration
+      var bodyEnd = name + 1
+      while bodyEnd < end, !(lex.isPunct(bodyEnd, "@") && tokens.indices.contains(bodyEnd + 1) && lex.text(bodyEnd + 1) == "end") { bodyEnd += 1 }
+      var headerEnd = name + 1
+      while headerEnd < bodyEnd, tokens[headerEnd].line == tokens[name].line, !lex.isPunct(headerEnd, "{") { headerEnd += 1 }
+      let category = lex.isPunct(name + 1, "(")
+      let at2 = lex.record(
+        into: &index, name: name, kind: word == "protocol" ? .protocol : (category ? .extension : .class), container: scope.container,
+        start: name, end: min(bodyEnd + 1, end - 1), signature: lex.joined(at, headerEnd), parent: scope.parent)
+      let inner = Scope(container: scope.inner(lex.text(name)), parent: at2, kind: .objc, className: lex.text(name))
+      var k = headerEnd
+      if lex.isPunct(k, "{") {  // instance variables
+        let close = lex.matching(k)
+        readScope(from: k + 1, to: close, scope: Scope(container: inner.container, parent: at2, kind: .record, className: inner.className))
+        k = close + 1
+      }
+      readScope(from: k, to: bodyEnd, scope: inner)
+      return bodyEnd + 2
+    case "property":
+      var k = at + 2
+      if lex.isPunct(k, "(") { k = lex.matching(k) + 1 }
+      let stop = statementHead(k, end).stop
+      if let name = declarators(k, stop).last {
+        lex.record(
+          into: &index, name: name, kind: .property, container: scope.container, start: name, end: stop, signature: lex.joined(at, stop),
+          parent: scope.parent)
+      }
+      return stop + 1
+    default:
+      return at + 2
+    }
+  }
+
+  /// `- (void)insert:(id)x atIndex:(int)i;` is the method `insert:atIndex:`.
+  private mutating func readObjCMethod(_ at: Int, _ end: Int, _ scope: Scope) -> Int {
+    var stop = at + 1
+    while stop < end, !lex.isPunct(stop, ";"), !lex.isPunct(stop, "{") {
+      if lex.isPunct(stop, "@") { break }
+      stop += 1
+    }
+    var k = at + 1
+    var selector = ""
+    var nameToken: Int?
+    while k < stop {
+      if lex.isPunct(k, "(") {
+        k = lex.matching(k) + 1
+        continue
+      }
+      if tokens[k].kind == .name {
+        if lex.isPunct(k + 1, ":") {
+          selector += lex.text(k) + ":"
+          nameToken = nameToken ?? k
+          k += 2
+          if lex.isPunct(k, "(") { k = lex.matching(k) + 1 }
+          k += 1  // the parameter's name
+          continue
+        }
+        if nameToken == nil {
+          selector = lex.text(k)
+          nameToken = k
+        }
+        if lex.text(k) == "__attribute__" || lex.text(k) == "NS_SWIFT_NAME" { break }
+      }
+      k += 1
+    }
+    let bodyEnd = lex.isPunct(stop, "{") ? lex.matching(stop) : stop
+    if let nameToken {
+      lex.record(
+        into: &index, name: nameToken, label: selector, kind: .method, container: scope.container, start: nameToken, end: bodyEnd,
+        signature: lex.joined(at, stop), parent: scope.parent)
+    }
+    return lex.isPunct(stop, "@") ? stop : bodyEnd + 1
+  }
+}
+
+extension Array {
+  fileprivate subscript(safe index: Int) -> Element? {
+    indices.contains(index) ? self[index] : nil
+  }
+}

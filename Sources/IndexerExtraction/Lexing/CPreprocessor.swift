@@ -1,0 +1,123 @@
+import IndexerModel
+
+/// Takes the preprocessor lines out of a C/C++ token stream so the declaration reader sees plain code.
+///
+/// `#define` lines become macro symbols. Conditionals keep the first branch whole and each later
+/// branch only when its brackets balance, the way ctags resolves them: `#ifdef A int f(int a) { #else
+/// int f(int a, int b) { #endif` stays one function instead of an unclosed brace that would swallow the
+/// file, while balanced alternatives (a real function and its `static inline` stub) both stay. `#if 0`
+/// branches are dropped. Line breaks go too: C does not end statements at them.
+struct CPreprocessor {
+  let source: UnsafeBufferPointer<UInt8>
+  let raw: [CFamilyToken]
+
+  struct Output {
+    var tokens: [CFamilyToken] = []
+    /// `#define`s with the byte offset of their `#`, in source order.
+    var macros: [(symbol: Symbol, offset: Int)] = []
+  }
+
+  private struct Branch {
+    var start: Int
+    var isFirstKept: Bool
+    var dropping: Bool
+    var outerDropping: Bool
+    var keptAny: Bool
+  }
+
+  func run() -> Output {
+    var out = Output()
+    out.tokens.reserveCapacity(raw.count)
+    let lex = CFamilyTokens(source: source, tokens: raw)
+    var branches: [Branch] = []
+    var dropping = false
+    var k = 0
+    var atLineStart = true
+    while k < raw.count {
+      let t = raw[k]
+      if t.kind == .newline {
+        atLineStart = true
+        k += 1
+        continue
+      }
+      if atLineStart && lex.isPunct(k, "#") {
+        let end = directiveEnd(k)
+        let word = k + 1 < end && raw[k + 1].kind == .name ? lex.text(k + 1) : ""
+        switch word {
+        case "define" where !dropping:
+          if let macro = macro(lex, k, end) { out.macros.append((macro, t.start)) }
+        case "if", "ifdef", "ifndef":
+          let isZero = word == "if" && isLiteralZero(lex, k + 2, end)
+          branches.append(
+            Branch(start: out.tokens.count, isFirstKept: !isZero, dropping: dropping || isZero, outerDropping: dropping, keptAny: !isZero))
+          dropping = dropping || isZero
+        case "elif", "else":
+          guard var branch = branches.popLast() else { break }
+          close(&branch, &out.tokens)
+          let isZero = word == "elif" && isLiteralZero(lex, k + 2, end)
+          branch.isFirstKept = !branch.keptAny && !isZero
+          branch.keptAny = branch.keptAny || !isZero
+          branch.dropping = branch.outerDropping || isZero
+          branch.start = out.tokens.count
+          branches.append(branch)
+          dropping = branch.dropping
+        case "endif":
+          guard var branch = branches.popLast() else { break }
+          close(&branch, &out.tokens)
+          dropping = branch.outerDropping
+        default:
+          break
+        }
+        k = end
+        continue
+      }
+      atLineStart = false
+      if !dropping { out.tokens.append(t) }
+      k += 1
+    }
+    return out
+  }
+
+  /// Ends a branch: a later branch whose brackets do not balance is taken back out.
+  private func close(_ branch: inout Branch, _ tokens: inout [CFamilyToken]) {
+    guard !branch.dropping, !branch.isFirstKept, branch.start < tokens.count else { return }
+    var depth = 0
+    for t in tokens[branch.start...] where t.kind == .punct {
+      switch source[t.start] {
+      case UInt8(ascii: "{"), UInt8(ascii: "("): depth += 1
+      case UInt8(ascii: "}"), UInt8(ascii: ")"): depth -= 1
+      default: break
+      }
+    }
+    if depth != 0 { tokens.removeSubrange(branch.start...) }
+  }
+
+  /// The token after a directive: its line ends at a line break not escaped by `\`.
+  private func directiveEnd(_ hash: Int) -> Int {
+    var k = hash + 1
+    while k < raw.count {
+      if raw[k].kind == .newline && !(k > 0 && raw[k - 1].kind == .punct && source[raw[k - 1].start] == UInt8(ascii: "\\")) {
+        return k
+      }
+      k += 1
+    }
+    return k
+  }
+
+  private func isLiteralZero(_ lex: CFamilyTokens, _ k: Int, _ end: Int) -> Bool {
+    k + 1 == end && raw[k].kind == .literal && lex.text(k) == "0"
+  }
+
+  /// `#define NAME ...` (object-like) or `#define NAME(a, b) ...` (function-like: no space before the paren).
+  private func macro(_ lex: CFamilyTokens, _ hash: Int, _ end: Int) -> Symbol? {
+    let name = hash + 2
+    guard name < end, raw[name].kind == .name else { return nil }
+    var signatureEnd = name + 1
+    if lex.isPunct(name + 1, "("), raw[name + 1].start == raw[name].end {
+      signatureEnd = min(lex.matching(name + 1), end - 1) + 1
+    }
+    return lex.symbol(
+      name: lex.text(name), nameToken: name, kind: .macro, container: "", start: name, end: end - 1,
+      signature: "#define " + lex.joined(name, signatureEnd))
+  }
+}

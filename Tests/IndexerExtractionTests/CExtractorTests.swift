@@ -1,0 +1,100 @@
+import IndexerExtraction
+import IndexerModel
+import Testing
+
+@Suite struct CExtractorTests {
+  private func symbols(_ source: String, _ language: Language = .c) -> [String] {
+    CExtractor(language: language).extract(source).symbols.map { "\($0.kind.rawValue) \($0.qualifiedName(separator: "::"))" }
+  }
+
+  @Test func bracesInStringsCharsCommentsAndMacrosDoNotUnbalanceBodies() {
+    let source = """
+      int a(void) {
+        char *s = "}";
+        char c = '{';
+        // }
+        /* } */
+      #define BRACE {
+        return 0;
+      }
+      int b;
+      """
+    #expect(symbols(source) == ["function a", "macro BRACE", "variable b"])
+  }
+
+  @Test func conditionalBranchesWithUnbalancedBracesKeepTheFirst() {
+    let source = """
+      #ifdef NEW_API
+      int open_device(int flags, int mode) {
+      #else
+      int open_device(int flags) {
+      #endif
+        return 0;
+      }
+      #ifdef CONFIG_X
+      int helper(void);
+      #else
+      static inline int helper(void) { return 0; }
+      #endif
+      #if 0
+      int dead(void);
+      #else
+      int alive(void);
+      #endif
+      int after;
+      """
+    #expect(symbols(source) == ["function open_device", "prototype helper", "function helper", "prototype alive", "variable after"])
+  }
+
+  @Test func macroCallsAndExternDeclarationsAreNotDefinitions() {
+    let source = """
+      EXPORT_SYMBOL(open_device);
+      static DEFINE_MUTEX(lock);
+      extern int elsewhere;
+      module_init(start);
+      int real = 1;
+      """
+    #expect(symbols(source) == ["variable real"])
+  }
+
+  @Test func declaratorsOfEveryShape() {
+    let source = "int a, *b, c[4], (*d)(int), **e = 0;\nvoid (*f(int))(void);\nstruct s { int x : 3; int (*cb)(void); } g;\n"
+    #expect(
+      symbols(source) == [
+        "variable a", "variable b", "variable c", "variable d", "variable e", "prototype f", "struct s", "field s::x", "field s::cb",
+        "variable g",
+      ])
+  }
+
+  @Test func cKeywordsUsedAsNamesInCAreNotCxx() {
+    // Linux names fields `class` and `new`; only `class Name {` is a C++ class.
+    let source = "struct device { struct class *class; int new; };\nint template_count;\n"
+    #expect(symbols(source) == ["struct device", "field device::class", "field device::new", "variable template_count"])
+  }
+
+  @Test func cxxMembersInAndOutOfTheirClass() {
+    let source = """
+      namespace app {
+      class Shape {
+       public:
+        Shape();
+        virtual ~Shape() = default;
+        virtual double area() const = 0;
+      };
+      double Shape::area() const { return 0; }
+      Shape::Shape() : id_{next()} { }
+      }
+      """
+    #expect(
+      symbols(source, .cpp) == [
+        "namespace app", "class app::Shape", "initializer app::Shape::Shape", "deinitializer app::Shape::~Shape",
+        "method app::Shape::area", "method app::Shape::area", "initializer app::Shape::Shape",
+      ])
+  }
+
+  @Test func deepNestingAndUnclosedInputEnd() {
+    let deep = String(repeating: "{", count: 10_000) + String(repeating: "}", count: 10_000)
+    #expect(symbols("int x;\n" + deep + "\nint y;\n") == ["variable x", "variable y"])
+    #expect(symbols("struct s { int a;\n#if X\n") == ["struct s", "field s::a"])
+  }
+}
