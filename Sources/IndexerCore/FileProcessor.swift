@@ -9,7 +9,7 @@ struct ProcessedFile: Sendable {
     /// Bytes equal the stored ones: only the stat is refreshed.
     case sameContent
     /// New file whose bytes equal those of a file that disappeared: a rename.
-    case parsed(FileIndex, EncodedOutline, FileStatus)
+    case parsed(FileIndex, EncodedOutline, EncodedReferences, FileStatus)
     case skipped(FileStatus, String)
   }
 
@@ -53,7 +53,7 @@ enum FileProcessor {
     }
     let index = ExtractorRegistry.extractor(for: candidate.file.language).extract(source)
     return ProcessedFile(
-      candidate: candidate, hash: hash, bytesRead: bytes.count, outcome: .parsed(index, EncodedOutline(index), status))
+      candidate: candidate, hash: hash, bytesRead: bytes.count, outcome: .parsed(index, EncodedOutline(index), EncodedReferences(index.references), status))
   }
 
   private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {

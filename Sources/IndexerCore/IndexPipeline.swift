@@ -175,7 +175,7 @@ public struct IndexPipeline: Sendable {
       let status = processed.candidate.stored?.status ?? .indexed
       if status == .binary { report.skipped[.binary, default: 0] += 1 }
       return make(status, .unchanged)
-    case .parsed(let index, let outline, let status):
+    case .parsed(let index, let outline, let references, let status):
       if processed.candidate.stored == nil, let old = removedByHash[processed.hash], old.language == file.language,
         old.status == status, !claimed.contains(old.path)
       {
@@ -185,7 +185,7 @@ public struct IndexPipeline: Sendable {
         return make(status, .renamed(from: old.path))
       }
       report.parsed += 1
-      return make(status, .indexed(index, outline), message: status == .lossyUTF8 ? "invalid UTF-8 replaced with U+FFFD" : nil)
+      return make(status, .indexed(index, outline, references), message: status == .lossyUTF8 ? "invalid UTF-8 replaced with U+FFFD" : nil)
     case .skipped(let status, let message):
       report.skipped[status, default: 0] += 1
       return make(status, .skipped(message: message), message: message)

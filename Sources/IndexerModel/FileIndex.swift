@@ -7,12 +7,15 @@ public struct FileIndex: Sendable, Hashable {
   public var language: Language
   public var symbols: [Symbol]
   public var parents: [Int]
+  /// Identifier occurrences (not only of the definitions above); empty where a reader does not collect them.
+  public var references: FileReferences
 
-  public init(language: Language, symbols: [Symbol] = [], parents: [Int] = []) {
+  public init(language: Language, symbols: [Symbol] = [], parents: [Int] = [], references: FileReferences = FileReferences()) {
     precondition(symbols.count == parents.count, "every symbol needs a parent entry")
     self.language = language
     self.symbols = symbols
     self.parents = parents
+    self.references = references
   }
 
   /// Appends a symbol under `parent` (-1 for file level) and returns its index.

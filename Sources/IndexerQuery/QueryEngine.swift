@@ -58,6 +58,11 @@ public struct QueryEngine {
     try lookup.forEachSymbol(sortedByName: sortedByName, body)
   }
 
+  /// Every occurrence of a name (see `SymbolLookup.references`).
+  public func references(_ filter: ReferenceFilter) throws(StoreError) -> [ReferenceMatch] {
+    try lookup.references(filter)
+  }
+
   public func outline(path: String) throws(StoreError) -> FileIndex? {
     try lookup.outline(path: path)
   }

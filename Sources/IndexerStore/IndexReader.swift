@@ -93,18 +93,22 @@ package struct IndexReader: Sendable {
       var statusCounts: [FileStatus: Int] = [:]
       var files = 0
       var symbols = 0
+      var references = 0
       for row in try Row.fetchAll(
-        db, sql: "SELECT language, status, count(*), sum(symbol_count) FROM file GROUP BY language, status")
+        db, sql: "SELECT language, status, count(*), sum(symbol_count), sum(ref_count) FROM file GROUP BY language, status")
       {
         guard let language = Language(rawValue: row[0]), let status = FileStatus(rawValue: row[1]) else { continue }
         let count: Int = row[2]
         let symbolCount: Int = row[3] ?? 0
+        let referenceCount: Int = row[4] ?? 0
         statusCounts[status, default: 0] += count
         guard status.isIndexed else { continue }
-        languages[language, default: .init(files: 0, symbols: 0)].files += count
-        languages[language, default: .init(files: 0, symbols: 0)].symbols += symbolCount
+        languages[language, default: .init(files: 0, symbols: 0, references: 0)].files += count
+        languages[language, default: .init(files: 0, symbols: 0, references: 0)].symbols += symbolCount
+        languages[language, default: .init(files: 0, symbols: 0, references: 0)].references += referenceCount
         files += count
         symbols += symbolCount
+        references += referenceCount
       }
       let skipped = try Row.fetchAll(
         db, sql: "SELECT path, status, message FROM file WHERE status NOT IN ('indexed', 'lossy-utf8') ORDER BY path"
@@ -114,15 +118,16 @@ package struct IndexReader: Sendable {
       }
       let lossy = try String.fetchAll(db, sql: "SELECT path FROM file WHERE status = 'lossy-utf8' ORDER BY path")
       let blobs = try Row.fetchOne(
-        db, sql: "SELECT coalesce(sum(outline_raw_bytes), 0), coalesce(sum(length(outline)), 0) FROM file")
+        db, sql: "SELECT coalesce(sum(outline_raw_bytes), 0), coalesce(sum(length(outline)), 0), coalesce(sum(length(refs)), 0) FROM file")
       let meta = Dictionary(
         uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map { row in
           (row[0] as String, row[1] as DatabaseValue)
         })
       return IndexStatistics(
-        files: files, symbols: symbols, languages: languages, statusCounts: statusCounts, skipped: skipped, lossy: lossy,
+        files: files, symbols: symbols, references: references,
+        referencedNames: try Int.fetchOne(db, sql: "SELECT count(*) FROM ref_name") ?? 0, languages: languages, statusCounts: statusCounts, skipped: skipped, lossy: lossy,
         databaseBytes: Self.fileSize(path) + Self.fileSize(path + "-wal"),
-        blobRawBytes: blobs?[0] ?? 0, blobCompressedBytes: blobs?[1] ?? 0,
+        blobRawBytes: blobs?[0] ?? 0, blobCompressedBytes: blobs?[1] ?? 0, referenceBlobBytes: blobs?[2] ?? 0,
         schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
         generation: meta["generation"].flatMap { Int64.fromDatabaseValue($0) } ?? 0,
         lastIndexTime: meta["last_index_time"].flatMap { String.fromDatabaseValue($0) })

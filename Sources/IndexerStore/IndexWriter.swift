@@ -51,22 +51,35 @@ package struct IndexWriter: Sendable {
   /// Commits the batch; returns the new generation.
   @discardableResult
   package func commit(_ batch: IndexBatch) throws(StoreError) -> Int64 {
-    try database.write { db in
+    var postingsToPublish: ReferencePostingWriter?
+    let generation = try database.write { db in
+      let postings = try ReferencePostingWriter(db, cache: database.referenceNames)
+      postingsToPublish = postings
       for path in batch.removals {
+        try forgetReferences(path: path, db: db, postings: postings)
         try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path])
       }
       let symbols = try SymbolRowWriter(db)
       for write in batch.writes {
-        try apply(write, db: db, symbols: symbols)
+        try apply(write, db: db, symbols: symbols, postings: postings)
       }
       try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'generation'")
       try db.execute(
         sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_index_time', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
       return try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0
     }
+    postingsToPublish?.publish()
+    return generation
   }
 
-  private func apply(_ write: FileWrite, db: Database, symbols: SymbolRowWriter) throws {
+  /// Drops the name-to-files rows of the file stored at `path`, if any.
+  private func forgetReferences(path: String, db: Database, postings: ReferencePostingWriter) throws {
+    let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, refs FROM file WHERE path = ?"), arguments: [path])
+    guard let row, let blob = row["refs"] as Data? else { return }
+    try postings.remove(fileID: row["id"], storedBlob: [UInt8](blob))
+  }
+
+  private func apply(_ write: FileWrite, db: Database, symbols: SymbolRowWriter, postings: ReferencePostingWriter) throws {
     let hash = Int64(bitPattern: write.contentHash)
     switch write.content {
     case .unchanged:
@@ -74,38 +87,47 @@ package struct IndexWriter: Sendable {
         sql: "UPDATE file SET size = ?, mtime_ns = ?, inode = ? WHERE path = ?"
       ).execute(arguments: [write.size, write.mtimeNanoseconds, Int64(bitPattern: write.inode), write.path])
     case .renamed(let from):
+      try forgetReferences(path: write.path, db: db, postings: postings)
       try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [write.path])
       try db.cachedStatement(
         sql: "UPDATE file SET path = ?, size = ?, mtime_ns = ?, inode = ? WHERE path = ?"
       ).execute(arguments: [write.path, write.size, write.mtimeNanoseconds, Int64(bitPattern: write.inode), from])
-    case .indexed(let index, let outline):
-      let id = try upsert(write, hash: hash, symbolCount: index.symbols.count, outline: outline, db: db)
+    case .indexed(let index, let outline, let references):
+      try forgetReferences(path: write.path, db: db, postings: postings)
+      let id = try upsert(write, hash: hash, symbolCount: index.symbols.count, outline: outline, references: references, db: db)
+      try postings.add(fileID: id, names: references.names)
       try db.cachedStatement(sql: "DELETE FROM symbol WHERE file_id = ?").execute(arguments: [id])
       for (ordinal, symbol) in index.symbols.enumerated() {
         let parent = index.parents[ordinal]
         try symbols.insert(symbol, ordinal: ordinal, fileID: id, containerKind: parent >= 0 ? index.symbols[parent].kind : nil)
       }
     case .skipped:
-      let id = try upsert(write, hash: hash, symbolCount: 0, outline: nil, db: db)
+      try forgetReferences(path: write.path, db: db, postings: postings)
+      let id = try upsert(write, hash: hash, symbolCount: 0, outline: nil, references: nil, db: db)
       try db.cachedStatement(sql: "DELETE FROM symbol WHERE file_id = ?").execute(arguments: [id])
     }
   }
 
-  private func upsert(_ write: FileWrite, hash: Int64, symbolCount: Int, outline: EncodedOutline?, db: Database) throws -> Int64 {
+  private func upsert(
+    _ write: FileWrite, hash: Int64, symbolCount: Int, outline: EncodedOutline?, references: EncodedReferences?, db: Database
+  ) throws -> Int64 {
     let statement = try db.cachedStatement(
       sql: """
-        INSERT INTO file (path, language, status, size, mtime_ns, inode, content_hash, symbol_count, outline, outline_raw_bytes, message)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT INTO file (
+          path, language, status, size, mtime_ns, inode, content_hash, symbol_count, outline, outline_raw_bytes, message,
+          refs, ref_count)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (path) DO UPDATE SET
           language = excluded.language, status = excluded.status, size = excluded.size, mtime_ns = excluded.mtime_ns,
           inode = excluded.inode, content_hash = excluded.content_hash, symbol_count = excluded.symbol_count,
-          outline = excluded.outline, outline_raw_bytes = excluded.outline_raw_bytes, message = excluded.message
+          outline = excluded.outline, outline_raw_bytes = excluded.outline_raw_bytes, message = excluded.message,
+          refs = excluded.refs, ref_count = excluded.ref_count
         RETURNING id
         """)
     let arguments: StatementArguments = [
       write.path, write.language.rawValue, write.status.rawValue, write.size, write.mtimeNanoseconds,
       Int64(bitPattern: write.inode), hash, symbolCount, outline.map { Data($0.compressed) }, outline?.rawCount ?? 0,
-      write.message,
+      write.message, references.flatMap { $0.compressed.isEmpty ? nil : Data($0.compressed) }, references?.count ?? 0,
     ]
     guard let id = try Int64.fetchOne(statement, arguments: arguments) else {
       throw DatabaseError(resultCode: .SQLITE_ERROR, message: "no id returned for \(write.path)")

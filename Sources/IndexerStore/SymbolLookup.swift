@@ -123,7 +123,7 @@ package final class SymbolLookup {
     return value
   }
 
-  fileprivate func query(
+  func query(
     _ sql: String, _ arguments: [SQLValue], row: (OpaquePointer) throws(StoreError) -> Void
   ) throws(StoreError) {
     var statement: OpaquePointer?
@@ -144,7 +144,7 @@ package final class SymbolLookup {
     }
   }
 
-  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+  static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
   /// A row of the symbol SELECT (see `SymbolSQL`) as a match; nil for a kind or language this build does not know.
   private static func match(_ s: OpaquePointer) -> SymbolMatch? {
@@ -161,7 +161,7 @@ package final class SymbolLookup {
     return SymbolMatch(symbol: symbol, path: text(s, 9), language: language)
   }
 
-  private static func text(_ statement: OpaquePointer, _ column: Int32) -> String {
+  static func text(_ statement: OpaquePointer, _ column: Int32) -> String {
     guard let bytes = sqlite3_column_text(statement, column) else { return "" }
     let count = Int(sqlite3_column_bytes(statement, column))
     return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)

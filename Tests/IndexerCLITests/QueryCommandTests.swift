@@ -100,14 +100,15 @@ import Testing
 
   @Test func statsJSONHasTheDocumentedFields() throws {
     let stats = try IndexerProcess.run(["stats", "--json", "--root", Self.workspace.path]).json()
-    for key in ["files", "symbols", "languages", "skipped", "dbBytes", "blobRawBytes", "blobCompressedBytes", "schemaVersion", "generation"] {
+    for key in ["files", "symbols", "references", "referencedNames", "languages", "skipped", "dbBytes", "blobRawBytes", "blobCompressedBytes", "schemaVersion", "generation"] {
       #expect(stats[key] != nil, "missing \(key)")
     }
     #expect(int(stats, "files") == 8)
     #expect(int(stats, "symbols") == 27)
     let languages = stats["languages"] as? [String: [String: Any]]
     #expect(languages?["python"].flatMap { int($0, "files") } == 3)
-    #expect(int(stats, "schemaVersion") == 1)
+    #expect(languages?["python"].flatMap { int($0, "references") }.map { $0 > 0 } == true)
+    #expect(int(stats, "schemaVersion") == 2)
     #expect((int(stats, "blobCompressedBytes") ?? 0) > 0)
   }
 

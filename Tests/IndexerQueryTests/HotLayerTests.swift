@@ -51,7 +51,7 @@ import Testing
       try IndexWriter(database: db).commit(IndexBatch(writes: [
         FileWrite(
           path: "a.py", language: .python, status: .indexed, size: 1, mtimeNanoseconds: 1, inode: 1,
-          contentHash: UInt64(name.count), content: .indexed(index, EncodedOutline(index)))
+          contentHash: UInt64(name.count), content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references)))
       ]))
     }
     try commit("first")

@@ -21,7 +21,7 @@ import Testing
     let writes = [("Sources/a.swift", a), ("tools/b.py", b)].map { path, index in
       FileWrite(
         path: path, language: index.language, status: .indexed, size: 1, mtimeNanoseconds: 1, inode: 1, contentHash: 1,
-        content: .indexed(index, EncodedOutline(index)))
+        content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references)))
     }
     try IndexWriter(database: db).commit(IndexBatch(writes: writes))
     return try QueryEngine(databasePath: path)

@@ -24,7 +24,7 @@ func sampleIndex(_ names: [String] = ["Alpha", "alphabet", "Beta"]) -> FileIndex
 func write(_ path: String, _ index: FileIndex, hash: UInt64 = 1) -> FileWrite {
   FileWrite(
     path: path, language: index.language, status: .indexed, size: 10, mtimeNanoseconds: 1, inode: 1, contentHash: hash,
-    content: .indexed(index, EncodedOutline(index)))
+    content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references)))
 }
 
 /// The query path's read-only connection on the same file.

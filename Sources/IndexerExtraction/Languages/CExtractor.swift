@@ -22,6 +22,8 @@ public struct CExtractor: Extractor {
     var reader = CDeclarationReader(CFamilyTokens(source: source, tokens: pre.tokens), macros: pre.macros, language: language)
     reader.readScope(from: 0, to: pre.tokens.count, scope: .init(container: "", parent: -1, kind: .file))
     reader.flushMacros(before: Int.max)
+    // From the raw tokens: names in macro bodies and in every conditional branch are references too.
+    reader.index.references = ReferenceCollector.collect(raw, in: source, keywords: language == .cpp ? Keywords.cpp : Keywords.c)
     return reader.index
   }
 }

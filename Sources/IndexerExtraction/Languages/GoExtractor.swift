@@ -14,6 +14,7 @@ public struct GoExtractor: Extractor {
     let tokens = CFamilyTokenizer(backquoteRawStrings: true).tokenize(source)
     var reader = GoDeclarationReader(CFamilyTokens(source: source, tokens: tokens))
     reader.readPackageLevel()
+    reader.index.references = ReferenceCollector.collect(tokens, in: source, keywords: Keywords.go)
     return reader.index
   }
 }

@@ -16,6 +16,7 @@ public struct JavaExtractor: Extractor {
     let tokens = CFamilyTokenizer(tripleQuoteTextBlocks: true).tokenize(source).filter { $0.kind != .newline }
     var reader = JavaDeclarationReader(CFamilyTokens(source: source, tokens: tokens))
     reader.readBody(from: 0, to: tokens.count, container: "", parent: -1, className: nil, isEnum: false)
+    reader.index.references = ReferenceCollector.collect(tokens, in: source, keywords: Keywords.java)
     return reader.index
   }
 }

@@ -19,6 +19,8 @@ public struct JavaScriptExtractor: Extractor {
     let tokens = CFamilyTokenizer(javascriptLiterals: true).tokenize(source)
     var reader = ScriptReader(CFamilyTokens(source: source, tokens: tokens), language: language)
     reader.readStatements(from: 0, to: tokens.count, container: "", parent: -1)
+    reader.index.references = ReferenceCollector.collect(
+      tokens, in: source, keywords: language == .typescript ? Keywords.typescript : Keywords.javascript)
     return reader.index
   }
 }

@@ -68,6 +68,7 @@ public struct PythonExtractor: Extractor {
       }
     }
     close(to: 0)
+    index.references = tokenizer.references.references
     return index
   }
 

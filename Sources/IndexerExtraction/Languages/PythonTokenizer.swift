@@ -23,7 +23,13 @@ struct PythonTokenizer {
   private(set) var line = 1
   private var lineStart = 0
 
-  init(_ src: UnsafeBufferPointer<UInt8>) { self.src = src }
+  /// Every name outside strings and comments, keywords aside, as the lines go by.
+  private(set) var references: ReferenceCollector
+
+  init(_ src: UnsafeBufferPointer<UInt8>) {
+    self.src = src
+    self.references = ReferenceCollector(source: src)
+  }
 
   /// Position just after the last token returned, for the end of a block.
   private(set) var lastTokenEndLine = 1
@@ -123,6 +129,9 @@ struct PythonTokenizer {
             skipString(prefix: prefix)
             push(&tokens, .string, start, line, col, depth)
           } else {
+            if !references.spells(start, pos, oneOf: Keywords.python) {
+              references.add(start: start, end: pos, line: line, column: col)
+            }
             push(&tokens, .name, start, line, col, depth)
           }
         } else {

@@ -15,6 +15,7 @@ public struct RustExtractor: Extractor {
     let tokens = CFamilyTokenizer(rustLiterals: true).tokenize(source).filter { $0.kind != .newline }
     var reader = RustItemReader(CFamilyTokens(source: source, tokens: tokens))
     reader.readItems(from: 0, to: tokens.count, container: "", parent: -1, inImplOrTrait: false)
+    reader.index.references = ReferenceCollector.collect(tokens, in: source, keywords: Keywords.rust)
     return reader.index
   }
 }

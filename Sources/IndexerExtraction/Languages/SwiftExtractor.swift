@@ -14,13 +14,33 @@ public struct SwiftExtractor: Extractor {
     let tree = Parser.parse(source: source)
     let collector = SwiftDeclarationCollector(converter: SourceLocationConverter(fileName: "", tree: tree))
     collector.walk(tree)
-    return collector.index
+    var index = collector.index
+    index.references = Self.references(tree, source: source, converter: collector.converter)
+    return index
+  }
+
+  /// Identifier tokens of the tree: the parser already told keywords, strings and comments apart.
+  private static func references(_ tree: SourceFileSyntax, source: UnsafeBufferPointer<UInt8>, converter: SourceLocationConverter) -> FileReferences {
+    var collector = ReferenceCollector(source: source)
+    for token in tree.tokens(viewMode: .sourceAccurate) {
+      guard case .identifier = token.tokenKind else { continue }
+      var start = token.positionAfterSkippingLeadingTrivia.utf8Offset
+      var end = token.endPositionBeforeTrailingTrivia.utf8Offset
+      guard start < end, end <= source.count else { continue }
+      if source[start] == UInt8(ascii: "`") && end - start > 2 {  // `class` used as a name
+        start += 1
+        end -= 1
+      }
+      let location = converter.location(for: AbsolutePosition(utf8Offset: start))
+      collector.add(start: start, end: end, line: location.line, column: location.column)
+    }
+    return collector.references
   }
 }
 
 /// Visits declarations and records each as a symbol under the declaration that encloses it.
 private final class SwiftDeclarationCollector: SyntaxVisitor {
-  private let converter: SourceLocationConverter
+  let converter: SourceLocationConverter
   private(set) var index = FileIndex(language: .swift)
 
   private struct Container {

@@ -7,8 +7,8 @@ public struct FileWrite: Sendable {
     case unchanged
     /// Same bytes as a file stored under another path: move its row, keep its symbols.
     case renamed(from: String)
-    /// New definitions and outline replace whatever was stored.
-    case indexed(FileIndex, EncodedOutline)
+    /// New definitions, outline and references replace whatever was stored.
+    case indexed(FileIndex, EncodedOutline, EncodedReferences)
     /// Not indexed (a limit, binary, unreadable): its definitions leave the index, the reason stays.
     case skipped(message: String?)
   }

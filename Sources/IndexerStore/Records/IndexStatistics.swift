@@ -5,6 +5,7 @@ public struct IndexStatistics: Sendable {
   public struct LanguageCount: Sendable {
     public var files: Int
     public var symbols: Int
+    public var references: Int
   }
 
   public struct SkippedFile: Sendable {
@@ -15,6 +16,9 @@ public struct IndexStatistics: Sendable {
 
   public var files: Int
   public var symbols: Int
+  public var references: Int
+  /// Distinct referenced names (rows of `ref_name`).
+  public var referencedNames: Int
   public var languages: [Language: LanguageCount]
   public var statusCounts: [FileStatus: Int]
   public var skipped: [SkippedFile]
@@ -22,6 +26,8 @@ public struct IndexStatistics: Sendable {
   public var databaseBytes: Int64
   public var blobRawBytes: Int64
   public var blobCompressedBytes: Int64
+  /// Compressed reference blobs (`file.refs`).
+  public var referenceBlobBytes: Int64
   public var schemaVersion: Int
   public var generation: Int64
   public var lastIndexTime: String?

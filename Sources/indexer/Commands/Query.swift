@@ -5,8 +5,8 @@ extension IndexerCommand {
   struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "query",
-      abstract: "Ask the index: where a symbol is defined, or what a file declares.",
-      subcommands: [QuerySymbol.self, QueryFile.self]
+      abstract: "Ask the index: where a symbol is defined, where a name is used, or what a file declares.",
+      subcommands: [QuerySymbol.self, QueryRefs.self, QueryFile.self]
     )
   }
 }

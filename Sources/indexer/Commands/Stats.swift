@@ -10,7 +10,7 @@ extension IndexerCommand {
   struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "stats",
-      abstract: "Show files by language and status, symbols, skipped files with reasons, and sizes."
+      abstract: "Show files, symbols and references by language, statuses, skipped files with reasons, and sizes."
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -35,6 +35,7 @@ extension IndexerCommand {
         var o = JSONObject()
         o.add("files", count.files)
         o.add("symbols", count.symbols)
+        o.add("references", count.references)
         languages.add(language.rawValue, raw: o.text)
       }
       var statuses = JSONObject()
@@ -51,6 +52,8 @@ extension IndexerCommand {
       var o = JSONObject()
       o.add("files", s.files)
       o.add("symbols", s.symbols)
+      o.add("references", s.references)
+      o.add("referencedNames", s.referencedNames)
       o.add("languages", raw: languages.text)
       o.add("statuses", raw: statuses.text)
       o.add("skipped", raw: JSONObject.array(skipped))
@@ -58,6 +61,7 @@ extension IndexerCommand {
       o.add("dbBytes", s.databaseBytes)
       o.add("blobRawBytes", s.blobRawBytes)
       o.add("blobCompressedBytes", s.blobCompressedBytes)
+      o.add("referenceBlobBytes", s.referenceBlobBytes)
       o.add("schemaVersion", s.schemaVersion)
       o.add("generation", s.generation)
       o.add("lastIndexTime", s.lastIndexTime)
@@ -88,13 +92,15 @@ extension IndexerCommand {
       lines.append("index          \(path)")
       lines.append("files          \(s.files) indexed")
       lines.append("symbols        \(s.symbols)")
+      lines.append("references     \(s.references) occurrences of \(s.referencedNames) names")
       for (language, count) in s.languages.sorted(by: { $0.key < $1.key }) {
-        lines.append("  \(language.rawValue.padding(12))\(count.files) files, \(count.symbols) symbols")
+        lines.append("  \(language.rawValue.padding(12))\(count.files) files, \(count.symbols) symbols, \(count.references) references")
       }
       lines.append("statuses       " + s.statusCounts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
       let ratio = s.blobCompressedBytes > 0 ? Double(s.blobRawBytes) / Double(s.blobCompressedBytes) : 0
       lines.append("database       \(s.databaseBytes) bytes")
       lines.append("outline blobs  \(s.blobRawBytes) bytes raw, \(s.blobCompressedBytes) compressed (\(Int(ratio * 10) / 10).\(Int(ratio * 10) % 10)x)")
+      lines.append("reference blobs \(s.referenceBlobBytes) bytes compressed")
       lines.append("schema         version \(s.schemaVersion)")
       lines.append("generation     \(s.generation)")
       lines.append("last indexed   \(s.lastIndexTime ?? "never")")

@@ -14,6 +14,13 @@ struct JSONObject {
     fields.append(Self.quote(key) + ":" + (value.isFinite ? String(value) : "null"))
   }
 
+  /// Replaces the value of a field added earlier (or adds it), keeping its place.
+  mutating func set(_ key: String, _ value: String) {
+    let prefix = Self.quote(key) + ":"
+    let field = prefix + Self.quote(value)
+    if let i = fields.firstIndex(where: { $0.hasPrefix(prefix) }) { fields[i] = field } else { fields.append(field) }
+  }
+
   /// Adds an already-encoded JSON value (an object or array).
   mutating func add(_ key: String, raw: String) { fields.append(Self.quote(key) + ":" + raw) }
 

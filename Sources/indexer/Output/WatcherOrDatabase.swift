@@ -31,6 +31,13 @@ struct WatcherOrDatabase {
     return try QueryEngine(databasePath: databasePath).outline(path: path)
   }
 
+  /// References are read from the database file: the watcher commits every batch there, so after
+  /// `--sync` has waited for it the file holds the answer.
+  func references(_ filter: ReferenceFilter) throws -> [ReferenceMatch] {
+    if sync { _ = try watcher() }
+    return try QueryEngine(databasePath: databasePath).references(filter)
+  }
+
   /// A connected (and, with `--sync`, synced) watcher, or nil when none answers.
   private func watcher() throws -> ServiceClient? {
     guard let client = try? ServiceClient(databasePath: databasePath) else { return nil }

@@ -1,0 +1,74 @@
+import IndexerModel
+
+/// The compact form of a file's references, stored zstd-compressed in `file.refs`.
+///
+/// Layout (version 1): version byte, name count, then per name: the name, its occurrence count, and per
+/// occurrence the line delta from the previous occurrence of that name and the column (as a delta from
+/// the previous column when on the same line). Most deltas fit one byte; zstd then folds the rest.
+package enum ReferenceCodec {
+  static let version: UInt8 = 1
+
+  package static func encode(_ references: FileReferences) -> [UInt8] {
+    var w = ByteWriter()
+    w.byte(version)
+    w.varint(references.names.count)
+    for (name, positions) in zip(references.names, references.positions) {
+      w.string(name)
+      w.varint(positions.count)
+      var line = 0
+      var column = 0
+      for p in positions {
+        let sameLine = p.line == line
+        w.varint(p.line - line)
+        w.zigzag(sameLine ? p.column - column : p.column)
+        line = p.line
+        column = p.column
+      }
+    }
+    return w.bytes
+  }
+
+  /// Decodes the whole blob, or only the entry for `name` when one is given (the query path).
+  package static func decode(_ bytes: [UInt8], only name: String? = nil) throws(OutlineDecodingError) -> FileReferences {
+    var r = ByteReader(bytes)
+    guard try r.byte() == version else { throw OutlineDecodingError() }
+    let count = try r.int()
+    var result = FileReferences()
+    for _ in 0..<count {
+      let entry = try r.string()
+      let n = try r.int()
+      guard n <= bytes.count else { throw OutlineDecodingError() }
+      let wanted = name == nil || name == entry
+      var positions: [SourcePosition] = []
+      if wanted { positions.reserveCapacity(n) }
+      var line = 0
+      var column = 0
+      for _ in 0..<n {
+        let delta = try r.int()
+        let c = try r.zigzag()
+        column = delta == 0 ? column + c : c
+        line += delta
+        if wanted { positions.append(SourcePosition(line: line, column: column)) }
+      }
+      if wanted {
+        result.names.append(entry)
+        result.positions.append(positions)
+        if name != nil { break }
+      }
+    }
+    return result
+  }
+}
+
+/// References ready to store: the compressed blob, and the names and count the tables need.
+public struct EncodedReferences: Sendable {
+  public var compressed: [UInt8]
+  public var names: [String]
+  public var count: Int
+
+  public init(_ references: FileReferences) {
+    self.compressed = references.isEmpty ? [] : Zstd.compress(ReferenceCodec.encode(references))
+    self.names = references.names
+    self.count = references.count
+  }
+}

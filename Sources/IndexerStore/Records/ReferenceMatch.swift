@@ -1,0 +1,38 @@
+import IndexerModel
+
+/// One occurrence of a name: where, inside which definition, and whether it is a definition itself.
+public struct ReferenceMatch: Sendable, Hashable {
+  public var path: String
+  public var language: Language
+  public var position: SourcePosition
+  /// The definition this occurrence names, when it is the name of a definition.
+  public var definition: Symbol?
+  /// The innermost definition enclosing the occurrence (qualified), or "" at file level.
+  public var container: String
+
+  public var isDefinition: Bool { definition != nil }
+
+  public init(path: String, language: Language, position: SourcePosition, definition: Symbol?, container: String) {
+    self.path = path
+    self.language = language
+    self.position = position
+    self.definition = definition
+    self.container = container
+  }
+}
+
+/// Which references `query refs` wants: one exact, case-sensitive name, narrowed like `query symbol`.
+public struct ReferenceFilter: Sendable {
+  public var name: String
+  public var languages: [Language]
+  /// SQLite GLOB on the relative path (`*` also matches `/`).
+  public var pathGlob: String?
+  public var limit: Int?
+
+  public init(name: String, languages: [Language] = [], pathGlob: String? = nil, limit: Int? = nil) {
+    self.name = name
+    self.languages = languages
+    self.pathGlob = pathGlob
+    self.limit = limit
+  }
+}

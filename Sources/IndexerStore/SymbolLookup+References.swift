@@ -1,0 +1,83 @@
+import GRDBSQLite
+import IndexerModel
+
+extension SymbolLookup {
+  /// Every occurrence of `filter.name`, by path then position. Only the files the name-to-files table
+  /// lists are read, and of each only its reference blob and outline.
+  package func references(_ filter: ReferenceFilter) throws(StoreError) -> [ReferenceMatch] {
+    var sql = """
+      SELECT f.path, f.language, f.refs, f.outline FROM ref_name n
+      JOIN ref_file r ON r.name_id = n.id JOIN file f ON f.id = r.file_id
+      WHERE n.name = ?
+      """
+    var arguments: [SQLValue] = [.text(filter.name)]
+    if !filter.languages.isEmpty {
+      sql += " AND f.language IN (\(Array(repeating: "?", count: filter.languages.count).joined(separator: ", ")))"
+      arguments += filter.languages.map { .text($0.rawValue) }
+    }
+    if let glob = filter.pathGlob {
+      sql += " AND f.path GLOB ?"
+      arguments.append(.text(glob))
+    }
+    sql += " ORDER BY f.path"
+    var files: [(path: String, language: Language, refs: [UInt8], outline: [UInt8])] = []
+    try query(sql, arguments) { s throws(StoreError) in
+      guard let language = Language(rawValue: Self.text(s, 1)) else { return }
+      files.append((Self.text(s, 0), language, Self.blob(s, 2), Self.blob(s, 3)))
+    }
+    var matches: [ReferenceMatch] = []
+    for file in files {
+      guard let raw = Zstd.decompress(file.refs), let references = try? ReferenceCodec.decode(raw, only: filter.name) else {
+        throw .corruptBlob(path: file.path)
+      }
+      var outline = FileIndex(language: file.language)
+      if !file.outline.isEmpty {
+        guard let rawOutline = Zstd.decompress(file.outline), let decoded = try? OutlineCodec.decode(rawOutline, language: file.language)
+        else { throw .corruptBlob(path: file.path) }
+        outline = decoded
+      }
+      let positions = references.positions(of: filter.name)
+      let resolver = ReferenceResolver(outline: outline, name: filter.name, positions: positions)
+      for position in positions {
+        let (definition, container) = resolver.resolve(position)
+        matches.append(ReferenceMatch(path: file.path, language: file.language, position: position, definition: definition, container: container))
+        if let limit = filter.limit, matches.count >= limit { return matches }
+      }
+    }
+    return matches
+  }
+
+  static func blob(_ s: OpaquePointer, _ column: Int32) -> [UInt8] {
+    guard sqlite3_column_type(s, column) != SQLITE_NULL, let bytes = sqlite3_column_blob(s, column) else { return [] }
+    return Array(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(s, column))))
+  }
+}
+
+/// Places occurrences of one name in a file's outline: the enclosing definition, and whether the
+/// occurrence is a definition's own name — the first occurrence of the name inside that definition's range.
+struct ReferenceResolver {
+  let outline: FileIndex
+  private var definitionAt: [SourcePosition: Int] = [:]
+
+  init(outline: FileIndex, name: String, positions: [SourcePosition]) {
+    self.outline = outline
+    for (i, symbol) in outline.symbols.enumerated() where symbol.name == name {
+      if let first = positions.first(where: { $0 >= symbol.range.start && $0 <= symbol.range.end }), definitionAt[first] == nil {
+        definitionAt[first] = i
+      }
+    }
+  }
+
+  func resolve(_ position: SourcePosition) -> (definition: Symbol?, container: String) {
+    let separator = outline.language.scopeSeparator
+    if let i = definitionAt[position] {
+      return (outline.symbols[i], outline.symbols[i].container)
+    }
+    // The innermost enclosing symbol is the last one in pre-order whose range holds the position.
+    var innermost: Int?
+    for (i, symbol) in outline.symbols.enumerated() where symbol.range.start <= position && position <= symbol.range.end {
+      innermost = i
+    }
+    return (nil, innermost.map { outline.symbols[$0].qualifiedName(separator: separator) } ?? "")
+  }
+}
