@@ -7,6 +7,24 @@ import Testing
     PythonExtractor().extract(source).symbols.map(\.qualifiedName)
   }
 
+  @Test func aRebindingIsNotASecondDefinitionAndALambdaIsAFunction() {
+    let source = """
+      try:
+          open_code = io.open_code
+      except AttributeError:
+          open_code = fallback
+      key = lambda item: item[0]
+      class C:
+          size = 1
+          size = 2
+          get = lambda self: self.size
+      """
+    let symbols = PythonExtractor().extract(source).symbols
+    #expect(symbols.map { "\($0.kind.rawValue) \($0.qualifiedName) \($0.range.start.line)" } == [
+      "variable open_code 2", "function key 5", "class C 6", "property C.size 7", "method C.get 9",
+    ])
+  }
+
   @Test func definitionsInsideStringsAndCommentsAreIgnored() {
     let source = """
       x = "def fake(): pass"

@@ -23,6 +23,9 @@ public struct PythonExtractor: Extractor {
     var scopes: [Scope] = []
     var tokens: [PythonToken] = []
     tokens.reserveCapacity(64)
+    // Names already bound in each scope (by its symbol index, -1 for the module): a later assignment to
+    // one rebinds it, it does not define it again (`try: X = a` / `except: X = b`), as ctags also reads it.
+    var bound: [Int: Set<String>] = [:]
 
     func close(to indent: Int) {
       while let top = scopes.last, top.indent >= indent {
@@ -58,9 +61,14 @@ public struct PythonExtractor: Extractor {
       if parent == nil || parent?.isClass == true {
         for (target, segment) in assignmentTargets(in: tokens, source: source) {
           let token = tokens[target]
+          let name = text(source, token)
+          guard bound[parentIndex, default: []].insert(name).inserted else { continue }
           let end = SourcePosition(line: tokenizer.lastTokenEndLine, column: tokenizer.lastTokenEndColumn)
+          // `key = lambda x: ...` defines a function in all but syntax.
+          let isLambda = segment.upperBound + 1 < tokens.count && is_(tokens, segment.upperBound + 1, "lambda", source)
+          let kind: SymbolKind = isLambda ? (parent == nil ? .function : .method) : (parent == nil ? .variable : .property)
           let symbol = Symbol(
-            name: text(source, token), kind: parent == nil ? .variable : .property, container: container,
+            name: name, kind: kind, container: container,
             range: SourceRange(start: SourcePosition(line: token.line, column: token.column), end: end),
             signature: assignmentSignature(tokens[segment], source: source))
           index.append(symbol, parent: parentIndex)

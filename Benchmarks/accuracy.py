@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Compares indexer's definitions with Universal Ctags' on the same tree, matched by (path, name, line).
+
+usage: accuracy.py CTAGS_JSON INDEXER_JSON INDEXER_DB [MISSES_FILE]
+
+Prints, per language and kind, how many definitions each tool found, how many match, recall (of ctags'
+tags, the share indexer found) and precision (of indexer's, the share ctags also found), for the kinds
+both tools produce. Writes up to 15 unmatched examples per (language, kind, side) to MISSES_FILE.
+"""
+import json, os, sqlite3, sys
+from collections import defaultdict
+
+# Universal Ctags kind -> indexer kinds it corresponds to, per indexer language.
+KINDS = {
+    "python": {"class": {"class"}, "function": {"function"}, "member": {"method"}, "variable": {"variable", "property"}},
+    "c": {
+        "macro": {"macro"}, "function": {"function", "method"}, "enumerator": {"case"}, "enum": {"enum"},
+        "struct": {"struct"}, "union": {"union"}, "typedef": {"typedef"}, "member": {"field"}, "variable": {"variable"},
+        "prototype": {"prototype"}, "class": {"class"}, "namespace": {"namespace"},
+    },
+}
+KINDS["cpp"] = KINDS["c"]
+EXT = {".py": "python", ".pyi": "python", ".c": "c", ".h": "c", ".cc": "cpp", ".cpp": "cpp", ".hpp": "cpp", ".cxx": "cpp"}
+
+
+def norm(path):
+    return path[2:] if path.startswith("./") else path
+
+
+def main():
+    ctags_path, ours_path, db_path = sys.argv[1:4]
+    misses_path = sys.argv[4] if len(sys.argv) > 4 else None
+    indexed = {row[0] for row in sqlite3.connect(db_path).execute("SELECT path FROM file WHERE status IN ('indexed', 'lossy-utf8')")}
+
+    theirs = defaultdict(set)  # (lang, ctags kind) -> {(path, name, line)}
+    for line in open(ctags_path, encoding="utf-8", errors="replace"):
+        try:
+            tag = json.loads(line)
+        except ValueError:
+            continue
+        if tag.get("_type") != "tag":
+            continue
+        path = norm(tag["path"])
+        lang = EXT.get(os.path.splitext(path)[1])
+        if lang is None or path not in indexed or tag.get("kind") not in KINDS[lang]:
+            continue
+        theirs[(lang, tag["kind"])].add((path, tag["name"], tag["line"]))
+
+    ours = defaultdict(set)  # (lang, indexer kind) -> {(path, name, line)}
+    for line in open(ours_path, encoding="utf-8"):
+        s = json.loads(line)
+        ours[(s["language"], s["kind"])].add((s["path"], s["name"], s["line"]))
+
+    print("| language | ctags kind | indexer kind | ctags | indexer | matched | recall | precision |")
+    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    totals = defaultdict(lambda: [0, 0, 0])
+    misses = []
+    for (lang, kind), tags in sorted(theirs.items()):
+        mine = set()
+        for k in sorted(KINDS[lang][kind]):
+            mine |= ours.get((lang, k), set())
+        # Precision counts our symbols of these kinds; a symbol ctags put under another kind is not a miss.
+        all_theirs = set().union(*(t for (l, _), t in theirs.items() if l == lang))
+        matched = tags & mine
+        recall = len(matched) / len(tags) if tags else 1.0
+        ours_here = {t for t in mine if t not in all_theirs or t in tags}
+        precision = len(ours_here & tags) / len(ours_here) if ours_here else 1.0
+        print(f"| {lang} | {kind} | {'/'.join(sorted(KINDS[lang][kind]))} | {len(tags)} | {len(ours_here)} | {len(matched)} | {recall:.1%} | {precision:.1%} |")
+        t = totals[lang]
+        t[0] += len(tags); t[1] += len(ours_here); t[2] += len(matched)
+        for side, items in (("missed (ctags only)", tags - mine), ("extra (indexer only)", ours_here - tags)):
+            for item in sorted(items)[:15]:
+                misses.append(f"{lang}\t{kind}\t{side}\t{item[0]}:{item[2]}\t{item[1]}")
+    for lang, (a, b, m) in sorted(totals.items()):
+        print(f"| **{lang}** | all | | {a} | {b} | {m} | {m / a if a else 1:.1%} | {m / b if b else 1:.1%} |")
+    if misses_path:
+        with open(misses_path, "w") as f:
+            f.write("\n".join(misses) + "\n")
+
+
+if __name__ == "__main__":
+    main()

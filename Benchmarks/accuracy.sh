@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Accuracy against Universal Ctags on real code: recall and precision of definitions matched by
+# (path, name, line), per language and kind (Benchmarks/accuracy.py says how kinds correspond).
+#
+#   Benchmarks/accuracy.sh                     # python-stdlib and a large subset of linux (LINUX_SUBSET)
+#   LINUX_SUBSET="." Benchmarks/accuracy.sh    # the whole kernel tree
+#
+# Needs the release binary (make build) and universal-ctags. Misses are written beside the table
+# (MISSES_DIR, default /tmp/indexer-accuracy) with real examples for each kind.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+bin=${INDEXER:-$repo/.build-release/release/indexer}
+make_corpus=${MAKE_CORPUS:-$repo/../shared/corpus/make-corpus}
+subset=${LINUX_SUBSET:-"kernel mm fs lib include net drivers/net/ethernet/intel"}
+out=${MISSES_DIR:-/tmp/indexer-accuracy}
+[ -x "$bin" ] || { echo "no release binary at $bin — run 'make build' first" >&2; exit 2; }
+command -v ctags >/dev/null || { echo "missing ctags — run 'make bench-deps'" >&2; exit 2; }
+mkdir -p "$out"
+
+compare() { # NAME DIR CTAGS_LANGUAGES PATHS...
+  local name=$1 dir=$2 languages=$3; shift 3
+  rm -f "$out/$name.sqlite"*
+  (cd "$dir" && ctags -R --languages="$languages" --output-format=json --fields=+neKS -f "$out/$name.ctags.json" "$@")
+  local exclude=()
+  if [ "$*" != "." ]; then
+    # Index only the same folders: everything else at the top level is excluded.
+    for entry in "$dir"/*; do
+      local base; base=$(basename "$entry"); local keep=0
+      for p in "$@"; do [ "${p%%/*}" = "$base" ] && keep=1; done
+      [ $keep = 1 ] || exclude+=(--exclude "/$base")
+    done
+  fi
+  "$bin" index "$dir" --db "$out/$name.sqlite" --quiet "${exclude[@]}"
+  "$bin" export --format json --db "$out/$name.sqlite" --root "$dir" -o "$out/$name.indexer.json"
+  echo "### $name ($*)"
+  echo
+  python3 "$here/accuracy.py" "$out/$name.ctags.json" "$out/$name.indexer.json" "$out/$name.sqlite" "$out/$name.misses.tsv"
+  echo
+}
+
+compare python-stdlib "$("$make_corpus" python-stdlib | tail -n 1)" Python .
+linux=$("$make_corpus" linux | tail -n 1)
+# shellcheck disable=SC2086
+compare linux "$linux" C,C++ $subset
+echo "misses with examples: $out/*.misses.tsv"
