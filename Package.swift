@@ -119,6 +119,13 @@ let package = Package(
       swiftSettings: settings
     ),
 
+    // libFuzzer targets for the extractors (built with -sanitize=fuzzer by Scripts/fuzz.sh); a replay tool otherwise.
+    .executableTarget(
+      name: "indexer-fuzz",
+      dependencies: ["IndexerExtraction", "IndexerModel"],
+      swiftSettings: settings
+    ),
+
     // Test support: fixtures, temporary folders, running the built binary. Only test targets import it.
     .target(
       name: "IndexerTestSupport",

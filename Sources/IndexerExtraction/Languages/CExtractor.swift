@@ -32,6 +32,7 @@ private struct CDeclarationReader {
   let lex: CFamilyTokens
   var tokens: [CFamilyToken] { lex.tokens }
   var index: FileIndex
+  private var nesting = 0
   private let macros: [(symbol: Symbol, offset: Int)]
   private var nextMacro = 0
 
@@ -78,6 +79,11 @@ private struct CDeclarationReader {
   // MARK: Scopes
 
   mutating func readScope(from start: Int, to end: Int, scope: Scope) {
+    // Declarations nest through recursion: past the limit a body is skipped whole, so no input can
+    // exhaust the stack (10,000 nested classes crashed every reader before this).
+    nesting += 1
+    defer { nesting -= 1 }
+    guard nesting <= CFamilyTokens.maxNesting else { return }
     var i = start
     while i < end {
       if scope.parent == -1 && scope.kind == .file { flushMacros(before: tokens[i].start) }

@@ -25,6 +25,7 @@ private struct JavaDeclarationReader {
   let lex: CFamilyTokens
   var tokens: [CFamilyToken] { lex.tokens }
   var index = FileIndex(language: .java)
+  private var nesting = 0
 
   private static let typeKeywords: [String: SymbolKind] = [
     "class": .class, "interface": .interface, "enum": .enum, "record": .record,
@@ -35,6 +36,11 @@ private struct JavaDeclarationReader {
   }
 
   mutating func readBody(from start: Int, to end: Int, container: String, parent: Int, className: String?, isEnum: Bool) {
+    // Declarations nest through recursion: past the limit a body is skipped whole, so no input can
+    // exhaust the stack (10,000 nested classes crashed every reader before this).
+    nesting += 1
+    defer { nesting -= 1 }
+    guard nesting <= CFamilyTokens.maxNesting else { return }
     var i = start
     if isEnum { i = readEnumConstants(from: i, to: end, container: container, parent: parent) }
     while i < end {

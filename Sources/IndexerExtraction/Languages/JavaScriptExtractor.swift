@@ -29,6 +29,7 @@ private struct ScriptReader {
   let lex: CFamilyTokens
   var tokens: [CFamilyToken] { lex.tokens }
   var index: FileIndex
+  private var nesting = 0
 
   private static let prefixes: Set<String> = ["export", "default", "declare", "async", "abstract"]
 
@@ -38,6 +39,11 @@ private struct ScriptReader {
   }
 
   mutating func readStatements(from start: Int, to end: Int, container: String, parent: Int) {
+    // Declarations nest through recursion: past the limit a body is skipped whole, so no input can
+    // exhaust the stack (10,000 nested classes crashed every reader before this).
+    nesting += 1
+    defer { nesting -= 1 }
+    guard nesting <= CFamilyTokens.maxNesting else { return }
     var i = start
     while i < end {
       guard let first = nextSignificant(i, end) else { return }

@@ -24,6 +24,7 @@ private struct RustItemReader {
   let lex: CFamilyTokens
   var tokens: [CFamilyToken] { lex.tokens }
   var index = FileIndex(language: .rust)
+  private var nesting = 0
 
   private static let modifiers: Set<String> = ["pub", "unsafe", "async", "const", "extern", "default", "crate", "in", "self", "super"]
 
@@ -32,6 +33,11 @@ private struct RustItemReader {
   }
 
   mutating func readItems(from start: Int, to end: Int, container: String, parent: Int, inImplOrTrait: Bool) {
+    // Declarations nest through recursion: past the limit a body is skipped whole, so no input can
+    // exhaust the stack (10,000 nested classes crashed every reader before this).
+    nesting += 1
+    defer { nesting -= 1 }
+    guard nesting <= CFamilyTokens.maxNesting else { return }
     var i = start
     while i < end {
       // Attributes: #[...] and #![...].

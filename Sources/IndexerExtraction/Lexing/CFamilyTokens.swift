@@ -8,6 +8,9 @@ struct CFamilyTokens {
 
   var count: Int { tokens.count }
 
+  /// How deep the readers follow nested declarations; deeper bodies are skipped (real code stays far below).
+  static let maxNesting = 100
+
   func text(_ k: Int) -> String {
     String(decoding: UnsafeBufferPointer(rebasing: source[tokens[k].start..<tokens[k].end]), as: UTF8.self)
   }

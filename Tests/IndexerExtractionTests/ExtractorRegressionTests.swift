@@ -1,0 +1,38 @@
+import Foundation
+import IndexerExtraction
+import IndexerModel
+import IndexerTestSupport
+import Testing
+
+/// Inputs that once crashed or hung an extractor (found by Scripts/fuzz.sh, or by hand), replayed on every
+/// run: each must extract without trapping, with every range inside the input and parents before children.
+@Suite struct ExtractorRegressionTests {
+  static let inputs: [String] = {
+    let base = Fixtures.root + "/fuzz"
+    let fm = FileManager.default
+    var result: [String] = []
+    for language in (try? fm.contentsOfDirectory(atPath: base))?.sorted() ?? [] {
+      for name in (try? fm.contentsOfDirectory(atPath: base + "/" + language))?.sorted() ?? [] where !name.hasPrefix(".") {
+        result.append(language + "/" + name)
+      }
+    }
+    return result
+  }()
+
+  @Test func thereAreSavedInputs() {
+    #expect(!Self.inputs.isEmpty)
+  }
+
+  @Test(arguments: inputs)
+  func savedInputExtractsCleanly(_ input: String) throws {
+    let language = try #require(Language(rawValue: String(input.split(separator: "/")[0])))
+    let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.root + "/fuzz/" + input))
+    let bytes = Array(String(decoding: data, as: UTF8.self).utf8)
+    let index = ExtractorRegistry.extractor(for: language).extract(bytes)
+    let lines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    for (i, symbol) in index.symbols.enumerated() {
+      #expect(symbol.range.start.line >= 1 && symbol.range.end.line <= lines + 1, "\(input): \(symbol.name)")
+      #expect(index.parents[i] < i)
+    }
+  }
+}
