@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Compares indexer's definitions with Universal Ctags' on the same tree, matched by (path, name, line).
 
-usage: accuracy.py CTAGS_JSON INDEXER_JSON INDEXER_DB [MISSES_FILE]
+usage: accuracy.py CTAGS_JSON INDEXER_JSON INDEXER_DB [MISSES_FILE [PATH_PREFIX...]]
+
+With PATH_PREFIXes, only files under them count on either side (the folders ctags was given).
 
 Prints, per language and kind, how many definitions each tool found, how many match, recall (of ctags'
 tags, the share indexer found) and precision (of indexer's, the share ctags also found), for the kinds
@@ -30,8 +32,12 @@ def norm(path):
 def main():
     ctags_path, ours_path, db_path = sys.argv[1:4]
     misses_path = sys.argv[4] if len(sys.argv) > 4 else None
+    prefixes = [p.rstrip("/") + "/" for p in sys.argv[5:] if p != "."]
     indexed = {row[0] for row in sqlite3.connect(db_path).execute("SELECT path FROM file WHERE status IN ('indexed', 'lossy-utf8')")}
+    if prefixes:
+        indexed = {p for p in indexed if any(p.startswith(x) for x in prefixes)}
 
+    anonymous = defaultdict(int)
     theirs = defaultdict(set)  # (lang, ctags kind) -> {(path, name, line)}
     for line in open(ctags_path, encoding="utf-8", errors="replace"):
         try:
@@ -44,11 +50,16 @@ def main():
         lang = EXT.get(os.path.splitext(path)[1])
         if lang is None or path not in indexed or tag.get("kind") not in KINDS[lang]:
             continue
+        if tag["name"].startswith("__anon"):
+            anonymous[lang] += 1  # ctags names anonymous structs/unions/enums; indexer does not invent names
+            continue
         theirs[(lang, tag["kind"])].add((path, tag["name"], tag["line"]))
 
     ours = defaultdict(set)  # (lang, indexer kind) -> {(path, name, line)}
     for line in open(ours_path, encoding="utf-8"):
         s = json.loads(line)
+        if s["path"] not in indexed:
+            continue
         ours[(s["language"], s["kind"])].add((s["path"], s["name"], s["line"]))
 
     print("| language | ctags kind | indexer kind | ctags | indexer | matched | recall | precision |")
@@ -73,6 +84,8 @@ def main():
                 misses.append(f"{lang}\t{kind}\t{side}\t{item[0]}:{item[2]}\t{item[1]}")
     for lang, (a, b, m) in sorted(totals.items()):
         print(f"| **{lang}** | all | | {a} | {b} | {m} | {m / a if a else 1:.1%} | {m / b if b else 1:.1%} |")
+    for lang, n in sorted(anonymous.items()):
+        print(f"\n({lang}: {n} ctags tags of anonymous types named __anon… left out: indexer gives such types no name)")
     if misses_path:
         with open(misses_path, "w") as f:
             f.write("\n".join(misses) + "\n")

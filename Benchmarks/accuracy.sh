@@ -35,7 +35,7 @@ compare() { # NAME DIR CTAGS_LANGUAGES PATHS...
   "$bin" export --format json --db "$out/$name.sqlite" --root "$dir" -o "$out/$name.indexer.json"
   echo "### $name ($*)"
   echo
-  python3 "$here/accuracy.py" "$out/$name.ctags.json" "$out/$name.indexer.json" "$out/$name.sqlite" "$out/$name.misses.tsv"
+  python3 "$here/accuracy.py" "$out/$name.ctags.json" "$out/$name.indexer.json" "$out/$name.sqlite" "$out/$name.misses.tsv" "$@"
   echo
 }
 

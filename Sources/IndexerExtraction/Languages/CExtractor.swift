@@ -597,7 +597,9 @@ private struct CDeclarationReader {
           continue
         }
         let close = lex.matching(k)
-        if lex.isPunct(k + 1, "*") || lex.isPunct(k + 1, "^") || lex.isPunct(k + 1, "&") {
+        // `typedef int (handler_t)(int);` names the type inside its own parentheses.
+        let parenthesizedName = lastName != nil && tokens[safe: k + 1]?.kind == .name && close == k + 2 && lex.isPunct(close + 1, "(")
+        if lex.isPunct(k + 1, "*") || lex.isPunct(k + 1, "^") || lex.isPunct(k + 1, "&") || parenthesizedName {
           // `(*name)` or `(*name[4])`: the name inside.
           var m = k + 1
           while m < close {
@@ -630,7 +632,9 @@ private struct CDeclarationReader {
         let word = lex.text(k)
         // `struct`, `class` and friends introduce a tag, except where C uses them as plain names (`*class;`).
         let isTagKeyword = Self.typeKeywords[word] != nil && tokens[safe: k + 1]?.kind == .name
-        if !Self.specifiers.contains(word), !Self.attributeWords.contains(word), !isTagKeyword {
+        // In `struct tag *p` the tag is a type, not a declarator; `struct tag;` declares nothing.
+        let isTag = k > chunkStart && tokens[k - 1].kind == .name && Self.typeKeywords[lex.text(k - 1)] != nil
+        if !Self.specifiers.contains(word), !Self.attributeWords.contains(word), !isTagKeyword, !isTag {
           lastName = k
         }
       }

@@ -47,26 +47,32 @@ func complain(_ message: String) {
     return 0
   }
 #else
-  let arguments = CommandLine.arguments.dropFirst()
-  guard let first = arguments.first, let language = Language(rawValue: first) else {
-    complain("usage: indexer-fuzz LANGUAGE FILE...  (replays saved fuzz inputs through one extractor)\n")
-    exit(2)
-  }
-  for path in arguments.dropFirst() {
-    guard let file = fopen(path, "rb") else {
-      complain("indexer-fuzz: cannot open \(path)\n")
-      exit(2)
+  /// Replays saved inputs: `indexer-fuzz LANGUAGE FILE...`.
+  @main
+  struct Replay {
+    static func main() {
+      let arguments = CommandLine.arguments.dropFirst()
+      guard let first = arguments.first, let language = Language(rawValue: first) else {
+        complain("usage: indexer-fuzz LANGUAGE FILE...  (replays saved fuzz inputs through one extractor)\n")
+        exit(2)
+      }
+      for path in arguments.dropFirst() {
+        guard let file = fopen(path, "rb") else {
+          complain("indexer-fuzz: cannot open \(path)\n")
+          exit(2)
+        }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+          let n = fread(&buffer, 1, buffer.count, file)
+          if n <= 0 { break }
+          bytes += buffer[0..<n]
+        }
+        fclose(file)
+        let text = Array(String(decoding: bytes, as: UTF8.self).utf8)
+        text.withUnsafeBufferPointer { check(language, $0) }
+        print("ok \(path)")
+      }
     }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-      let n = fread(&buffer, 1, buffer.count, file)
-      if n <= 0 { break }
-      bytes += buffer[0..<n]
-    }
-    fclose(file)
-    let text = Array(String(decoding: bytes, as: UTF8.self).utf8)
-    text.withUnsafeBufferPointer { check(language, $0) }
-    print("ok \(path)")
   }
 #endif
