@@ -1,7 +1,6 @@
 // One libFuzzer target per extractor, chosen by INDEXER_FUZZ_LANGUAGE (Scripts/fuzz.sh builds and runs them):
 //
-//   swift build --scratch-path .build-fuzz --product indexer-fuzz \
-//     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+//   swift build --scratch-path .build-fuzz --product indexer-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 //   INDEXER_FUZZ_LANGUAGE=c .build-fuzz/debug/indexer-fuzz -max_total_time=300 corpus/
 //
 // Built normally (no FUZZING), the same target replays saved inputs: `indexer-fuzz LANGUAGE FILE...`
@@ -32,19 +31,32 @@ func complain(_ message: String) {
 }
 
 #if FUZZING
-  let fuzzLanguage: Language = {
-    let name = getenv("INDEXER_FUZZ_LANGUAGE").map { String(cString: $0) } ?? "c"
-    guard let language = Language(rawValue: name) else { fatalError("INDEXER_FUZZ_LANGUAGE: unknown language \(name)") }
-    return language
-  }()
+  /// libFuzzer's entry for programs that keep their own `main` (SwiftPM gives every executable one).
+  @_silgen_name("LLVMFuzzerRunDriver")
+  func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+  ) -> Int32
 
-  @_cdecl("LLVMFuzzerTestOneInput")
-  public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    // Extractors take valid UTF-8, as the pipeline guarantees (it decodes lossily first).
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    var bytes = Array(text.utf8)
-    bytes.withUnsafeMutableBufferPointer { check(fuzzLanguage, UnsafeBufferPointer($0)) }
-    return 0
+  @main
+  struct FuzzMain {
+    static func main() {
+      let name = getenv("INDEXER_FUZZ_LANGUAGE").map { String(cString: $0) } ?? "c"
+      guard Language(rawValue: name) != nil else {
+        complain("INDEXER_FUZZ_LANGUAGE: unknown language \(name)\n")
+        exit(2)
+      }
+      var argc = CommandLine.argc
+      var argv = CommandLine.unsafeArgv
+      exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+        // Extractors take valid UTF-8, as the pipeline guarantees (it decodes lossily first).
+        let language = Language(rawValue: getenv("INDEXER_FUZZ_LANGUAGE").map { String(cString: $0) } ?? "c") ?? .c
+        let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+        Array(text.utf8).withUnsafeBufferPointer { check(language, $0) }
+        return 0
+      })
+    }
   }
 #else
   /// Replays saved inputs: `indexer-fuzz LANGUAGE FILE...`.
