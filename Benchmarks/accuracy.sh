@@ -20,7 +20,7 @@ mkdir -p "$out"
 
 compare() { # NAME DIR CTAGS_LANGUAGES PATHS...
   local name=$1 dir=$2 languages=$3; shift 3
-  rm -f "$out/$name.sqlite"*
+  rm -f "$out/$name.sqlite"* "$out/$name.ctags.json"
   (cd "$dir" && ctags -R --languages="$languages" --output-format=json --fields=+neKS -f "$out/$name.ctags.json" "$@")
   local exclude=()
   if [ "$*" != "." ]; then

@@ -13,7 +13,7 @@ seconds=${FUZZ_SECONDS:-120}
 languages=("$@")
 [ ${#languages[@]} -gt 0 ] || languages=(c cpp go java javascript typescript python rust swift)
 swift build --scratch-path .build-fuzz --product indexer-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 bin=.build-fuzz/debug/indexer-fuzz
 for language in "${languages[@]}"; do
   corpus=.build-fuzz/corpus/$language

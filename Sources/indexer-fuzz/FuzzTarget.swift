@@ -49,14 +49,18 @@ func complain(_ message: String) {
       }
       var argc = CommandLine.argc
       var argv = CommandLine.unsafeArgv
-      exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-        // Extractors take valid UTF-8, as the pipeline guarantees (it decodes lossily first).
-        let language = Language(rawValue: getenv("INDEXER_FUZZ_LANGUAGE").map { String(cString: $0) } ?? "c") ?? .c
-        let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-        Array(text.utf8).withUnsafeBufferPointer { check(language, $0) }
-        return 0
-      })
+      exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzzOne(data, size) })
     }
+  }
+
+  /// One input: also exported under libFuzzer's usual name, for when its own `main` is the one linked.
+  @_cdecl("LLVMFuzzerTestOneInput")
+  public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    // Extractors take valid UTF-8, as the pipeline guarantees (it decodes lossily first).
+    let language = Language(rawValue: getenv("INDEXER_FUZZ_LANGUAGE").map { String(cString: $0) } ?? "c") ?? .c
+    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    Array(text.utf8).withUnsafeBufferPointer { check(language, $0) }
+    return 0
   }
 #else
   /// Replays saved inputs: `indexer-fuzz LANGUAGE FILE...`.
