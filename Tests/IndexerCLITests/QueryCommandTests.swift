@@ -22,6 +22,26 @@ import Testing
     ])
   }
 
+  @Test func refsListEveryOccurrenceWithDefinitionsMarked() throws {
+    let run = try query(["refs", "Application"])
+    #expect(run.status == 0)
+    #expect(run.lines == [
+      "Sources/App/Application.swift:2:20  def  -",
+      "Sources/App/Application.swift:15:11  def  -",
+      "Sources/App/main.swift:1:11  ref  app",
+    ])
+    #expect(try query(["refs", "Application", "--path", "*main.swift"]).lines.count == 1)
+    #expect(try query(["refs", "name", "--lang", "python"]).lines.allSatisfy { $0.hasPrefix("scripts/") })
+    #expect(try query(["refs", "name", "--limit", "2"]).lines.count == 2)
+    let json = try query(["refs", "Application", "--json"]).jsonLines()
+    #expect(json.map { $0["isDefinition"] as? Bool } == [true, true, false])
+    #expect(json.map { $0["kind"] as? String } == ["class", "extension", "reference"])
+    #expect(try query(["refs", "NoSuchName"]).status == 1)
+    let bad = try query(["refs", "x", "--lang", "cobol"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("unknown --lang 'cobol'"))
+  }
+
   @Test func nothingFoundExitsOne() throws {
     let run = try query(["symbol", "NoSuchThing"])
     #expect(run.status == 1)

@@ -34,6 +34,29 @@ import Testing
     #expect(journal == "wal")
   }
 
+  /// An index written by schema 1 (no references) is migrated on the next write, and every file's stat and
+  /// hash are cleared so that run reads each file again and fills in its references.
+  @Test func aSchemaOneIndexMigratesAndForcesOneReread() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/i.sqlite"
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: schemaMigrations[0].sql)
+      try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+      try db.execute(sql: "INSERT INTO grdb_migrations VALUES (?)", arguments: [schemaMigrations[0].name])
+      try db.execute(
+        sql: "INSERT INTO file (path, language, status, size, mtime_ns, inode, content_hash) VALUES ('a.py', 'python', 'indexed', 3, 99, 7, 1234)")
+    }
+    #expect(throws: StoreError.olderSchema(path: path, found: 1, supported: IndexDatabase.schemaVersion)) {
+      _ = try SymbolLookup(path: path)
+    }
+    let db = try IndexDatabase.openForWriting(path: path)
+    let row = try db.read { try Row.fetchOne($0, sql: "SELECT mtime_ns, content_hash, ref_count, refs FROM file") }
+    #expect(row?[0] as Int64? == 0)
+    #expect(row?[1] as Int64? == 0)
+    #expect(row?[2] as Int64? == 0)
+    #expect(try db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 2)
+  }
+
   @Test func aNewerSchemaIsRefusedByWritersAndReaders() throws {
     let dir = try TemporaryDirectory()
     let path = dir.path + "/i.sqlite"

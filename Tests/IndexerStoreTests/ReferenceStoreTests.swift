@@ -1,0 +1,87 @@
+import GRDB
+import IndexerModel
+import IndexerStore
+import IndexerTestSupport
+import Testing
+
+@Suite struct ReferenceStoreTests {
+  private func indexMentioning(_ names: [String: [Int]]) -> FileIndex {
+    var index = sampleIndex(["Alpha"])
+    let sorted = names.keys.sorted()
+    index.references = FileReferences(
+      names: sorted, positions: sorted.map { name in names[name]!.map { SourcePosition(line: $0, column: 4) } })
+    return index
+  }
+
+  private func refs(_ db: IndexDatabase, _ name: String) throws -> [String] {
+    try lookup(db).references(ReferenceFilter(name: name)).map { "\($0.path):\($0.position.line)" }
+  }
+
+  private func postings(_ db: IndexDatabase) throws -> Int {
+    try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM ref_file") ?? -1 }
+  }
+
+  @Test func codecRoundTripsAndReadsOneNameAlone() throws {
+    let references = FileReferences(
+      names: ["a", "b"],
+      positions: [[.init(line: 1, column: 5), .init(line: 1, column: 9), .init(line: 300, column: 2)], [.init(line: 7, column: 1)]])
+    let encoded = EncodedReferences(references)
+    #expect(encoded.count == 4)
+    let lookupDir = try TemporaryDirectory()
+    let db = try IndexDatabase.openForWriting(path: lookupDir.path + "/i.sqlite")
+    var index = sampleIndex(["Alpha"])
+    index.references = references
+    try IndexWriter(database: db).commit(IndexBatch(writes: [write("x.swift", index)]))
+    #expect(try refs(db, "a") == ["x.swift:1", "x.swift:1", "x.swift:300"])
+    #expect(try lookup(db).references(ReferenceFilter(name: "a")).map(\.position.column) == [5, 9, 2])
+    #expect(try refs(db, "b") == ["x.swift:7"])
+    #expect(try refs(db, "c").isEmpty)
+  }
+
+  @Test func reindexingAndRemovingAFileKeepTheNameToFilesTableExact() throws {
+    let dir = try TemporaryDirectory()
+    let db = try IndexDatabase.openForWriting(path: dir.path + "/i.sqlite")
+    let writer = IndexWriter(database: db)
+    try writer.commit(IndexBatch(writes: [write("a.swift", indexMentioning(["foo": [3], "shared": [4]])), write("b.swift", indexMentioning(["shared": [9]]))]))
+    #expect(try refs(db, "foo") == ["a.swift:3"])
+    #expect(try refs(db, "shared") == ["a.swift:4", "b.swift:9"])
+    #expect(try postings(db) == 3)
+    // a.swift changes: foo goes, bar comes.
+    try writer.commit(IndexBatch(writes: [write("a.swift", indexMentioning(["bar": [5], "shared": [6]]), hash: 2)]))
+    #expect(try refs(db, "foo").isEmpty)
+    #expect(try refs(db, "bar") == ["a.swift:5"])
+    #expect(try refs(db, "shared") == ["a.swift:6", "b.swift:9"])
+    #expect(try postings(db) == 3)
+    // b.swift goes.
+    try writer.commit(IndexBatch(removals: ["b.swift"]))
+    #expect(try refs(db, "shared") == ["a.swift:6"])
+    #expect(try postings(db) == 2)
+  }
+
+  @Test func aFailedBatchLeavesNoNamesBehindInTheCache() throws {
+    let dir = try TemporaryDirectory()
+    let db = try IndexDatabase.openForWriting(path: dir.path + "/i.sqlite")
+    try db.write { try $0.execute(sql: "CREATE TRIGGER boom BEFORE INSERT ON file WHEN NEW.path = 'boom.swift' BEGIN SELECT RAISE(ABORT, 'boom'); END") }
+    let writer = IndexWriter(database: db)
+    #expect(throws: StoreError.self) {
+      try writer.commit(IndexBatch(writes: [write("a.swift", indexMentioning(["fresh": [1]])), write("boom.swift", sampleIndex())]))
+    }
+    #expect(try refs(db, "fresh").isEmpty)
+    // The rolled-back name must not be reused from memory: this commit has to create it again.
+    try writer.commit(IndexBatch(writes: [write("a.swift", indexMentioning(["fresh": [2]]))]))
+    #expect(try refs(db, "fresh") == ["a.swift:2"])
+  }
+
+  @Test func definitionsAndContainersComeFromTheOutline() throws {
+    let dir = try TemporaryDirectory()
+    let db = try IndexDatabase.openForWriting(path: dir.path + "/i.sqlite")
+    // sampleIndex: Outer spans lines 1-20 from column 1, Alpha is line 2 columns 3-20.
+    var index = sampleIndex(["Alpha"])
+    index.references = FileReferences(
+      names: ["Alpha"], positions: [[.init(line: 2, column: 8), .init(line: 2, column: 15), .init(line: 30, column: 1)]])
+    try IndexWriter(database: db).commit(IndexBatch(writes: [write("x.swift", index)]))
+    let matches = try lookup(db).references(ReferenceFilter(name: "Alpha"))
+    #expect(matches.map(\.isDefinition) == [true, false, false])
+    #expect(matches.map(\.container) == ["Outer", "Outer.Alpha", ""])
+  }
+}
