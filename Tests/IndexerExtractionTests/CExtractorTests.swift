@@ -92,6 +92,22 @@ import Testing
       ])
   }
 
+  @Test func escapedLineBreaksInStringsStillCountAsLines() {
+    let index = CExtractor().extract("const char *help = \"a\\\nb\\\nc\";\nint after;\n")
+    #expect(index.symbols.map { "\($0.name) \($0.range.start.line)" } == ["help 1", "after 4"])
+  }
+
+  @Test func macroShapedDefinitionsAndCallingConventions() {
+    let source = """
+      SYSCALL_DEFINE2(open, const char *, name, int, flags)
+      {
+        return 0;
+      }
+      typedef void (ACPI_SYSTEM_XFACE * acpi_osd_handler) (void *context);
+      """
+    #expect(symbols(source) == ["function SYSCALL_DEFINE2", "typedef acpi_osd_handler"])
+  }
+
   @Test func deepNestingAndUnclosedInputEnd() {
     let deep = String(repeating: "{", count: 10_000) + String(repeating: "}", count: 10_000)
     #expect(symbols("int x;\n" + deep + "\nint y;\n") == ["variable x", "variable y"])

@@ -536,7 +536,12 @@ private struct CDeclarationReader {
     let inClass = scope.kind == .record || isQualified
     // A type is needed unless this is a constructor, a destructor, a conversion or a qualified member.
     let isSpecialMember = inClass && (bareName == owner || function.label.hasPrefix("operator"))
-    guard isSpecialMember || isQualified || hasType(before: function.token - (function.label.hasPrefix("~") ? 1 : 0), from: first) else {
+    // `SYSCALL_DEFINE2(name, ...) { ... }` at file level: a macro that expands to a definition, recorded
+    // under the macro's name as ctags does; without a body such a line is a macro call, not a prototype.
+    let isMacroDefinition = hasBody && scope.kind == .file && !isQualified
+    guard isSpecialMember || isQualified || isMacroDefinition
+      || hasType(before: function.token - (function.label.hasPrefix("~") ? 1 : 0), from: first)
+    else {
       return hasBody ? bodyEnd + 1 : stop + 1
     }
     let kind: SymbolKind =
@@ -599,11 +604,13 @@ private struct CDeclarationReader {
         let close = lex.matching(k)
         // `typedef int (handler_t)(int);` names the type inside its own parentheses.
         let parenthesizedName = lastName != nil && tokens[safe: k + 1]?.kind == .name && close == k + 2 && lex.isPunct(close + 1, "(")
-        if lex.isPunct(k + 1, "*") || lex.isPunct(k + 1, "^") || lex.isPunct(k + 1, "&") || parenthesizedName {
+        // `(CALLCONV * name)(...)`: a calling-convention macro before the star.
+        let macroThenStar = lastName != nil && lex.isPunct(close + 1, "(") && (k + 1..<close).contains { lex.isPunct($0, "*") }
+        if lex.isPunct(k + 1, "*") || lex.isPunct(k + 1, "^") || lex.isPunct(k + 1, "&") || parenthesizedName || macroThenStar {
           // `(*name)` or `(*name[4])`: the name inside.
           var m = k + 1
           while m < close {
-            if tokens[m].kind == .name, !Self.specifiers.contains(lex.text(m)) {
+            if tokens[m].kind == .name, !Self.specifiers.contains(lex.text(m)), !lex.isPunct(m + 1, "*") {
               lastName = m
               break
             }

@@ -43,6 +43,15 @@ struct CFamilyTokenizer {
       line += 1
       lineStart = pos
     }
+    /// A backslash and what it escapes; an escaped line break (C's continued string) still counts as a line.
+    func skipEscape() {
+      pos += 1
+      guard pos < src.count else { return }
+      if src[pos] == 0x0D && pos + 1 < src.count && src[pos + 1] == 0x0A { pos += 1 }
+      let escapedNewline = src[pos] == 0x0A
+      pos += 1
+      if escapedNewline { newline() }
+    }
     while pos < src.count {
       let b = src[pos]
       let start = pos
@@ -81,7 +90,7 @@ struct CFamilyTokenizer {
         pos += 3
         while pos < src.count && !(src[pos] == b && pos + 2 < src.count && src[pos + 1] == b && src[pos + 2] == b) {
           if src[pos] == UInt8(ascii: "\\") {
-            pos += 2
+            skipEscape()
           } else if src[pos] == 0x0A {
             pos += 1
             newline()
@@ -99,7 +108,7 @@ struct CFamilyTokenizer {
       case UInt8(ascii: "\""), UInt8(ascii: "'"):
         pos += 1
         while pos < src.count && src[pos] != b && src[pos] != 0x0A {
-          pos += src[pos] == UInt8(ascii: "\\") ? 2 : 1
+          if src[pos] == UInt8(ascii: "\\") { skipEscape() } else { pos += 1 }
         }
         pos = min(pos + 1, src.count)
         emit(.literal, start, startLine, startColumn)
@@ -204,7 +213,12 @@ struct CFamilyTokenizer {
     while pos < src.count {
       let c = src[pos]
       if c == UInt8(ascii: "\\") {
-        pos += 2
+        pos += 1
+        if pos < src.count && src[pos] == 0x0A {
+          line += 1
+          lineStart = pos + 1
+        }
+        pos += 1
         continue
       }
       if c == 0x0A {
