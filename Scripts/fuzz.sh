@@ -26,5 +26,5 @@ for language in "${languages[@]}"; do
   [ -d "$seeds" ] && find "$seeds" -name 'input.*' -exec cp {} "$corpus/" \;
   echo "== $language: ${seconds}s"
   INDEXER_FUZZ_LANGUAGE=$language "$bin" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
-    -artifact_prefix="$saved/" -print_final_stats=1 "$corpus" "$saved" 2>&1 | grep -E "^#[0-9]+ +DONE|stat::number_of_executed_units|SUMMARY|ERROR|timeout" || true
+    -artifact_prefix="$saved/" -print_final_stats=1 "$corpus" "$saved" 2>&1 | grep -E "stat::number_of_executed_units|SUMMARY|ERROR|failed|deadly|Test unit written|timeout" || true
 done

@@ -12,10 +12,19 @@ import IndexerModel
   import Glibc
 #endif
 
+/// Lines as the most generous reader counts them: `\n`, and a `\r` not followed by `\n` (Python's universal newlines).
+func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+  var lines = 1
+  for i in bytes.indices where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+    lines += 1
+  }
+  return lines
+}
+
 /// Runs one extractor on one input and traps on a range outside the input, so libFuzzer reports it.
 func check(_ language: Language, _ bytes: UnsafeBufferPointer<UInt8>) {
   let index = ExtractorRegistry.extractor(for: language).extract(bytes)
-  let lines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+  let lines = lineCount(bytes)
   for (i, symbol) in index.symbols.enumerated() {
     precondition(symbol.range.start.line >= 1 && symbol.range.end.line <= lines + 1, "range outside the input")
     precondition(index.parents[i] < i, "parent after child")

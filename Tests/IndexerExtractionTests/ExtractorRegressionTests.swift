@@ -23,16 +23,28 @@ import Testing
     #expect(!Self.inputs.isEmpty)
   }
 
+  /// Lines as the most generous reader counts them: `\n`, and a `\r` not followed by `\n` (Python's universal newlines).
+  private func lineCount(_ bytes: [UInt8]) -> Int {
+    var lines = 1
+    for i in bytes.indices where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
+      lines += 1
+    }
+    return lines
+  }
+
   @Test(arguments: inputs)
   func savedInputExtractsCleanly(_ input: String) throws {
     let language = try #require(Language(rawValue: String(input.split(separator: "/")[0])))
     let data = try Data(contentsOf: URL(fileURLWithPath: Fixtures.root + "/fuzz/" + input))
     let bytes = Array(String(decoding: data, as: UTF8.self).utf8)
     let index = ExtractorRegistry.extractor(for: language).extract(bytes)
-    let lines = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+    let lines = lineCount(bytes)
     for (i, symbol) in index.symbols.enumerated() {
       #expect(symbol.range.start.line >= 1 && symbol.range.end.line <= lines + 1, "\(input): \(symbol.name)")
       #expect(index.parents[i] < i)
+    }
+    for positions in index.references.positions {
+      #expect(positions.allSatisfy { $0.line >= 1 && $0.line <= lines }, "\(input): reference outside the input")
     }
   }
 }
