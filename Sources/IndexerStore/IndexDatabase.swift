@@ -9,8 +9,6 @@ import GRDB
 /// SQLite file is never migrated over and a newer index is never misread.
 package final class IndexDatabase: Sendable {
   package let path: String
-  /// Reference name ids this process has seen, shared by every batch it writes.
-  package let referenceNames = ReferenceNameCache()
   package let writer: any DatabaseWriter & DatabaseReader
 
   /// 'IDXR', set by Schema/0001_initial.sql.

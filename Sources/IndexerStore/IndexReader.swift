@@ -124,8 +124,7 @@ package struct IndexReader: Sendable {
           (row[0] as String, row[1] as DatabaseValue)
         })
       return IndexStatistics(
-        files: files, symbols: symbols, references: references,
-        referencedNames: try Int.fetchOne(db, sql: "SELECT count(*) FROM ref_name") ?? 0, languages: languages, statusCounts: statusCounts, skipped: skipped, lossy: lossy,
+        files: files, symbols: symbols, references: references, languages: languages, statusCounts: statusCounts, skipped: skipped, lossy: lossy,
         databaseBytes: Self.fileSize(path) + Self.fileSize(path + "-wal"),
         blobRawBytes: blobs?[0] ?? 0, blobCompressedBytes: blobs?[1] ?? 0, referenceBlobBytes: blobs?[2] ?? 0,
         schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,

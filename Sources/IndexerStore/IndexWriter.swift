@@ -51,10 +51,8 @@ package struct IndexWriter: Sendable {
   /// Commits the batch; returns the new generation.
   @discardableResult
   package func commit(_ batch: IndexBatch) throws(StoreError) -> Int64 {
-    var postingsToPublish: ReferencePostingWriter?
-    let generation = try database.write { db in
-      let postings = try ReferencePostingWriter(db, cache: database.referenceNames)
-      postingsToPublish = postings
+    try database.write { db in
+      let postings = try ReferencePostingWriter(db)
       for path in batch.removals {
         try forgetReferences(path: path, db: db, postings: postings)
         try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path])
@@ -68,8 +66,6 @@ package struct IndexWriter: Sendable {
         sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_index_time', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
       return try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0
     }
-    postingsToPublish?.publish()
-    return generation
   }
 
   /// Drops the name-to-files rows of the file stored at `path`, if any.

@@ -71,18 +71,15 @@ let schemaMigrations: [(name: String, sql: String)] = [
     ALTER TABLE file ADD COLUMN refs BLOB;
     ALTER TABLE file ADD COLUMN ref_count INTEGER NOT NULL DEFAULT 0;
 
-    -- Every distinct referenced name once; ref_file points at it by number, which keeps that table small.
-    CREATE TABLE ref_name (
-      id INTEGER PRIMARY KEY,
-      name TEXT NOT NULL UNIQUE
-    );
-
-    -- Name-to-files: which files mention a name, so a query decompresses only those files' blobs.
+    -- Name-to-files: which files mention a name, so a query decompresses only those files' blobs. Names are
+    -- stored as a 31-bit hash (ReferenceNameHash: FNV-1a of the UTF-8, folded), not as text: a table of the
+    -- 3 million distinct names of a kernel tree and its unique index cost more than everything else the
+    -- references need. A collision only makes a query open one more blob, where the exact name is checked.
     -- Clustered by name; a file's rows are found again through the names in its own blob.
     CREATE TABLE ref_file (
-      name_id INTEGER NOT NULL,
+      name_hash INTEGER NOT NULL,
       file_id INTEGER NOT NULL,
-      PRIMARY KEY (name_id, file_id)
+      PRIMARY KEY (name_hash, file_id)
     ) WITHOUT ROWID;
 
     -- Files indexed before this version have no references: make the next run read them again.

@@ -6,11 +6,10 @@ extension SymbolLookup {
   /// lists are read, and of each only its reference blob and outline.
   package func references(_ filter: ReferenceFilter) throws(StoreError) -> [ReferenceMatch] {
     var sql = """
-      SELECT f.path, f.language, f.refs, f.outline FROM ref_name n
-      JOIN ref_file r ON r.name_id = n.id JOIN file f ON f.id = r.file_id
-      WHERE n.name = ?
+      SELECT f.path, f.language, f.refs, f.outline FROM ref_file r JOIN file f ON f.id = r.file_id
+      WHERE r.name_hash = ?
       """
-    var arguments: [SQLValue] = [.text(filter.name)]
+    var arguments: [SQLValue] = [.integer(ReferenceNameHash.of(filter.name))]
     if !filter.languages.isEmpty {
       sql += " AND f.language IN (\(Array(repeating: "?", count: filter.languages.count).joined(separator: ", ")))"
       arguments += filter.languages.map { .text($0.rawValue) }
@@ -36,7 +35,8 @@ extension SymbolLookup {
         else { throw .corruptBlob(path: file.path) }
         outline = decoded
       }
-      let positions = references.positions(of: filter.name)
+      let positions = references.positions(of: filter.name)  // empty when only the hash matched
+      if positions.isEmpty { continue }
       let resolver = ReferenceResolver(outline: outline, name: filter.name, positions: positions)
       for position in positions {
         let (definition, container) = resolver.resolve(position)

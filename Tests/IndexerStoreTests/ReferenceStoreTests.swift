@@ -58,7 +58,7 @@ import Testing
     #expect(try postings(db) == 2)
   }
 
-  @Test func aFailedBatchLeavesNoNamesBehindInTheCache() throws {
+  @Test func aFailedBatchLeavesNoReferencesBehind() throws {
     let dir = try TemporaryDirectory()
     let db = try IndexDatabase.openForWriting(path: dir.path + "/i.sqlite")
     try db.write { try $0.execute(sql: "CREATE TRIGGER boom BEFORE INSERT ON file WHEN NEW.path = 'boom.swift' BEGIN SELECT RAISE(ABORT, 'boom'); END") }
@@ -67,9 +67,29 @@ import Testing
       try writer.commit(IndexBatch(writes: [write("a.swift", indexMentioning(["fresh": [1]])), write("boom.swift", sampleIndex())]))
     }
     #expect(try refs(db, "fresh").isEmpty)
-    // The rolled-back name must not be reused from memory: this commit has to create it again.
+    #expect(try postings(db) == 0)
     try writer.commit(IndexBatch(writes: [write("a.swift", indexMentioning(["fresh": [2]]))]))
     #expect(try refs(db, "fresh") == ["a.swift:2"])
+  }
+
+  @Test func aHashCollisionOpensABlobButReportsOnlyTheExactName() throws {
+    // Two names with the same hash: find one by brute force over short names.
+    var seen: [Int64: String] = [:]
+    var pair: (String, String)?
+    var i = 0
+    while pair == nil {
+      let name = "n\(i)"
+      let hash = ReferenceNameHash.of(name)
+      if let other = seen[hash] { pair = (other, name) } else { seen[hash] = name }
+      i += 1
+    }
+    let (a, b) = pair!
+    let dir = try TemporaryDirectory()
+    let db = try IndexDatabase.openForWriting(path: dir.path + "/i.sqlite")
+    try IndexWriter(database: db).commit(
+      IndexBatch(writes: [write("a.swift", indexMentioning([a: [1]])), write("b.swift", indexMentioning([b: [2]]))]))
+    #expect(try refs(db, a) == ["a.swift:1"])
+    #expect(try refs(db, b) == ["b.swift:2"])
   }
 
   @Test func definitionsAndContainersComeFromTheOutline() throws {

@@ -17,8 +17,6 @@ public struct IndexStatistics: Sendable {
   public var files: Int
   public var symbols: Int
   public var references: Int
-  /// Distinct referenced names (rows of `ref_name`).
-  public var referencedNames: Int
   public var languages: [Language: LanguageCount]
   public var statusCounts: [FileStatus: Int]
   public var skipped: [SkippedFile]

@@ -53,7 +53,6 @@ extension IndexerCommand {
       o.add("files", s.files)
       o.add("symbols", s.symbols)
       o.add("references", s.references)
-      o.add("referencedNames", s.referencedNames)
       o.add("languages", raw: languages.text)
       o.add("statuses", raw: statuses.text)
       o.add("skipped", raw: JSONObject.array(skipped))
@@ -92,7 +91,7 @@ extension IndexerCommand {
       lines.append("index          \(path)")
       lines.append("files          \(s.files) indexed")
       lines.append("symbols        \(s.symbols)")
-      lines.append("references     \(s.references) occurrences of \(s.referencedNames) names")
+      lines.append("references     \(s.references)")
       for (language, count) in s.languages.sorted(by: { $0.key < $1.key }) {
         lines.append("  \(language.rawValue.padding(12))\(count.files) files, \(count.symbols) symbols, \(count.references) references")
       }
