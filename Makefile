@@ -11,7 +11,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-release 
   -Xswiftc -Xclang-linker -Xswiftc -no-pie -Xlinker --version-script=Scripts/release-exports.map
 BIN := .build-release/release/indexer
 
-.PHONY: deps bench-deps build demo test schema bench clean
+.PHONY: bench-languages fuzz deps bench-deps build demo test schema bench clean
 
 ## deps: the system libraries the package links (SQLite via GRDB, zstd).
 deps:
@@ -53,6 +53,16 @@ schema:
 bench: build bench-deps
 	Benchmarks/run.sh
 	Benchmarks/watch.sh
+
+## bench-languages: issue 4's checks — accuracy vs ctags, the whole Linux tree vs ctags/GNU Global, pathological inputs.
+bench-languages: build bench-deps
+	Benchmarks/accuracy.sh
+	Benchmarks/linux.sh
+	Benchmarks/robustness.sh
+
+## fuzz: libFuzzer on every extractor (FUZZ_SECONDS each, default 120).
+fuzz:
+	Scripts/fuzz.sh
 
 clean:
 	rm -rf .build .indexer
