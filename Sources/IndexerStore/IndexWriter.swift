@@ -27,8 +27,18 @@ package struct IndexWriter: Sendable {
           arguments: ["dropped_index:" + name, index["sql"] as String])
         try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
       }
+      // Name-to-files rows go to the staging table until `restoreIndexes` moves them in key order.
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+        arguments: [Self.stagedReferencesKey, Self.moveStagedReferences])
     }
   }
+
+  static let stagedReferencesKey = "dropped_index:~ref_file_staging"
+  static let moveStagedReferences = """
+    INSERT OR IGNORE INTO ref_file (name_hash, file_id) SELECT name_hash, file_id FROM ref_file_staging ORDER BY name_hash, file_id;
+    DELETE FROM ref_file_staging
+    """
 
   /// Rebuilds any index a bulk load dropped (also after a run that was killed before it could).
   package func restoreIndexes() throws(StoreError) {
@@ -52,7 +62,8 @@ package struct IndexWriter: Sendable {
   @discardableResult
   package func commit(_ batch: IndexBatch) throws(StoreError) -> Int64 {
     try database.write { db in
-      let postings = try ReferencePostingWriter(db)
+      let staging = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meta WHERE key = ?)", arguments: [Self.stagedReferencesKey]) ?? false
+      let postings = try ReferencePostingWriter(db, staging: staging)
       for path in batch.removals {
         try forgetReferences(path: path, db: db, postings: postings)
         try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path])

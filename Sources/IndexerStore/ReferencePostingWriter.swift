@@ -9,7 +9,9 @@ final class ReferencePostingWriter {
   private let insertPosting: OpaquePointer
   private let deletePosting: OpaquePointer
 
-  init(_ db: Database) throws {
+  /// With `staging`, rows are appended to `ref_file_staging` (a bulk load); `remove` still deletes from
+  /// `ref_file`, which holds every row of earlier runs (staging is emptied when a run or the next open ends).
+  init(_ db: Database, staging: Bool) throws {
     guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE) }
     self.connection = connection
     func prepare(_ sql: String) throws -> OpaquePointer {
@@ -20,7 +22,10 @@ final class ReferencePostingWriter {
       }
       return statement
     }
-    insertPosting = try prepare("INSERT OR IGNORE INTO ref_file (name_hash, file_id) VALUES (?, ?)")
+    insertPosting = try prepare(
+      staging
+        ? "INSERT INTO ref_file_staging (name_hash, file_id) VALUES (?, ?)"
+        : "INSERT OR IGNORE INTO ref_file (name_hash, file_id) VALUES (?, ?)")
     deletePosting = try prepare("DELETE FROM ref_file WHERE name_hash = ? AND file_id = ?")
   }
 
@@ -29,9 +34,9 @@ final class ReferencePostingWriter {
     sqlite3_finalize(deletePosting)
   }
 
-  /// Records that `fileID` mentions each of `names`, in key order (B-tree inserts stay near each other).
+  /// Records that `fileID` mentions each of `names` (hash collisions within a file give one row).
   func add(fileID: Int64, names: [String]) throws {
-    for hash in names.map(ReferenceNameHash.of).sorted() {
+    for hash in Set(names.map(ReferenceNameHash.of)).sorted() {
       try run(insertPosting, hash, fileID)
     }
   }

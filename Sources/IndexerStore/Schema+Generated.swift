@@ -82,6 +82,14 @@ let schemaMigrations: [(name: String, sql: String)] = [
       PRIMARY KEY (name_hash, file_id)
     ) WITHOUT ROWID;
 
+    -- A bulk load (a cold run) appends name-to-files rows here, unsorted and unindexed, and moves them into
+    -- ref_file in one sorted pass at its end: inserting ~20 million rows at random places of ref_file, batch
+    -- after batch, made the single writer the bottleneck. Empty at rest; a killed run's next open moves them.
+    CREATE TABLE ref_file_staging (
+      name_hash INTEGER NOT NULL,
+      file_id INTEGER NOT NULL
+    );
+
     -- Files indexed before this version have no references: make the next run read them again.
     UPDATE file SET mtime_ns = 0, content_hash = 0;
 

@@ -5,11 +5,14 @@ extension SymbolLookup {
   /// Every occurrence of `filter.name`, by path then position. Only the files the name-to-files table
   /// lists are read, and of each only its reference blob and outline.
   package func references(_ filter: ReferenceFilter) throws(StoreError) -> [ReferenceMatch] {
+    let hash = ReferenceNameHash.of(filter.name)
+    // While a bulk load runs (or after one was killed, until the next open), some rows are still staged.
+    let staged = try hasDroppedIndexes() ? " UNION SELECT file_id FROM ref_file_staging WHERE name_hash = ?" : ""
     var sql = """
-      SELECT f.path, f.language, f.refs, f.outline FROM ref_file r JOIN file f ON f.id = r.file_id
-      WHERE r.name_hash = ?
+      SELECT f.path, f.language, f.refs, f.outline FROM file f
+      WHERE f.id IN (SELECT file_id FROM ref_file WHERE name_hash = ?\(staged))
       """
-    var arguments: [SQLValue] = [.integer(ReferenceNameHash.of(filter.name))]
+    var arguments: [SQLValue] = staged.isEmpty ? [.integer(hash)] : [.integer(hash), .integer(hash)]
     if !filter.languages.isEmpty {
       sql += " AND f.language IN (\(Array(repeating: "?", count: filter.languages.count).joined(separator: ", ")))"
       arguments += filter.languages.map { .text($0.rawValue) }
