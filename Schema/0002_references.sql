@@ -16,7 +16,7 @@ CREATE TABLE ref_file (
 ) WITHOUT ROWID;
 
 -- A bulk load (a cold run) appends name-to-files rows here, unsorted and unindexed, and moves them into
--- ref_file in one sorted pass at its end: inserting ~20 million rows at random places of ref_file, batch
+-- ref_file in one sorted pass at its end: inserting ~10 million rows at random places of ref_file, batch
 -- after batch, made the single writer the bottleneck. Empty at rest; a killed run's next open moves them.
 CREATE TABLE ref_file_staging (
   name_hash INTEGER NOT NULL,

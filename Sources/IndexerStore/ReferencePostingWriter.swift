@@ -3,7 +3,7 @@ import GRDBSQLite
 import IndexerModel
 
 /// Keeps the name-to-files table (`ref_file`) in step with the files' reference blobs, inside the
-/// writer's transaction, through SQLite's C API: a cold index of a kernel tree writes ~20 million rows.
+/// writer's transaction, through SQLite's C API: a cold index of a kernel tree writes ~10 million rows.
 final class ReferencePostingWriter {
   private let connection: OpaquePointer
   private let insertPosting: OpaquePointer
