@@ -14,19 +14,12 @@ final class ReferencePostingWriter {
   init(_ db: Database, staging: Bool) throws {
     guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE) }
     self.connection = connection
-    func prepare(_ sql: String) throws -> OpaquePointer {
-      var statement: OpaquePointer?
-      let code = sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-      guard code == SQLITE_OK, let statement else {
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
-      }
-      return statement
-    }
-    insertPosting = try prepare(
+    insertPosting = try WriterStatements.prepare(
+      connection,
       staging
         ? "INSERT INTO ref_file_staging (name_hash, file_id) VALUES (?, ?)"
         : "INSERT OR IGNORE INTO ref_file (name_hash, file_id) VALUES (?, ?)")
-    deletePosting = try prepare("DELETE FROM ref_file WHERE name_hash = ? AND file_id = ?")
+    deletePosting = try WriterStatements.prepare(connection, "DELETE FROM ref_file WHERE name_hash = ? AND file_id = ?")
   }
 
   deinit {
@@ -56,8 +49,6 @@ final class ReferencePostingWriter {
     sqlite3_bind_int64(statement, 1, a)
     sqlite3_bind_int64(statement, 2, b)
     let code = sqlite3_step(statement)
-    guard code == SQLITE_DONE else {
-      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
-    }
+    guard code == SQLITE_DONE else { throw WriterStatements.error(connection, code) }
   }
 }

@@ -13,16 +13,12 @@ final class SymbolRowWriter {
   init(_ db: Database) throws {
     guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE) }
     self.connection = connection
-    var statement: OpaquePointer?
-    let sql = """
+    statement = try WriterStatements.prepare(
+      connection,
+      """
       INSERT INTO symbol (file_id, ordinal, name, kind, container, line, col, end_line, end_col, signature, flags)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """
-    let code = sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-    guard code == SQLITE_OK, let statement else {
-      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
-    }
-    self.statement = statement
+      """)
   }
 
   deinit { sqlite3_finalize(statement) }
@@ -52,7 +48,7 @@ final class SymbolRowWriter {
       }
     }
     guard code == SQLITE_DONE else {
-      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+      throw WriterStatements.error(connection, code)
     }
   }
 

@@ -18,6 +18,30 @@ public enum Fixtures {
     return directory
   }
 
+  /// The `<language>/<case>` folders under `Fixtures/languages` that hold a file accepted by `isCase`.
+  public static func languageCases(where isCase: (String) -> Bool) -> [String] {
+    let base = root + "/languages"
+    let fm = FileManager.default
+    var result: [String] = []
+    for language in (try? fm.contentsOfDirectory(atPath: base))?.sorted() ?? [] {
+      for name in (try? fm.contentsOfDirectory(atPath: base + "/" + language))?.sorted() ?? [] {
+        let files = (try? fm.contentsOfDirectory(atPath: base + "/" + language + "/" + name)) ?? []
+        if files.contains(where: isCase) { result.append(language + "/" + name) }
+      }
+    }
+    return result
+  }
+
+  /// The golden text at `path` to compare `actual` with; when recording, writes `actual` there instead and
+  /// returns nil (the caller records an issue so a recording run never passes).
+  public static func golden(_ actual: String, at path: String) throws -> String? {
+    if isRecording {
+      try actual.write(toFile: path, atomically: true, encoding: .utf8)
+      return nil
+    }
+    return try String(contentsOfFile: path, encoding: .utf8)
+  }
+
   /// Whether golden files should be rewritten instead of compared (`INDEXER_RECORD_FIXTURES=1`).
   public static var isRecording: Bool {
     ProcessInfo.processInfo.environment["INDEXER_RECORD_FIXTURES"] == "1"

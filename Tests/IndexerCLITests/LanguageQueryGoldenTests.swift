@@ -6,18 +6,7 @@ import Testing
 /// `queries.txt` (`query file`, `query symbol`, `query refs`, text and JSON), compared with
 /// `queries.expected.txt` (INDEXER_RECORD_FIXTURES=1 rewrites it).
 @Suite struct LanguageQueryGoldenTests {
-  static let cases: [String] = {
-    let base = Fixtures.root + "/languages"
-    let fm = FileManager.default
-    var result: [String] = []
-    for language in (try? fm.contentsOfDirectory(atPath: base))?.sorted() ?? [] {
-      for name in (try? fm.contentsOfDirectory(atPath: base + "/" + language))?.sorted() ?? []
-      where fm.fileExists(atPath: base + "/" + language + "/" + name + "/queries.txt") {
-        result.append(language + "/" + name)
-      }
-    }
-    return result
-  }()
+  static let cases = Fixtures.languageCases { $0 == "queries.txt" }
 
   @Test func everyLanguageHasQueries() {
     let languages = Set(Self.cases.map { $0.split(separator: "/")[0] })
@@ -37,12 +26,10 @@ import Testing
       transcript += "$ indexer query \(query)\n\(run.stdout)exit \(run.status)\n"
     }
     let expectedPath = Fixtures.root + "/languages/" + fixture + "/queries.expected.txt"
-    if Fixtures.isRecording {
-      try transcript.write(toFile: expectedPath, atomically: true, encoding: .utf8)
+    guard let expected = try Fixtures.golden(transcript, at: expectedPath) else {
       Issue.record("recorded \(expectedPath); run again without INDEXER_RECORD_FIXTURES")
       return
     }
-    let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
     #expect(transcript == expected, "\(fixture): query output differs from queries.expected.txt")
   }
 }

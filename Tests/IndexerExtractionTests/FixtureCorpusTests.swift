@@ -6,17 +6,7 @@ import Testing
 
 /// Every `Fixtures/languages/<lang>/<case>/input.*` against its `expected.txt`, ctags-Units style.
 @Suite struct FixtureCorpusTests {
-  static let cases: [String] = {
-    let base = Fixtures.root + "/languages"
-    let fm = FileManager.default
-    var result: [String] = []
-    for language in (try? fm.contentsOfDirectory(atPath: base))?.sorted() ?? [] {
-      for name in (try? fm.contentsOfDirectory(atPath: base + "/" + language))?.sorted() ?? [] {
-        result.append(language + "/" + name)
-      }
-    }
-    return result
-  }()
+  static let cases = Fixtures.languageCases { $0.hasPrefix("input.") }
 
   @Test func corpusIsNotEmpty() {
     #expect(Self.cases.count >= 2)
@@ -32,12 +22,10 @@ import Testing
     let index = ExtractorRegistry.extractor(for: language).extract(Array(source))
     let actual = Self.render(index)
     let expectedPath = folder + "/expected.txt"
-    if Fixtures.isRecording {
-      try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8)
+    guard let expected = try Fixtures.golden(actual, at: expectedPath) else {
       Issue.record("recorded \(expectedPath); run again without INDEXER_RECORD_FIXTURES")
       return
     }
-    let expected = try String(contentsOfFile: expectedPath, encoding: .utf8)
     #expect(actual == expected, "\(fixture): extraction differs from expected.txt (INDEXER_RECORD_FIXTURES=1 rewrites it)")
   }
 

@@ -169,10 +169,9 @@ private struct CDeclarationReader {
     return Head(stop: min(k, end), equals: equals)
   }
 
+  /// Whether the `=` at `k` belongs to an operator's name (`operator=`, `operator==`, `operator<<=`).
   private func isOperatorName(_ k: Int) -> Bool {
-    (k > 0 && tokens[k - 1].kind == .name && lex.text(k - 1) == "operator")
-      || (k > 1 && tokens[k - 2].kind == .name && lex.text(k - 2) == "operator")
-      || (k > 2 && tokens[k - 3].kind == .name && lex.text(k - 3) == "operator")
+    (1...3).contains { k - $0 >= 0 && tokens[k - $0].kind == .name && lex.text(k - $0) == "operator" }
   }
 
   /// The token after a statement that is not a declaration: to its `;`, or past its braced body.
@@ -460,7 +459,7 @@ private struct CDeclarationReader {
         var end = open
         if lex.isPunct(open - 1, "("), open - 1 > k { end = open - 1 }  // `operator()` ends at the first paren
         for m in k + 1..<max(k + 1, end) {
-          label += (tokens[m].kind == .name && m > k + 1 ? " " : (tokens[m].kind == .name ? " " : "")) + lex.text(m)
+          label += (tokens[m].kind == .name ? " " : "") + lex.text(m)
         }
         if lex.isPunct(open - 1, "(") && open - 1 == k + 1 { label = "operator()" }
         return (k, label)
