@@ -28,6 +28,9 @@ let package = Package(
       swiftSettings: settings
     ),
     .systemLibrary(
+      name: "CLinux"
+    ),
+    .systemLibrary(
       name: "CZstd",
       pkgConfig: "libzstd",
       providers: [.apt(["libzstd-dev"])]
@@ -64,6 +67,7 @@ let package = Package(
     .target(
       name: "IndexerCore",
       dependencies: [
+        "CLinux",
         "IndexerExtraction",
         "IndexerModel",
         "IndexerStore",

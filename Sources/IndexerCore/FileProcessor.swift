@@ -1,4 +1,3 @@
-import IndexerExtraction
 import IndexerModel
 import IndexerStore
 import IndexerWorkspace
@@ -21,7 +20,7 @@ struct ProcessedFile: Sendable {
 
 /// Reads, hashes and (when the content is new) extracts one file. Pure but for the read: safe on any thread.
 enum FileProcessor {
-  static func process(_ candidate: IndexPlan.Candidate, root: String, limits: IndexLimits) -> ProcessedFile {
+  static func process(_ candidate: IndexPlan.Candidate, root: String, limits: IndexLimits, extraction: Extraction) -> ProcessedFile {
     let absolute = root + "/" + candidate.file.path
     let bytes: [UInt8]
     do {
@@ -51,9 +50,16 @@ enum FileProcessor {
       source = Array(String(decoding: bytes, as: UTF8.self).utf8)
       status = .lossyUTF8
     }
-    let index = ExtractorRegistry.extractor(for: candidate.file.language).extract(source)
-    return ProcessedFile(
-      candidate: candidate, hash: hash, bytesRead: bytes.count, outcome: .parsed(index, EncodedOutline(index), EncodedReferences(index.references), status))
+    let outcome: ProcessedFile.Outcome
+    switch extraction.extract(candidate.file.language, source) {
+    case .extracted(let index, let outline, let references):
+      outcome = .parsed(index, outline, references, status)
+    case .crashed(let reason):
+      outcome = .skipped(.extractorCrash, reason)
+    case .timedOut(let seconds):
+      outcome = .skipped(.extractorTimeout, "extraction ran past its \(seconds) s budget and was stopped")
+    }
+    return ProcessedFile(candidate: candidate, hash: hash, bytesRead: bytes.count, outcome: outcome)
   }
 
   private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {

@@ -10,11 +10,13 @@ public struct IndexOptions: Sendable {
   /// Files per transaction; a batch also closes at `batchBytes` of source.
   public var batchFiles: Int
   public var batchBytes: Int64
+  public var isolation: ExtractionIsolation
 
   public init(
     root: String, databasePath: String, limits: IndexLimits = .default, walk: WalkOptions = WalkOptions(),
-    batchFiles: Int = 256, batchBytes: Int64 = 4 << 20
+    batchFiles: Int = 256, batchBytes: Int64 = 4 << 20, isolation: ExtractionIsolation = .inProcess
   ) {
+    self.isolation = isolation
     self.root = root
     self.databasePath = databasePath
     self.limits = limits

@@ -9,12 +9,19 @@ import IndexerWorkspace
 /// database, workers never touch it. Removals commit last, after renames have claimed their rows.
 public struct IndexPipeline: Sendable {
   public let options: IndexOptions
+  private let extraction: Extraction
 
   /// Runs that parse at least this many files, and most of the index, drop and rebuild the name index.
   static let bulkLoadThreshold = 1000
 
-  public init(options: IndexOptions) {
+  public init(options: IndexOptions) throws(IndexError) {
     self.options = options
+    self.extraction = try Extraction(options.isolation)
+  }
+
+  /// Ends the extraction workers (a long-running service calls this when it stops).
+  public func shutdown() {
+    extraction.shutdown()
   }
 
   public func run(progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }) throws -> IndexReport {
@@ -152,8 +159,9 @@ public struct IndexPipeline: Sendable {
     let slots = ResultSlots<ProcessedFile>(count: chunk.count)
     let root = options.root
     let limits = options.limits
+    let extraction = extraction
     DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
-      slots.set(i, FileProcessor.process(chunk[i], root: root, limits: limits))
+      slots.set(i, FileProcessor.process(chunk[i], root: root, limits: limits, extraction: extraction))
     }
     return slots.collect()
   }

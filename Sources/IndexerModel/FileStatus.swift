@@ -14,6 +14,10 @@ public enum FileStatus: String, Sendable, CaseIterable, Codable {
   case binary
   /// Could not be opened or read (permissions, vanished mid-run).
   case unreadable
+  /// Its extractor crashed on it. Quarantined with its content hash: read again only when the content changes.
+  case extractorCrash = "extractor-crash"
+  /// Its extractor ran past the time budget and was stopped; quarantined like a crash.
+  case extractorTimeout = "extractor-timeout"
 
   /// Whether the file's definitions are in the index.
   public var isIndexed: Bool { self == .indexed || self == .lossyUTF8 }
@@ -22,7 +26,7 @@ public enum FileStatus: String, Sendable, CaseIterable, Codable {
   /// Limit decisions are re-made every run from the current limits, so they are never trusted.
   public var survivesUnchangedStat: Bool {
     switch self {
-    case .indexed, .lossyUTF8, .binary: true
+    case .indexed, .lossyUTF8, .binary, .extractorCrash, .extractorTimeout: true
     case .tooLarge, .overFileLimit, .overTotalSizeLimit, .unreadable: false
     }
   }

@@ -26,7 +26,8 @@ public final class IndexService {
     let lock = try LockFile(path: options.lockPath)
     defer { lock.release() }
     let database = try IndexDatabase.openForWriting(path: options.index.databasePath)
-    let pipeline = IndexPipeline(options: options.index)
+    let pipeline = try IndexPipeline(options: options.index)
+    defer { pipeline.shutdown() }
     let scanner = WorkspaceScanner(root: options.index.root, options: options.index.walk)
 
     // Block the signals in every thread (threads inherit the mask); one thread sigwaits for them and

@@ -1,4 +1,5 @@
 import ArgumentParser
+import IndexerCore
 
 #if canImport(Glibc)
   import Glibc
@@ -16,6 +17,7 @@ struct IndexerCommand: ParsableCommand {
   /// Exit status 2 for every error, as grep does: 0 found, 1 nothing found, 2 trouble.
   static func main() {
     let arguments = CommandLine.arguments.dropFirst()
+    if arguments.first == ExtractionWorker.argument { ExtractionWorkerMain.serve() }
     if getenv("INDEXER_NO_FAST_PATH") == nil, let request = QueryFastPath.parse(arguments) {
       reportingErrors {
         switch request {

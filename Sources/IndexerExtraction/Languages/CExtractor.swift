@@ -30,7 +30,7 @@ public struct CExtractor: Extractor {
 
 private struct CDeclarationReader {
   let lex: CFamilyTokens
-  var tokens: [CFamilyToken] { lex.tokens }
+  var tokens: TokenList { lex.tokens }
   var index: FileIndex
   private var nesting = 0
   private let macros: [(symbol: Symbol, offset: Int)]
@@ -362,7 +362,7 @@ private struct CDeclarationReader {
         if lex.isOpen(e) { e = lex.matching(e) }
         e += 1
       }
-      let signatureEnd = (k..<e).first { lex.isPunct($0, "=") } ?? e
+      let signatureEnd = tokenRange(k, e).first { lex.isPunct($0, "=") } ?? e
       lex.record(
         into: &index, name: k, kind: .enumCase, container: container, start: k, end: e - 1, signature: lex.joined(k, signatureEnd),
         parent: parent)
@@ -374,7 +374,7 @@ private struct CDeclarationReader {
 
   private mutating func readDeclaration(_ first: Int, _ head: Head, _ end: Int, _ scope: Scope) -> Int {
     let stop = head.stop
-    let isExtern = (first..<stop).contains { tokens[$0].kind == .name && lex.text($0) == "extern" }
+    let isExtern = tokenRange(first, stop).contains { tokens[$0].kind == .name && lex.text($0) == "extern" }
     if let function = functionName(first, head.equals ?? stop) {
       return readFunction(first, function, head, end, scope)
     }
@@ -596,15 +596,15 @@ private struct CDeclarationReader {
         continue
       }
       if lex.isPunct(k, "(") {
-        if tokens[safe: k - 1]?.kind == .name, Self.attributeWords.contains(lex.text(k - 1)) || lex.text(k - 1) == "decltype" {
+        if tokens[k - 1].kind == .name, Self.attributeWords.contains(lex.text(k - 1)) || lex.text(k - 1) == "decltype" {
           k = lex.matching(k) + 1
           continue
         }
         let close = lex.matching(k)
         // `typedef int (handler_t)(int);` names the type inside its own parentheses.
-        let parenthesizedName = lastName != nil && tokens[safe: k + 1]?.kind == .name && close == k + 2 && lex.isPunct(close + 1, "(")
+        let parenthesizedName = lastName != nil && tokens[k + 1].kind == .name && close == k + 2 && lex.isPunct(close + 1, "(")
         // `(CALLCONV * name)(...)`: a calling-convention macro before the star.
-        let macroThenStar = lastName != nil && lex.isPunct(close + 1, "(") && (k + 1..<close).contains { lex.isPunct($0, "*") }
+        let macroThenStar = lastName != nil && lex.isPunct(close + 1, "(") && tokenRange(k + 1, close).contains { lex.isPunct($0, "*") }
         if lex.isPunct(k + 1, "*") || lex.isPunct(k + 1, "^") || lex.isPunct(k + 1, "&") || parenthesizedName || macroThenStar {
           // `(*name)` or `(*name[4])`: the name inside.
           var m = k + 1
@@ -637,7 +637,7 @@ private struct CDeclarationReader {
       if tokens[k].kind == .name {
         let word = lex.text(k)
         // `struct`, `class` and friends introduce a tag, except where C uses them as plain names (`*class;`).
-        let isTagKeyword = Self.typeKeywords[word] != nil && tokens[safe: k + 1]?.kind == .name
+        let isTagKeyword = Self.typeKeywords[word] != nil && tokens[k + 1].kind == .name
         // In `struct tag *p` the tag is a type, not a declarator; `struct tag;` declares nothing.
         let isTag = k > chunkStart && tokens[k - 1].kind == .name && Self.typeKeywords[lex.text(k - 1)] != nil
         if !Self.specifiers.contains(word), !Self.attributeWords.contains(word), !isTagKeyword, !isTag {
@@ -781,11 +781,5 @@ private struct CDeclarationReader {
         signature: lex.joined(at, stop), parent: scope.parent)
     }
     return lex.isPunct(stop, "@") ? stop : bodyEnd + 1
-  }
-}
-
-extension Array {
-  fileprivate subscript(safe index: Int) -> Element? {
-    indices.contains(index) ? self[index] : nil
   }
 }

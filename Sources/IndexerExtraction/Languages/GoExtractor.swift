@@ -21,7 +21,7 @@ public struct GoExtractor: Extractor {
 
 private struct GoDeclarationReader {
   let lex: CFamilyTokens
-  var tokens: [CFamilyToken] { lex.tokens }
+  var tokens: TokenList { lex.tokens }
   var index = FileIndex(language: .go)
 
   init(_ lex: CFamilyTokens) {
@@ -52,7 +52,7 @@ private struct GoDeclarationReader {
     var receiver = ""
     if lex.isPunct(j, "(") {
       let close = lex.matching(j)
-      let names = j + 1 < close ? (j + 1..<close).filter { tokens[$0].kind == .name } : []
+      let names = j + 1 < close ? tokenRange(j + 1, close).filter { tokens[$0].kind == .name } : []
       // `(s *Server)`, `(Server)`, `(l *List[T])`: the type is the second name, or the only one.
       if let typeIndex = names.count >= 2 ? names[1] : names.first { receiver = lex.text(typeIndex) }
       j = close + 1
@@ -155,7 +155,7 @@ private struct GoDeclarationReader {
         guard reader.lex.isPunct(k + 1, ",") else { break }
         k += 2
       }
-      let valueStart = (first..<end).first { reader.lex.isPunct($0, "=") } ?? end
+      let valueStart = tokenRange(first, end).first { reader.lex.isPunct($0, "=") } ?? end
       for name in names {
         reader.lex.record(
           into: &reader.index, name: name, kind: kind, container: "", start: keyword == first ? name : keyword, end: end - 1,
@@ -185,7 +185,7 @@ private struct GoDeclarationReader {
         }
         // `Name Type` (or `A, B Type`): a type follows the last name; `pkg.Type` or `Type` alone is embedded.
         if let last = names.last, last + 1 < end, !lex.isPunct(last + 1, "."), tokens[last + 1].kind != .literal {
-          let typeEnd = (last + 1..<end).last { tokens[$0].kind != .literal }.map { $0 + 1 } ?? end
+          let typeEnd = tokenRange(last + 1, end).last { tokens[$0].kind != .literal }.map { $0 + 1 } ?? end
           for name in names {
             lex.record(
               into: &index, name: name, kind: .field, container: container, start: name, end: typeEnd - 1,

@@ -23,7 +23,7 @@ public struct JavaExtractor: Extractor {
 
 private struct JavaDeclarationReader {
   let lex: CFamilyTokens
-  var tokens: [CFamilyToken] { lex.tokens }
+  var tokens: TokenList { lex.tokens }
   var index = FileIndex(language: .java)
   private var nesting = 0
 
@@ -76,7 +76,7 @@ private struct JavaDeclarationReader {
         i = close + 1
         continue
       }
-      if let open = (first..<k).first(where: { lex.isPunct($0, "(") }), open > first, tokens[open - 1].kind == .name {
+      if let open = tokenRange(first, k).first(where: { lex.isPunct($0, "(") }), open > first, tokens[open - 1].kind == .name {
         let name = open - 1
         let isConstructor = lex.text(name) == className
         let close = lex.isPunct(k, "{") ? lex.matching(k) : k

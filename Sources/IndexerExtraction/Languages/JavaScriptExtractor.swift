@@ -27,7 +27,7 @@ public struct JavaScriptExtractor: Extractor {
 
 private struct ScriptReader {
   let lex: CFamilyTokens
-  var tokens: [CFamilyToken] { lex.tokens }
+  var tokens: TokenList { lex.tokens }
   var index: FileIndex
   private var nesting = 0
 
@@ -70,7 +70,7 @@ private struct ScriptReader {
       case "namespace", "module":
         let name = significant(k + 1, end)
         if name < end, tokens[name].kind == .name || tokens[name].kind == .literal {
-          let open = (name..<end).first { lex.isPunct($0, "{") } ?? end
+          let open = tokenRange(name, end).first { lex.isPunct($0, "{") } ?? end
           let close = open < end ? lex.matching(open) : statementEnd(name, end)
           let at = lex.record(into: &index, name: name, label: label(name), kind: .module, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
           if open < end { readStatements(from: open + 1, to: close, container: qualified(container, name), parent: at) }
@@ -81,8 +81,8 @@ private struct ScriptReader {
       case "type":
         let name = significant(k + 1, end)
         let stop = statementEnd(k, end)
-        if name < end, tokens[name].kind == .name, (name..<stop).contains(where: { lex.isPunct($0, "=") }) {
-          let eq = (name..<stop).first { lex.isPunct($0, "=") }!
+        if name < end, tokens[name].kind == .name, tokenRange(name, stop).contains(where: { lex.isPunct($0, "=") }) {
+          let eq = tokenRange(name, stop).first { lex.isPunct($0, "=") }!
           lex.record(into: &index, name: name, label: label(name), kind: .typealias, container: container, start: first, end: stop, signature: lex.joined(first, eq), parent: parent)
         }
         i = stop + 1
@@ -159,7 +159,7 @@ private struct ScriptReader {
       var next = significant(k + 1, end)
       if lex.isPunct(next, "?") || lex.isPunct(next, "!") { next = significant(next + 1, end) }
       if lex.isPunct(next, "(") || lex.isPunct(next, "<") {
-        let open = (next..<end).first { lex.isPunct($0, "{") || lex.isPunct($0, ";") } ?? end
+        let open = tokenRange(next, end).first { lex.isPunct($0, "{") || lex.isPunct($0, ";") } ?? end
         let close = lex.isPunct(open, "{") ? lex.matching(open) : open
         let kind: SymbolKind = lex.text(name) == "constructor" ? .initializer : .method
         _ = accessor
@@ -167,7 +167,7 @@ private struct ScriptReader {
         i = close + 1
       } else {
         let stop = statementEnd(name, end)
-        let eq = (name..<stop).first { lex.isPunct($0, "=") } ?? stop
+        let eq = tokenRange(name, stop).first { lex.isPunct($0, "=") } ?? stop
         lex.record(into: &index, name: name, label: label(name), kind: .property, container: container, start: first, end: stop, signature: lex.joined(first, eq), parent: parent)
         i = stop + 1
       }
@@ -204,7 +204,7 @@ private struct ScriptReader {
       var next = significant(k + 1, close)
       if lex.isPunct(next, "?") { next = significant(next + 1, close) }
       let memberKind: SymbolKind = !members ? .enumCase : (lex.isPunct(next, "(") || lex.isPunct(next, "<") ? .method : .property)
-      let signatureEnd = members ? stop : ((k..<stop).first { lex.isPunct($0, "=") } ?? stop)
+      let signatureEnd = members ? stop : (tokenRange(k, stop).first { lex.isPunct($0, "=") } ?? stop)
       lex.record(into: &index, name: k, label: label(k), kind: memberKind, container: inner, start: m, end: stop - 1, signature: lex.joined(m, signatureEnd), parent: at)
       i = stop + 1
     }

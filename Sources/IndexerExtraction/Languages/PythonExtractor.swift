@@ -17,9 +17,10 @@ public struct PythonExtractor: Extractor {
     var path: String
   }
 
-  public func extract(_ source: UnsafeBufferPointer<UInt8>) -> FileIndex {
+  public func extract(_ buffer: UnsafeBufferPointer<UInt8>) -> FileIndex {
+    let source = SourceBytes(buffer)
     var index = FileIndex(language: .python)
-    var tokenizer = PythonTokenizer(source)
+    var tokenizer = PythonTokenizer(buffer)
     var scopes: [Scope] = []
     var tokens: [PythonToken] = []
     tokens.reserveCapacity(64)
@@ -88,7 +89,7 @@ public struct PythonExtractor: Extractor {
   }
 
   /// `def`, `async def` or `class` at the start of a logical line, with its header up to the block colon.
-  private func definition(in tokens: [PythonToken], source: UnsafeBufferPointer<UInt8>) -> Definition? {
+  private func definition(in tokens: [PythonToken], source: SourceBytes) -> Definition? {
     var i = 0
     if is_(tokens, 0, "async", source) && is_(tokens, 1, "def", source) { i = 1 }
     let isClass: Bool
@@ -116,7 +117,7 @@ public struct PythonExtractor: Extractor {
   /// The names an assignment statement binds (`a = 1`, `a: int = 1`, `a: int`, `a, b = 1, 2`, `a = b = 1`),
   /// each with the token range of its own target list, which becomes its signature.
   private func assignmentTargets(
-    in tokens: [PythonToken], source: UnsafeBufferPointer<UInt8>
+    in tokens: [PythonToken], source: SourceBytes
   ) -> [(Int, Range<Int>)] {
     guard tokens[0].kind == .name, !isKeyword(text(source, tokens[0])) else {
       // `(a, b) = ...` and `[a, b] = ...` are rare at module level; ctags skips them too.
@@ -157,7 +158,7 @@ public struct PythonExtractor: Extractor {
   }
 
   /// Whether the tokens after the `=` at `index` are `NAME (, NAME)* =`, i.e. a chained assignment target.
-  private func hasAnotherTarget(_ tokens: [PythonToken], after index: Int, source: UnsafeBufferPointer<UInt8>) -> Bool {
+  private func hasAnotherTarget(_ tokens: [PythonToken], after index: Int, source: SourceBytes) -> Bool {
     var k = index + 1
     var expectName = true
     while k < tokens.count {
@@ -177,26 +178,26 @@ public struct PythonExtractor: Extractor {
   }
 
   /// A target list and its annotation, without the value.
-  private func assignmentSignature(_ tokens: ArraySlice<PythonToken>, source: UnsafeBufferPointer<UInt8>) -> String {
+  private func assignmentSignature(_ tokens: ArraySlice<PythonToken>, source: SourceBytes) -> String {
     var builder = SignatureBuilder()
     for t in tokens { builder.append(source, from: t.start, to: t.end) }
     return builder.text
   }
 
-  private func text(_ source: UnsafeBufferPointer<UInt8>, _ t: PythonToken) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: source[t.start..<t.end]), as: UTF8.self)
+  private func text(_ source: SourceBytes, _ t: PythonToken) -> String {
+    source.string(t.start, t.end)
   }
 
-  private func is_(_ tokens: [PythonToken], _ i: Int, _ word: StaticString, _ source: UnsafeBufferPointer<UInt8>) -> Bool {
+  private func is_(_ tokens: [PythonToken], _ i: Int, _ word: StaticString, _ source: SourceBytes) -> Bool {
     guard i < tokens.count, tokens[i].kind == .name else { return false }
     return equals(source, tokens[i], word)
   }
 
-  private func isOp(_ t: PythonToken, _ word: StaticString, _ source: UnsafeBufferPointer<UInt8>) -> Bool {
+  private func isOp(_ t: PythonToken, _ word: StaticString, _ source: SourceBytes) -> Bool {
     t.kind == .op && equals(source, t, word)
   }
 
-  private func equals(_ source: UnsafeBufferPointer<UInt8>, _ t: PythonToken, _ word: StaticString) -> Bool {
+  private func equals(_ source: SourceBytes, _ t: PythonToken, _ word: StaticString) -> Bool {
     let n = word.utf8CodeUnitCount
     guard t.end - t.start == n else { return false }
     let w = word.utf8Start

@@ -18,7 +18,7 @@ struct PythonToken {
 /// Splits Python source into logical lines of tokens, skipping comments, strings' insides and
 /// continuation lines, so that keywords in strings or after `#` are never mistaken for definitions.
 struct PythonTokenizer {
-  let src: UnsafeBufferPointer<UInt8>
+  let src: SourceBytes
   private(set) var pos = 0
   private(set) var line = 1
   private var lineStart = 0
@@ -26,9 +26,9 @@ struct PythonTokenizer {
   /// Every name outside strings and comments, keywords aside, as the lines go by.
   private(set) var references: ReferenceCollector
 
-  init(_ src: UnsafeBufferPointer<UInt8>) {
-    self.src = src
-    self.references = ReferenceCollector(source: src)
+  init(_ buffer: UnsafeBufferPointer<UInt8>) {
+    self.src = SourceBytes(buffer)
+    self.references = ReferenceCollector(source: buffer)
   }
 
   /// Position just after the last token returned, for the end of a block.
@@ -125,7 +125,7 @@ struct PythonTokenizer {
           if pos < src.count && (src[pos] == UInt8(ascii: "\"") || src[pos] == UInt8(ascii: "'"))
             && isStringPrefix(start, pos)
           {
-            let prefix = Array(src[start..<pos])
+            let prefix = Array(src.span(start, pos))
             skipString(prefix: prefix)
             push(&tokens, .string, start, line, col, depth)
           } else {
@@ -245,7 +245,7 @@ struct PythonTokenizer {
       case UInt8(ascii: "\""), UInt8(ascii: "'"):
         var p = pos
         while p > 0 && isNameByte(src[p - 1]) { p -= 1 }
-        skipString(prefix: Array(src[p..<pos]))
+        skipString(prefix: Array(src.span(p, pos)))
       case 0x0A, 0x0D:
         newline()
       default:

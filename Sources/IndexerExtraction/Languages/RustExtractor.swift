@@ -22,7 +22,7 @@ public struct RustExtractor: Extractor {
 
 private struct RustItemReader {
   let lex: CFamilyTokens
-  var tokens: [CFamilyToken] { lex.tokens }
+  var tokens: TokenList { lex.tokens }
   var index = FileIndex(language: .rust)
   private var nesting = 0
 
@@ -74,7 +74,7 @@ private struct RustItemReader {
         let stop = statementEnd(k, end)
         if name < end, tokens[name].kind == .name, lex.text(name) != "_" {
           let kind: SymbolKind = keyword == "const" ? .constant : (keyword == "static" ? .variable : .typealias)
-          let signatureEnd = (k..<stop).first { lex.isPunct($0, "=") } ?? stop
+          let signatureEnd = tokenRange(k, stop).first { lex.isPunct($0, "=") } ?? stop
           lex.record(into: &index, name: name, kind: kind, container: container, start: first, end: stop, signature: lex.joined(first, signatureEnd), parent: parent)
         }
         i = stop + 1
@@ -204,7 +204,7 @@ private struct RustItemReader {
       if lex.isPunct(k, "#"), lex.isPunct(k + 1, "[") { k = lex.matching(k + 1) + 1; continue }
       let stop = itemEnd(k, end)
       if k < stop, tokens[k].kind == .name {
-        let signatureEnd = (k..<stop).first { lex.isPunct($0, "=") } ?? stop
+        let signatureEnd = tokenRange(k, stop).first { lex.isPunct($0, "=") } ?? stop
         lex.record(into: &index, name: k, kind: .enumCase, container: container, start: k, end: stop - 1, signature: lex.joined(k, signatureEnd), parent: parent)
       }
       k = stop + 1

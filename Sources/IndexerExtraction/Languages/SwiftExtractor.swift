@@ -10,8 +10,19 @@ public struct SwiftExtractor: Extractor {
 
   public init() {}
 
+  /// swift-syntax's own guard against deep recursion (its release default is 256): the parser, the
+  /// visitor below and the token walk all recurse once per level, so this bounds every one of them.
+  static let maximumNestingLevel = 128
+
   public func extract(_ source: UnsafeBufferPointer<UInt8>) -> FileIndex {
-    let tree = Parser.parse(source: source)
+    if let guarded = SwiftBracketGuard.guarded(source) {
+      return guarded.withUnsafeBufferPointer { extractGuarded($0) }
+    }
+    return extractGuarded(source)
+  }
+
+  private func extractGuarded(_ source: UnsafeBufferPointer<UInt8>) -> FileIndex {
+    let tree = Parser.parse(source: source, maximumNestingLevel: Self.maximumNestingLevel)
     let collector = SwiftDeclarationCollector(converter: SourceLocationConverter(fileName: "", tree: tree))
     collector.walk(tree)
     var index = collector.index

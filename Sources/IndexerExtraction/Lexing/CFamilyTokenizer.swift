@@ -6,6 +6,8 @@ struct CFamilyToken {
     case literal
     case punct
     case newline
+    /// Past the last token: what `TokenList` answers for any index outside the file.
+    case end
   }
   var kind: Kind
   var start: Int
@@ -27,13 +29,16 @@ struct CFamilyTokenizer {
   /// JavaScript/TypeScript: `template ${literals}` (nesting) and `/regex/` literals where an operand may start.
   var javascriptLiterals = false
 
-  func tokenize(_ src: UnsafeBufferPointer<UInt8>) -> [CFamilyToken] {
+  func tokenize(_ buffer: UnsafeBufferPointer<UInt8>) -> [CFamilyToken] {
+    let src = SourceBytes(buffer)
     var tokens: [CFamilyToken] = []
     tokens.reserveCapacity(src.count / 4)
     var pos = 0
     var line = 1
     var lineStart = 0
     func emit(_ kind: CFamilyToken.Kind, _ start: Int, _ startLine: Int, _ startColumn: Int) {
+      // An escape or a closing delimiter may step past the last byte: a token never ends beyond the input.
+      pos = min(pos, src.count)
       tokens.append(
         CFamilyToken(
           kind: kind, start: start, end: pos, line: startLine, column: startColumn, endLine: line,
@@ -172,7 +177,7 @@ struct CFamilyTokenizer {
   }
 
   /// `'x'`, `'\n'`, `'\u{1F600}'` are characters; `'a` in `&'a str` is a lifetime.
-  private static func isCharLiteral(_ src: UnsafeBufferPointer<UInt8>, _ quote: Int) -> Bool {
+  private static func isCharLiteral(_ src: SourceBytes, _ quote: Int) -> Bool {
     var k = quote + 1
     guard k < src.count else { return false }
     if src[k] == UInt8(ascii: "\\") { return true }
@@ -183,7 +188,7 @@ struct CFamilyTokenizer {
   }
 
   /// The end of a raw string `r"..."`, `r#"..."#`, `br##"..."##` starting at `start`, or nil if none starts there.
-  private static func rustRawStringEnd(_ src: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+  private static func rustRawStringEnd(_ src: SourceBytes, _ start: Int) -> Int? {
     var k = start
     if k < src.count && src[k] == UInt8(ascii: "b") { k += 1 }
     guard k < src.count, src[k] == UInt8(ascii: "r") else { return nil }
@@ -208,7 +213,7 @@ struct CFamilyTokenizer {
 
   /// The end of a template literal whose body starts at `start`, skipping `${ ... }` with nested braces,
   /// strings and templates inside.
-  private static func templateEnd(_ src: UnsafeBufferPointer<UInt8>, _ start: Int, _ line: inout Int, _ lineStart: inout Int) -> Int {
+  private static func templateEnd(_ src: SourceBytes, _ start: Int, _ line: inout Int, _ lineStart: inout Int) -> Int {
     var pos = start
     while pos < src.count {
       let c = src[pos]
@@ -258,17 +263,17 @@ struct CFamilyTokenizer {
 
   /// A `/` starts a regex where an operand may start: at the beginning, after an operator or an opening
   /// bracket, or after a keyword such as `return`; after a name, a literal or a closing bracket it divides.
-  private static func regexMayStart(after previous: CFamilyToken?, _ src: UnsafeBufferPointer<UInt8>) -> Bool {
+  private static func regexMayStart(after previous: CFamilyToken?, _ src: SourceBytes) -> Bool {
     guard let previous else { return true }
     switch previous.kind {
     case .literal: return false
     case .name:
-      let word = String(decoding: UnsafeBufferPointer(rebasing: src[previous.start..<previous.end]), as: UTF8.self)
+      let word = src.string(previous.start, previous.end)
       return ["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"].contains(word)
     case .punct:
       let c = src[previous.start]
       return !(c == UInt8(ascii: ")") || c == UInt8(ascii: "]") || c == UInt8(ascii: "}"))
-    case .newline: return true
+    case .newline, .end: return true
     }
   }
 }

@@ -3,8 +3,13 @@ import IndexerModel
 /// One file's C-family tokens with what every hand-written reader asks of them: a token's text,
 /// punctuation tests, the bracket that closes another, a span as a one-line signature, a symbol's range.
 struct CFamilyTokens {
-  let source: UnsafeBufferPointer<UInt8>
-  let tokens: [CFamilyToken]
+  let source: SourceBytes
+  let tokens: TokenList
+
+  init(source: UnsafeBufferPointer<UInt8>, tokens: [CFamilyToken]) {
+    self.source = SourceBytes(source)
+    self.tokens = TokenList(tokens, sourceCount: source.count)
+  }
 
   var count: Int { tokens.count }
 
@@ -12,11 +17,11 @@ struct CFamilyTokens {
   static let maxNesting = 100
 
   func text(_ k: Int) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: source[tokens[k].start..<tokens[k].end]), as: UTF8.self)
+    source.string(tokens[k].start, tokens[k].end)
   }
 
   func isPunct(_ k: Int, _ c: Character) -> Bool {
-    k >= 0 && k < tokens.count && tokens[k].kind == .punct && source[tokens[k].start] == c.asciiValue!
+    tokens[k].kind == .punct && source[tokens[k].start] == c.asciiValue!
   }
 
   func isOpen(_ k: Int) -> Bool { isPunct(k, "(") || isPunct(k, "[") || isPunct(k, "{") }
@@ -40,6 +45,7 @@ struct CFamilyTokens {
   /// The tokens in `from..<to` as one line: line breaks and comments become at most one space.
   func joined(_ from: Int, _ to: Int) -> String {
     var builder = SignatureBuilder()
+    let from = max(from, 0)
     let to = min(to, tokens.count)
     guard from < to else { return "" }
     for k in from..<to where tokens[k].kind != .newline {

@@ -4,18 +4,18 @@ import IndexerModel
 /// Gathers identifier occurrences into `FileReferences`, interning names by their bytes so a name
 /// seen a thousand times in a file costs one `String`.
 struct ReferenceCollector {
-  private let source: UnsafeBufferPointer<UInt8>
+  private let source: SourceBytes
   private var slots: [ByteSpan: Int] = [:]
   private var names: [String] = []
   private var positions: [[SourcePosition]] = []
 
   init(source: UnsafeBufferPointer<UInt8>) {
-    self.source = source
+    self.source = SourceBytes(source)
   }
 
   /// Records the identifier in bytes `start..<end`, which begins at `line`:`column`.
   mutating func add(start: Int, end: Int, line: Int, column: Int) {
-    let span = ByteSpan(bytes: UnsafeBufferPointer(rebasing: source[start..<end]))
+    let span = ByteSpan(bytes: source.span(start, end))
     let position = SourcePosition(line: line, column: column)
     if let slot = slots[span] {
       positions[slot].append(position)
@@ -28,7 +28,7 @@ struct ReferenceCollector {
 
   /// Whether bytes `start..<end` spell one of `words` (keywords are not references).
   func spells(_ start: Int, _ end: Int, oneOf words: Set<ByteSpan>) -> Bool {
-    words.contains(ByteSpan(bytes: UnsafeBufferPointer(rebasing: source[start..<end])))
+    words.contains(ByteSpan(bytes: source.span(start, end)))
   }
 
   var references: FileReferences { FileReferences(names: names, positions: positions) }
@@ -36,7 +36,8 @@ struct ReferenceCollector {
   /// The references of a C-family token stream: every name that is not a keyword (nor a Rust lifetime).
   static func collect(_ tokens: [CFamilyToken], in source: UnsafeBufferPointer<UInt8>, keywords: Set<ByteSpan>) -> FileReferences {
     var collector = ReferenceCollector(source: source)
-    for t in tokens where t.kind == .name && source[t.start] != UInt8(ascii: "'") {
+    let bytes = SourceBytes(source)
+    for t in tokens where t.kind == .name && bytes[t.start] != UInt8(ascii: "'") {
       if collector.spells(t.start, t.end, oneOf: keywords) { continue }
       collector.add(start: t.start, end: t.end, line: t.line, column: t.column)
     }

@@ -5,14 +5,14 @@ struct SignatureBuilder {
   private var bytes: [UInt8] = []
   private var lastEnd = -1
 
-  mutating func append(_ source: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) {
-    guard start < end else { return }
+  mutating func append(_ source: SourceBytes, from start: Int, to end: Int) {
+    guard start < end, start >= 0, end <= source.count else { return }
     if lastEnd >= 0 && start > lastEnd, let previous = bytes.last,
       Self.wantsSpace(after: previous, before: source[start])
     {
       bytes.append(UInt8(ascii: " "))
     }
-    bytes.append(contentsOf: source[start..<end])
+    bytes.append(contentsOf: source.span(start, end))
     lastEnd = end
   }
 

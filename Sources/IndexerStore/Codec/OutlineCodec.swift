@@ -40,6 +40,8 @@ package enum OutlineCodec {
     var r = ByteReader(bytes)
     guard try r.byte() == version else { throw OutlineDecodingError() }
     let count = try r.int()
+    // Each symbol takes at least eight bytes: a larger count is a corrupt blob, not a reason to loop.
+    guard count <= bytes.count else { throw OutlineDecodingError() }
     var index = FileIndex(language: language)
     var previousLine = 0
     for i in 0..<count {
@@ -49,9 +51,9 @@ package enum OutlineCodec {
       guard distance <= i else { throw OutlineDecodingError() }
       let parent = distance == 0 ? -1 : i - distance
       let name = try r.string()
-      let line = previousLine + (try r.zigzag())
+      let line = try ByteReader.adding(previousLine, try r.zigzag())
       let column = try r.int()
-      let endLine = line + (try r.int())
+      let endLine = try ByteReader.adding(line, try r.int())
       let endColumn = try r.int()
       let signature = try r.string()
       let container = flagByte & 0x80 != 0 ? try r.string() : (parent >= 0 ? index.symbols[parent].qualifiedName(separator: language.scopeSeparator) : "")
@@ -88,5 +90,10 @@ public struct EncodedOutline: Sendable {
     let raw = OutlineCodec.encode(index)
     self.compressed = Zstd.compress(raw)
     self.rawCount = raw.count
+  }
+
+  package init(compressed: [UInt8], rawCount: Int) {
+    self.compressed = compressed
+    self.rawCount = rawCount
   }
 }

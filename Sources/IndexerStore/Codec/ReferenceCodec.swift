@@ -33,6 +33,7 @@ package enum ReferenceCodec {
     var r = ByteReader(bytes)
     guard try r.byte() == version else { throw OutlineDecodingError() }
     let count = try r.int()
+    guard count <= bytes.count else { throw OutlineDecodingError() }
     var result = FileReferences()
     for _ in 0..<count {
       let entry = try r.string()
@@ -46,8 +47,8 @@ package enum ReferenceCodec {
       for _ in 0..<n {
         let delta = try r.int()
         let c = try r.zigzag()
-        column = delta == 0 ? column + c : c
-        line += delta
+        column = delta == 0 ? try ByteReader.adding(column, c) : c
+        line = try ByteReader.adding(line, delta)
         if wanted { positions.append(SourcePosition(line: line, column: column)) }
       }
       if wanted {
@@ -70,5 +71,11 @@ public struct EncodedReferences: Sendable {
     self.compressed = references.isEmpty ? [] : Zstd.compress(ReferenceCodec.encode(references))
     self.names = references.names
     self.count = references.count
+  }
+
+  package init(compressed: [UInt8], names: [String], count: Int) {
+    self.compressed = compressed
+    self.names = names
+    self.count = count
   }
 }

@@ -20,6 +20,11 @@ struct ByteWriter {
 
   mutating func byte(_ value: UInt8) { bytes.append(value) }
 
+  mutating func blob(_ value: [UInt8]) {
+    varint(value.count)
+    bytes.append(contentsOf: value)
+  }
+
   mutating func string(_ value: String) {
     var value = value
     value.withUTF8 { utf8 in
@@ -71,6 +76,20 @@ struct ByteReader {
     guard offset < bytes.count else { throw Truncated() }
     defer { offset += 1 }
     return bytes[offset]
+  }
+
+  mutating func blob() throws(Truncated) -> [UInt8] {
+    let n = try int()
+    guard n <= bytes.count - offset else { throw Truncated() }
+    defer { offset += n }
+    return Array(bytes[offset..<offset + n])
+  }
+
+  /// `base + delta`, refusing a sum that does not fit (a corrupt blob must throw, never trap).
+  static func adding(_ base: Int, _ delta: Int) throws(Truncated) -> Int {
+    let (sum, overflow) = base.addingReportingOverflow(delta)
+    guard !overflow else { throw Truncated() }
+    return sum
   }
 
   mutating func string() throws(Truncated) -> String {

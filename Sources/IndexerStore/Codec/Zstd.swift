@@ -19,11 +19,19 @@ package enum Zstd {
     return output
   }
 
-  /// Decompresses one frame; nil when the bytes are not a valid frame with a known size.
-  package static func decompress(_ input: [UInt8]) -> [UInt8]? {
+  /// The most one compressed byte can stand for: a zstd block holds at most 128 KiB and takes at least
+  /// a 3-byte header and one byte (an RLE block), so no valid frame expands beyond this ratio.
+  static let maxExpansion: UInt64 = 32_768
+  /// No blob we write decompresses past this, whatever a frame header claims.
+  static let maxBlobSize: UInt64 = 1 << 30
+
+  /// Decompresses one frame; nil when the bytes are not a valid frame with a known size, or when the size
+  /// its header claims differs from `expectedSize` (the stored raw size) or is more than the bytes could hold.
+  package static func decompress(_ input: [UInt8], expectedSize: Int? = nil) -> [UInt8]? {
     let size = input.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, $0.count) }
     // ZSTD_CONTENTSIZE_UNKNOWN / _ERROR are the two largest UInt64 values.
-    guard size < UInt64.max - 1, size <= UInt64(Int.max) else { return nil }
+    guard size < UInt64.max - 1, size <= maxBlobSize, size <= UInt64(input.count) * maxExpansion else { return nil }
+    if let expectedSize, UInt64(max(expectedSize, 0)) != size { return nil }
     var output = [UInt8](repeating: 0, count: Int(size))
     let written = output.withUnsafeMutableBytes { out in
       input.withUnsafeBytes { inp in

@@ -34,7 +34,9 @@ extension IndexerCommand {
       defer { lock.release() }
       let databasePath = options.databasePath
       let bar = ProgressBar(enabled: !quiet && !output.json && FileHandleOutput.isTerminal)
-      let report = try IndexPipeline(options: options).run { bar.update($0) }
+      let pipeline = try IndexPipeline(options: options)
+      defer { pipeline.shutdown() }
+      let report = try pipeline.run { bar.update($0) }
       bar.finish()
 
       for note in report.notes {

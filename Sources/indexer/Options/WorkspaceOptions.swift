@@ -27,8 +27,16 @@ struct WorkspaceOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Index at most this many bytes of source in all, in path order (e.g. 2G).", valueName: "size"))
   var maxTotalSize = ByteCount(bytes: IndexLimits.default.maxTotalSize)
 
+  @Option(
+    help: ArgumentHelp(
+      "Stop extracting a file after this many seconds and quarantine it (status extractor-timeout).", valueName: "seconds"))
+  var extractTimeout = 5.0
+
   func validate() throws {
     guard maxFiles >= 0 else { throw ValidationError("--max-files must be zero or more") }
+    guard extractTimeout > 0, extractTimeout <= 86_400 else {
+      throw ValidationError("--extract-timeout must be more than 0 and at most 86400 seconds")
+    }
   }
 
   /// Checks the folder, creates `.indexer/` when the default database is used, and builds the options.
@@ -49,6 +57,7 @@ struct WorkspaceOptions: ParsableArguments {
     return IndexOptions(
       root: root, databasePath: databasePath,
       limits: IndexLimits(maxFileSize: maxFileSize.bytes, maxFiles: maxFiles, maxTotalSize: maxTotalSize.bytes),
-      walk: WalkOptions(excludes: excludes))
+      walk: WalkOptions(excludes: excludes),
+      isolation: try ExtractionWorker.isolation(timeoutSeconds: extractTimeout))
   }
 }

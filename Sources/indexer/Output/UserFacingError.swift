@@ -1,3 +1,4 @@
+import IndexerCore
 import IndexerService
 import IndexerStore
 import IndexerWatch
@@ -19,6 +20,10 @@ extension WorkspaceError: UserFacingError {
 /// Bad input caught by the CLI itself (an unknown --kind, a size that is not a size).
 struct UsageError: UserFacingError {
   var userMessage: String
+}
+
+extension IndexError: UserFacingError {
+  var userMessage: String { description }
 }
 
 extension LockFile.Failure: UserFacingError {

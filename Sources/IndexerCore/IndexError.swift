@@ -1,0 +1,11 @@
+/// What can stop a run before the store is involved, in the library's words (the CLI adds what to type).
+public enum IndexError: Error, CustomStringConvertible {
+  /// The extraction worker process could not be started.
+  case workerUnavailable(String)
+
+  public var description: String {
+    switch self {
+    case .workerUnavailable(let detail): detail
+    }
+  }
+}

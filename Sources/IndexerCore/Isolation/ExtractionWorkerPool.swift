@@ -1,0 +1,73 @@
+import Foundation
+import IndexerModel
+import IndexerStore
+
+/// Runs extraction in worker processes, one file at a time per worker, as many workers as threads ask.
+///
+/// A worker that crashes or runs past the budget is killed and replaced by a fresh one on the next
+/// request; the file is reported, never retried here (its content hash quarantines it in the store).
+final class ExtractionWorkerPool: @unchecked Sendable {
+  private let executable: String
+  private let arguments: [String]
+  let timeoutSeconds: Double
+  private let lock = NSLock()
+  private var idle: [WorkerProcess] = []
+
+  /// Starts one worker at once, so a binary that cannot run as a worker fails the run up front.
+  init(executable: String, arguments: [String], timeoutSeconds: Double) throws(WorkerProcess.SpawnFailure) {
+    self.executable = executable
+    self.arguments = arguments
+    self.timeoutSeconds = timeoutSeconds
+    idle.append(try WorkerProcess.spawn(executable: executable, arguments: arguments))
+  }
+
+  func extract(language: Language, bytes: [UInt8]) -> ExtractionOutcome {
+    let worker: WorkerProcess
+    do {
+      worker = try checkOut()
+    } catch {
+      return .crashed(error.description)
+    }
+    switch worker.extract(language: language, bytes: bytes, timeoutSeconds: timeoutSeconds) {
+    case .result(let payload):
+      checkIn(worker)
+      do {
+        let (index, outline, references) = try ExtractedFileCodec.decode(payload, language: language)
+        return .extracted(index, outline, references)
+      } catch {
+        return .crashed("the extraction worker sent a result that does not decode")
+      }
+    case .failed(let message):
+      checkIn(worker)
+      return .crashed(message)
+    case .crashed(let reason):
+      worker.terminate()
+      return .crashed(reason)
+    case .timedOut:
+      worker.terminate()
+      return .timedOut(timeoutSeconds)
+    }
+  }
+
+  private func checkOut() throws(WorkerProcess.SpawnFailure) -> WorkerProcess {
+    if let worker = lock.withLock({ idle.popLast() }) { return worker }
+    return try WorkerProcess.spawn(executable: executable, arguments: arguments)
+  }
+
+  private func checkIn(_ worker: WorkerProcess) {
+    lock.withLock { idle.append(worker) }
+  }
+
+  /// Ends every idle worker; call when no extraction is in flight.
+  func shutdown() {
+    let workers = lock.withLock {
+      defer { idle = [] }
+      return idle
+    }
+    for worker in workers { worker.terminate() }
+  }
+
+  deinit {
+    for worker in idle { worker.terminate() }
+  }
+}

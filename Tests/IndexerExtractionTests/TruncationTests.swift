@@ -1,0 +1,79 @@
+import Foundation
+import IndexerExtraction
+import IndexerModel
+import IndexerTestSupport
+import Testing
+
+/// What an editor saves mid-keystroke: every fixture of every language cut at every byte (every few bytes
+/// for Swift, whose debug parser is slow), right after every word, and with an unterminated string,
+/// comment, template or raw string appended. No cut may trap, and every range must stay inside the input.
+@Suite struct TruncationTests {
+  /// `Fixtures/languages/<language>/<case>/input.*`, with the language the folder names.
+  static let inputs: [String] = Fixtures.languageCases { $0.hasPrefix("input.") }
+
+  /// Openers that leave a construct unterminated at the end of the file, per language.
+  static let unterminated: [Language: [String]] = [
+    .c: ["\"abc", "'x", "/* open", "#if X\nint f(", "#define M(a) \\", "R\"d(raw", "template <", "struct S {", "@interface A"],
+    .cpp: ["\"abc", "'x", "/* open", "R\"d(raw )\" still", "R\"(", "template <typename T", "class A : public", "operator"],
+    .go: ["\"abc", "`raw", "/* open", "func (", "type T struct {", "var (", "'x"],
+    .java: ["\"abc", "\"\"\"\ntext", "/* open", "class A{@X(", "@interface", "enum E {", "record R("],
+    .javascript: ["\"abc", "`tpl ${ a", "`tpl", "/* open", "/re[", "function f(/\\", "x = 1;\nconst", "class A {", "({"],
+    .typescript: ["\"abc", "`tpl ${", "/* open", "interface I {", "type T =", "enum E {", "declare module \"m", "<T>("],
+    .python: ["\"abc", "'''open", "\"\"\"open", "f\"{x", "def f(", "class A(", "@dec", "x = \\", "(\n"],
+    .rust: ["\"abc\nline", "r#\"raw", "br##\"raw\"#", "/* /* nested */", "fn f<'a>(", "impl<T> X for", "macro_rules! m {", "'"],
+    .swift: ["\"abc", "\"\"\"\nopen", "#\"raw", "/* open", "func f(", "struct S {", "[[[", "#if X", "`name"],
+  ]
+
+  @Test(arguments: inputs)
+  func everyCutExtractsCleanly(_ fixture: String) throws {
+    let folder = Fixtures.root + "/languages/" + fixture
+    let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first { $0.hasPrefix("input.") })
+    let language = try #require(Language(fileName: name))
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)))
+    let extractor = ExtractorRegistry.extractor(for: language)
+    // Debug swift-syntax parses ~60x slower than release: a stride keeps this test to seconds.
+    let stride = language == .swift ? 9 : 1
+    var cuts = Set(Swift.stride(from: 0, through: bytes.count, by: stride))
+    for i in bytes.indices.dropFirst() where isWordByte(bytes[i - 1]) && !isWordByte(bytes[i]) { cuts.insert(i) }
+    var checked = 0
+    for cut in cuts.sorted() {
+      let prefix = Array(bytes[..<cut])
+      check(extractor.extract(prefix), of: prefix, fixture: fixture, cut: cut)
+      checked += 1
+      if cut % (stride * 40) == 0 || cut == bytes.count {
+        for opener in Self.unterminated[language] ?? [] {
+          let input = prefix + Array(opener.utf8)
+          check(extractor.extract(input), of: input, fixture: fixture, cut: cut)
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > bytes.count / stride)
+  }
+
+  /// The issue's inputs, through the extractor that once trapped on each.
+  @Test(arguments: [
+    (Language.javascript, "x = 1;\nconst"), (.javascript, "function f(/\\"), (.java, "class A{@X("),
+    (.typescript, "x = 1;\nconst"), (.java, "class A{@X(a=\"b\", c={"),
+  ])
+  func reportedCrashes(language: Language, source: String) {
+    let bytes = Array(source.utf8)
+    check(ExtractorRegistry.extractor(for: language).extract(bytes), of: bytes, fixture: "\(language)", cut: bytes.count)
+  }
+
+  private func isWordByte(_ b: UInt8) -> Bool {
+    (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")) || b == UInt8(ascii: "_")
+  }
+
+  private func check(_ index: FileIndex, of bytes: [UInt8], fixture: String, cut: Int) {
+    let lines = bytes.count { $0 == 0x0A || $0 == 0x0D } + 1
+    for (i, symbol) in index.symbols.enumerated() {
+      #expect(symbol.range.start.line >= 1 && symbol.range.end.line <= lines, "\(fixture) cut at \(cut): \(symbol.name)")
+      #expect(symbol.range.start.column >= 1, "\(fixture) cut at \(cut): \(symbol.name)")
+      #expect(index.parents[i] < i, "\(fixture) cut at \(cut): parent after child")
+    }
+    for positions in index.references.positions {
+      #expect(positions.allSatisfy { $0.line >= 1 && $0.line <= lines }, "\(fixture) cut at \(cut): reference outside the input")
+    }
+  }
+}
