@@ -174,7 +174,11 @@ let package = Package(
     ),
     .testTarget(
       name: "IndexerCLITests",
-      dependencies: ["indexer", "IndexerTestSupport"],
+      dependencies: [
+        "indexer",
+        "IndexerTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: settings
     ),
   ]

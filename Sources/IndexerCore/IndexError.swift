@@ -2,10 +2,13 @@
 public enum IndexError: Error, CustomStringConvertible {
   /// The extraction worker process could not be started.
   case workerUnavailable(String)
+  /// The caller asked the run to stop (a signal); every batch committed before that is kept.
+  case cancelled
 
   public var description: String {
     switch self {
     case .workerUnavailable(let detail): detail
+    case .cancelled: "stopped before the end; the batches committed so far are kept"
     }
   }
 }

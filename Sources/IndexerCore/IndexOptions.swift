@@ -48,6 +48,8 @@ public struct IndexReport: Sendable {
   public var phases = Phases()
   public var generation: Int64 = 0
   public var notes: [WalkNote] = []
+  /// Things that went wrong without failing the run, one line each.
+  public var warnings: [String] = []
 
   public init() {}
 

@@ -21,6 +21,9 @@ extension IndexPipeline {
     var found: [String: WorkspaceFile] = [:]
     var exactPaths: [String] = []
     var prefixes: [String] = []
+    // Files an event named are read whatever their stat says: a rewrite of the same size in the same
+    // timestamp tick as the last read leaves the stat unchanged (git's "racily clean" case).
+    var reported = Set<String>()
     for path in Set(paths).sorted() {
       let absolute = path.isEmpty ? options.root : options.root + "/" + path
       var st = stat()
@@ -34,11 +37,9 @@ extension IndexPipeline {
         report.notes += scan.notes
       } else {
         exactPaths.append(path)
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        if (st.st_mode & S_IFMT) == S_IFREG, let language = Language(fileName: name),
-          !scanner.isIgnored(relativePath: path, isDirectory: false)
-        {
-          found[path] = WorkspaceFile(path: path, language: language, stat: WorkspaceScanner.signature(st))
+        if let file = scanner.file(at: path) {
+          found[path] = file
+          reported.insert(path)
         }
       }
     }
@@ -57,7 +58,9 @@ extension IndexPipeline {
               content: .skipped(message: message), message: message))
         }
         report.skipped[.tooLarge, default: 0] += 1
-      } else if let previous, previous.status.survivesUnchangedStat, IndexPlanner.sameStat(previous, file.stat) {
+      } else if let previous, previous.status.survivesUnchangedStat, IndexPlanner.sameStat(previous, file.stat),
+        !reported.contains(file.path)
+      {
         report.unchanged += 1
       } else {
         plan.toRead.append(IndexPlan.Candidate(file: file, stored: previous))

@@ -29,14 +29,19 @@ public struct IndexPipeline: Sendable {
   }
 
   /// A full walk-and-diff run; `database` is the long-running service's open database, or nil to open one.
+  ///
+  /// `shouldStop` is asked before each file: once it says yes, no further batch is submitted, the ones in
+  /// flight commit, and the run throws `IndexError.cancelled` (the service's Ctrl-C during a warm start).
   package func run(
-    database openDatabase: IndexDatabase?, progress: @escaping @Sendable (IndexProgress) -> Void = { _ in }
+    database openDatabase: IndexDatabase?, progress: @escaping @Sendable (IndexProgress) -> Void = { _ in },
+    shouldStop: @escaping @Sendable () -> Bool = { false }
   ) throws -> IndexReport {
     let clock = ContinuousClock.now
     var report = IndexReport()
     // Open the database and load the stored rows on another thread while this one walks: on a
     // no-change run these two are nearly all the work, and neither needs the other.
     try WorkspaceScanner.validateRoot(options.root)
+    if openDatabase == nil { try WriterLock.checkFree(path: WriterLock.path(forDatabase: options.databasePath)) }
     // A no-change run only reads: the rows come through a read-only connection, and the writer's pool
     // (WAL set-up, migration check, checkpoint on close) is opened only when something must be written.
     let loaded = Locked<Result<StoredState, StoreError>?>(nil)
@@ -121,12 +126,18 @@ public struct IndexPipeline: Sendable {
     if !plan.limitSkips.isEmpty {
       submit(IndexBatch(writes: plan.limitSkips), files: plan.limitSkips.count, bytes: 0)
     }
+    var stopped = false
     for chunk in chunks(plan.toRead) {
       if failure.withLock({ $0 != nil }) { break }
       let extractStart = ContinuousClock.now
       var batch = IndexBatch()
       var bytes: Int64 = 0
-      for processed in extract(chunk) {
+      let processedChunk = extract(chunk, shouldStop: shouldStop)
+      if processedChunk.count < chunk.count || shouldStop() {
+        stopped = true
+        break
+      }
+      for processed in processedChunk {
         bytes += Int64(processed.bytesRead)
         batch.writes.append(write(for: processed, removedByHash: removedByHash, claimed: &claimedByRename, report: &report))
       }
@@ -136,17 +147,23 @@ public struct IndexPipeline: Sendable {
     }
     let removals = plan.removed.map(\.path).filter { !claimedByRename.contains($0) }
     report.removed = removals.count
-    if !removals.isEmpty && failure.withLock({ $0 == nil }) {
+    if !removals.isEmpty && !stopped && failure.withLock({ $0 == nil }) {
       submit(IndexBatch(removals: removals), files: 0, bytes: 0)
     }
     writerQueue.sync {}
     if let error = failure.withLock({ $0 }) { throw error }
+    if stopped {
+      // A bulk load's dropped indexes are rebuilt by the next open for writing (`hasDroppedIndexes`).
+      throw IndexError.cancelled
+    }
     report.phases.commit = done.withLock { $0.commitSeconds }
     let finishStart = ContinuousClock.now
     if bulkLoad { try writer.restoreIndexes() }
 
     if report.parsed + report.hashed + report.removed + plan.limitSkips.count > 0 {
-      try database.checkpoint()
+      if let busy = Self.checkpointUnlessBusy(database) {
+        report.warnings.append(busy)
+      }
     }
     (report.files, report.symbols, report.generation) = try reader.totals()
     report.phases.finish = (ContinuousClock.now - finishStart).seconds
@@ -154,13 +171,29 @@ public struct IndexPipeline: Sendable {
     return report
   }
 
+  /// Folds the WAL back in; a reader holding it open makes that a warning, not a failure: every batch
+  /// is already committed, and the next run's checkpoint finishes the job.
+  static func checkpointUnlessBusy(_ database: IndexDatabase) -> String? {
+    do {
+      try database.checkpoint()
+      return nil
+    } catch {
+      if case .locked = error {
+        return "the write-ahead log of \(database.path) was not folded back in: a reader held it; the next run will"
+      }
+      return error.description
+    }
+  }
+
   /// Reads, hashes and extracts the candidates on every core; results come back in the same order.
-  func extract(_ chunk: [IndexPlan.Candidate]) -> [ProcessedFile] {
+  /// Files `shouldStop` turned away are missing from the result.
+  func extract(_ chunk: [IndexPlan.Candidate], shouldStop: @Sendable () -> Bool = { false }) -> [ProcessedFile] {
     let slots = ResultSlots<ProcessedFile>(count: chunk.count)
     let root = options.root
     let limits = options.limits
     let extraction = extraction
     DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
+      if shouldStop() { return }
       slots.set(i, FileProcessor.process(chunk[i], root: root, limits: limits, extraction: extraction))
     }
     return slots.collect()

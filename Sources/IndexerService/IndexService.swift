@@ -23,35 +23,16 @@ public final class IndexService {
   }
 
   public func run() throws {
-    let lock = try LockFile(path: options.lockPath)
-    defer { lock.release() }
+    // Before anything can start a thread (the pool, GRDB, the socket): see `SignalWatch`.
+    SignalWatch.blockTerminationSignals()
+    let signals = try SignalWatch()
+    signals.start()
     let database = try IndexDatabase.openForWriting(path: options.index.databasePath)
     let pipeline = try IndexPipeline(options: options.index)
     defer { pipeline.shutdown() }
     let scanner = WorkspaceScanner(root: options.index.root, options: options.index.walk)
-
-    // Block the signals in every thread (threads inherit the mask); one thread sigwaits for them and
-    // wakes the loop through a pipe (signalfd is not in Glibc's module map).
-    var signals = sigset_t()
-    sigemptyset(&signals)
-    sigaddset(&signals, SIGINT)
-    sigaddset(&signals, SIGTERM)
-    pthread_sigmask(SIG_BLOCK, &signals, nil)
-    var wakePipe: [Int32] = [0, 0]
-    guard pipe(&wakePipe) == 0 else { throw WatchError.cannotInitialize(errno: errno) }
-    let (signalDescriptor, signalWriter) = (wakePipe[0], wakePipe[1])
-    defer { close(signalDescriptor) }
-    let signalThread = Thread {
-      var set = sigset_t()
-      sigemptyset(&set)
-      sigaddset(&set, SIGINT)
-      sigaddset(&set, SIGTERM)
-      var received: Int32 = 0
-      sigwait(&set, &received)
-      var byte: UInt8 = 1
-      _ = write(signalWriter, &byte, 1)
-    }
-    signalThread.start()
+    let signalDescriptor = signals.descriptor
+    let shouldStop: @Sendable () -> Bool = { signals.isStopRequested }
 
     // Watch first, then index: a change during the initial run is caught by an event or by the run.
     let watcher = try InotifyWatcher(scanner: scanner, cookiePrefix: ServiceHandler.cookiePrefix)
@@ -59,11 +40,23 @@ public final class IndexService {
     watcher.watch(try scanner.scan().directories)
     var polling = false
     if let exhausted = watcher.exhausted {
-      log.info(exhausted.description)
+      // The daemon's log is what its user reads: say what to run, as the CLI does for its errors.
+      var needed = 0
+      if case .outOfWatches(let directories, _) = exhausted { needed = directories }
+      log.info(
+        exhausted.description + " — raise it with `sudo sysctl fs.inotify.max_user_watches="
+          + "\(WatchError.suggestedWatchLimit(directories: needed))`; until then the watcher rescans every "
+          + "\(options.pollIntervalSeconds) s")
       polling = true
     }
     log.info("watching \(options.index.root): \(watcher.watchCount) folders in \(milliseconds(ContinuousClock.now - setupStart)) ms")
-    let initial = try pipeline.run(database: database)
+    let initial: IndexReport
+    do {
+      initial = try pipeline.run(database: database, shouldStop: shouldStop)
+    } catch IndexError.cancelled {
+      log.info("stopping on signal during the initial index; the batches committed so far are kept")
+      return
+    }
     // Parsing thousands of files leaves freed memory in malloc's arenas; give it back, since this process
     // stays up for days and its resident size is what users see.
     MemoryTrim.release()
@@ -77,7 +70,7 @@ public final class IndexService {
     handler.generation.store(try IndexReader(database: database).generation(), ordering: .releasing)
     let server: SocketServer?
     do {
-      server = try SocketServer(path: options.socketPath, handler: handler)
+      server = try SocketServer(path: options.socketPath, handler: handler, clientTimeoutSeconds: options.clientTimeoutSeconds)
       server?.start()
     } catch {
       server = nil
@@ -90,6 +83,7 @@ public final class IndexService {
       maxBatch: options.maxBatch)
     let pollInterval = Int64(options.pollIntervalSeconds * 1e9)
     var nextPoll = Self.now() + pollInterval
+    var rescanRetry: Int64?
     var descriptors = [
       pollfd(fd: watcher.descriptor, events: Int16(POLLIN), revents: 0),
       pollfd(fd: signalDescriptor, events: Int16(POLLIN), revents: 0),
@@ -98,6 +92,7 @@ public final class IndexService {
       let now = Self.now()
       var wake = coalescer.deadline()
       if polling { wake = min(wake ?? nextPoll, nextPoll) }
+      if let retry = rescanRetry { wake = min(wake ?? retry, retry) }
       let timeout = wake.map { Int32(clamping: max(0, ($0 - now + 999_999) / 1_000_000)) } ?? -1
       let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
       if ready < 0 && errno != EINTR { throw WatchError.cannotInitialize(errno: errno) }
@@ -122,20 +117,45 @@ public final class IndexService {
         s.pending = coalescer.pendingCount
         s.polling = polling
       }
+      if let retry = rescanRetry, Self.now() >= retry {
+        rescanRetry = nil
+        coalescer.needsRescan(at: Self.now())
+      }
       while let batch = coalescer.takeBatch(at: Self.now()) {
-        apply(batch, pipeline: pipeline, database: database, scanner: scanner, watcher: watcher, handler: handler)
+        if signals.isStopRequested { break }
+        let committed = apply(
+          batch, pipeline: pipeline, database: database, scanner: scanner, watcher: watcher, handler: handler,
+          shouldStop: shouldStop)
+        if committed {
+          handler.cookiesCommitted(batch.cookies)
+        } else if batch.rescan {
+          // Even a full rescan failed (a full disk, a broken database): tell the waiting `--sync` clients
+          // so instead of letting them believe stale answers, and try again later.
+          handler.cookiesFailed(batch.cookies, reason: "the watcher could not commit its last rescan; see its log")
+          rescanRetry = Self.now() + Self.rescanRetryNanoseconds
+        } else {
+          // The batch rolled back whole: a rescan brings its paths in, and its `--sync` clients wait for it.
+          let now = Self.now()
+          for cookie in batch.cookies { coalescer.cookie(cookie, at: now) }
+          coalescer.needsRescan(at: now)
+        }
       }
     }
     try? database.checkpoint()
   }
 
+  /// Brings one batch in; false when it failed (it rolled back whole).
   private func apply(
     _ batch: ChangeBatch, pipeline: IndexPipeline, database: IndexDatabase, scanner: WorkspaceScanner,
-    watcher: InotifyWatcher, handler: ServiceHandler
-  ) {
+    watcher: InotifyWatcher, handler: ServiceHandler, shouldStop: @escaping @Sendable () -> Bool
+  ) -> Bool {
+    defer {
+      let latency = Double(Self.now() - batch.since) / 1e6
+      statistics.recordBatch(latencyMilliseconds: latency, rescan: batch.rescan)
+    }
     do {
       if batch.rescan {
-        let report = try pipeline.run(database: database)
+        let report = try pipeline.run(database: database, shouldStop: shouldStop)
         MemoryTrim.release()
         if let directories = try? scanner.scan().directories { watcher.watch(directories) }
         log.info("rescan: \(report.parsed) parsed, \(report.hashed) hashed, \(report.removed) removed")
@@ -147,14 +167,13 @@ public final class IndexService {
         }
       }
       handler.generation.store(try IndexReader(database: database).generation(), ordering: .releasing)
-      try database.checkpoint(passive: true)
     } catch {
-      // The batch rolled back whole; the next rescan brings these paths in.
-      log.info("batch failed, will rescan: \(error)")
+      log.info("batch failed (\(error)); rescanning")
+      return false
     }
-    let latency = Double(Self.now() - batch.since) / 1e6
-    statistics.recordBatch(latencyMilliseconds: latency, rescan: batch.rescan)
-    handler.cookiesCommitted(batch.cookies)
+    // Committed: a busy WAL only waits for the next batch's checkpoint.
+    try? database.checkpoint(passive: true)
+    return true
   }
 
   /// Sync cookie files waiting in the root (polling mode, where their creation may not raise an event).
@@ -170,6 +189,9 @@ public final class IndexService {
     }
     return names
   }
+
+  /// How long to wait before retrying a rescan that failed.
+  private static let rescanRetryNanoseconds: Int64 = 5_000_000_000
 
   private static func now() -> Int64 {
     var ts = timespec()

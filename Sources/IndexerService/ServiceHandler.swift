@@ -15,7 +15,7 @@ final class ServiceHandler: Sendable {
   let statistics: ServiceStatistics
   /// The generation of the last commit: hot-layer keys include it, so answers never outlive a batch.
   let generation = Atomic<Int64>(0)
-  private let waiters = Mutex<[String: DispatchSemaphore]>([:])
+  private let waiters = Mutex<[String: SyncWaiter]>([:])
   private let cookieCounter = Atomic<Int>(0)
   static let cookiePrefix = ".indexer-cookie-"
 
@@ -94,18 +94,19 @@ final class ServiceHandler: Sendable {
   /// made before the request is then in the index (Watchman's cookies).
   private func sync() throws -> [String: Any] {
     let name = Self.cookiePrefix + "\(getpid())-\(cookieCounter.add(1, ordering: .relaxed).newValue)"
-    let semaphore = DispatchSemaphore(value: 0)
-    waiters.withLock { $0[name] = semaphore }
+    let waiter = SyncWaiter()
+    waiters.withLock { $0[name] = waiter }
     defer { waiters.withLock { $0[name] = nil } }
     let fd = open(root + "/" + name, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
       return ["ok": false, "error": "cannot create a sync cookie in \(root): \(String(cString: strerror(errno)))"]
     }
     close(fd)
-    guard semaphore.wait(timeout: .now() + 30) == .success else {
+    guard waiter.semaphore.wait(timeout: .now() + 30) == .success else {
       unlink(root + "/" + name)
       return ["ok": false, "error": "the watcher did not confirm the sync within 30 s"]
     }
+    if let failure = waiter.failure.withLock({ $0 }) { return ["ok": false, "error": failure] }
     return ["ok": true]
   }
 
@@ -113,7 +114,24 @@ final class ServiceHandler: Sendable {
   func cookiesCommitted(_ names: [String]) {
     for name in names {
       unlink(root + "/" + name)
-      waiters.withLock { $0[name] }?.signal()
+      waiters.withLock { $0[name] }?.semaphore.signal()
     }
   }
+
+  /// Called when the batch that carried these cookies could not commit, even as a rescan: the clients
+  /// get an error, never a success that would vouch for stale answers.
+  func cookiesFailed(_ names: [String], reason: String) {
+    for name in names {
+      unlink(root + "/" + name)
+      guard let waiter = waiters.withLock({ $0[name] }) else { continue }
+      waiter.failure.withLock { $0 = reason }
+      waiter.semaphore.signal()
+    }
+  }
+}
+
+/// One `--sync` client waiting for its cookie's batch: signalled when it committed, with `failure` set when it could not.
+private final class SyncWaiter: Sendable {
+  let semaphore = DispatchSemaphore(value: 0)
+  let failure = Mutex<String?>(nil)
 }

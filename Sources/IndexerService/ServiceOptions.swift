@@ -1,3 +1,4 @@
+import IndexerStore
 import IndexerCore
 
 /// How `indexer watch` batches, polls and caches.
@@ -9,11 +10,14 @@ public struct ServiceOptions: Sendable {
   /// Seconds between rescans when inotify cannot watch the whole tree (out of watches).
   public var pollIntervalSeconds: Double
   public var hotCacheBytes: Int
+  /// How long a connected client may take to send its request before the service hangs up.
+  public var clientTimeoutSeconds: Double
 
   public init(
     index: IndexOptions, settleMilliseconds: Int = 30, maxLatencyMilliseconds: Int = 1000, maxBatch: Int = 2000,
-    pollIntervalSeconds: Double = 2, hotCacheBytes: Int = 64 << 20
+    pollIntervalSeconds: Double = 2, hotCacheBytes: Int = 64 << 20, clientTimeoutSeconds: Double = 60
   ) {
+    self.clientTimeoutSeconds = clientTimeoutSeconds
     self.index = index
     self.settleMilliseconds = settleMilliseconds
     self.maxLatencyMilliseconds = maxLatencyMilliseconds
@@ -24,6 +28,5 @@ public struct ServiceOptions: Sendable {
 
   /// Where the service keeps its files: beside the default database in `.indexer/`, or `<db>.sock` etc.
   public var socketPath: String { ServiceClient.socketPath(forDatabase: index.databasePath) }
-  public var lockPath: String { LockFile.path(forDatabase: index.databasePath) }
   public var logPath: String { CompanionFile.path(forDatabase: index.databasePath, name: "indexer.log", suffix: "log") }
 }

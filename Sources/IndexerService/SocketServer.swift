@@ -10,8 +10,11 @@ final class SocketServer: Sendable {
   let path: String
   static let maxClients = 64
 
-  init(path: String, handler: ServiceHandler) throws(UnixSocket.Failure) {
+  private let clientTimeoutSeconds: Double
+
+  init(path: String, handler: ServiceHandler, clientTimeoutSeconds: Double) throws(UnixSocket.Failure) {
     self.path = path
+    self.clientTimeoutSeconds = clientTimeoutSeconds
     listener = try UnixSocket.listen(at: path)
     self.handler = handler
   }
@@ -24,6 +27,7 @@ final class SocketServer: Sendable {
 
   private func acceptLoop() {
     while !stopped.load(ordering: .acquiring), let client = listener.accept() {
+      client.setReceiveTimeout(seconds: clientTimeoutSeconds)
       if active.load(ordering: .relaxed) >= Self.maxClients {
         try? client.send(WireCoding.encode(["ok": false, "error": "too many clients; try again"]))
         continue

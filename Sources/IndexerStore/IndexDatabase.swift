@@ -10,19 +10,41 @@ import GRDB
 package final class IndexDatabase: Sendable {
   package let path: String
   package let writer: any DatabaseWriter & DatabaseReader
+  /// Held by writing opens for as long as this object lives.
+  private let lock: WriterLock?
 
   /// 'IDXR', set by Schema/0001_initial.sql.
   package static let applicationID: Int32 = 1_229_215_826
   package static var schemaVersion: Int { schemaMigrations.count }
 
-  private init(path: String, writer: any DatabaseWriter & DatabaseReader) {
+  private init(path: String, writer: any DatabaseWriter & DatabaseReader, lock: WriterLock? = nil) {
     self.path = path
     self.writer = writer
+    self.lock = lock
+  }
+
+  deinit {
+    // Close the connections (and their final checkpoint) before another writer may take over.
+    if let pool = writer as? DatabasePool { try? pool.close() }
+    lock?.release()
   }
 
   /// Opens (creating if needed) the database for indexing: a WAL pool, migrated to the current schema.
+  ///
+  /// The file's identity is read from its header bytes before SQLite opens it, so a foreign database is
+  /// refused byte-identical (a pool would switch it to WAL first); then the one-writer lock is taken.
   package static func openForWriting(path: String) throws(StoreError) -> IndexDatabase {
     try checkHeader(path: path, mustExist: false)
+    let lock = try WriterLock(path: WriterLock.path(forDatabase: path))
+    do {
+      return try openPool(path: path, lock: lock)
+    } catch {
+      lock.release()
+      throw error
+    }
+  }
+
+  private static func openPool(path: String, lock: WriterLock) throws(StoreError) -> IndexDatabase {
     var config = Configuration()
     config.label = "indexer"
     config.busyMode = .timeout(10)
@@ -54,7 +76,7 @@ package final class IndexDatabase: Sendable {
     } catch {
       throw map(error, path: path, creating: false)
     }
-    return IndexDatabase(path: path, writer: pool)
+    return IndexDatabase(path: path, writer: pool, lock: lock)
   }
 
   /// Opens the database read-only for queries: no migration, no pool, one connection.
@@ -116,7 +138,10 @@ package final class IndexDatabase: Sendable {
     return migrator
   }
 
-  /// A non-empty file that does not start with SQLite's magic is someone else's file: never touch it.
+  /// Reads the file's identity from SQLite's 100-byte header with a plain `read`, before any SQLite
+  /// connection exists: a non-empty file that is not a SQLite database, or a SQLite database that is not
+  /// ours (another application id, or tables of its own), is refused untouched. An empty database (no
+  /// pages beyond the schema page, no ids) is ours to set up.
   static func checkHeader(path: String, mustExist: Bool) throws(StoreError) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
@@ -129,13 +154,32 @@ package final class IndexDatabase: Sendable {
       throw .cannotCreate(path: path, detail: String(cString: strerror(code)).lowercased())
     }
     defer { close(fd) }
-    var header = [UInt8](repeating: 0, count: 16)
-    let n = header.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 16) }
+    var header = [UInt8](repeating: 0, count: 100)
+    let n = header.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 100) }
     if n == 0 {
       if mustExist { throw .notFound(path: path) }
       return
     }
-    guard n == 16, header == Array("SQLite format 3\0".utf8) else { throw .notAnIndex(path: path) }
+    guard n == 100, header[0..<16].elementsEqual("SQLite format 3\0".utf8) else { throw .notAnIndex(path: path) }
+    func bigEndian(_ offset: Int) -> UInt32 {
+      header[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
+    }
+    let applicationID = Int32(bitPattern: bigEndian(68))
+    let userVersion = Int(bigEndian(60))
+    // The page count field is valid only when its "version-valid-for" number matches the change counter.
+    let pageCount = bigEndian(92) == bigEndian(24) ? bigEndian(28) : UInt32.max
+    if applicationID == 0 && userVersion == 0 && pageCount <= 1 {
+      // A database created in WAL mode keeps everything in its WAL until the first checkpoint: only
+      // SQLite (`checkIdentity`) can tell what is there. Without a WAL it is empty.
+      var wal = stat()
+      let hasLog = stat(path + "-wal", &wal) == 0 && wal.st_size > 0
+      if mustExist && !hasLog { throw .notFound(path: path) }
+      return
+    }
+    guard applicationID == Self.applicationID else { throw .notAnIndex(path: path) }
+    if userVersion > schemaVersion {
+      throw .newerSchema(path: path, found: userVersion, supported: schemaVersion)
+    }
   }
 
   private static func checkIdentity(_ db: Database, path: String, allowOlder: Bool) throws {

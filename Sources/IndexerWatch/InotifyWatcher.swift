@@ -12,7 +12,9 @@ package final class InotifyWatcher {
   package let descriptor: Int32
   private let scanner: WorkspaceScanner
   private let cookiePrefix: String
-  private var folders: [Int32: String] = [:]
+  /// The folders a watch descriptor stands for: more than one when links reach one folder by two paths
+  /// (the kernel gives one inode one descriptor), and every one of those paths must hear its events.
+  private var folders: [Int32: [String]] = [:]
   private var watches: [String: Int32] = [:]
   private var buffer = [UInt8](repeating: 0, count: 256 * 1024)
   /// Set when `max_user_watches` ran out: the service falls back to periodic rescans.
@@ -35,7 +37,7 @@ package final class InotifyWatcher {
       let absolute = folder.isEmpty ? scanner.root : scanner.root + "/" + folder
       switch Inotify.addWatch(descriptor, path: absolute) {
       case .success(let wd):
-        folders[wd] = folder
+        if !(folders[wd]?.contains(folder) ?? false) { folders[wd, default: []].append(folder) }
         watches[folder] = wd
       case .failure(let failure):
         if failure.code == ENOSPC && exhausted == nil {
@@ -50,9 +52,13 @@ package final class InotifyWatcher {
   private func unwatch(under folder: String) {
     let prefix = folder + "/"
     for (path, wd) in watches where path == folder || path.hasPrefix(prefix) || folder.isEmpty {
-      Inotify.removeWatch(descriptor, wd)
       watches[path] = nil
-      folders[wd] = nil
+      folders[wd]?.removeAll { $0 == path }
+      // The descriptor stays while another path still reaches the same folder.
+      if folders[wd]?.isEmpty ?? true {
+        folders[wd] = nil
+        Inotify.removeWatch(descriptor, wd)
+      }
     }
   }
 
@@ -65,37 +71,51 @@ package final class InotifyWatcher {
         continue
       }
       if event.has(Inotify.ignored) {
-        if let folder = folders[event.watch] {
-          folders[event.watch] = nil
-          if watches[folder] == event.watch { watches[folder] = nil }
-        }
+        for folder in folders[event.watch] ?? [] where watches[folder] == event.watch { watches[folder] = nil }
+        folders[event.watch] = nil
         continue
       }
-      guard let folder = folders[event.watch] else { continue }
-      if event.name.isEmpty {
-        // DELETE_SELF / MOVE_SELF of a watched folder: its parent reports the path; the root has none.
-        if folder.isEmpty && (event.has(Inotify.deletedSelf) || event.has(Inotify.movedSelf)) {
-          coalescer.needsRescan(at: now)
-        }
-        continue
+      for folder in folders[event.watch] ?? [] {
+        handle(event, in: folder, coalescer: &coalescer, now: now)
       }
-      let path = folder.isEmpty ? event.name : folder + "/" + event.name
-      if folder.isEmpty && event.name.hasPrefix(cookiePrefix) {
-        if event.has(Inotify.created) || event.has(Inotify.movedTo) { coalescer.cookie(event.name, at: now) }
-        continue
-      }
-      if event.name == ".gitignore" || event.name == ".ignore" {
-        coalescer.needsRescan(at: now)
-        continue
-      }
-      if event.has(Inotify.isDirectory) {
-        if event.has(Inotify.created) || event.has(Inotify.movedTo) {
-          if let scan = try? scanner.scan(subtree: path) { watch(scan.directories) }
-        } else if event.has(Inotify.deleted) || event.has(Inotify.movedFrom) {
-          unwatch(under: path)
-        }
-      }
-      coalescer.changed(path, at: now)
     }
+  }
+
+  private func handle(_ event: InotifyEvent, in folder: String, coalescer: inout ChangeCoalescer, now: Int64) {
+    if event.name.isEmpty {
+      // DELETE_SELF / MOVE_SELF of a watched folder: its parent reports the path; the root has none.
+      if folder.isEmpty && (event.has(Inotify.deletedSelf) || event.has(Inotify.movedSelf)) {
+        coalescer.needsRescan(at: now)
+      }
+      return
+    }
+    let path = folder.isEmpty ? event.name : folder + "/" + event.name
+    if folder.isEmpty && event.name.hasPrefix(cookiePrefix) {
+      if event.has(Inotify.created) || event.has(Inotify.movedTo) { coalescer.cookie(event.name, at: now) }
+      return
+    }
+    if event.name == ".gitignore" || event.name == ".ignore" {
+      coalescer.needsRescan(at: now)
+      return
+    }
+    if event.has(Inotify.isDirectory) {
+      if event.has(Inotify.created) || event.has(Inotify.movedTo) {
+        if let scan = try? scanner.scan(subtree: path) { watch(scan.directories) }
+      } else if event.has(Inotify.deleted) || event.has(Inotify.movedFrom) {
+        unwatch(under: path)
+      }
+    } else if event.has(Inotify.deleted) || event.has(Inotify.movedFrom) {
+      // A symlink to a folder is not a folder to inotify: if it was watched under this path, forget it.
+      if watches[path] != nil { unwatch(under: path) }
+    } else if event.has(Inotify.created) || event.has(Inotify.movedTo) {
+      // A new symlink to a folder: watch what the walk would enter through it (none if it leaves the root or loops).
+      var st = stat()
+      if stat(scanner.root + "/" + path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR,
+        let scan = try? scanner.scan(subtree: path)
+      {
+        watch(scan.directories)
+      }
+    }
+    coalescer.changed(path, at: now)
   }
 }

@@ -1,4 +1,4 @@
-/// Problems with the workspace a user pointed us at; each prints as one line that says what to do.
+/// Problems with the workspace a user pointed us at, each one line naming the folder (the CLI adds the fix).
 public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
   case rootNotFound(String)
   case rootNotDirectory(String)
@@ -7,11 +7,11 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
   public var description: String {
     switch self {
     case .rootNotFound(let path):
-      "no such directory: \(path) — pass the path of an existing workspace folder"
+      "no such directory: \(path)"
     case .rootNotDirectory(let path):
-      "not a directory: \(path) — pass the workspace folder, not a file inside it"
+      "not a directory: \(path)"
     case .rootUnreadable(let path, let code):
-      "cannot read directory \(path): \(Errno.describe(code)) — check its permissions"
+      "cannot read directory \(path): \(Errno.describe(code))"
     }
   }
 }

@@ -51,19 +51,18 @@ public struct WorkspaceScanner: Sendable {
     // The subtree's own ignore files are pushed by the walk; the stack holds its ancestors' only.
     if !subtree.isEmpty { ignores.popLast(ifBase: subtree) }
     let absolute = subtree.isEmpty ? root : root + "/" + subtree
-    var rootStat = stat()
-    guard stat(absolute, &rootStat) == 0, (rootStat.st_mode & S_IFMT) == S_IFDIR else {
+    let rootReal = Self.realPath(root) ?? root
+    guard let ancestors = subtreeAncestors(subtree, rootReal: rootReal) else {
       return WorkspaceScan(files: [], notes: [])
     }
-    let first = FolderTask(
-      absolute: absolute, relative: Array(subtree.utf8), ignores: ignores,
-      ancestors: [DirectoryIdentity(device: UInt64(rootStat.st_dev), inode: UInt64(rootStat.st_ino))])
+    if case .refused(let note) = ancestors { return WorkspaceScan(files: [], notes: [note]) }
+    guard case .ancestors(let chain) = ancestors else { return WorkspaceScan(files: [], notes: []) }
+    let first = FolderTask(absolute: absolute, relative: Array(subtree.utf8), ignores: ignores, ancestors: chain)
     // Folders are walked by two threads taking them from one queue: on a no-change run the walk is most
     // of the work, and most of its time is spent waiting in getdents and stat.
     let queue = FolderQueue(first)
     let workers = max(1, min(2, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
     let results = (0..<workers).map { _ in WorkerResult() }
-    let rootReal = Self.realPath(root) ?? root
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var state = WalkState(rootReal: rootReal, ignores: IgnoreStack(), skippedNames: options.skippedDirectoryNames)
       while let task = queue.next() {
@@ -126,6 +125,56 @@ public struct WorkspaceScanner: Sendable {
   private struct DirectoryIdentity: Hashable, Sendable {
     var device: UInt64
     var inode: UInt64
+  }
+  private enum SubtreeStart {
+    case ancestors([DirectoryIdentity])
+    case refused(WalkNote)
+  }
+
+  /// The folders from the root down to `subtree` (device + inode), as the full walk would have them when
+  /// it reached it; nil when it is not a folder. Refused, with the full walk's note, when the path leaves
+  /// the root through a symlink or is one of its own ancestors: a watcher that walked such a link would
+  /// index the tree a second time (a link to `..`) or the whole disk (a link to `/`).
+  private func subtreeAncestors(_ subtree: String, rootReal: String) -> SubtreeStart? {
+    var chain: [DirectoryIdentity] = []
+    var current = root
+    let parts = subtree.split(separator: "/").map(String.init)
+    for i in 0...parts.count {
+      if i > 0 { current += "/" + parts[i - 1] }
+      var st = stat()
+      guard stat(current, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
+      let identity = DirectoryIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+      if chain.contains(identity) {
+        return .refused(WalkNote(path: subtree, message: "symlink loop: this folder is its own ancestor; not entered"))
+      }
+      chain.append(identity)
+    }
+    if !parts.isEmpty {
+      guard let target = Self.realPath(current), Self.isInside(target, rootReal: rootReal) else {
+        return .refused(WalkNote(path: subtree, message: "symlink points outside the workspace; not followed"))
+      }
+    }
+    return .ancestors(chain)
+  }
+
+  static func isInside(_ target: String, rootReal: String) -> Bool {
+    target == rootReal || target.hasPrefix(rootReal == "/" ? "/" : rootReal + "/")
+  }
+
+  /// One path as the walk would see it: a source file, not ignored, a regular file or a link to one inside
+  /// the root, and reached through no folder that leaves the root; nil otherwise (the watcher's file events).
+  public func file(at relative: String) -> WorkspaceFile? {
+    let name = relative.split(separator: "/").last.map(String.init) ?? relative
+    guard let language = Language(fileName: name), !isIgnored(relativePath: relative, isDirectory: false) else { return nil }
+    let absolute = root + "/" + relative
+    var st = stat()
+    guard stat(absolute, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let rootReal = Self.realPath(root) ?? root
+    guard let target = Self.realPath(absolute), Self.isInside(target, rootReal: rootReal) else { return nil }
+    // A file under a folder link that loops (`up -> ..`) is not in the walk's tree either.
+    let parent = relative.lastIndex(of: "/").map { String(relative[..<$0]) } ?? ""
+    if !parent.isEmpty, case .refused = subtreeAncestors(parent, rootReal: rootReal) { return nil }
+    return WorkspaceFile(path: relative, language: language, stat: Self.signature(st))
   }
 
   private struct WalkState {
@@ -194,8 +243,18 @@ public struct WorkspaceScanner: Sendable {
     state.directories.append(String(decoding: relative, as: UTF8.self))
     var entries: [Entry] = []
     while let ent = readdir(dir) {
-      let name = withUnsafePointer(to: &ent.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      let decoded = withUnsafePointer(to: &ent.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { (String(validatingCString: $0), String(cString: $0)) }
+      }
+      guard let name = decoded.0 else {
+        // Paths are stored as UTF-8 text: a name that is not UTF-8 cannot be stored or found again by its
+        // bytes. Say so rather than drop it silently (a repaired name would name no file).
+        if ent.pointee.d_type != UInt8(DT_DIR), Language(fileName: decoded.1) == nil { continue }
+        var path = relative
+        if !path.isEmpty { path.append(UInt8(ascii: "/")) }
+        path.append(contentsOf: decoded.1.utf8)
+        state.notes.append(WalkNote(path: display(path), message: "name is not valid UTF-8; not indexed (rename it to index it)"))
+        continue
       }
       if name == "." || name == ".." { continue }
       entries.append(Entry(name: name, type: ent.pointee.d_type))
@@ -267,9 +326,7 @@ public struct WorkspaceScanner: Sendable {
     }
     let isDirectory = (st.st_mode & S_IFMT) == S_IFDIR
     if !isDirectory && Language(fileName: name) == nil { return }
-    guard let target = Self.realPath(absolute),
-      target == state.rootReal || target.hasPrefix(state.rootReal == "/" ? "/" : state.rootReal + "/")
-    else {
+    guard let target = Self.realPath(absolute), Self.isInside(target, rootReal: state.rootReal) else {
       state.notes.append(WalkNote(path: display(relative), message: "symlink points outside the workspace; not followed"))
       return
     }

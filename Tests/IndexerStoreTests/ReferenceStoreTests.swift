@@ -95,19 +95,20 @@ import Testing
   @Test func aBulkLoadStagesRowsAndMovesThemAtTheEndOrAtTheNextOpen() throws {
     let dir = try TemporaryDirectory()
     let path = dir.path + "/i.sqlite"
-    var db: IndexDatabase? = try IndexDatabase.openForWriting(path: path)
-    let writer = IndexWriter(database: db!)
-    try writer.commit(IndexBatch(writes: [write("old.swift", indexMentioning(["shared": [1]]))]))
-    try writer.beginBulkLoad()
-    try writer.commit(IndexBatch(writes: [write("a.swift", indexMentioning(["shared": [2], "only": [3]]))]))
     let staged = { (db: IndexDatabase) in try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM ref_file_staging") ?? -1 } }
-    #expect(try staged(db!) == 2)
-    #expect(try postings(db!) == 1)
-    // Queries see staged rows too.
-    #expect(try refs(db!, "shared") == ["a.swift:2", "old.swift:1"])
-    #expect(try refs(db!, "only") == ["a.swift:3"])
-    // Killed here: the next open moves the staged rows.
-    db = nil
+    do {
+      let db = try IndexDatabase.openForWriting(path: path)
+      let writer = IndexWriter(database: db)
+      try writer.commit(IndexBatch(writes: [write("old.swift", indexMentioning(["shared": [1]]))]))
+      try writer.beginBulkLoad()
+      try writer.commit(IndexBatch(writes: [write("a.swift", indexMentioning(["shared": [2], "only": [3]]))]))
+      #expect(try staged(db) == 2)
+      #expect(try postings(db) == 1)
+      // Queries see staged rows too.
+      #expect(try refs(db, "shared") == ["a.swift:2", "old.swift:1"])
+      #expect(try refs(db, "only") == ["a.swift:3"])
+    }
+    // Killed here (the writer and its lock are gone): the next open moves the staged rows.
     let reopened = try IndexDatabase.openForWriting(path: path)
     #expect(try staged(reopened) == 0)
     #expect(try postings(reopened) == 3)

@@ -79,9 +79,23 @@ import Testing
 
     let other = dir.path + "/other.sqlite"
     try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE contacts (name TEXT)") }
+    let before = try Data(contentsOf: URL(fileURLWithPath: other))
     #expect(throws: StoreError.notAnIndex(path: other)) { try IndexDatabase.openForWriting(path: other) }
-    let tables = try DatabaseQueue(path: other).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
-    #expect(tables == ["contacts"])
+    #expect(throws: StoreError.notAnIndex(path: other)) { try IndexDatabase.openForReading(path: other) }
+    #expect(throws: StoreError.notAnIndex(path: other)) { try SymbolLookup(path: other) }
+    // Byte-identical, and never switched to WAL: no -wal or -shm file was ever created beside it.
+    #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
+    #expect(!FileManager.default.fileExists(atPath: other + "-wal"))
+    #expect(!FileManager.default.fileExists(atPath: other + "-shm"))
+    #expect(!FileManager.default.fileExists(atPath: other + ".lock"), "refused before the writer lock is taken")
+  }
+
+  @Test func anEmptySQLiteFileIsOursToSetUp() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/empty.sqlite"
+    try DatabaseQueue(path: path).write { try $0.execute(sql: "PRAGMA user_version = 0") }
+    let db = try IndexDatabase.openForWriting(path: path)
+    #expect(try db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == IndexDatabase.schemaVersion)
   }
 
   @Test func aMissingIndexIsReportedForReaders() throws {

@@ -46,9 +46,24 @@ package final class UnixSocket: Sendable {
         _ = fcntl(client, F_SETFD, FD_CLOEXEC)
         return UnixSocket(fd: client)
       }
-      if errno == EINTR || errno == ECONNABORTED { continue }
-      return nil
+      switch errno {
+      case EINTR, ECONNABORTED, EPROTO:
+        continue
+      case EMFILE, ENFILE, ENOBUFS, ENOMEM:
+        // Out of descriptors or memory for now: clients finishing will free some. Keep serving.
+        usleep(100_000)
+        continue
+      default:
+        return nil  // EINVAL/EBADF: the listener was shut down.
+      }
     }
+  }
+
+  /// A `recv` that waits longer than this fails with EAGAIN: a client that connects and says nothing
+  /// cannot hold one of the service's threads forever.
+  package func setReceiveTimeout(seconds: Double) {
+    var value = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - seconds.rounded(.down)) * 1e6))
+    _ = setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
   }
 
   /// Makes a blocked `accept` return (used on shutdown).

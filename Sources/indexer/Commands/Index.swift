@@ -30,8 +30,6 @@ extension IndexerCommand {
 
     func run() throws {
       let options = try workspace.indexOptions()
-      let lock = try LockFile(path: LockFile.path(forDatabase: options.databasePath))
-      defer { lock.release() }
       let databasePath = options.databasePath
       let bar = ProgressBar(enabled: !quiet && !output.json && FileHandleOutput.isTerminal)
       let pipeline = try IndexPipeline(options: options)
@@ -39,6 +37,9 @@ extension IndexerCommand {
       let report = try pipeline.run { bar.update($0) }
       bar.finish()
 
+      for warning in report.warnings {
+        FileHandleOutput.standardError("indexer: warning: \(warning)\n")
+      }
       for note in report.notes {
         FileHandleOutput.standardError("indexer: note: \(note.path): \(note.message)\n")
       }

@@ -31,16 +31,21 @@ extension IndexerCommand {
     @Option(help: ArgumentHelp("Memory for the hot layer of recent answers and outlines.", valueName: "MiB"))
     var hotCacheMb = 64
 
+    @Option(help: ArgumentHelp("Hang up on a socket client that sends no request for this long.", valueName: "seconds"))
+    var clientTimeout = 60.0
+
     func validate() throws {
-      guard settleMs >= 0, maxLatencyMs >= 1, maxBatch >= 1, pollInterval > 0, hotCacheMb >= 0 else {
-        throw ValidationError("--settle-ms, --max-latency-ms, --max-batch, --poll-interval and --hot-cache-mb must be positive")
+      guard settleMs >= 0, maxLatencyMs >= 1, maxBatch >= 1, pollInterval > 0, hotCacheMb >= 0, clientTimeout > 0 else {
+        throw ValidationError(
+          "--settle-ms, --max-latency-ms, --max-batch, --poll-interval, --hot-cache-mb and --client-timeout must be positive")
       }
     }
 
     func run() throws {
       let options = ServiceOptions(
         index: try workspace.indexOptions(), settleMilliseconds: settleMs, maxLatencyMilliseconds: maxLatencyMs,
-        maxBatch: maxBatch, pollIntervalSeconds: pollInterval, hotCacheBytes: hotCacheMb << 20)
+        maxBatch: maxBatch, pollIntervalSeconds: pollInterval, hotCacheBytes: hotCacheMb << 20,
+        clientTimeoutSeconds: clientTimeout)
       try IndexService(options: options).run()
     }
   }

@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+import IndexerModel
+
+/// What `indexer check` found wrong with one part of an index.
+public struct IntegrityProblem: Sendable, Hashable {
+  public enum Kind: String, Sendable {
+    /// SQLite's own `quick_check` failed: damaged pages, or an index out of step with its table.
+    case pages
+    /// A file's outline blob does not decompress or decode, or disagrees with its symbol rows.
+    case outline
+    /// A file's reference blob does not decompress or decode, or disagrees with its count.
+    case references
+    /// The name-to-files table does not list exactly the names of a file's reference blob.
+    case nameToFiles
+    /// Rows that belong to no file.
+    case orphans
+  }
+
+  public var kind: Kind
+  /// The file concerned, relative to the root; nil for the database as a whole.
+  public var path: String?
+  public var detail: String
+
+  package init(kind: Kind, path: String?, detail: String) {
+    self.kind = kind
+    self.path = path
+    self.detail = detail
+  }
+}
+
+public struct IntegrityReport: Sendable {
+  public var problems: [IntegrityProblem] = []
+  public var filesChecked = 0
+  public var symbolsChecked = 0
+  public var referencesChecked = 0
+
+  package init() {}
+
+  /// The files whose rows can be rebuilt by reading them again.
+  public var damagedFiles: [String] { Array(Set(problems.compactMap(\.path))).sorted() }
+  /// Damage that re-reading files cannot mend (pages, orphans).
+  public var hasDatabaseDamage: Bool { problems.contains { $0.path == nil } }
+}
+
+/// `git fsck` for an index: SQLite's `quick_check`, then every blob decoded and every count cross-checked.
+package enum IndexChecker {
+  package static func check(_ database: IndexDatabase) throws(StoreError) -> IntegrityReport {
+    try database.read { db in try check(db) }
+  }
+
+  static func check(_ db: Database) throws -> IntegrityReport {
+    var report = IntegrityReport()
+    let pageProblems = try String.fetchAll(db, sql: "PRAGMA quick_check").filter { $0 != "ok" }
+    for line in pageProblems.prefix(20) { report.problems.append(IntegrityProblem(kind: .pages, path: nil, detail: line)) }
+    // Blob checks read rows through the damaged pages too; with pages gone that list says enough.
+    if !pageProblems.isEmpty { return report }
+
+    let symbolCounts = Dictionary(
+      uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT file_id, count(*) FROM symbol GROUP BY file_id").map {
+        (($0[0] as Int64), ($0[1] as Int))
+      })
+    var postings: [Int64: Set<Int64>] = [:]
+    for table in ["ref_file", "ref_file_staging"] {
+      for row in try Row.fetchAll(db, sql: "SELECT file_id, name_hash FROM \(table)") {
+        postings[row[0] as Int64, default: []].insert(row[1] as Int64)
+      }
+    }
+    var fileIDs = Set<Int64>()
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT id, path, language, status, symbol_count, outline, outline_raw_bytes, refs, ref_count FROM file")
+    while let row = try rows.next() {
+      let id: Int64 = row[0]
+      let path: String = row[1]
+      fileIDs.insert(id)
+      report.filesChecked += 1
+      let symbolCount: Int = row[4]
+      if symbolCounts[id, default: 0] != symbolCount {
+        report.problems.append(
+          IntegrityProblem(kind: .outline, path: path, detail: "\(symbolCounts[id, default: 0]) symbol rows, \(symbolCount) recorded"))
+      }
+      report.symbolsChecked += symbolCounts[id, default: 0]
+      guard let language = Language(rawValue: row[2]), let status = FileStatus(rawValue: row[3]) else {
+        report.problems.append(IntegrityProblem(kind: .outline, path: path, detail: "unknown language or status"))
+        continue
+      }
+      if status.isIndexed {
+        let blob: [UInt8] = (row[5] as Data?).map { Array($0) } ?? []
+        if let raw = Zstd.decompress(blob, expectedSize: row[6]), let outline = try? OutlineCodec.decode(raw, language: language) {
+          if outline.symbols.count != symbolCount {
+            report.problems.append(
+              IntegrityProblem(kind: .outline, path: path, detail: "the outline holds \(outline.symbols.count) symbols, \(symbolCount) recorded"))
+          }
+        } else {
+          report.problems.append(IntegrityProblem(kind: .outline, path: path, detail: "the outline blob does not decode"))
+        }
+      }
+      let refs: [UInt8] = (row[7] as Data?).map { Array($0) } ?? []
+      let refCount: Int = row[8]
+      var names = Set<Int64>()
+      if !refs.isEmpty {
+        guard let raw = Zstd.decompress(refs), let decoded = try? ReferenceCodec.decode(raw) else {
+          report.problems.append(IntegrityProblem(kind: .references, path: path, detail: "the reference blob does not decode"))
+          continue
+        }
+        if decoded.count != refCount {
+          report.problems.append(
+            IntegrityProblem(kind: .references, path: path, detail: "the blob holds \(decoded.count) references, \(refCount) recorded"))
+        }
+        report.referencesChecked += decoded.count
+        names = Set(decoded.names.map(ReferenceNameHash.of))
+      } else if refCount != 0 {
+        report.problems.append(IntegrityProblem(kind: .references, path: path, detail: "\(refCount) references recorded, no blob"))
+      }
+      if postings[id, default: []] != names {
+        let listed = postings[id, default: []]
+        report.problems.append(
+          IntegrityProblem(
+            kind: .nameToFiles, path: path,
+            detail: "name-to-files lists \(listed.subtracting(names).count) names the file lacks and misses \(names.subtracting(listed).count)"))
+      }
+    }
+    let orphanSymbols = symbolCounts.keys.filter { !fileIDs.contains($0) }.count
+    let orphanPostings = postings.keys.filter { !fileIDs.contains($0) }.count
+    if orphanSymbols + orphanPostings > 0 {
+      report.problems.append(
+        IntegrityProblem(
+          kind: .orphans, path: nil, detail: "\(orphanSymbols) files' symbol rows and \(orphanPostings) files' name-to-files rows belong to no file"))
+    }
+    return report
+  }
+
+  /// Rebuilds every SQL index from its table: what mends an index page `quick_check` found damaged.
+  package static func reindex(_ database: IndexDatabase) throws(StoreError) {
+    try database.write { db in try db.execute(sql: "REINDEX") }
+  }
+
+  /// Makes the next run read these files again whatever their stat says, and drops what their damaged
+  /// blobs can no longer account for: name-to-files rows are found through a file's own blob, so with
+  /// the blob damaged they are found by file id here (a scan, acceptable in a repair).
+  package static func markForRereading(_ paths: [String], in database: IndexDatabase) throws(StoreError) {
+    try database.write { db in
+      for path in paths {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM file WHERE path = ?", arguments: [path]) else { continue }
+        try db.execute(sql: "DELETE FROM ref_file WHERE file_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM ref_file_staging WHERE file_id = ?", arguments: [id])
+        try db.execute(
+          sql: "UPDATE file SET mtime_ns = 0, content_hash = 0, refs = NULL, ref_count = 0 WHERE id = ?", arguments: [id])
+      }
+    }
+  }
+
+  /// Deletes rows that belong to no file (what a damaged delete could leave behind).
+  package static func deleteOrphans(_ database: IndexDatabase) throws(StoreError) {
+    try database.write { db in
+      try db.execute(sql: "DELETE FROM symbol WHERE file_id NOT IN (SELECT id FROM file)")
+      try db.execute(sql: "DELETE FROM ref_file WHERE file_id NOT IN (SELECT id FROM file)")
+      try db.execute(sql: "DELETE FROM ref_file_staging WHERE file_id NOT IN (SELECT id FROM file)")
+    }
+  }
+}
