@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libsqlite3-dev libzstd-dev pkg-config
-BENCH_PACKAGES := universal-ctags global hyperfine time inotify-tools
+BENCH_PACKAGES := universal-ctags global hyperfine time inotify-tools bc
 # The release binary is judged on process start (`indexer query`): the Swift runtime linked statically
 # (~2 ms instead of ~10 ms), a non-PIE executable (no 100,000 start-up relocations to apply), and no
 # exported symbols (Swift's static link line adds -export-dynamic; see Scripts/release-exports.map).

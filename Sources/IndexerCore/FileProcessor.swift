@@ -20,7 +20,10 @@ struct ProcessedFile: Sendable {
 
 /// Reads, hashes and (when the content is new) extracts one file. Pure but for the read: safe on any thread.
 enum FileProcessor {
-  static func process(_ candidate: IndexPlan.Candidate, root: String, limits: IndexLimits, extraction: Extraction) -> ProcessedFile {
+  /// nil when `shouldStop` interrupted the extraction.
+  static func process(
+    _ candidate: IndexPlan.Candidate, root: String, limits: IndexLimits, extraction: Extraction, shouldStop: () -> Bool
+  ) -> ProcessedFile? {
     let absolute = root + "/" + candidate.file.path
     let bytes: [UInt8]
     do {
@@ -51,11 +54,13 @@ enum FileProcessor {
       status = .lossyUTF8
     }
     let outcome: ProcessedFile.Outcome
-    switch extraction.extract(candidate.file.language, source) {
+    switch extraction.extract(candidate.file.language, source, shouldStop: shouldStop) {
     case .extracted(let index, let outline, let references):
       outcome = .parsed(index, outline, references, status)
     case .crashed(let reason):
       outcome = .skipped(.extractorCrash, reason)
+    case .cancelled:
+      return nil
     case .timedOut(let seconds):
       outcome = .skipped(.extractorTimeout, "extraction ran past its \(seconds) s budget and was stopped")
     }

@@ -194,7 +194,9 @@ public struct IndexPipeline: Sendable {
     let extraction = extraction
     DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
       if shouldStop() { return }
-      slots.set(i, FileProcessor.process(chunk[i], root: root, limits: limits, extraction: extraction))
+      if let processed = FileProcessor.process(chunk[i], root: root, limits: limits, extraction: extraction, shouldStop: shouldStop) {
+        slots.set(i, processed)
+      }
     }
     return slots.collect()
   }

@@ -35,7 +35,8 @@ final class ServiceHandler: Sendable {
       do {
         line = try client.readLine(limit: WireCoding.requestLimit, buffer: &buffer)
       } catch {
-        try? client.send(WireCoding.encode(["ok": false, "error": "request too long or unreadable: \(error)"]))
+        let reason = error.code == EAGAIN || error.code == EWOULDBLOCK ? "no request in time; closing" : "request too long or unreadable: \(error)"
+        try? client.send(WireCoding.encode(["ok": false, "error": reason]))
         return
       }
       guard let line else { return }

@@ -35,9 +35,11 @@ public enum IndexerProcess {
     return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("indexer").path
   }
 
+  /// Runs the binary to its end; one that runs past `timeoutSeconds` is killed (SIGKILL, status 9 shows as a
+  /// failed expectation) so a hang fails its test instead of stalling the whole run.
   @discardableResult
   public static func run(
-    _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]
+    _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], timeoutSeconds: Double = 300
   ) throws -> IndexerRun {
     let process = Process()
     if !environment.isEmpty {
@@ -51,6 +53,10 @@ public enum IndexerProcess {
     process.standardOutput = out
     process.standardError = err
     try process.run()
+    let pid = process.processIdentifier
+    let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds, execute: watchdog)
+    defer { watchdog.cancel() }
     // Read both pipes to the end before waiting, so a chatty run cannot fill a pipe and stall.
     let group = DispatchGroup()
     let errData = Locked(Data())

@@ -39,6 +39,10 @@ public final class WatcherProcess: @unchecked Sendable {
   /// SIGTERM, then the exit status and everything it logged on stderr.
   public func stop(signal: Int32 = SIGTERM) -> (status: Int32, log: String) {
     if process.isRunning { kill(process.processIdentifier, signal) }
+    // A watcher that does not stop within a minute is a failure to see, not a test run that never ends.
+    let deadline = Date().addingTimeInterval(60)
+    while process.isRunning && Date() < deadline { usleep(10_000) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
     let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     return (process.terminationStatus, log)

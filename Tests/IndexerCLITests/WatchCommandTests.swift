@@ -294,9 +294,9 @@ final class Locked<T>: @unchecked Sendable {
 
 /// Sends raw bytes to the watcher's socket and returns its first reply line.
 enum SocketLine {
-  static func ask(_ path: String, _ request: String) throws -> String {
+  /// A connected client socket (the caller closes it).
+  static func connect(_ path: String) throws -> Int32 {
     let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-    defer { close(fd) }
     var address = sockaddr_un()
     address.sun_family = sa_family_t(AF_UNIX)
     withUnsafeMutableBytes(of: &address.sun_path) { raw in
@@ -305,9 +305,21 @@ enum SocketLine {
       raw[bytes.count] = 0
     }
     let connected = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
     }
-    guard connected == 0 else { throw CocoaError(.fileNoSuchFile) }
+    guard connected == 0 else {
+      close(fd)
+      throw CocoaError(.fileNoSuchFile)
+    }
+    return fd
+  }
+
+  /// Sends one request and reads one line back, giving up after 10 s of silence.
+  static func ask(_ path: String, _ request: String) throws -> String {
+    let fd = try connect(path)
+    defer { close(fd) }
+    var timeout = timeval(tv_sec: 10, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     _ = request.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
     var reply = [UInt8]()
     var chunk = [UInt8](repeating: 0, count: 4096)

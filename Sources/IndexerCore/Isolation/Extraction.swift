@@ -19,8 +19,8 @@ final class Extraction: Sendable {
     }
   }
 
-  func extract(_ language: Language, _ source: [UInt8]) -> ExtractionOutcome {
-    if let pool { return pool.extract(language: language, bytes: source) }
+  func extract(_ language: Language, _ source: [UInt8], shouldStop: () -> Bool) -> ExtractionOutcome {
+    if let pool { return pool.extract(language: language, bytes: source, shouldStop: shouldStop) }
     let index = ExtractorRegistry.extractor(for: language).extract(source)
     return .extracted(index, EncodedOutline(index), EncodedReferences(index.references))
   }

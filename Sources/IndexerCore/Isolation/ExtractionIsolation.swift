@@ -18,4 +18,6 @@ enum ExtractionOutcome: Sendable {
   case crashed(String)
   /// The extractor ran past its time budget and was killed.
   case timedOut(Double)
+  /// The run was asked to stop while this file was being extracted; it was not.
+  case cancelled
 }

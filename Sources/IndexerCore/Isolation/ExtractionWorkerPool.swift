@@ -21,14 +21,14 @@ final class ExtractionWorkerPool: @unchecked Sendable {
     idle.append(try WorkerProcess.spawn(executable: executable, arguments: arguments))
   }
 
-  func extract(language: Language, bytes: [UInt8]) -> ExtractionOutcome {
+  func extract(language: Language, bytes: [UInt8], shouldStop: () -> Bool) -> ExtractionOutcome {
     let worker: WorkerProcess
     do {
       worker = try checkOut()
     } catch {
       return .crashed(error.description)
     }
-    switch worker.extract(language: language, bytes: bytes, timeoutSeconds: timeoutSeconds) {
+    switch worker.extract(language: language, bytes: bytes, timeoutSeconds: timeoutSeconds, shouldStop: shouldStop) {
     case .result(let payload):
       checkIn(worker)
       do {
@@ -46,6 +46,9 @@ final class ExtractionWorkerPool: @unchecked Sendable {
     case .timedOut:
       worker.terminate()
       return .timedOut(timeoutSeconds)
+    case .cancelled:
+      worker.terminate()
+      return .cancelled
     }
   }
 

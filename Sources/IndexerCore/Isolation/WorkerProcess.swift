@@ -16,6 +16,7 @@ final class WorkerProcess: @unchecked Sendable {
     case failed(String)
     case crashed(String)
     case timedOut
+    case cancelled
   }
 
   private let pid: pid_t
@@ -106,7 +107,9 @@ final class WorkerProcess: @unchecked Sendable {
   }
 
   /// Sends one file and waits for its answer at most `timeoutSeconds`; past that the worker is killed.
-  func extract(language: Language, bytes: [UInt8], timeoutSeconds: Double) -> Answer {
+  /// `shouldStop` is asked ten times a second while waiting: a stop request kills the worker at once
+  /// rather than waiting out a slow file.
+  func extract(language: Language, bytes: [UInt8], timeoutSeconds: Double, shouldStop: () -> Bool) -> Answer {
     let name = Array(language.rawValue.utf8)
     do {
       try PipeIO.writeAll(requests, PipeIO.uint32(name.count) + name + PipeIO.uint32(bytes.count))
@@ -114,11 +117,14 @@ final class WorkerProcess: @unchecked Sendable {
     } catch {
       return .crashed(reapedReason())
     }
-    let milliseconds = Int32(clamping: Int64((timeoutSeconds * 1000).rounded(.up)))
-    guard PipeIO.waitReadable(answers, milliseconds: milliseconds) else {
-      kill(pid, SIGKILL)
-      _ = reapedReason()
-      return .timedOut
+    let deadline = ContinuousClock.now + .milliseconds(Int64((timeoutSeconds * 1000).rounded(.up)))
+    while !PipeIO.waitReadable(answers, milliseconds: 100) {
+      let stop = shouldStop()
+      if stop || ContinuousClock.now >= deadline {
+        kill(pid, SIGKILL)
+        _ = reapedReason()
+        return stop ? .cancelled : .timedOut
+      }
     }
     do {
       let status = try PipeIO.readExactly(answers, 1)[0]
