@@ -7,9 +7,9 @@ let settings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
 ]
 
+// Linux only: the code calls Glibc, inotify and Linux's /proc directly (no Apple platform is claimed).
 let package = Package(
   name: "indexer",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "indexer", targets: ["indexer"]),
     .library(name: "IndexerKit", targets: ["IndexerCore", "IndexerQuery", "IndexerModel"]),

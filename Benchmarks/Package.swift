@@ -1,10 +1,13 @@
 // swift-tools-version:6.1
 // Benchmarks that need Swift code (the rest are shell scripts beside this file).
+import Foundation
 import PackageDescription
+
+/// SwiftPM names a path dependency after its folder: find it from this file, so any checkout folder works.
+let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased()
 
 let package = Package(
   name: "indexer-benchmarks",
-  platforms: [.macOS(.v13)],
   dependencies: [
     .package(path: "..")
   ],
@@ -12,7 +15,7 @@ let package = Package(
     // Times WorkspaceScanner (readdir + stat) against Foundation's FileManager.enumerator on one tree.
     .executableTarget(
       name: "walk-compare",
-      dependencies: [.product(name: "IndexerWorkspace", package: "main")],
+      dependencies: [.product(name: "IndexerWorkspace", package: project)],
       swiftSettings: [.swiftLanguageMode(.v6)]
     )
   ]

@@ -24,6 +24,11 @@ for language in "${languages[@]}"; do
     *) seeds=Fixtures/languages/$language ;;
   esac
   [ -d "$seeds" ] && find "$seeds" -name 'input.*' -exec cp {} "$corpus/" \;
+  # Seeds that end mid-statement: every fixture cut at ten places.
+  [ -d "$seeds" ] && find "$seeds" -name 'input.*' | while read -r f; do
+    size=$(wc -c < "$f")
+    for k in 1 2 3 4 5 6 7 8 9; do head -c $((size * k / 10)) "$f" > "$corpus/cut$k-$(basename "$f")"; done
+  done
   echo "== $language: ${seconds}s"
   INDEXER_FUZZ_LANGUAGE=$language "$bin" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
     -artifact_prefix="$saved/" -print_final_stats=1 "$corpus" "$saved" 2>&1 | grep -E "stat::number_of_executed_units|SUMMARY|ERROR|failed|deadly|Test unit written|timeout" || true

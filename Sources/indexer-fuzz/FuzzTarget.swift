@@ -68,7 +68,13 @@ func complain(_ message: String) {
     // Extractors take valid UTF-8, as the pipeline guarantees (it decodes lossily first).
     let language = Language(rawValue: getenv("INDEXER_FUZZ_LANGUAGE").map { String(cString: $0) } ?? "c") ?? .c
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    Array(text.utf8).withUnsafeBufferPointer { check(language, $0) }
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBufferPointer { check(language, $0) }
+    // What an editor saves mid-keystroke: the same input cut short, at a place the input itself picks.
+    if bytes.count > 1 {
+      let cut = Int(bytes.reduce(UInt32(2_166_136_261)) { ($0 ^ UInt32($1)) &* 16_777_619 } % UInt32(bytes.count))
+      bytes[..<cut].withUnsafeBufferPointer { check(language, $0) }
+    }
     return 0
   }
 #else

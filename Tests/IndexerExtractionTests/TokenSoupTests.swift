@@ -14,6 +14,11 @@ import Testing
       "\"", "\"\"\"", "'", "/*", "*/", "//", "static", " "],
     .rust: ["fn", "struct", "enum", "impl", "trait", "mod", "for", "where", "macro_rules", "!", "#", "[", "]", "(", ")",
       "{", "}", "<", ">", "->", ";", ",", "'a", "'x'", "r#\"", "\"#", "\"", "/*", "*/", "x", " "],
+    .javascript: ["function", "class", "var", "const", "=", "=>", "(", ")", "{", "}", ";", ",", "\n", "x", "`", "${", "}`",
+      "/", "/re/g", "'", "\"", "/*", "*/", "//", "prototype", ".", "module", "exports", "$", "async", "*", " "],
+    .cpp: ["namespace", "class", "struct", "template", "<", ">", "typename", "operator", "()", "[]", "~", "::", ":", "public",
+      "(", ")", "{", "}", ";", ",", "=", "x", "T", "R\"d(", ")d\"", "R\"(", ")\"", "\"", "'", "#define", "#if", "#endif", "\n",
+      "/*", "*/", "//", "&&", "||", "?", "virtual", "const", " "],
     .typescript: ["function", "class", "interface", "enum", "namespace", "const", "let", "=", "=>", "(", ")", "{", "}",
       "<", ">", ";", ",", "\n", "x", "`", "${", "/", "'", "\"", "/*", "*/", "@d", "get", "static", " "],
     .c: ["#define", "#if", "#ifdef", "#else", "#endif", "\n", "struct", "union", "enum", "typedef", "class", "namespace",
@@ -23,7 +28,7 @@ import Testing
       "=", "\"", "init", "extension", " "],
   ]
 
-  @Test(arguments: [Language.go, .java, .python, .rust, .typescript, .swift, .c])
+  @Test(arguments: [Language.go, .java, .python, .rust, .javascript, .typescript, .swift, .c, .cpp])
   func randomTokenSoupNeverCrashes(language: Language) {
     var rng = SplitMix(seed: 42)
     let pieces = Self.pieces[language]!

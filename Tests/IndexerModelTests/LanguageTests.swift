@@ -15,15 +15,6 @@ import Testing
   }
 }
 
-@Suite struct SymbolKindTests {
-  @Test func codesRoundTrip() {
-    for kind in SymbolKind.allCases {
-      #expect(SymbolKind(code: kind.code) == kind)
-    }
-    #expect(SymbolKind(code: UInt8(SymbolKind.allCases.count)) == nil)
-  }
-}
-
 @Suite struct FileIndexTests {
   @Test func childrenFollowParents() {
     var index = FileIndex(language: .swift)
