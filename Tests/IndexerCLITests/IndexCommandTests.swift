@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import IndexerTestSupport
 import Testing
 
@@ -37,6 +38,24 @@ import Testing
     #expect(!lines.contains { $0.hasPrefix("scripts/") })
     #expect(!lines.contains { $0.contains("KeptGenerated") })
     #expect(int(report, "files") == 4)
+  }
+
+  /// A reader holding a snapshot keeps the final TRUNCATE checkpoint from finishing: every batch is
+  /// committed, so the run warns and exits 0, and its changes are there.
+  @Test func aBusyFinalCheckpointIsAWarning() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    try indexJSON(ws.path)
+    let reader = try DatabaseQueue(path: ws.path + "/.indexer/index.sqlite")
+    try ws.write("scripts/late.py", "def added_while_read(): pass\n")
+    try reader.inDatabase { db in
+      try db.execute(sql: "BEGIN")
+      _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM file")
+      let run = try IndexerProcess.run(["index", ws.path])
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(run.stderr.contains("warning: the write-ahead log"), "\(run.stderr)")
+      try db.execute(sql: "COMMIT")
+    }
+    #expect(try IndexerProcess.run(["query", "symbol", "added_while_read", "--root", ws.path]).status == 0)
   }
 
   @Test func warmStartReadsNothing() throws {

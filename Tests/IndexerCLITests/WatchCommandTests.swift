@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import IndexerTestSupport
 import Testing
 
@@ -152,6 +153,38 @@ import Testing
     #expect(watcher.process.isRunning, "seed \(seed): the watcher died")
     let stopped = watcher.stop()
     #expect(stopped.status == 0, "seed \(seed): \(stopped.log)")
+  }
+
+  /// A batch that cannot commit (a real SQLite trigger aborts it) must not be reported as synced: the
+  /// watcher rescans, its `--sync` client gets an error while the rescan fails too, and once the cause is
+  /// gone the retried rescan brings the index back to the truth.
+  @Test func aFailedBatchIsNeverReportedAsSynced() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    let watcher = try WatcherProcess(root: ws.path)
+    let database = ws.path + "/.indexer/index.sqlite"
+    let poison = try DatabaseQueue(path: database)
+    try poison.write {
+      try $0.execute(sql: """
+        CREATE TRIGGER refuse_poison BEFORE INSERT ON file WHEN NEW.path LIKE '%poison%'
+        BEGIN SELECT RAISE(ABORT, 'injected failure'); END
+        """)
+    }
+    try ws.write("scripts/poison.py", "def poisoned(): pass\n")
+    let synced = try IndexerProcess.run(["query", "symbol", "poisoned", "--sync", "--root", ws.path])
+    #expect(synced.status == 2, "a sync over a failed batch must fail: \(synced.stdout) \(synced.stderr)")
+    #expect(synced.stderr.contains("could not commit"), "\(synced.stderr)")
+    #expect(watcher.process.isRunning)
+    try poison.write { try $0.execute(sql: "DROP TRIGGER refuse_poison") }
+    try poison.close()
+    // The rescan is retried every 5 s; a sync after that sees the file.
+    var found = false
+    for _ in 0..<40 where !found {
+      found = try IndexerProcess.run(["query", "symbol", "poisoned", "--sync", "--root", ws.path]).status == 0
+      if !found { usleep(250_000) }
+    }
+    #expect(found, "the retried rescan indexes the file")
+    try expectConverged(ws)
+    #expect(watcher.stop().status == 0)
   }
 
   @Test func oneWriterPerDatabase() throws {
