@@ -162,6 +162,7 @@ public final class IndexService {
       } else if !batch.paths.isEmpty {
         let report = try pipeline.update(paths: batch.paths, database: database)
         if report.parsed >= 100 { MemoryTrim.release() }
+        for note in report.notes { log.info("note: \(note.path): \(note.message)") }
         if report.parsed + report.removed + report.hashed > 0 {
           log.info("batch: \(batch.paths.count) paths, \(report.parsed) parsed, \(report.hashed) hashed, \(report.removed) removed")
         }
