@@ -13,7 +13,7 @@ public struct JavaExtractor: Extractor {
   public init() {}
 
   public func extract(_ source: UnsafeBufferPointer<UInt8>) -> FileIndex {
-    let tokens = CFamilyTokenizer(tripleQuoteTextBlocks: true).tokenize(source).filter { $0.kind != .newline }
+    let tokens = CFamilyTokenizer(tripleQuoteTextBlocks: true, dollarInNames: true).tokenize(source).filter { $0.kind != .newline }
     var reader = JavaDeclarationReader(CFamilyTokens(source: source, tokens: tokens))
     reader.readBody(from: 0, to: tokens.count, container: "", parent: -1, className: nil, isEnum: false)
     reader.index.references = ReferenceCollector.collect(tokens, in: source, keywords: Keywords.java)

@@ -16,7 +16,7 @@ public struct JavaScriptExtractor: Extractor {
   }
 
   public func extract(_ source: UnsafeBufferPointer<UInt8>) -> FileIndex {
-    let tokens = CFamilyTokenizer(javascriptLiterals: true).tokenize(source)
+    let tokens = CFamilyTokenizer(javascriptLiterals: true, dollarInNames: true).tokenize(source)
     var reader = ScriptReader(CFamilyTokens(source: source, tokens: tokens), language: language)
     reader.readStatements(from: 0, to: tokens.count, container: "", parent: -1)
     reader.index.references = ReferenceCollector.collect(

@@ -91,27 +91,27 @@ private final class SwiftDeclarationCollector: SyntaxVisitor {
   // MARK: Types
 
   override func visit(_ node: ClassDeclSyntax) -> SyntaxVisitorContinueKind {
-    open(node, name: node.name.text, kind: .class, modifiers: node.modifiers, attributes: node.attributes, bodyStart: node.memberBlock.position)
+    open(node, name: node.name.plainName, kind: .class, modifiers: node.modifiers, attributes: node.attributes, bodyStart: node.memberBlock.position)
   }
   override func visitPost(_ node: ClassDeclSyntax) { close() }
 
   override func visit(_ node: StructDeclSyntax) -> SyntaxVisitorContinueKind {
-    open(node, name: node.name.text, kind: .struct, modifiers: node.modifiers, attributes: node.attributes, bodyStart: node.memberBlock.position)
+    open(node, name: node.name.plainName, kind: .struct, modifiers: node.modifiers, attributes: node.attributes, bodyStart: node.memberBlock.position)
   }
   override func visitPost(_ node: StructDeclSyntax) { close() }
 
   override func visit(_ node: EnumDeclSyntax) -> SyntaxVisitorContinueKind {
-    open(node, name: node.name.text, kind: .enum, modifiers: node.modifiers, attributes: node.attributes, bodyStart: node.memberBlock.position)
+    open(node, name: node.name.plainName, kind: .enum, modifiers: node.modifiers, attributes: node.attributes, bodyStart: node.memberBlock.position)
   }
   override func visitPost(_ node: EnumDeclSyntax) { close() }
 
   override func visit(_ node: ActorDeclSyntax) -> SyntaxVisitorContinueKind {
-    open(node, name: node.name.text, kind: .actor, modifiers: node.modifiers, attributes: node.attributes, bodyStart: node.memberBlock.position)
+    open(node, name: node.name.plainName, kind: .actor, modifiers: node.modifiers, attributes: node.attributes, bodyStart: node.memberBlock.position)
   }
   override func visitPost(_ node: ActorDeclSyntax) { close() }
 
   override func visit(_ node: ProtocolDeclSyntax) -> SyntaxVisitorContinueKind {
-    open(node, name: node.name.text, kind: .protocol, modifiers: node.modifiers, attributes: node.attributes, bodyStart: node.memberBlock.position)
+    open(node, name: node.name.plainName, kind: .protocol, modifiers: node.modifiers, attributes: node.attributes, bodyStart: node.memberBlock.position)
   }
   override func visitPost(_ node: ProtocolDeclSyntax) { close() }
 
@@ -125,7 +125,7 @@ private final class SwiftDeclarationCollector: SyntaxVisitor {
 
   override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
     let kind: SymbolKind = containers.last?.isType == true ? .method : .function
-    return open(node, name: node.name.text, kind: kind, modifiers: node.modifiers, attributes: node.attributes, bodyStart: node.body?.position)
+    return open(node, name: node.name.plainName, kind: kind, modifiers: node.modifiers, attributes: node.attributes, bodyStart: node.body?.position)
   }
   override func visitPost(_ node: FunctionDeclSyntax) { close() }
 
@@ -167,7 +167,7 @@ private final class SwiftDeclarationCollector: SyntaxVisitor {
     for (offset, element) in node.elements.enumerated() {
       let start = offset == 0 ? startPosition(of: node, attributes: node.attributes) : element.positionAfterSkippingLeadingTrivia
       record(
-        name: element.name.text, kind: .enumCase, start: start,
+        name: element.name.plainName, kind: .enumCase, start: start,
         end: element.trailingComma?.position ?? element.endPositionBeforeTrailingTrivia,
         signature: prefix + " " + collapsed(element.trimmed.with(\.trailingComma, nil)), modifiers: node.modifiers)
     }
@@ -175,23 +175,23 @@ private final class SwiftDeclarationCollector: SyntaxVisitor {
   }
 
   override func visit(_ node: TypeAliasDeclSyntax) -> SyntaxVisitorContinueKind {
-    leaf(node, name: node.name.text, kind: .typealias, modifiers: node.modifiers, attributes: node.attributes)
+    leaf(node, name: node.name.plainName, kind: .typealias, modifiers: node.modifiers, attributes: node.attributes)
   }
 
   override func visit(_ node: AssociatedTypeDeclSyntax) -> SyntaxVisitorContinueKind {
-    leaf(node, name: node.name.text, kind: .associatedtype, modifiers: node.modifiers, attributes: node.attributes)
+    leaf(node, name: node.name.plainName, kind: .associatedtype, modifiers: node.modifiers, attributes: node.attributes)
   }
 
   override func visit(_ node: MacroDeclSyntax) -> SyntaxVisitorContinueKind {
-    leaf(node, name: node.name.text, kind: .macro, modifiers: node.modifiers, attributes: node.attributes, upTo: node.definition?.position)
+    leaf(node, name: node.name.plainName, kind: .macro, modifiers: node.modifiers, attributes: node.attributes, upTo: node.definition?.position)
   }
 
   override func visit(_ node: OperatorDeclSyntax) -> SyntaxVisitorContinueKind {
-    leaf(node, name: node.name.text, kind: .operator, modifiers: nil, attributes: nil)
+    leaf(node, name: node.name.plainName, kind: .operator, modifiers: nil, attributes: nil)
   }
 
   override func visit(_ node: PrecedenceGroupDeclSyntax) -> SyntaxVisitorContinueKind {
-    leaf(node, name: node.name.text, kind: .precedencegroup, modifiers: node.modifiers, attributes: node.attributes, upTo: node.leftBrace.position)
+    leaf(node, name: node.name.plainName, kind: .precedencegroup, modifiers: node.modifiers, attributes: node.attributes, upTo: node.leftBrace.position)
   }
 
   // MARK: Recording
@@ -293,9 +293,18 @@ private final class SwiftDeclarationCollector: SyntaxVisitor {
 
   /// The names a binding pattern introduces: `x`, or each name in `(a, (b, c))`.
   private func boundNames(_ pattern: PatternSyntax) -> [String] {
-    if let identifier = pattern.as(IdentifierPatternSyntax.self) { return [identifier.identifier.text] }
+    if let identifier = pattern.as(IdentifierPatternSyntax.self) { return [identifier.identifier.plainName] }
     if let tuple = pattern.as(TuplePatternSyntax.self) { return tuple.elements.flatMap { boundNames($0.pattern) } }
     if let binding = pattern.as(ValueBindingPatternSyntax.self) { return boundNames(binding.pattern) }
     return []
+  }
+}
+
+extension TokenSyntax {
+  /// The name as users search for it: `` `default` `` is stored as `default`.
+  fileprivate var plainName: String {
+    let text = self.text
+    guard text.count >= 2, text.first == "`", text.last == "`" else { return text }
+    return String(text.dropFirst().dropLast())
   }
 }

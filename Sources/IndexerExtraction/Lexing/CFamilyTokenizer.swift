@@ -28,6 +28,8 @@ struct CFamilyTokenizer {
   var rustLiterals = false
   /// JavaScript/TypeScript: `template ${literals}` (nesting) and `/regex/` literals where an operand may start.
   var javascriptLiterals = false
+  /// Java, JavaScript, TypeScript: `$` is a letter (`$x`, `function $()`, `class A$B`).
+  var dollarInNames = false
 
   func tokenize(_ buffer: UnsafeBufferPointer<UInt8>) -> [CFamilyToken] {
     let src = SourceBytes(buffer)
@@ -111,9 +113,18 @@ struct CFamilyTokenizer {
         while pos < src.count && isNameByte(src[pos]) { pos += 1 }
         emit(.name, start, startLine, startColumn)
       case UInt8(ascii: "\""), UInt8(ascii: "'"):
+        // Rust's strings may hold line breaks; everyone else's end at one (an unterminated literal).
+        let spansLines = rustLiterals && b == UInt8(ascii: "\"")
         pos += 1
-        while pos < src.count && src[pos] != b && src[pos] != 0x0A {
-          if src[pos] == UInt8(ascii: "\\") { skipEscape() } else { pos += 1 }
+        while pos < src.count && src[pos] != b && (spansLines || src[pos] != 0x0A) {
+          if src[pos] == UInt8(ascii: "\\") {
+            skipEscape()
+          } else if src[pos] == 0x0A {
+            pos += 1
+            newline()
+          } else {
+            pos += 1
+          }
         }
         pos = min(pos + 1, src.count)
         emit(.literal, start, startLine, startColumn)
@@ -152,7 +163,15 @@ struct CFamilyTokenizer {
         while pos < src.count && (isNameByte(src[pos]) || src[pos] == UInt8(ascii: ".")) { pos += 1 }
         emit(.literal, start, startLine, startColumn)
       default:
-        if isNameStart(b) {
+        if rustLiterals && b == UInt8(ascii: "r") && src[pos + 1] == UInt8(ascii: "#") && isNameStart(src[pos + 2]) {
+          // A raw identifier, `r#type`: the name is `type`, found where `type` starts.
+          pos += 2
+          let nameStart = pos
+          while pos < src.count && isNameByte(src[pos]) { pos += 1 }
+          emit(.name, nameStart, startLine, startColumn + 2)
+          continue
+        }
+        if isNameStart(b) || (dollarInNames && b == UInt8(ascii: "$")) {
           if rustLiterals, let end = Self.rustRawStringEnd(src, pos) {
             while pos < end {
               if src[pos] == 0x0A {
@@ -165,7 +184,7 @@ struct CFamilyTokenizer {
             emit(.literal, start, startLine, startColumn)
             continue
           }
-          while pos < src.count && isNameByte(src[pos]) { pos += 1 }
+          while pos < src.count && (isNameByte(src[pos]) || (dollarInNames && src[pos] == UInt8(ascii: "$"))) { pos += 1 }
           emit(.name, start, startLine, startColumn)
         } else {
           pos += 1

@@ -1,0 +1,5 @@
+class A$B {
+    int $count;
+    void $run() {}
+    static class $Inner {}
+}
