@@ -2,7 +2,9 @@
 # Accuracy against Universal Ctags on real code: recall and precision of definitions matched by
 # (path, name, line), per language and kind (Benchmarks/accuracy.py says how kinds correspond).
 #
-#   Benchmarks/accuracy.sh                     # python-stdlib and a large subset of linux (LINUX_SUBSET)
+#   Benchmarks/accuracy.sh                     # every corpus: python-stdlib, a large subset of linux
+#                                              # (LINUX_SUBSET), jdk-modules, rust-crates, node-js, ts-decls, cpp-headers
+#   CORPORA="rust-crates node-js" Benchmarks/accuracy.sh
 #   LINUX_SUBSET="." Benchmarks/accuracy.sh    # the whole kernel tree
 #
 # Needs the release binary (make build) and universal-ctags. Misses are written beside the table
@@ -39,8 +41,18 @@ compare() { # NAME DIR CTAGS_LANGUAGES PATHS...
   echo
 }
 
-compare python-stdlib "$("$make_corpus" python-stdlib | tail -n 1)" Python .
-linux=$("$make_corpus" linux | tail -n 1)
-# shellcheck disable=SC2086
-compare linux "$linux" C,C++ $subset
+corpora=${CORPORA:-"python-stdlib linux jdk-modules rust-crates node-js ts-decls cpp-headers"}
+for corpus in $corpora; do
+  case $corpus in
+    python-stdlib) compare python-stdlib "$("$make_corpus" python-stdlib | tail -n 1)" Python . ;;
+    # shellcheck disable=SC2086
+    linux) compare linux "$("$make_corpus" linux | tail -n 1)" C,C++ $subset ;;
+    jdk-modules) compare jdk-modules "$("$make_corpus" jdk-modules | tail -n 1)" Java . ;;
+    rust-crates) compare rust-crates "$("$make_corpus" rust-crates | tail -n 1)" Rust . ;;
+    node-js) compare node-js "$("$make_corpus" node-js | tail -n 1)" JavaScript . ;;
+    ts-decls) compare ts-decls "$("$make_corpus" ts-decls | tail -n 1)" TypeScript . ;;
+    # ctags reads .h as C++ here (--langmap), as these headers are.
+    cpp-headers) compare cpp-headers "$("$make_corpus" cpp-headers | tail -n 1)" C++ . ;;
+  esac
+done
 echo "misses with examples: $out/*.misses.tsv"

@@ -58,6 +58,30 @@ import Testing
     #expect(try IndexerProcess.run(["query", "symbol", "added_while_read", "--root", ws.path]).status == 0)
   }
 
+  /// Writers racing for one database from separate processes: each either writes or is told who holds
+  /// the lock, and what they leave behind checks sound and equals a fresh index.
+  @Test func concurrentWritersTakeTurnsThroughTheLock() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    for round in 0..<3 {
+      for i in 0..<40 { try ws.write("gen/r\(round)/f\(i).py", "def racing_\(round)_\(i)(): pass\n") }
+      let runs = Locked([IndexerRun]())
+      DispatchQueue.concurrentPerform(iterations: 4) { _ in
+        if let run = try? IndexerProcess.run(["index", ws.path, "--quiet"]) { runs.append(run) }
+      }
+      #expect(runs.value.count == 4)
+      #expect(runs.value.contains { $0.status == 0 }, "someone wrote")
+      for run in runs.value where run.status != 0 {
+        #expect(run.status == 2 && run.stderr.contains("another indexer (pid"), "\(run.stderr)")
+      }
+      #expect(try IndexerProcess.run(["check", ws.path]).status == 0)
+    }
+    try indexJSON(ws.path)
+    let fresh = try TemporaryDirectory("fresh")
+    try indexJSON(ws.path, ["--db", fresh.path + "/i.sqlite"])
+    let truth = try IndexerProcess.run(["query", "symbol", "", "--prefix", "--db", fresh.path + "/i.sqlite"]).lines
+    #expect(try allSymbols(ws.path) == truth)
+  }
+
   @Test func warmStartReadsNothing() throws {
     let ws = try Fixtures.copy("workspaces/mixed")
     let first = try indexJSON(ws.path)

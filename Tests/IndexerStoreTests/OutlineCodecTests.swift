@@ -24,6 +24,41 @@ import Testing
     #expect(try OutlineCodec.decode(raw, language: .swift) == index)
   }
 
+  /// Deltas that would overflow `Int` (a corrupt or hostile blob) must throw, not trap.
+  @Test func overflowingDeltasThrow() {
+    // Outline: version, one symbol (kind 0, no flags, file level, name "a"), a line delta of Int.max,
+    // then an end-line delta of Int.max on top of it.
+    var outline: [UInt8] = [OutlineCodec.version, 1, 0, 0, 0, 1, UInt8(ascii: "a")]
+    outline += zigzagMax() + [1] + varintMax() + [1, 0]
+    #expect(throws: OutlineDecodingError.self) { try OutlineCodec.decode(outline, language: .swift) }
+    // References: one name with two occurrences whose line deltas add past Int.max.
+    var refs: [UInt8] = [ReferenceCodec.version, 1, 1, UInt8(ascii: "x"), 2]
+    refs += varintMax() + [2] + varintMax() + [2]
+    #expect(throws: OutlineDecodingError.self) { try ReferenceCodec.decode(refs) }
+    // A count far beyond what the bytes could hold is refused before any loop.
+    #expect(throws: OutlineDecodingError.self) { try OutlineCodec.decode([OutlineCodec.version] + varintMax(), language: .swift) }
+  }
+
+  /// A zstd frame header may claim any size: decompression allocates only what the stored raw size and
+  /// the frame's own bytes allow.
+  @Test func zstdRefusesSizesItCannotHold() throws {
+    let blob = Zstd.compress(Array(repeating: 7, count: 10_000))
+    #expect(Zstd.decompress(blob, expectedSize: 10_000)?.count == 10_000)
+    #expect(Zstd.decompress(blob, expectedSize: 9_999) == nil, "disagrees with the stored raw size")
+    // Patch the frame's content size to 2^40 bytes: refused without allocating it.
+    var forged = blob
+    let header = forged[4]
+    #expect(header & 0xC0 != 0, "the test needs a frame that records its content size")
+    forged[4] = (header & 0x3F) | 0xC0  // an 8-byte content size field
+    let fieldOffset = 5 + (header & 0x20 == 0 ? 1 : 0)
+    let sizeBytes = Int(header >> 6) == 1 ? 2 : (Int(header >> 6) == 2 ? 4 : 8)
+    forged.replaceSubrange(fieldOffset..<fieldOffset + sizeBytes, with: [0, 0, 0, 0, 0, 1, 0, 0])
+    #expect(Zstd.decompress(forged) == nil)
+  }
+
+  private func varintMax() -> [UInt8] { [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F] }  // Int.max
+  private func zigzagMax() -> [UInt8] { [0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01] }  // +Int.max
+
   @Test func truncatedBlobsAreRejectedNotTrusted() {
     let raw = OutlineCodec.encode(sampleIndex())
     for cut in [1, raw.count / 2, raw.count - 1] {
