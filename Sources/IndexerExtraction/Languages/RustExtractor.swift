@@ -27,12 +27,18 @@ private struct RustItemReader {
   private var nesting = 0
 
   private static let modifiers: Set<String> = ["pub", "unsafe", "async", "const", "extern", "default", "crate", "in", "self", "super"]
+  private static let itemKeywords: Set<String> = [
+    "fn", "struct", "union", "enum", "trait", "mod", "impl", "const", "static", "type", "macro_rules",
+  ]
 
   init(_ lex: CFamilyTokens) {
     self.lex = lex
   }
 
-  mutating func readItems(from start: Int, to end: Int, container: String, parent: Int, inImplOrTrait: Bool) {
+  /// `inBody`: the tokens are a function body, where only items at the start of a statement are
+  /// definitions (`fn`, `struct`, `impl`, ... — ctags and rust-analyzer both show them) and nested blocks
+  /// are entered; `let` bindings and expressions are stepped over.
+  mutating func readItems(from start: Int, to end: Int, container: String, parent: Int, inImplOrTrait: Bool, inBody: Bool = false) {
     // Declarations nest through recursion: past the limit a body is skipped whole, so no input can
     // exhaust the stack (10,000 nested classes crashed every reader before this).
     nesting += 1
@@ -40,6 +46,14 @@ private struct RustItemReader {
     guard nesting <= CFamilyTokens.maxNesting else { return }
     var i = start
     while i < end {
+      if inBody && i > start && !(lex.isPunct(i - 1, "{") || lex.isPunct(i - 1, "}") || lex.isPunct(i - 1, ";") || lex.isPunct(i - 1, "]")) {
+        i += 1
+        continue
+      }
+      if inBody && lex.isPunct(i, "{") {
+        i += 1
+        continue
+      }
       // Attributes: #[...] and #![...].
       if lex.isPunct(i, "#") {
         var k = i + 1
@@ -61,6 +75,10 @@ private struct RustItemReader {
       }
       guard k < end, tokens[k].kind == .name else { i = k + 1; continue }
       let keyword = lex.text(k)
+      if inBody && !Self.itemKeywords.contains(keyword) {
+        i = k + 1
+        continue
+      }
       switch keyword {
       case "fn":
         i = readFn(first: first, keyword: k, end: end, container: container, parent: parent, isMethod: inImplOrTrait)
@@ -106,9 +124,14 @@ private struct RustItemReader {
       k += 1
     }
     let close = lex.isPunct(k, "{") ? lex.matching(k) : k
-    lex.record(
+    let at = lex.record(
       into: &index, name: name, kind: isMethod ? .method : .function, container: container, start: first, end: close,
       signature: lex.joined(first, k), parent: parent)
+    if lex.isPunct(k, "{") {
+      // Items inside the body (a helper `fn`, a local `struct` and its `impl`): the function is their container.
+      let inner = container.isEmpty ? lex.text(name) : container + "::" + lex.text(name)
+      readItems(from: k + 1, to: close, container: inner, parent: at, inImplOrTrait: false, inBody: true)
+    }
     return close + 1
   }
 
