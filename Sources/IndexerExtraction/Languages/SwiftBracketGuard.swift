@@ -4,14 +4,20 @@
 /// parentheses instead: the same byte count, so every position is unchanged, and no declaration
 /// lives that deep inside an expression. Strings and comments are skipped approximately; an error
 /// only changes how a deeply nested expression is read, never a position.
+///
+/// Past `maxTotalDepth` levels of any bracket, brackets become spaces: swift-syntax's nesting limit bounds
+/// its parser but not its lookahead (`canParseType` recurses once per `(` with no limit: 1,000 `(` after a
+/// `[` overflowed the stack of a sanitizer build, and 100,000 would overflow any).
 enum SwiftBracketGuard {
   static let maxDepth = 6
+  static let maxTotalDepth = 100
 
-  /// The source to parse: `source` itself unless it nests `[` deeper than `maxDepth`.
+  /// The source to parse: `source` itself unless it nests `[` deeper than `maxDepth` or any bracket deeper
+  /// than `maxTotalDepth`.
   static func guarded(_ source: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
     let bytes = SourceBytes(source)
-    var depth = 0
-    var replaced: [Bool] = []
+    var depth = 0  // of `[` alone
+    var stack: [(opener: UInt8, replacement: UInt8?)] = []
     var copy: [UInt8]?
     var i = 0
     while i < bytes.count {
@@ -48,18 +54,27 @@ enum SwiftBracketGuard {
           }
           i += 1
         }
-      case UInt8(ascii: "["):
-        depth += 1
-        let deep = depth > maxDepth
-        replaced.append(deep)
-        if deep {
-          if copy == nil { copy = Array(source) }
-          copy?[i] = UInt8(ascii: "(")
+      case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"):
+        if b == UInt8(ascii: "[") { depth += 1 }
+        let replacement: UInt8?
+        if stack.count >= maxTotalDepth {
+          replacement = 0x20
+        } else if b == UInt8(ascii: "[") && depth > maxDepth {
+          replacement = UInt8(ascii: "(")
+        } else {
+          replacement = nil
         }
-      case UInt8(ascii: "]"):
-        if let wasReplaced = replaced.popLast() {
-          depth -= 1
-          if wasReplaced { copy?[i] = UInt8(ascii: ")") }
+        stack.append((b, replacement))
+        if let replacement {
+          if copy == nil { copy = Array(source) }
+          copy?[i] = replacement
+        }
+      case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"):
+        if let (opener, replacement) = stack.popLast() {
+          if opener == UInt8(ascii: "[") { depth -= 1 }
+          if let replacement {
+            copy?[i] = replacement == 0x20 ? 0x20 : UInt8(ascii: ")")
+          }
         }
       default:
         break
