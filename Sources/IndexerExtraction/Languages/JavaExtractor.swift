@@ -59,10 +59,10 @@ private struct JavaDeclarationReader {
       }
       let first = skipAnnotations(i, k)
       if lex.isPunct(k, "=") {
-        // A field with an initializer: names are before the first `=`; the value runs to `;` at depth 0.
-        recordFields(first, k, container: container, parent: parent)
-        k = statementEnd(k, end)
-        i = k + 1
+        // Fields with initializers: the statement runs to `;` at depth 0, and may declare more after commas.
+        let stop = statementEnd(k, end)
+        recordFields(first, stop, container: container, parent: parent)
+        i = stop + 1
         continue
       }
       if let (keyword, kind) = typeKeyword(first, k), keyword + 1 < k, tokens[keyword + 1].kind == .name {
@@ -118,25 +118,53 @@ private struct JavaDeclarationReader {
     return i
   }
 
-  /// `private final Map<K, V> a, b;` declares a and b: each name is followed by `,`, `=`, `[` or the end.
+  /// `private final Map<K, V> a, b;` declares a and b; `static final int A = 1, B = f(x, y);` declares A and
+  /// B; `int[] xs` and `int xs[]` declare xs. Declarators are split at commas outside brackets (generics
+  /// only before a declarator's `=`, where `<` cannot be a comparison); each one's name is its last name
+  /// before its `=`.
   private mutating func recordFields(_ first: Int, _ end: Int, container: String, parent: Int) {
     guard !container.isEmpty else { return }
+    var declarators: [(name: Int, start: Int, end: Int)] = []
+    var segmentStart = first
+    var candidate: Int?
+    var nameEnd = first
+    var inInitializer = false
     var depth = 0
-    var names: [Int] = []
     var k = first
-    while k < end {
-      if lex.isPunct(k, "<") || lex.isPunct(k, "(") { depth += 1 }
-      if lex.isPunct(k, ">") || lex.isPunct(k, ")") { depth -= 1 }
-      if depth == 0, tokens[k].kind == .name, k > first, k + 1 == end || lex.isPunct(k + 1, ",") || lex.isPunct(k + 1, "[") {
-        names.append(k)
+    while k <= end {
+      let atEnd = k == end || (depth == 0 && lex.isPunct(k, ","))
+      if atEnd {
+        if let candidate { declarators.append((candidate, segmentStart, inInitializer ? nameEnd : k)) }
+        candidate = nil
+        inInitializer = false
+        segmentStart = k + 1
+        k += 1
+        continue
+      }
+      if lex.isPunct(k, "(") || lex.isPunct(k, "[") || lex.isPunct(k, "{") || (!inInitializer && lex.isPunct(k, "<")) { depth += 1 }
+      if lex.isPunct(k, ")") || lex.isPunct(k, "]") || lex.isPunct(k, "}") || (!inInitializer && lex.isPunct(k, ">")) {
+        depth = max(0, depth - 1)
+      }
+      if !inInitializer && depth == 0 {
+        if lex.isPunct(k, "=") {
+          inInitializer = true
+          nameEnd = k
+        } else if tokens[k].kind == .name && (k > first || !declarators.isEmpty) {
+          candidate = k
+        }
       }
       k += 1
     }
     let statementEnd = end < tokens.count ? statementEnd(end, tokens.count) : end
-    for name in names {
+    for (i, declarator) in declarators.enumerated() {
+      // The first declarator carries the modifiers and type; later ones borrow them for their signature.
+      let signature =
+        i == 0
+        ? lex.joined(first, declarator.end)
+        : lex.joined(first, declarators[0].name) + " " + lex.joined(declarator.name, declarator.end)
       lex.record(
-        into: &index, name: name, kind: .field, container: container, start: first, end: statementEnd,
-        signature: lex.joined(first, end), parent: parent)
+        into: &index, name: declarator.name, kind: .field, container: container, start: first, end: statementEnd,
+        signature: signature, parent: parent)
     }
   }
 
