@@ -435,7 +435,7 @@ private struct CDeclarationReader {
       }
       guard before >= first else { return nil }
       if let op = operatorName(before: k, first: first) {
-        return FunctionName(token: op.token, label: op.label, qualifier: qualifier(before: op.token, first: first), paramsOpen: k)
+        return FunctionName(token: op.token, label: op.label, qualifier: qualifier(before: op.token, first: first), paramsOpen: op.paramsOpen)
       }
       guard tokens[before].kind == .name else { return nil }
       var label = lex.text(before)
@@ -449,20 +449,29 @@ private struct CDeclarationReader {
     return nil
   }
 
-  /// `operator==`, `operator()`, `operator new[]`, `operator bool` before the parameter list at `open`.
-  private func operatorName(before open: Int, first: Int) -> (token: Int, label: String)? {
+  /// `operator==`, `operator()`, `operator new[]`, `operator bool` before the parameter list at `open`,
+  /// named as ctags names them: `operator ==`, `operator ()`, `operator new[]`, `operator bool` (a space after
+  /// `operator`, and between two words). For `operator()` the caller's `open` is the first `(`: `paramsOpen`
+  /// says where the parameters really start.
+  private func operatorName(before open: Int, first: Int) -> (token: Int, label: String, paramsOpen: Int)? {
+    if lex.isPunct(open, "("), lex.isPunct(open + 1, ")"), lex.isPunct(open + 2, "("), tokens[open - 1].kind == .name,
+      lex.text(open - 1) == "operator"
+    {
+      return (open - 1, "operator ()", open + 2)
+    }
     var k = open - 1
     var steps = 0
     while k >= first && steps < 4 {
       if tokens[k].kind == .name, lex.text(k) == "operator" {
-        var label = "operator"
-        var end = open
-        if lex.isPunct(open - 1, "("), open - 1 > k { end = open - 1 }  // `operator()` ends at the first paren
-        for m in k + 1..<max(k + 1, end) {
-          label += (tokens[m].kind == .name ? " " : "") + lex.text(m)
+        var label = "operator "
+        var previousWasName = false
+        for m in tokenRange(k + 1, open) {
+          let isName = tokens[m].kind == .name
+          if isName && previousWasName { label += " " }
+          label += lex.text(m)
+          previousWasName = isName
         }
-        if lex.isPunct(open - 1, "(") && open - 1 == k + 1 { label = "operator()" }
-        return (k, label)
+        return (k, label, open)
       }
       k -= 1
       steps += 1
