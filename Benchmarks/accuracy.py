@@ -31,7 +31,9 @@ KINDS["java"] = {
 KINDS["rust"] = {
     "function": {"function", "method"}, "method": {"function", "method"}, "struct": {"struct"}, "enum": {"enum"}, "enumerator": {"case"},
     "interface": {"interface"}, "implementation": {"extension"}, "module": {"module"}, "macro": {"macro"},
-    "typedef": {"typealias"}, "field": {"field"}, "variable": {"constant", "variable"},
+    "typedef": {"typealias"}, "field": {"field"},
+    # ctags 5.9 does not tag Rust `const` items at all (only `static`): our constants are an extra kind.
+    "variable": {"variable"},
 }
 KINDS["javascript"] = {
     "class": {"class"}, "function": {"function"}, "generator": {"function"}, "method": {"method", "initializer"},

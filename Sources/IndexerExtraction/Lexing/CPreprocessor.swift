@@ -71,11 +71,41 @@ struct CPreprocessor {
         k = end
         continue
       }
+      if atLineStart && isBareMacroLine(lex, k, after: out.tokens.last) {
+        k += 1  // `ABSL_NAMESPACE_BEGIN` alone on its line: a macro that expands to nothing we can read
+        continue
+      }
       atLineStart = false
       if !dropping { out.tokens.append(t) }
       k += 1
     }
     return out
+  }
+
+  /// Words a declaration can start with: what may follow a bare macro line.
+  private static let declarationStarts: Set<String> = [
+    "namespace", "class", "struct", "union", "enum", "template", "typedef", "using", "extern", "inline", "static",
+    "constexpr", "export", "module", "void", "int", "bool", "auto", "const",
+  ]
+
+  /// An upper-case name alone on its line, between two statements (after `;`, `{`, `}` or at the top) and
+  /// before a declaration keyword: `FMT_BEGIN_NAMESPACE`, `ABSL_NAMESPACE_BEGIN`. Read as code it would join
+  /// the next declaration (`ABSL_NAMESPACE_BEGIN namespace x {` became a variable that swallowed the namespace).
+  private func isBareMacroLine(_ lex: CFamilyTokens, _ k: Int, after previous: CFamilyToken?) -> Bool {
+    guard raw[k].kind == .name, k + 1 >= raw.count || raw[k + 1].kind == .newline else { return false }
+    let name = lex.source.span(raw[k].start, raw[k].end)
+    guard name.count >= 2,
+      name.allSatisfy({ ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") })
+    else { return false }
+    if let previous {
+      guard previous.kind == .punct else { return false }
+      let b = lex.source[previous.start]
+      guard b == UInt8(ascii: ";") || b == UInt8(ascii: "{") || b == UInt8(ascii: "}") else { return false }
+    }
+    var next = k + 1
+    while next < raw.count && raw[next].kind == .newline { next += 1 }
+    guard next < raw.count, raw[next].kind == .name else { return false }
+    return Self.declarationStarts.contains(lex.source.string(raw[next].start, raw[next].end))
   }
 
   /// Ends a branch: a later branch whose brackets do not balance is taken back out.
