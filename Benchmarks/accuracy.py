@@ -16,7 +16,8 @@ from collections import defaultdict
 KINDS = {
     "python": {"class": {"class"}, "function": {"function"}, "member": {"method"}, "variable": {"variable", "property"}},
     "c": {
-        "macro": {"macro"}, "function": {"function", "method"}, "enumerator": {"case"}, "enum": {"enum"},
+        "macro": {"macro"}, "function": {"function", "method", "initializer", "deinitializer"}, "enumerator": {"case"},
+        "enum": {"enum"},
         "struct": {"struct"}, "union": {"union"}, "typedef": {"typedef"}, "member": {"field"}, "variable": {"variable"},
         "prototype": {"prototype"}, "class": {"class"}, "namespace": {"namespace"},
     },
