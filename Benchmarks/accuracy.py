@@ -36,9 +36,12 @@ KINDS["rust"] = {
     # ctags 5.9 does not tag Rust `const` items at all (only `static`): our constants are an extra kind.
     "variable": {"variable"},
 }
+# ctags calls an object literal bound to a name a class (we keep the binding's kind: variable or constant),
+# and an arrow-function-valued key a property (we call it a method, as `key: function` is for both).
 KINDS["javascript"] = {
-    "class": {"class"}, "function": {"function"}, "generator": {"function"}, "method": {"method", "initializer"},
-    "getter": {"method"}, "setter": {"method"}, "field": {"property"}, "property": {"property"},
+    "class": {"class", "variable", "constant"}, "function": {"function"}, "generator": {"function"},
+    "method": {"method", "initializer"}, "getter": {"method"}, "setter": {"method"}, "field": {"property"},
+    "property": {"property", "method"},
     "constant": {"constant"}, "variable": {"variable"},
 }
 KINDS["typescript"] = {

@@ -25,7 +25,36 @@ import Testing
     #expect(index.symbols.map(\.kind) == [.function, .function, .constant])
   }
 
-  @Test func functionBodiesAreSkipped() {
-    #expect(names("function outer() { const inner = () => {}; class Local {} }\nclass K { m() { let z = 1 } }") == ["outer", "K", "K.m"])
+  /// Functions and classes inside a function are definitions (the function is their container); its plain
+  /// locals are not (issue 9).
+  @Test func functionBodiesYieldTheirFunctionsNotTheirLocals() {
+    #expect(
+      names("function outer() { const inner = () => {}; let n = 1; class Local {} }\nclass K { m() { let z = 1 } }")
+        == ["outer", "outer.inner", "outer.Local", "K", "K.m"])
+  }
+
+  /// What people write: IIFE and UMD wrappers, member-assigned functions, prototypes, CommonJS exports, object
+  /// literals, and several bindings in one statement, each on its own line.
+  @Test func javascriptAsPeopleWriteIt() {
+    let source = """
+      (function (root, factory) {
+        function inner(a) { return a; }
+        var helper = function () {};
+      })(this, function () {});
+      res.render = function render(view) {};
+      A.prototype.b = function () {};
+      module.exports.x = () => 1;
+      var obj = { method() {}, key: function () {}, value: 3 };
+      var a = 1,
+          b = 2;
+      if (x == y) { z = 1; }
+      """
+    let index = JavaScriptExtractor().extract(source)
+    let described = index.symbols.map { "\($0.kind.rawValue) \($0.qualifiedName) \($0.range.start.line)" }
+    #expect(
+      described == [
+        "function inner 2", "function helper 3", "function res.render 5", "method A.b 6", "function module.exports.x 7",
+        "variable obj 8", "method obj.method 8", "method obj.key 8", "property obj.value 8", "variable a 9", "variable b 10",
+      ])
   }
 }

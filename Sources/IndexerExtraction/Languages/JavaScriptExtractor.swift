@@ -38,7 +38,9 @@ private struct ScriptReader {
     index = FileIndex(language: language)
   }
 
-  mutating func readStatements(from start: Int, to end: Int, container: String, parent: Int) {
+  /// `inFunctionBody`: the statements of a function, where only functions, classes and bindings of
+  /// functions or object literals are definitions (locals holding plain values are not), as ctags reads them.
+  mutating func readStatements(from start: Int, to end: Int, container: String, parent: Int, inFunctionBody: Bool = false) {
     // Declarations nest through recursion: past the limit a body is skipped whole, so no input can
     // exhaust the stack (10,000 nested classes crashed every reader before this).
     nesting += 1
@@ -49,7 +51,9 @@ private struct ScriptReader {
       guard let first = nextSignificant(i, end) else { return }
       i = first
       guard tokens[i].kind == .name else {
-        i = lex.isOpen(i) ? lex.matching(i) + 1 : i + 1
+        // `(function () { ... })()`, `!function () { ... }()`, `(() => { ... })()`: an expression
+        // statement whose functions are read like any other (an IIFE's definitions are module-level).
+        i = readExpressionStatement(i, end: end, container: container, parent: parent)
         continue
       }
       var k = i
@@ -76,7 +80,7 @@ private struct ScriptReader {
           if open < end { readStatements(from: open + 1, to: close, container: qualified(container, name), parent: at) }
           i = close + 1
         } else {
-          i = statementEnd(k, end) + 1
+          i = readExpressionStatement(k, end: end, container: container, parent: parent)  // `module.exports = ...`
         }
       case "type":
         let name = significant(k + 1, end)
@@ -90,10 +94,10 @@ private struct ScriptReader {
         if lex.text(k) == "const", tokens[significant(k + 1, end)].kind == .name, lex.text(significant(k + 1, end)) == "enum" {
           i = readBraced(first: first, keyword: significant(k + 1, end), end: end, kind: .enum, container: container, parent: parent, members: false)
         } else {
-          i = readBindings(first: first, keyword: k, end: end, container: container, parent: parent)
+          i = readBindings(first: first, keyword: k, end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
         }
       default:
-        i = statementEnd(k, end) + 1
+        i = readExpressionStatement(k, end: end, container: container, parent: parent)
       }
     }
   }
@@ -106,9 +110,97 @@ private struct ScriptReader {
     let close = open < end ? lex.matching(open) : declarationEnd
     if name < end, tokens[name].kind == .name {
       let signatureEnd = lex.isPunct(declarationEnd, ";") ? declarationEnd : (open < end ? open : declarationEnd + 1)
-      lex.record(into: &index, name: name, label: label(name), kind: .function, container: container, start: first, end: close, signature: lex.joined(first, signatureEnd), parent: parent)
+      let at = lex.record(into: &index, name: name, label: label(name), kind: .function, container: container, start: first, end: close, signature: lex.joined(first, signatureEnd), parent: parent)
+      if open < end { readStatements(from: open + 1, to: close, container: qualified(container, name), parent: at, inFunctionBody: true) }
+    } else if open < end {
+      readStatements(from: open + 1, to: close, container: container, parent: parent, inFunctionBody: true)
     }
     return close + 1
+  }
+
+  /// An expression statement: `a.b = function` / `a.prototype.m = (...) => ...` define a function (a method of
+  /// `a` for prototypes); every function body inside it (callbacks, IIFE and UMD wrappers) is read too.
+  private mutating func readExpressionStatement(_ k: Int, end: Int, container: String, parent: Int) -> Int {
+    let stop = lex.isOpen(k) ? max(lex.matching(k), statementEnd(k, end)) : statementEnd(k, end)
+    var scanFrom = k
+    if let assigned = memberAssignment(k, stop) {
+      let value = significant(assigned.equals + 1, stop + 1)
+      if isFunctionValue(value, stop + 1) {
+        var owner = assigned.owner
+        var kind: SymbolKind = .function
+        if owner.hasSuffix(".prototype") {
+          owner = String(owner.dropLast(".prototype".count))
+          kind = .method
+        }
+        let body = functionBodyOpen(value, stop + 1)
+        let close = body.map { lex.matching($0) } ?? stop
+        let at = lex.record(
+          into: &index, name: assigned.name, label: label(assigned.name), kind: kind,
+          container: container.isEmpty ? owner : container + "." + owner, start: k, end: close,
+          signature: lex.joined(k, body ?? stop), parent: parent)
+        if let body {
+          readStatements(from: body + 1, to: close, container: qualified(container, assigned.name), parent: at, inFunctionBody: true)
+          scanFrom = close + 1
+        }
+      }
+    }
+    // Function bodies anywhere else in the statement.
+    var m = scanFrom
+    while m <= stop && m < end {
+      if let body = functionBodyOpen(m, stop + 1), tokens[m].kind == .name || lex.isPunct(m, "=") {
+        let close = lex.matching(body)
+        readStatements(from: body + 1, to: close, container: container, parent: parent, inFunctionBody: true)
+        m = close + 1
+        continue
+      }
+      m += 1
+    }
+    return stop + 1
+  }
+
+  /// `a.b.c =` (not `==`): the name `c`, its owner `a.b`, and the `=`.
+  private func memberAssignment(_ k: Int, _ stop: Int) -> (name: Int, owner: String, equals: Int)? {
+    guard tokens[k].kind == .name else { return nil }
+    var parts = [lex.text(k)]
+    var m = k + 1
+    while lex.isPunct(m, "."), tokens[m + 1].kind == .name, m + 1 <= stop {
+      parts.append(lex.text(m + 1))
+      m += 2
+    }
+    guard parts.count >= 2, lex.isPunct(m, "="), !lex.isPunct(m + 1, "="), !lex.isPunct(m + 1, ">") else { return nil }
+    return (m - 1, parts.dropLast().joined(separator: "."), m)
+  }
+
+  /// Whether the value at `k` is a function: `function`, `async function`, `(...) =>`, `x =>`.
+  private func isFunctionValue(_ k: Int, _ end: Int) -> Bool {
+    if tokens[k].kind == .name, lex.text(k) == "function" { return true }
+    if tokens[k].kind == .name, lex.text(k) == "async" { return isFunctionValue(significant(k + 1, end), end) }
+    if lex.isPunct(k, "(") {
+      let close = lex.matching(k)
+      return lex.isPunct(close + 1, "=") && lex.isPunct(close + 2, ">")
+    }
+    return tokens[k].kind == .name && lex.isPunct(k + 1, "=") && lex.isPunct(k + 2, ">")
+  }
+
+  /// The `{` of the body of a function that starts at `k` (`function name(...) {`, `(...) => {`, `x => {`),
+  /// or nil when `k` starts no function or its body is an expression.
+  private func functionBodyOpen(_ k: Int, _ end: Int) -> Int? {
+    var m = k
+    if tokens[m].kind == .name, lex.text(m) == "async" { m = significant(m + 1, end) }
+    if tokens[m].kind == .name, lex.text(m) == "function" {
+      m = significant(m + 1, end)
+      if lex.isPunct(m, "*") { m = significant(m + 1, end) }
+      if tokens[m].kind == .name { m = significant(m + 1, end) }
+      guard lex.isPunct(m, "(") else { return nil }
+      let open = significant(lex.matching(m) + 1, end)
+      return lex.isPunct(open, "{") && open < end ? open : nil
+    }
+    // An arrow: `=>` then `{`.
+    if lex.isPunct(m, "="), lex.isPunct(m + 1, ">") {
+      let open = significant(m + 2, end)
+      return lex.isPunct(open, "{") && open < end ? open : nil
+    }
+    return nil
   }
 
   private mutating func readClass(first: Int, keyword: Int, end: Int, container: String, parent: Int) -> Int {
@@ -211,8 +303,11 @@ private struct ScriptReader {
     return close + 1
   }
 
-  /// `const a = 1, b = () => {}`: each simple name; functions when the value is one.
-  private mutating func readBindings(first: Int, keyword: Int, end: Int, container: String, parent: Int) -> Int {
+  /// `const a = 1, b = () => {}`: each simple name; functions when the value is one; an object literal's
+  /// methods and keys as members of its binding. In a function body only functions and object literals count.
+  private mutating func readBindings(
+    first: Int, keyword: Int, end: Int, container: String, parent: Int, inFunctionBody: Bool = false
+  ) -> Int {
     let stop = statementEnd(keyword, end)
     var k = significant(keyword + 1, end)
     while k < stop {
@@ -229,8 +324,9 @@ private struct ScriptReader {
       }
       var valueEnd = j
       var isFunction = false
+      var value = j
       if lex.isPunct(j, "=") {
-        let value = significant(j + 1, stop)
+        value = significant(j + 1, stop)
         var depth = 0
         valueEnd = value
         while valueEnd < stop, !(depth == 0 && lex.isPunct(valueEnd, ",")) {
@@ -243,14 +339,67 @@ private struct ScriptReader {
           isFunction = true
         }
       }
-      lex.record(
-        into: &index, name: name, label: label(name), kind: isFunction ? .function : (lex.text(keyword) == "const" ? .constant : .variable), container: container,
-        start: first, end: max(name, valueEnd - 1),
-        signature: lex.joined(first, keyword + 1) + " " + lex.joined(name, lex.isPunct(j, "=") ? j : valueEnd), parent: parent)
+      let isObject = lex.isPunct(j, "=") && lex.isPunct(value, "{")
+      if !inFunctionBody || isFunction || isObject {
+        // The first name's line is its keyword's; later names (`var a = 1,\n    b = 2`) start at themselves.
+        let start = name == significant(keyword + 1, end) ? first : name
+        let at = lex.record(
+          into: &index, name: name, label: label(name), kind: isFunction ? .function : (lex.text(keyword) == "const" ? .constant : .variable), container: container,
+          start: start, end: max(name, valueEnd - 1),
+          signature: lex.joined(first, keyword + 1) + " " + lex.joined(name, lex.isPunct(j, "=") ? j : valueEnd), parent: parent)
+        if isObject {
+          readObjectMembers(open: value, container: qualified(container, name), parent: at)
+        } else if isFunction, let body = functionBodyOpen(value, valueEnd) {
+          readStatements(from: body + 1, to: lex.matching(body), container: qualified(container, name), parent: at, inFunctionBody: true)
+        }
+      } else if let body = functionBodyOpen(value, valueEnd) {
+        readStatements(from: body + 1, to: lex.matching(body), container: container, parent: parent, inFunctionBody: true)
+      }
       guard lex.isPunct(valueEnd, ",") else { break }
       k = significant(valueEnd + 1, stop)
     }
     return stop + 1
+  }
+
+  /// `{ method() {}, key: function () {}, arrow: () => 1, value: 3, get x() {} }`: methods and properties.
+  private mutating func readObjectMembers(open: Int, container: String, parent: Int) {
+    let close = lex.matching(open)
+    var i = open + 1
+    while let m = nextSignificant(i, close) {
+      var k = m
+      if lex.isPunct(k, ",") {
+        i = k + 1
+        continue
+      }
+      if tokens[k].kind == .name, ["get", "set", "async", "static"].contains(lex.text(k)), tokens[significant(k + 1, close)].kind == .name {
+        k = significant(k + 1, close)
+      }
+      if lex.isPunct(k, "*") { k = significant(k + 1, close) }
+      // The member runs to the next `,` at depth 0.
+      var stop = k
+      var depth = 0
+      while stop < close {
+        if lex.isOpen(stop) { depth += 1 }
+        if lex.isClose(stop) { depth -= 1 }
+        if depth == 0 && lex.isPunct(stop, ",") { break }
+        stop += 1
+      }
+      defer { i = stop + 1 }
+      guard tokens[k].kind == .name || tokens[k].kind == .literal else { continue }  // `...spread`, `[computed]`
+      let next = significant(k + 1, close)
+      if lex.isPunct(next, "(") {
+        let body = significant(lex.matching(next) + 1, close)
+        lex.record(
+          into: &index, name: k, label: label(k), kind: .method, container: container, start: m, end: stop - 1,
+          signature: lex.joined(m, lex.isPunct(body, "{") ? body : stop), parent: parent)
+      } else if lex.isPunct(next, ":") {
+        let value = significant(next + 1, close)
+        let isFunction = isFunctionValue(value, stop)
+        lex.record(
+          into: &index, name: k, label: label(k), kind: isFunction ? .method : .property, container: container, start: m, end: stop - 1,
+          signature: lex.joined(m, isFunction ? (functionBodyOpen(value, stop) ?? stop) : next), parent: parent)
+      }
+    }
   }
 
   // MARK: Helpers
