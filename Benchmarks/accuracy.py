@@ -104,7 +104,9 @@ def main():
 
     print("| language | ctags kind | indexer kind | ctags | indexer | matched | recall | precision |")
     print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
-    totals = defaultdict(lambda: [0, 0, 0])
+    # Per language, each definition once (a kind of ours may stand under several ctags kinds: counting it per
+    # row would count it several times): ctags' tags, ours of the compared kinds, and the two matched.
+    totals = defaultdict(lambda: [set(), set()])
     misses = []
     for (lang, kind), tags in sorted(theirs.items()):
         mine = set()
@@ -118,11 +120,12 @@ def main():
         precision = len(ours_here & tags) / len(ours_here) if ours_here else 1.0
         print(f"| {lang} | {kind} | {'/'.join(sorted(KINDS[lang][kind]))} | {len(tags)} | {len(ours_here)} | {len(matched)} | {recall:.1%} | {precision:.1%} |")
         t = totals[lang]
-        t[0] += len(tags); t[1] += len(ours_here); t[2] += len(matched)
+        t[0] |= tags; t[1] |= mine
         for side, items in (("missed (ctags only)", tags - mine), ("extra (indexer only)", ours_here - tags)):
             for item in sorted(items)[:15]:
                 misses.append(f"{lang}\t{kind}\t{side}\t{item[0]}:{item[2]}\t{item[1]}")
-    for lang, (a, b, m) in sorted(totals.items()):
+    for lang, (theirs_all, ours_all) in sorted(totals.items()):
+        a, b, m = len(theirs_all), len(ours_all), len(theirs_all & ours_all)
         print(f"| **{lang}** | all | | {a} | {b} | {m} | {m / a if a else 1:.1%} | {m / b if b else 1:.1%} |")
     for lang, n in sorted(anonymous.items()):
         print(f"\n({lang}: {n} ctags tags of anonymous types named __anon… left out: indexer gives such types no name)")
