@@ -88,8 +88,8 @@ def main():
             lang = "typescript"
         if lang is None or path not in indexed or tag.get("kind") not in KINDS.get(lang, {}):
             continue
-        if tag["name"].startswith("__anon"):
-            anonymous[lang] += 1  # ctags names anonymous structs/unions/enums; indexer does not invent names
+        if tag["name"].startswith("__anon") or tag["name"].startswith("AnonymousFunction"):
+            anonymous[lang] += 1  # ctags names anonymous types and functions; indexer does not invent names
             continue
         theirs[(lang, tag["kind"])].add((path, tag["name"], tag["line"]))
 
@@ -143,7 +143,7 @@ def main():
     for lang, n in sorted(beyond.items()):
         print(f"\n({lang}: {n} of our definitions lie past ctags' last tag in their file, where ctags stopped reading: not compared)")
     for lang, n in sorted(anonymous.items()):
-        print(f"\n({lang}: {n} ctags tags of anonymous types named __anon… left out: indexer gives such types no name)")
+        print(f"\n({lang}: {n} ctags tags of anonymous types or functions (__anon…, AnonymousFunction…) left out: indexer invents no names)")
     if misses_path:
         with open(misses_path, "w") as f:
             f.write("\n".join(misses) + "\n")

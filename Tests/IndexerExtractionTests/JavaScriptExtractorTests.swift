@@ -57,4 +57,10 @@ import Testing
         "variable obj 8", "method obj.method 8", "method obj.key 8", "property obj.value 8", "variable a 9", "variable b 10",
       ])
   }
+
+  /// String keys are named by their value, as the language reads them (and ctags names them).
+  @Test func stringKeysAreNamedByTheirValue() {
+    let index = JavaScriptExtractor().extract("var m = {'\\xAD': 1, \"\\u00e9t\\u{1F600}\": 2, 'a\\'b': 3, '\\u{110000}': 4};")
+    #expect(index.symbols.map(\.name) == ["m", "\u{AD}", "ét😀", "a'b", "\\u{110000}"])
+  }
 }

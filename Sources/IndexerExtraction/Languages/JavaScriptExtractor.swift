@@ -123,7 +123,7 @@ private struct ScriptReader {
   private mutating func readExpressionStatement(_ k: Int, end: Int, container: String, parent: Int) -> Int {
     let stop = lex.isOpen(k) ? max(lex.matching(k), statementEnd(k, end)) : statementEnd(k, end)
     var scanFrom = k
-    if let assigned = memberAssignment(k, stop) {
+    if let assigned = memberAssignment(k, stop) ?? plainAssignment(k, stop) {
       let value = significant(assigned.equals + 1, stop + 1)
       if isFunctionValue(value, stop + 1) {
         var owner = assigned.owner
@@ -136,7 +136,7 @@ private struct ScriptReader {
         let close = body.map { lex.matching($0) } ?? stop
         let at = lex.record(
           into: &index, name: assigned.name, label: label(assigned.name), kind: kind,
-          container: container.isEmpty ? owner : container + "." + owner, start: k, end: close,
+          container: owner.isEmpty ? container : (container.isEmpty ? owner : container + "." + owner), start: k, end: close,
           signature: lex.joined(k, body ?? stop), parent: parent)
         if let body {
           readStatements(from: body + 1, to: close, container: qualified(container, assigned.name), parent: at, inFunctionBody: true)
@@ -144,18 +144,39 @@ private struct ScriptReader {
         }
       }
     }
-    // Function bodies anywhere else in the statement.
+    // Function bodies anywhere else in the statement; a named function expression (`return function
+    // onceHandler () {`, a callback `function done(err) {`) is a definition too, as ctags has it.
     var m = scanFrom
     while m <= stop && m < end {
       if let body = functionBodyOpen(m, stop + 1), tokens[m].kind == .name || lex.isPunct(m, "=") {
         let close = lex.matching(body)
-        readStatements(from: body + 1, to: close, container: container, parent: parent, inFunctionBody: true)
+        var bodyContainer = container
+        var bodyParent = parent
+        if tokens[m].kind == .name, lex.text(m) == "function" {
+          var name = significant(m + 1, stop + 1)
+          if lex.isPunct(name, "*") { name = significant(name + 1, stop + 1) }
+          if tokens[name].kind == .name {
+            bodyParent = lex.record(
+              into: &index, name: name, label: label(name), kind: .function, container: container, start: m, end: close,
+              signature: lex.joined(m, body), parent: parent)
+            bodyContainer = qualified(container, name)
+          }
+        }
+        readStatements(from: body + 1, to: close, container: bodyContainer, parent: bodyParent, inFunctionBody: true)
         m = close + 1
         continue
       }
       m += 1
     }
     return stop + 1
+  }
+
+  /// `name = function ...` / `name = (...) => ...` at the start of a statement (no declaration keyword).
+  private func plainAssignment(_ k: Int, _ stop: Int) -> (name: Int, owner: String, equals: Int)? {
+    guard tokens[k].kind == .name, lex.isPunct(k + 1, "="), !lex.isPunct(k + 2, "="), !lex.isPunct(k + 2, ">"),
+      isFunctionValue(significant(k + 2, stop + 1), stop + 1)
+    else { return nil }
+    return (k, "", k + 1)
   }
 
   /// `a.b.c =` (not `==`): the name `c`, its owner `a.b`, and the `=`.
@@ -339,7 +360,8 @@ private struct ScriptReader {
           isFunction = true
         }
       }
-      let isObject = lex.isPunct(j, "=") && lex.isPunct(value, "{")
+      // An object literal with members (an empty `{}` is a value being built, not a definition to look up).
+      let isObject = lex.isPunct(j, "=") && lex.isPunct(value, "{") && !lex.isPunct(significant(value + 1, stop), "}")
       if !inFunctionBody || isFunction || isObject {
         // The first name's line is its keyword's; later names (`var a = 1,\n    b = 2`) start at themselves.
         let start = name == significant(keyword + 1, end) ? first : name
@@ -462,7 +484,57 @@ private struct ScriptReader {
   /// A name token's text; string-literal names (`declare module "x"`, `"quoted"() {}`) lose their quotes.
   private func label(_ k: Int) -> String {
     let raw = lex.text(k)
-    return tokens[k].kind == .literal && raw.count >= 2 ? String(raw.dropFirst().dropLast()) : raw
+    guard tokens[k].kind == .literal, raw.count >= 2, let quote = raw.first, quote == "'" || quote == "\"" || quote == "`" else {
+      return raw
+    }
+    return Self.unescaped(raw.dropFirst().dropLast())
+  }
+
+  /// A string literal's value, as the language reads it: `'\xAD'` is U+00AD, `'\u{1F600}'` one scalar.
+  /// A malformed escape is kept as written.
+  static func unescaped(_ body: Substring) -> String {
+    guard body.contains("\\") else { return String(body) }
+    var out = ""
+    var scalars = body.unicodeScalars[...]
+    func hex(_ count: Int) -> Unicode.Scalar? {
+      guard scalars.count >= count, let v = UInt32(String(String.UnicodeScalarView(scalars.prefix(count))), radix: 16) else { return nil }
+      scalars = scalars.dropFirst(count)
+      return Unicode.Scalar(v)
+    }
+    while let c = scalars.popFirst() {
+      guard c == "\\", let e = scalars.popFirst() else {
+        out.unicodeScalars.append(c)
+        continue
+      }
+      switch e {
+      case "n": out += "\n"
+      case "t": out += "\t"
+      case "r": out += "\r"
+      case "b": out += "\u{8}"
+      case "f": out += "\u{C}"
+      case "v": out += "\u{B}"
+      case "0": out += "\u{0}"
+      case "x":
+        if let v = hex(2) { out.unicodeScalars.append(v) } else { out += "\\x" }
+      case "u":
+        if scalars.first == "{", let close = scalars.firstIndex(of: "}") {
+          let digits = String(String.UnicodeScalarView(scalars[scalars.index(after: scalars.startIndex)..<close]))
+          if let v = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(v) {
+            out.unicodeScalars.append(scalar)
+            scalars = scalars[scalars.index(after: close)...]
+          } else {
+            out += "\\u"
+          }
+        } else if let v = hex(4) {
+          out.unicodeScalars.append(v)
+        } else {
+          out += "\\u"
+        }
+      case "\n": break  // a line continuation
+      default: out.unicodeScalars.append(e)
+      }
+    }
+    return out
   }
 
   private func nextSignificant(_ from: Int, _ end: Int) -> Int? {
