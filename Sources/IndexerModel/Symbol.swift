@@ -6,6 +6,8 @@ public enum AccessLevel: String, Sendable, CaseIterable, Codable {
   case `package`
   case `public`
   case `open`
+  /// Java, TypeScript and C++ `protected`. Appended: the stored code of every level above is its position.
+  case protected
 }
 
 /// One definition in a file.

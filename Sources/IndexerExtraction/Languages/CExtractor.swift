@@ -560,9 +560,10 @@ private struct CDeclarationReader {
       else { .prototype }
     let container = isQualified ? scope.inner(function.qualifier.joined(separator: "::")) : scope.container
     let signatureEnd = hasBody || head.equals == nil ? stop : min(stop, head.equals!)
-    lex.record(
+    let at = lex.record(
       into: &index, name: function.token, label: function.label, kind: kind, container: container, start: function.token,
       end: bodyEnd, signature: lex.joined(first, signatureEnd), parent: scope.parent)
+    lex.applyModifiers(to: &index, at: at, first, function.token)
     return bodyEnd + 1
   }
 
@@ -670,9 +671,10 @@ private struct CDeclarationReader {
       let start = declaratorStart(name, first)
       let span = (start, declaratorEnd(from: start, stop))
       let type = lex.joined(first, typeEnd)
-      lex.record(
+      let at = lex.record(
         into: &index, name: name, kind: kind, container: container, start: name, end: stop,
         signature: (type.isEmpty ? "" : type + " ") + lex.joined(span.0, span.1), parent: scope.parent)
+      lex.applyModifiers(to: &index, at: at, first, typeEnd)
     }
   }
 

@@ -54,6 +54,47 @@ struct CFamilyTokens {
     return builder.text
   }
 
+  /// Whether token `k` is the word `word`, compared as bytes (no `String` per token).
+  func isWord(_ k: Int, _ word: StaticString) -> Bool {
+    let t = tokens[k]
+    guard t.kind == .name, t.end - t.start == word.utf8CodeUnitCount else { return false }
+    let span = source.span(t.start, t.end)
+    return word.withUTF8Buffer { span.elementsEqual($0) }
+  }
+
+  /// The access level and `static` spelled by the words in `from..<to`: Java, TypeScript and C++ keywords,
+  /// C's `static`, Rust's `pub` (`pub(crate)` and friends are `internal`), TypeScript's `#name` (private).
+  /// What a declaration does not spell stays nil.
+  func modifiers(_ from: Int, _ to: Int) -> (access: AccessLevel?, isStatic: Bool) {
+    var access: AccessLevel?
+    var isStatic = false
+    for k in tokenRange(from, to) {
+      if isPunct(k, "#") && k + 1 == to {
+        access = .private
+      } else if isWord(k, "public") {
+        access = .public
+      } else if isWord(k, "private") {
+        access = .private
+      } else if isWord(k, "protected") {
+        access = .protected
+      } else if isWord(k, "static") {
+        isStatic = true
+      } else if isWord(k, "pub") {
+        access = isPunct(k + 1, "(") ? .internal : .public
+      }
+    }
+    return (access, isStatic)
+  }
+
+  /// Sets the access level and `static` of symbol `at` from the words in `from..<to`: for readers that place
+  /// a symbol at its name (C, C++) while its specifiers come before.
+  func applyModifiers(to index: inout FileIndex, at: Int, _ from: Int, _ to: Int) {
+    let (access, isStatic) = modifiers(from, to)
+    guard at >= 0, at < index.symbols.count else { return }
+    if let access { index.symbols[at].access = access }
+    if isStatic { index.symbols[at].isStatic = true }
+  }
+
   /// Appends the symbol named by token `name` (or `label`, when the token is not the name as written),
   /// spanning tokens `start...end`, under `parent`; returns its index in the outline.
   @discardableResult
@@ -61,9 +102,12 @@ struct CFamilyTokens {
     into index: inout FileIndex, name: Int, label: String? = nil, kind: SymbolKind, container: String, start: Int, end: Int,
     signature: String, parent: Int
   ) -> Int {
-    index.append(
-      symbol(name: label ?? text(name), nameToken: name, kind: kind, container: container, start: start, end: end, signature: signature),
-      parent: parent)
+    var symbol = symbol(name: label ?? text(name), nameToken: name, kind: kind, container: container, start: start, end: end, signature: signature)
+    // The words between the declaration's start and its name spell its access and `static`.
+    let (access, isStatic) = modifiers(start, name)
+    symbol.access = access
+    symbol.isStatic = isStatic
+    return index.append(symbol, parent: parent)
   }
 
   /// A symbol spanning tokens `start...end` (clamped; trailing line breaks are not part of it).
