@@ -206,9 +206,16 @@ public struct IndexPipeline: Sendable {
     for processed: ProcessedFile, removedByHash: [UInt64: StoredFile], claimed: inout Set<String>, report: inout IndexReport
   ) -> FileWrite {
     let file = processed.candidate.file
+    // The extractor may refine the walk's language (a `.h` that spells C++); unchanged bytes keep the stored one.
+    let language: Language
+    switch processed.outcome {
+    case .parsed(let index, _, _, _): language = index.language
+    case .sameContent: language = processed.candidate.stored?.language ?? file.language
+    case .skipped: language = file.language
+    }
     func make(_ status: FileStatus, _ content: FileWrite.Content, message: String? = nil) -> FileWrite {
       FileWrite(
-        path: file.path, language: file.language, status: status, size: file.stat.size,
+        path: file.path, language: language, status: status, size: file.stat.size,
         mtimeNanoseconds: file.stat.mtimeNanoseconds, inode: file.stat.inode, contentHash: processed.hash,
         content: content, message: message)
     }
@@ -219,7 +226,7 @@ public struct IndexPipeline: Sendable {
       if status == .binary { report.skipped[.binary, default: 0] += 1 }
       return make(status, .unchanged)
     case .parsed(let index, let outline, let references, let status):
-      if processed.candidate.stored == nil, let old = removedByHash[processed.hash], old.language == file.language,
+      if processed.candidate.stored == nil, let old = removedByHash[processed.hash], old.language == language,
         old.status == status, !claimed.contains(old.path)
       {
         claimed.insert(old.path)

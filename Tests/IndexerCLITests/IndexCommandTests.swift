@@ -82,6 +82,24 @@ import Testing
     #expect(try allSymbols(ws.path) == truth)
   }
 
+  /// `.h` belongs to C and C++: a header that spells C++ is stored as `cpp` (issue 9), a plain one as `c`,
+  /// and the language survives a run that finds the bytes unchanged.
+  @Test func aHeaderThatSpellsCppIsRecordedAsCpp() throws {
+    let ws = try TemporaryDirectory("headers")
+    try ws.write("box.h", "namespace geo {\ntemplate <typename T>\nclass Box {\n  T width() const;\n};\n}\n")
+    try ws.write("plain.h", "#ifdef __cplusplus\nextern \"C\" {\n#endif\nstruct point { int x; };\nint area(struct point p);\n#ifdef __cplusplus\n}\n#endif\n")
+    try indexJSON(ws.path)
+    let box = try IndexerProcess.run(["query", "symbol", "Box", "--json", "--root", ws.path]).jsonLines()
+    #expect(box.first?["language"] as? String == "cpp")
+    #expect(try IndexerProcess.run(["query", "symbol", "Box", "--lang", "cpp", "--root", ws.path]).status == 0)
+    #expect(try IndexerProcess.run(["query", "symbol", "point", "--lang", "c", "--root", ws.path]).status == 0)
+    #expect(try IndexerProcess.run(["query", "symbol", "point", "--lang", "cpp", "--root", ws.path]).status == 1)
+    try touch(ws.path + "/box.h")
+    try indexJSON(ws.path)
+    let again = try IndexerProcess.run(["query", "symbol", "Box", "--json", "--root", ws.path]).jsonLines()
+    #expect(again.first?["language"] as? String == "cpp", "a hashed (unchanged) file keeps its language")
+  }
+
   @Test func warmStartReadsNothing() throws {
     let ws = try Fixtures.copy("workspaces/mixed")
     let first = try indexJSON(ws.path)

@@ -38,7 +38,9 @@ package enum ExtractionWorkerMain {
         while true { sleep(1) }
       }
       let index = ExtractorRegistry.extractor(for: language).extract(bytes)
-      answer(status: 0, ExtractedFileCodec.encode(outline: EncodedOutline(index), references: EncodedReferences(index.references)))
+      answer(
+        status: 0,
+        ExtractedFileCodec.encode(language: index.language, outline: EncodedOutline(index), references: EncodedReferences(index.references)))
     }
   }
 

@@ -32,7 +32,7 @@ final class ExtractionWorkerPool: @unchecked Sendable {
     case .result(let payload):
       checkIn(worker)
       do {
-        let (index, outline, references) = try ExtractedFileCodec.decode(payload, language: language)
+        let (index, outline, references) = try ExtractedFileCodec.decode(payload)
         return .extracted(index, outline, references)
       } catch {
         return .crashed("the extraction worker sent a result that does not decode")

@@ -19,12 +19,34 @@ public struct CExtractor: Extractor {
   public func extract(_ source: UnsafeBufferPointer<UInt8>) -> FileIndex {
     let raw = CFamilyTokenizer().tokenize(source)
     let pre = CPreprocessor(source: source, raw: raw).run()
-    var reader = CDeclarationReader(CFamilyTokens(source: source, tokens: pre.tokens), macros: pre.macros, language: language)
+    let lex = CFamilyTokens(source: source, tokens: pre.tokens)
+    // `.h` is C's and C++'s: a header that spells C++ is recorded as C++ (`--lang cpp` finds it).
+    let language = self.language == .c && Self.spellsCpp(lex) ? Language.cpp : self.language
+    var reader = CDeclarationReader(lex, macros: pre.macros, language: language)
     reader.readScope(from: 0, to: pre.tokens.count, scope: .init(container: "", parent: -1, kind: .file))
     reader.flushMacros(before: Int.max)
     // From the raw tokens: names in macro bodies and in every conditional branch are references too.
     reader.index.references = ReferenceCollector.collect(raw, in: source, keywords: language == .cpp ? Keywords.cpp : Keywords.c)
     return reader.index
+  }
+
+  /// Whether code outside comments, strings and `#if 0` spells C++: `namespace x {`, `template <`,
+  /// `class X {` or `class X :`, or `A::b` twice (once could be a stray `#ifdef __cplusplus` block).
+  /// `extern "C"` does not count: C headers wrap themselves in it for C++ readers.
+  static func spellsCpp(_ lex: CFamilyTokens) -> Bool {
+    var scopes = 0
+    for k in lex.tokens.indices {
+      if lex.isWord(k, "namespace"), lex.tokens[k + 1].kind == .name, lex.isPunct(k + 2, "{") { return true }
+      if lex.isWord(k, "template"), lex.isPunct(k + 1, "<") { return true }
+      if lex.isWord(k, "class"), lex.tokens[k + 1].kind == .name, lex.isPunct(k + 2, "{") || (lex.isPunct(k + 2, ":") && !lex.isPunct(k + 3, ":")) {
+        return true
+      }
+      if lex.isPunct(k, ":"), lex.isPunct(k + 1, ":"), lex.tokens[k + 1].start == lex.tokens[k].end, lex.tokens[k + 2].kind == .name {
+        scopes += 1
+        if scopes >= 2 { return true }
+      }
+    }
+    return false
   }
 }
 

@@ -4,14 +4,16 @@ import IndexerModel
 /// blobs, plus the reference names the name-to-files table needs. Extraction workers send this over
 /// their pipe, so the parent never re-encodes or re-compresses what a worker produced.
 ///
-/// Layout (version 1): version byte, outline raw size, outline blob, reference count, reference blob,
-/// name count and names; blobs and names are length-prefixed. Decoding checks every length.
+/// Layout (version 1): version byte, language (the extractor may refine it: a `.h` that spells C++ is
+/// `cpp`), outline raw size, outline blob, reference count, reference blob, name count and names; blobs and
+/// names are length-prefixed. Decoding checks every length.
 package enum ExtractedFileCodec {
   static let version: UInt8 = 1
 
-  package static func encode(outline: EncodedOutline, references: EncodedReferences) -> [UInt8] {
+  package static func encode(language: Language, outline: EncodedOutline, references: EncodedReferences) -> [UInt8] {
     var w = ByteWriter()
     w.byte(version)
+    w.string(language.rawValue)
     w.varint(outline.rawCount)
     w.blob(outline.compressed)
     w.varint(references.count)
@@ -22,11 +24,11 @@ package enum ExtractedFileCodec {
   }
 
   /// The blobs, and the definitions decoded back out of the outline (the symbol rows come from them).
-  package static func decode(_ bytes: [UInt8], language: Language) throws(OutlineDecodingError) -> (
+  package static func decode(_ bytes: [UInt8]) throws(OutlineDecodingError) -> (
     FileIndex, EncodedOutline, EncodedReferences
   ) {
     var r = ByteReader(bytes)
-    guard try r.byte() == version else { throw OutlineDecodingError() }
+    guard try r.byte() == version, let language = Language(rawValue: try r.string()) else { throw OutlineDecodingError() }
     let rawCount = try r.int()
     let outline = EncodedOutline(compressed: try r.blob(), rawCount: rawCount)
     let count = try r.int()
