@@ -26,3 +26,30 @@ import Testing
     #expect(SymbolKind(code: UInt8(Self.released.count)) == nil)
   }
 }
+
+/// Our kinds as LSP and Universal Ctags name them (issue 9): what editors and `export --format ctags` show.
+@Suite struct SymbolKindConventionTests {
+  @Test func lspNumbers() {
+    #expect(SymbolKind.class.lspKind == 5)
+    #expect(SymbolKind.method.lspKind == 6)
+    #expect(SymbolKind.initializer.lspKind == 9)
+    #expect(SymbolKind.enumCase.lspKind == 22)
+    #expect(SymbolKind.struct.lspKind == 23)
+    #expect(SymbolKind.namespace.lspKind == 3)
+    #expect(SymbolKind.allCases.allSatisfy { (1...26).contains($0.lspKind) })
+  }
+
+  @Test func ctagsLettersPerLanguage() {
+    #expect(SymbolKind.function.ctagsKind(in: .c) == ("f", "function"))
+    #expect(SymbolKind.field.ctagsKind(in: .cpp) == ("m", "member"))
+    #expect(SymbolKind.method.ctagsKind(in: .python) == ("m", "member"))
+    #expect(SymbolKind.extension.ctagsKind(in: .rust) == ("c", "implementation"))
+    #expect(SymbolKind.method.ctagsKind(in: .rust) == ("P", "method"))
+    #expect(SymbolKind.enumCase.ctagsKind(in: .java) == ("e", "enumConstant"))
+    #expect(SymbolKind.function.ctagsKind(in: .go) == ("f", "func"))
+    #expect(SymbolKind.typealias.ctagsKind(in: .typescript) == ("a", "alias"))
+    for language in Language.allCases {
+      for kind in SymbolKind.allCases { #expect(!kind.ctagsKind(in: language).name.isEmpty) }
+    }
+  }
+}

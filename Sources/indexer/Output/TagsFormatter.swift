@@ -11,14 +11,18 @@ enum TagsFormatter {
     "!_TAG_PROGRAM_URL\thttps://github.com/indexer/indexer\t//",
   ]
 
-  /// `name<TAB>path<TAB>line;"<TAB>kind:K<TAB>line:N[<TAB>scopeKind:Container][<TAB>access:A][<TAB>signature:S]`
+  /// `name<TAB>path<TAB>line;"<TAB>kind:K<TAB>line:N[<TAB>scopeKind:Container][<TAB>access:A][<TAB>signature:S]`,
+  /// the kind and scope kind named as Universal Ctags names them for the language (`--fields=+K` style).
   static func line(_ match: SymbolMatch, scopeKind: SymbolKind?) -> String {
     let s = match.symbol
     var fields = [
-      escapeName(s.name), escapeName(match.path), "\(s.range.start.line);\"", "kind:\(s.kind.rawValue)",
-      "line:\(s.range.start.line)", "language:\(match.language.rawValue)",
+      escapeName(s.name), escapeName(match.path), "\(s.range.start.line);\"",
+      "kind:\(s.kind.ctagsKind(in: match.language).name)", "line:\(s.range.start.line)",
+      "language:\(match.language.rawValue)",
     ]
-    if !s.container.isEmpty { fields.append("\(scopeKind?.rawValue ?? "scope"):\(escapeField(s.container))") }
+    if !s.container.isEmpty {
+      fields.append("\(scopeKind.map { $0.ctagsKind(in: match.language).name } ?? "scope"):\(escapeField(s.container))")
+    }
     if let access = s.access { fields.append("access:\(access.rawValue)") }
     if !s.signature.isEmpty { fields.append("signature:\(escapeField(s.signature))") }
     fields.append("end:\(s.range.end.line)")
