@@ -44,10 +44,12 @@ KINDS["javascript"] = {
     "property": {"property", "method"},
     "constant": {"constant"}, "variable": {"variable"},
 }
+# ctags calls the members of a const's inline object type (`declare const p: { A: number[] }`) constants;
+# we call them properties of the const.
 KINDS["typescript"] = {
     "class": {"class"}, "interface": {"interface"}, "enum": {"enum"}, "enumerator": {"case"}, "function": {"function"},
     "generator": {"function"}, "method": {"method", "initializer"}, "property": {"property"}, "namespace": {"module"},
-    "alias": {"typealias"}, "constant": {"constant"}, "variable": {"variable"},
+    "alias": {"typealias"}, "constant": {"constant", "property"}, "variable": {"variable"},
 }
 KINDS["go"] = {
     "func": {"function", "method"}, "struct": {"struct"}, "interface": {"interface"}, "type": {"type"},

@@ -335,7 +335,9 @@ private struct ScriptReader {
       guard tokens[k].kind == .name else { break }  // destructuring patterns are not definitions here
       let name = k
       var j = significant(k + 1, stop)
+      var objectType: Int?
       if lex.isPunct(j, ":") {  // a type annotation
+        if lex.isPunct(significant(j + 1, stop), "{") { objectType = significant(j + 1, stop) }
         var depth = 0
         while j < stop, !(depth == 0 && (lex.isPunct(j, "=") || lex.isPunct(j, ","))) {
           if lex.isOpen(j) || lex.isPunct(j, "<") { depth += 1 }
@@ -369,6 +371,10 @@ private struct ScriptReader {
           into: &index, name: name, label: label(name), kind: isFunction ? .function : (lex.text(keyword) == "const" ? .constant : .variable), container: container,
           start: start, end: max(name, valueEnd - 1),
           signature: lex.joined(first, keyword + 1) + " " + lex.joined(name, lex.isPunct(j, "=") ? j : valueEnd), parent: parent)
+        if let objectType {
+          // `declare const palettes: { Accent: { Accent3: number[] } }`: the members of its inline type.
+          readTypeMembers(open: objectType, container: qualified(container, name), parent: at, depth: 0)
+        }
         if isObject {
           readObjectMembers(open: value, container: qualified(container, name), parent: at)
         } else if isFunction, let body = functionBodyOpen(value, valueEnd) {
@@ -381,6 +387,41 @@ private struct ScriptReader {
       k = significant(valueEnd + 1, stop)
     }
     return stop + 1
+  }
+
+  /// The members of an inline object type, `{ readonly A: number; f(x: T): U; B: { C: string[] } }`:
+  /// properties and methods, nested types read as their own members (at most 8 deep).
+  private mutating func readTypeMembers(open: Int, container: String, parent: Int, depth: Int) {
+    guard depth < 8 else { return }
+    let close = lex.matching(open)
+    var i = open + 1
+    while let m = nextSignificant(i, close) {
+      var stop = m
+      var nesting = 0
+      while stop < close {
+        if lex.isOpen(stop) { nesting += 1 }
+        if lex.isClose(stop) { nesting -= 1 }
+        if nesting == 0 && (lex.isPunct(stop, ";") || lex.isPunct(stop, ",")) { break }
+        stop += 1
+      }
+      defer { i = stop + 1 }
+      var k = m
+      if lex.isWord(k, "readonly") { k = significant(k + 1, stop) }
+      guard tokens[k].kind == .name || tokens[k].kind == .literal else { continue }
+      var next = significant(k + 1, stop)
+      if lex.isPunct(next, "?") { next = significant(next + 1, stop) }
+      if lex.isPunct(next, "(") || lex.isPunct(next, "<") {
+        lex.record(
+          into: &index, name: k, label: label(k), kind: .method, container: container, start: m, end: stop - 1,
+          signature: lex.joined(m, stop), parent: parent)
+      } else if lex.isPunct(next, ":") {
+        let type = significant(next + 1, stop)
+        let at = lex.record(
+          into: &index, name: k, label: label(k), kind: .property, container: container, start: m, end: stop - 1,
+          signature: lex.joined(m, lex.isPunct(type, "{") ? type : stop), parent: parent)
+        if lex.isPunct(type, "{") { readTypeMembers(open: type, container: qualified(container, k), parent: at, depth: depth + 1) }
+      }
+    }
   }
 
   /// `{ method() {}, key: function () {}, arrow: () => 1, value: 3, get x() {} }`: methods and properties.
