@@ -59,6 +59,17 @@ struct CFamilyTokenizer {
       pos += 1
       if escapedNewline { newline() }
     }
+    /// One step through a string body: an escape whole, a line break counted, any other byte.
+    func stepInsideLiteral() {
+      if src[pos] == UInt8(ascii: "\\") {
+        skipEscape()
+      } else if src[pos] == 0x0A {
+        pos += 1
+        newline()
+      } else {
+        pos += 1
+      }
+    }
     while pos < src.count {
       let b = src[pos]
       let start = pos
@@ -96,14 +107,7 @@ struct CFamilyTokenizer {
       case UInt8(ascii: "\"") where tripleQuoteTextBlocks && pos + 2 < src.count && src[pos + 1] == b && src[pos + 2] == b:
         pos += 3
         while pos < src.count && !(src[pos] == b && pos + 2 < src.count && src[pos + 1] == b && src[pos + 2] == b) {
-          if src[pos] == UInt8(ascii: "\\") {
-            skipEscape()
-          } else if src[pos] == 0x0A {
-            pos += 1
-            newline()
-          } else {
-            pos += 1
-          }
+          stepInsideLiteral()
         }
         pos = min(pos + 3, src.count)
         emit(.literal, start, startLine, startColumn)
@@ -117,14 +121,7 @@ struct CFamilyTokenizer {
         let spansLines = rustLiterals && b == UInt8(ascii: "\"")
         pos += 1
         while pos < src.count && src[pos] != b && (spansLines || src[pos] != 0x0A) {
-          if src[pos] == UInt8(ascii: "\\") {
-            skipEscape()
-          } else if src[pos] == 0x0A {
-            pos += 1
-            newline()
-          } else {
-            pos += 1
-          }
+          stepInsideLiteral()
         }
         pos = min(pos + 1, src.count)
         emit(.literal, start, startLine, startColumn)
