@@ -59,7 +59,9 @@ private struct CDeclarationReader {
   private var nextMacro = 0
 
   struct Scope {
-    enum Kind { case file, record, objc }
+    /// `body`: a function body, where only named types (local structs, classes, unions, enums, typedefs,
+    /// `using` aliases) are definitions; its variables and statements are not.
+    enum Kind { case file, record, objc, body }
     var container: String
     var parent: Int
     var kind: Kind
@@ -113,6 +115,20 @@ private struct CDeclarationReader {
     }
   }
 
+  /// Whether the statement at `k` in a function body defines a named type: `typedef ...`, `using X = ...`,
+  /// or `struct`/`class`/`union`/`enum [class] X [: ...] {`.
+  private func definesLocalType(_ k: Int, _ end: Int) -> Bool {
+    if lex.isWord(k, "typedef") { return true }
+    if lex.isWord(k, "using") { return tokens[k + 1].kind == .name && lex.isPunct(k + 2, "=") }
+    guard lex.isWord(k, "struct") || lex.isWord(k, "class") || lex.isWord(k, "union") || lex.isWord(k, "enum") else { return false }
+    var m = k + 1
+    if lex.isWord(k, "enum"), lex.isWord(m, "class") || lex.isWord(m, "struct") { m += 1 }
+    guard tokens[m].kind == .name else { return false }
+    m += 1
+    while m < end, !lex.isPunct(m, "{"), !lex.isPunct(m, ";"), !lex.isPunct(m, "("), !lex.isPunct(m, "=") { m += 1 }
+    return lex.isPunct(m, "{")
+  }
+
   /// Reads one declaration or statement starting at `at`; returns the token after it.
   private mutating func readStatement(_ at: Int, _ end: Int, _ scope: Scope) -> Int {
     var i = at
@@ -134,6 +150,14 @@ private struct CDeclarationReader {
       }
     }
     guard i < end else { return end }
+    if scope.kind == .body {
+      if lex.isPunct(i, "{") {  // a nested block: its local types belong to the function too
+        let close = min(lex.matching(i), end)
+        readScope(from: i + 1, to: close, scope: scope)
+        return close + 1
+      }
+      guard definesLocalType(i, end) else { return skipStatement(i, end) }
+    }
     if tokens[i].kind != .name && !(lex.isPunct(i, "~") && scope.kind == .record) { return skipStatement(i, end) }
     let word = lex.text(i)
     switch word {
@@ -586,6 +610,11 @@ private struct CDeclarationReader {
       into: &index, name: function.token, label: function.label, kind: kind, container: container, start: function.token,
       end: bodyEnd, signature: lex.joined(first, signatureEnd), parent: scope.parent)
     lex.applyModifiers(to: &index, at: at, first, function.token)
+    if hasBody && scope.kind != .objc && scope.kind != .body {
+      // Local types have the function as container (`Eigen::selector::run`), as ctags scopes them.
+      let local = container.isEmpty ? function.label : container + "::" + function.label
+      readScope(from: stop + 1, to: bodyEnd, scope: Scope(container: local, parent: at, kind: .body))
+    }
     return bodyEnd + 1
   }
 
@@ -683,7 +712,7 @@ private struct CDeclarationReader {
   }
 
   private mutating func recordVariables(_ names: [Int], first: Int, stop: Int, scope: Scope, isExtern: Bool) {
-    guard !isExtern else { return }
+    guard !isExtern, scope.kind != .body else { return }  // a local type's variables are locals
     for name in names {
       // `int Counter::total = 0;` defines a static member of Counter.
       let qualifier = qualifier(before: name, first: first)
