@@ -115,6 +115,34 @@ private struct CDeclarationReader {
     }
   }
 
+  /// The local types of a function body, in one pass over its tokens: blocks are entered, parentheses
+  /// skipped, and only a statement that `definesLocalType` is read (function bodies are most of C's bytes,
+  /// so this stays a byte-comparing scan).
+  private mutating func readBody(from start: Int, to end: Int, scope: Scope) {
+    var i = start
+    var atStatementStart = true
+    while i < end {
+      if tokens[i].kind == .punct {
+        let b = lex.source[tokens[i].start]
+        if b == UInt8(ascii: "(") {
+          i = lex.matching(i) + 1
+          atStatementStart = false
+          continue
+        }
+        atStatementStart = b == UInt8(ascii: "{") || b == UInt8(ascii: "}") || b == UInt8(ascii: ";")
+        i += 1
+        continue
+      }
+      if atStatementStart && tokens[i].kind == .name && definesLocalType(i, end) {
+        i = max(readStatement(i, end, scope), i + 1)
+        atStatementStart = true
+        continue
+      }
+      atStatementStart = false
+      i += 1
+    }
+  }
+
   /// Whether the statement at `k` in a function body defines a named type: `typedef ...`, `using X = ...`,
   /// or `struct`/`class`/`union`/`enum [class] X [: ...] {`.
   private func definesLocalType(_ k: Int, _ end: Int) -> Bool {
@@ -613,7 +641,7 @@ private struct CDeclarationReader {
     if hasBody && scope.kind != .objc && scope.kind != .body {
       // Local types have the function as container (`Eigen::selector::run`), as ctags scopes them.
       let local = container.isEmpty ? function.label : container + "::" + function.label
-      readScope(from: stop + 1, to: bodyEnd, scope: Scope(container: local, parent: at, kind: .body))
+      readBody(from: stop + 1, to: bodyEnd, scope: Scope(container: local, parent: at, kind: .body))
     }
     return bodyEnd + 1
   }
