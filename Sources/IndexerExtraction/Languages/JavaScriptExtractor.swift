@@ -425,7 +425,8 @@ private struct ScriptReader {
   }
 
   /// `{ method() {}, key: function () {}, arrow: () => 1, value: 3, get x() {} }`: methods and properties.
-  private mutating func readObjectMembers(open: Int, container: String, parent: Int) {
+  private mutating func readObjectMembers(open: Int, container: String, parent: Int, depth: Int = 0) {
+    guard depth < 8 else { return }  // nested literals are read 8 deep at most
     let close = lex.matching(open)
     var i = open + 1
     while let m = nextSignificant(i, close) {
@@ -458,9 +459,13 @@ private struct ScriptReader {
       } else if lex.isPunct(next, ":") {
         let value = significant(next + 1, close)
         let isFunction = isFunctionValue(value, stop)
-        lex.record(
+        let at = lex.record(
           into: &index, name: k, label: label(k), kind: isFunction ? .method : .property, container: container, start: m, end: stop - 1,
           signature: lex.joined(m, isFunction ? (functionBodyOpen(value, stop) ?? stop) : next), parent: parent)
+        // `format: { indent: {...} }`: a nested literal's keys are members of its key.
+        if lex.isPunct(value, "{"), !lex.isPunct(significant(value + 1, close), "}") {
+          readObjectMembers(open: value, container: container + "." + label(k), parent: at, depth: depth + 1)
+        }
       }
     }
   }

@@ -1,0 +1,7 @@
+var config = {
+  format: {
+    indent: 2,
+    style: { quotes: "double" }
+  },
+  run() {}
+};
