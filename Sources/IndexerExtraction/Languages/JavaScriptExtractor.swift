@@ -123,6 +123,26 @@ private struct ScriptReader {
   private mutating func readExpressionStatement(_ k: Int, end: Int, container: String, parent: Int) -> Int {
     let stop = lex.isOpen(k) ? max(lex.matching(k), statementEnd(k, end)) : statementEnd(k, end)
     var scanFrom = k
+    if let assigned = memberAssignment(k, stop), case let value = significant(assigned.equals + 1, stop + 1),
+      lex.isPunct(value, "{"), !lex.isPunct(significant(value + 1, stop + 1), "}")
+    {
+      // `jQuery.event.special = { ... }`, `A.prototype = { m() {} }`: the literal's members belong to the
+      // member (to `A` for a prototype).
+      var owner = assigned.owner + "." + label(assigned.name)
+      var memberParent = parent
+      if label(assigned.name) == "prototype" {
+        owner = assigned.owner
+      } else if assigned.owner == "module" && label(assigned.name) == "exports" {
+        // CommonJS's export object is not a definition of its own; what it defines inline is.
+      } else {
+        memberParent = lex.record(
+          into: &index, name: assigned.name, label: label(assigned.name), kind: .property,
+          container: container.isEmpty ? assigned.owner : container + "." + assigned.owner, start: k, end: lex.matching(value),
+          signature: lex.joined(k, value), parent: parent)
+      }
+      readObjectMembers(open: value, container: container.isEmpty ? owner : container + "." + owner, parent: memberParent)
+      return stop + 1
+    }
     if let assigned = memberAssignment(k, stop) ?? plainAssignment(k, stop) {
       let value = significant(assigned.equals + 1, stop + 1)
       if isFunctionValue(value, stop + 1) {
@@ -276,7 +296,10 @@ private struct ScriptReader {
         let close = lex.isPunct(open, "{") ? lex.matching(open) : open
         let kind: SymbolKind = lex.text(name) == "constructor" ? .initializer : .method
         _ = accessor
-        lex.record(into: &index, name: name, label: label(name), kind: kind, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
+        let at = lex.record(into: &index, name: name, label: label(name), kind: kind, container: container, start: first, end: close, signature: lex.joined(first, open), parent: parent)
+        if lex.isPunct(open, "{") {
+          readStatements(from: open + 1, to: close, container: qualified(container, name), parent: at, inFunctionBody: true)
+        }
         i = close + 1
       } else {
         let stop = statementEnd(name, end)
@@ -453,9 +476,12 @@ private struct ScriptReader {
       let next = significant(k + 1, close)
       if lex.isPunct(next, "(") {
         let body = significant(lex.matching(next) + 1, close)
-        lex.record(
+        let at = lex.record(
           into: &index, name: k, label: label(k), kind: .method, container: container, start: m, end: stop - 1,
           signature: lex.joined(m, lex.isPunct(body, "{") ? body : stop), parent: parent)
+        if lex.isPunct(body, "{") {
+          readStatements(from: body + 1, to: lex.matching(body), container: container + "." + label(k), parent: at, inFunctionBody: true)
+        }
       } else if lex.isPunct(next, ":") {
         let value = significant(next + 1, close)
         let isFunction = isFunctionValue(value, stop)
@@ -465,6 +491,8 @@ private struct ScriptReader {
         // `format: { indent: {...} }`: a nested literal's keys are members of its key.
         if lex.isPunct(value, "{"), !lex.isPunct(significant(value + 1, close), "}") {
           readObjectMembers(open: value, container: container + "." + label(k), parent: at, depth: depth + 1)
+        } else if isFunction, let body = functionBodyOpen(value, stop) {
+          readStatements(from: body + 1, to: lex.matching(body), container: container + "." + label(k), parent: at, inFunctionBody: true)
         }
       }
     }
