@@ -92,20 +92,30 @@ struct CPreprocessor {
   /// before a declaration keyword: `FMT_BEGIN_NAMESPACE`, `ABSL_NAMESPACE_BEGIN`. Read as code it would join
   /// the next declaration (`ABSL_NAMESPACE_BEGIN namespace x {` became a variable that swallowed the namespace).
   private func isBareMacroLine(_ lex: CFamilyTokens, _ k: Int, after previous: CFamilyToken?) -> Bool {
-    guard raw[k].kind == .name, k + 1 >= raw.count || raw[k + 1].kind == .newline else { return false }
-    let name = lex.source.span(raw[k].start, raw[k].end)
-    guard name.count >= 2,
-      name.allSatisfy({ ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") })
-    else { return false }
+    guard raw[k].kind == .name, k + 1 >= raw.count || raw[k + 1].kind == .newline, isUpperCaseName(lex, k) else { return false }
     if let previous {
       guard previous.kind == .punct else { return false }
       let b = lex.source[previous.start]
       guard b == UInt8(ascii: ";") || b == UInt8(ascii: "{") || b == UInt8(ascii: "}") else { return false }
     }
+    // Past any further bare macro lines (`NLOHMANN_JSON_NAMESPACE_BEGIN` then `NLOHMANN_BASIC_JSON_TPL_DECLARATION`
+    // then `class basic_json`), a declaration must follow.
     var next = k + 1
-    while next < raw.count && raw[next].kind == .newline { next += 1 }
-    guard next < raw.count, raw[next].kind == .name else { return false }
-    return Self.declarationStarts.contains(lex.source.string(raw[next].start, raw[next].end))
+    while true {
+      while next < raw.count && raw[next].kind == .newline { next += 1 }
+      guard next < raw.count, raw[next].kind == .name else { return false }
+      if isUpperCaseName(lex, next), next + 1 >= raw.count || raw[next + 1].kind == .newline {
+        next += 1
+        continue
+      }
+      return Self.declarationStarts.contains(lex.source.string(raw[next].start, raw[next].end))
+    }
+  }
+
+  private func isUpperCaseName(_ lex: CFamilyTokens, _ k: Int) -> Bool {
+    let name = lex.source.span(raw[k].start, raw[k].end)
+    return name.count >= 2
+      && name.allSatisfy { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") }
   }
 
   /// Ends a branch: a later branch whose brackets do not balance is taken back out.
