@@ -19,7 +19,8 @@ KINDS = {
         "macro": {"macro"}, "function": {"function", "method", "initializer", "deinitializer"}, "enumerator": {"case"},
         "enum": {"enum"},
         "struct": {"struct"}, "union": {"union"}, "typedef": {"typedef"}, "member": {"field"}, "variable": {"variable"},
-        "prototype": {"prototype"}, "class": {"class"}, "namespace": {"namespace"},
+        # A declaration without a body: ours is a `prototype` at file level and a method (or constructor) in a class.
+        "prototype": {"prototype", "method", "initializer", "deinitializer"}, "class": {"class"}, "namespace": {"namespace"},
     },
 }
 KINDS["cpp"] = KINDS["c"]
