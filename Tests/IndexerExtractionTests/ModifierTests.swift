@@ -28,4 +28,10 @@ import Testing
   @Test func cStatic() {
     #expect(described(.c, "static int counter;\nint shared;\nstatic void helper(void) {}\n") == ["counter - static", "shared -", "helper - static"])
   }
+
+  /// C++ access comes from the labels in a class body; before any label nothing is spelled.
+  @Test func cppAccessLabels() {
+    let source = "class A {\n  int hidden;\n public:\n  A();\n  void run();\n protected:\n  int kept;\n private:\n  static int count;\n};\n"
+    #expect(described(.cpp, source) == ["A -", "hidden -", "A public", "run public", "kept protected", "count private static"])
+  }
 }

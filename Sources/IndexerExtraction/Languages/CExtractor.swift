@@ -109,10 +109,30 @@ private struct CDeclarationReader {
     defer { nesting -= 1 }
     guard nesting <= CFamilyTokens.maxNesting else { return }
     var i = start
+    // C++ access labels: members after `public:` are public, and so on (before any label, nothing is spelled).
+    var access: AccessLevel?
     while i < end {
       if scope.parent == -1 && scope.kind == .file { flushMacros(before: tokens[i].start) }
+      if scope.kind == .record, lex.isPunct(i + 1, ":"), !lex.isPunct(i + 2, ":"), let label = Self.accessLabel(lex, i) {
+        access = label
+        i += 2
+        continue
+      }
+      let before = index.symbols.count
       i = readStatement(i, end, scope)
+      if let access {
+        for s in before..<index.symbols.count where index.parents[s] == scope.parent && index.symbols[s].access == nil {
+          index.symbols[s].access = access
+        }
+      }
     }
+  }
+
+  private static func accessLabel(_ lex: CFamilyTokens, _ k: Int) -> AccessLevel? {
+    if lex.isWord(k, "public") { return .public }
+    if lex.isWord(k, "private") { return .private }
+    if lex.isWord(k, "protected") { return .protected }
+    return nil
   }
 
   /// The local types of a function body, in one pass over its tokens: blocks are entered, parentheses
