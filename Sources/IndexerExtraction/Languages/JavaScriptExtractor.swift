@@ -325,24 +325,29 @@ private struct ScriptReader {
       if lex.isPunct(m, ",") || lex.isPunct(m, ";") { i = m + 1; continue }
       var k = m
       if members, tokens[k].kind == .name, lex.text(k) == "readonly" { k = significant(k + 1, close) }
-      guard k < close, tokens[k].kind == .name || tokens[k].kind == .literal else {
-        i = lex.isOpen(k) ? lex.matching(k) + 1 : k + 1
-        continue
-      }
       var stop = k
       var depth = 0
+      defer { i = stop + 1 }
       while stop < close {
         if lex.isOpen(stop) { depth += 1 }
         if lex.isClose(stop) { depth -= 1 }
+        // In an interface `<` is always a bracket (type parameters spanning lines: `pipe<A = never,\n B = never>`);
+        // the `>` of an arrow type `=>` is not.
+        if members && lex.isPunct(stop, "<") { depth += 1 }
+        if members && lex.isPunct(stop, ">") && !lex.isPunct(stop - 1, "=") { depth -= 1 }
         if depth == 0 && (lex.isPunct(stop, ",") || lex.isPunct(stop, ";") || (members && tokens[stop].kind == .newline)) { break }
         stop += 1
+      }
+      // Call, construct and index signatures (`<T>(v: T): R;`, `(): R;`, `new (): R;`, `[key: string]: V;`)
+      // name no member: skipped whole.
+      guard k < close, tokens[k].kind == .name || tokens[k].kind == .literal, !(members && lex.isWord(k, "new") && lex.isPunct(k + 1, "(")) else {
+        continue
       }
       var next = significant(k + 1, close)
       if lex.isPunct(next, "?") { next = significant(next + 1, close) }
       let memberKind: SymbolKind = !members ? .enumCase : (lex.isPunct(next, "(") || lex.isPunct(next, "<") ? .method : .property)
       let signatureEnd = members ? stop : (tokenRange(k, stop).first { lex.isPunct($0, "=") } ?? stop)
       lex.record(into: &index, name: k, label: label(k), kind: memberKind, container: inner, start: m, end: stop - 1, signature: lex.joined(m, signatureEnd), parent: at)
-      i = stop + 1
     }
     return close + 1
   }
