@@ -48,6 +48,20 @@ package final class InotifyWatcher {
     }
   }
 
+  /// Watches a new folder and every folder below it. A folder created inside it between the walk that lists
+  /// it and the watch on its parent raises no event and is in no list: walking again until no new folder
+  /// appears closes that gap (`mkdir -p a/b/c` and a checkout of many new folders hit it under load).
+  private func watchTree(_ path: String) {
+    var known = -1
+    var passes = 0
+    while known != watches.count && passes < 8 {
+      known = watches.count
+      passes += 1
+      guard let scan = try? scanner.scan(subtree: path) else { return }
+      watch(scan.directories)
+    }
+  }
+
   /// Stops watching a folder and everything below it (it was deleted or moved away).
   private func unwatch(under folder: String) {
     let prefix = folder + "/"
@@ -100,7 +114,7 @@ package final class InotifyWatcher {
     }
     if event.has(Inotify.isDirectory) {
       if event.has(Inotify.created) || event.has(Inotify.movedTo) {
-        if let scan = try? scanner.scan(subtree: path) { watch(scan.directories) }
+        watchTree(path)
       } else if event.has(Inotify.deleted) || event.has(Inotify.movedFrom) {
         unwatch(under: path)
       }
@@ -110,11 +124,7 @@ package final class InotifyWatcher {
     } else if event.has(Inotify.created) || event.has(Inotify.movedTo) {
       // A new symlink to a folder: watch what the walk would enter through it (none if it leaves the root or loops).
       var st = stat()
-      if stat(scanner.root + "/" + path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR,
-        let scan = try? scanner.scan(subtree: path)
-      {
-        watch(scan.directories)
-      }
+      if stat(scanner.root + "/" + path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { watchTree(path) }
     }
     coalescer.changed(path, at: now)
   }

@@ -187,6 +187,21 @@ import Testing
     #expect(watcher.stop().status == 0)
   }
 
+  /// Folders created inside a new folder while the watcher is still walking it (`mkdir -p a/b/c`, a checkout):
+  /// each must end up watched, so files written into them later are indexed too.
+  @Test func foldersCreatedWhileANewFolderIsWalkedAreWatched() throws {
+    let ws = try TemporaryDirectory()
+    try ws.write("seed.py", "x = 1\n")
+    let watcher = try WatcherProcess(root: ws.path)
+    for i in 0..<150 { try ws.write("deep/t\(i)/a/b/c/first.py", "def first_\(i)(): pass\n") }
+    try expectConverged(ws)
+    // Written after the folders settled: only a watch on each deepest folder can report these.
+    for i in 0..<150 { try ws.write("deep/t\(i)/a/b/c/later.py", "def later_\(i)(): pass\n") }
+    try expectConverged(ws)
+    #expect(try IndexerProcess.run(["query", "symbol", "later_149", "--root", ws.path]).status == 0)
+    #expect(watcher.stop().status == 0)
+  }
+
   @Test func oneWriterPerDatabase() throws {
     let ws = try Fixtures.copy("workspaces/mixed")
     let watcher = try WatcherProcess(root: ws.path)
