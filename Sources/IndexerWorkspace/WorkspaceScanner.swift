@@ -21,10 +21,14 @@ public struct WorkspaceScan: Sendable {
 public struct WorkspaceScanner: Sendable {
   public let root: String
   public let options: WalkOptions
+  /// The root with every symlink resolved, once: links are followed only while they stay inside it, and the
+  /// watcher asks that of every file an event names.
+  private let rootReal: String
 
   public init(root: String, options: WalkOptions = WalkOptions()) {
     self.root = root.count > 1 && root.hasSuffix("/") ? String(root.dropLast()) : root
     self.options = options
+    self.rootReal = Self.realPath(self.root) ?? self.root
   }
 
   /// Checks that the root is a readable folder, with the error a user should see otherwise.
@@ -51,8 +55,7 @@ public struct WorkspaceScanner: Sendable {
     // The subtree's own ignore files are pushed by the walk; the stack holds its ancestors' only.
     if !subtree.isEmpty { ignores.popLast(ifBase: subtree) }
     let absolute = subtree.isEmpty ? root : root + "/" + subtree
-    let rootReal = Self.realPath(root) ?? root
-    guard let ancestors = subtreeAncestors(subtree, rootReal: rootReal) else {
+    guard let ancestors = subtreeAncestors(subtree) else {
       return WorkspaceScan(files: [], notes: [])
     }
     if case .refused(let note) = ancestors { return WorkspaceScan(files: [], notes: [note]) }
@@ -135,7 +138,7 @@ public struct WorkspaceScanner: Sendable {
   /// it reached it; nil when it is not a folder. Refused, with the full walk's note, when the path leaves
   /// the root through a symlink or is one of its own ancestors: a watcher that walked such a link would
   /// index the tree a second time (a link to `..`) or the whole disk (a link to `/`).
-  private func subtreeAncestors(_ subtree: String, rootReal: String) -> SubtreeStart? {
+  private func subtreeAncestors(_ subtree: String) -> SubtreeStart? {
     var chain: [DirectoryIdentity] = []
     var current = root
     let parts = subtree.split(separator: "/").map(String.init)
@@ -169,11 +172,10 @@ public struct WorkspaceScanner: Sendable {
     let absolute = root + "/" + relative
     var st = stat()
     guard stat(absolute, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-    let rootReal = Self.realPath(root) ?? root
     guard let target = Self.realPath(absolute), Self.isInside(target, rootReal: rootReal) else { return nil }
     // A file under a folder link that loops (`up -> ..`) is not in the walk's tree either.
     let parent = relative.lastIndex(of: "/").map { String(relative[..<$0]) } ?? ""
-    if !parent.isEmpty, case .refused = subtreeAncestors(parent, rootReal: rootReal) { return nil }
+    if !parent.isEmpty, case .refused = subtreeAncestors(parent) { return nil }
     return WorkspaceFile(path: relative, language: language, stat: Self.signature(st))
   }
 
