@@ -9,7 +9,7 @@ Prints, per language and kind, how many definitions each tool found, how many ma
 tags, the share indexer found) and precision (of indexer's, the share ctags also found), for the kinds
 both tools produce. Writes up to 15 unmatched examples per (language, kind, side) to MISSES_FILE.
 """
-import json, os, sqlite3, sys
+import json, os, re, sqlite3, sys
 from collections import defaultdict
 
 # Universal Ctags kind -> indexer kinds it corresponds to, per indexer language.
@@ -64,6 +64,54 @@ EXT = {
 }
 
 
+class SourceLines:
+    """The lines of the tree's files, read once each (the last few files kept)."""
+
+    def __init__(self, tree):
+        self.tree, self.cache = tree, {}
+
+    def line(self, path, number):
+        if self.tree is None:
+            return ""
+        if path not in self.cache:
+            if len(self.cache) > 64:
+                self.cache.clear()
+            try:
+                with open(os.path.join(self.tree, path), encoding="utf-8", errors="replace") as f:
+                    self.cache[path] = f.read().split("\n")
+            except OSError:
+                self.cache[path] = []
+        lines = self.cache[path]
+        return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+# Words kept as they are in a line's shape; any other identifier is `id`, the tag's own name `NAME`.
+SHAPE_WORDS = set("""
+abstract async await case class const constexpr constructor declare default def delete enum explicit export exports extends
+extern final fn function get impl implements import inline interface let macro_rules mod module namespace new operator override
+private protected prototype pub public readonly return self set static struct template this trait type typedef typename union
+unsafe using var virtual where
+""".split())
+SHAPE_TOKEN = re.compile(r"[A-Za-z_$][\w$]*|\d[\w.]*|\"(?:[^\"\\]|\\.)*\"?|'(?:[^'\\]|\\.)*'?|`[^`]*`?|=>|::|->|\.\.\.|\S")
+
+
+def shape(text, name):
+    """A source line as a pattern: keywords and punctuation kept, names abstracted, at most 10 tokens."""
+    out = []
+    for token in SHAPE_TOKEN.findall(text.strip())[:10]:
+        if token == name:
+            out.append("NAME")
+        elif token[0].isalpha() or token[0] in "_$":
+            out.append(token if token in SHAPE_WORDS else "id")
+        elif token[0] in "\"'`":
+            out.append('"s"')
+        elif token[0].isdigit():
+            out.append("0")
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
 def norm(path):
     return path[2:] if path.startswith("./") else path
 
@@ -76,21 +124,17 @@ def main():
     if prefixes:
         indexed = {p for p in indexed if any(p.startswith(x) for x in prefixes)}
 
-    # With ACCURACY_ROOT (the tree; accuracy.sh sets it for SKIP_MINIFIED=1), minified JavaScript (lines of
-    # more than 1,000 characters) is left out on both sides: ctags reads only part of such lines (d3.min.js).
-    root = os.environ.get("ACCURACY_ROOT") or None
-    long_lines = {}
+    # ACCURACY_TREE is the tree (for the source lines of the miss patterns). With ACCURACY_SKIP_MINIFIED=1,
+    # minified JavaScript (lines of more than 1,000 characters) is left out on both sides: ctags reads only
+    # part of such lines (d3.min.js).
+    tree = os.environ.get("ACCURACY_TREE") or None
+    skip_minified = os.environ.get("ACCURACY_SKIP_MINIFIED") == "1" and tree is not None
+    sources = SourceLines(tree)
 
     def minified(path, line):
-        if root is None or EXT.get(os.path.splitext(path)[1]) != "javascript":
+        if not skip_minified or EXT.get(os.path.splitext(path)[1]) != "javascript":
             return False
-        if path not in long_lines:
-            try:
-                with open(os.path.join(root, path), encoding="utf-8", errors="replace") as f:
-                    long_lines[path] = {i + 1 for i, text in enumerate(f) if len(text) > 1000}
-            except OSError:
-                long_lines[path] = set()
-        return line in long_lines[path]
+        return len(sources.line(path, line)) > 1000
 
     skipped_minified = defaultdict(int)
     macro_calls = defaultdict(int)
@@ -133,6 +177,8 @@ def main():
         for path, _, line in tags:
             last_line[path] = max(last_line[path], line)
     beyond = defaultdict(int)
+    beyond_items = defaultdict(set)
+    compared_kinds = {lang: set().union(*table.values()) for lang, table in KINDS.items()}
 
     ours = defaultdict(set)  # (lang, indexer kind) -> {(path, name, line)}
     for line in open(ours_path, encoding="utf-8"):
@@ -145,6 +191,8 @@ def main():
             continue
         if lang == "typescript" and s["line"] > last_line[s["path"]]:
             beyond[lang] += 1
+            if s["kind"] in compared_kinds[lang]:
+                beyond_items[lang].add((s["path"], s["name"], s["line"]))
             continue
         ours[(lang, s["kind"])].add((s["path"], s["name"], s["line"]))
 
@@ -154,6 +202,7 @@ def main():
     # row would count it several times): ctags' tags, ours of the compared kinds, and the two matched.
     totals = defaultdict(lambda: [set(), set()])
     misses = []
+    patterns = defaultdict(lambda: defaultdict(list))  # (lang, side) -> (kind, shape) -> examples
     for (lang, kind), tags in sorted(theirs.items()):
         mine = set()
         for k in sorted(KINDS[lang][kind]):
@@ -170,9 +219,24 @@ def main():
         for side, items in (("missed (ctags only)", tags - mine), ("extra (indexer only)", ours_here - tags)):
             for item in sorted(items)[:15]:
                 misses.append(f"{lang}\t{kind}\t{side}\t{item[0]}:{item[2]}\t{item[1]}")
+    kind_of = {side: {(lang, item): kind for (lang, kind), items in table.items() for item in items}
+               for side, table in (("missed", theirs), ("extra", ours))}
+    referee = Referee(os.environ.get("ACCURACY_REFEREE"))
+    refereed = []
     for lang, (theirs_all, ours_all) in sorted(totals.items()):
         a, b, m = len(theirs_all), len(ours_all), len(theirs_all & ours_all)
+        for side, items in (("missed", theirs_all - ours_all), ("extra", ours_all - theirs_all)):
+            for item in items:
+                path, name, line = item
+                form = shape(sources.line(path, line), name)
+                verdict = referee.verdict(item)
+                label = side if verdict is None else f"{side}, parser {'confirms' if verdict else 'rejects'}"
+                patterns[(lang, label)][(kind_of[side][(lang, item)], form)].append((path, line, name))
         print(f"| **{lang}** | all | | {a} | {b} | {m} | {m / a if a else 1:.1%} | {m / b if b else 1:.1%} |")
+        if referee.covers(lang):
+            refereed.append((lang, theirs_all, ours_all | beyond_items[lang]))
+    if refereed:
+        print_refereed(refereed, referee)
     for lang, n in sorted(macro_calls.items()):
         print(f"\n({lang}: {n} ctags prototypes that are macro calls at file level, such as MODULE_AUTHOR(x);, left out)")
     for lang, n in sorted(skipped_minified.items()):
@@ -184,6 +248,73 @@ def main():
     if misses_path:
         with open(misses_path, "w") as f:
             f.write("\n".join(misses) + "\n")
+    if misses_path and tree is not None:
+        write_patterns(os.path.splitext(misses_path)[0] + ".patterns.md", patterns, sources)
+
+
+class Referee:
+    """A parser's definitions (Benchmarks/referee.js) deciding where the two tools disagree, per file it read."""
+
+    def __init__(self, path):
+        self.definitions, self.files, self.failed = set(), set(), set()
+        if not path:
+            return
+        for line in open(path, encoding="utf-8"):
+            d = json.loads(line)
+            if "error" in d:
+                self.failed.add(d["path"])
+            else:
+                self.files.add(d["path"])
+                self.definitions.add((d["path"], d["name"], d["line"]))
+        self.files -= self.failed
+
+    def covers(self, lang):
+        return bool(self.files) and lang in ("javascript", "typescript")
+
+    def verdict(self, item):
+        """True when the parser finds the definition, False when it does not, None where it read no tree."""
+        if item[0] not in self.files:
+            return None
+        return item in self.definitions
+
+
+def print_refereed(rows, referee):
+    print("\nWith Babel's parser as referee (Benchmarks/referee.js): a definition counts where two of the three")
+    print("(ctags, indexer, parser) find it; a file the parser cannot read keeps ctags' view.\n")
+    print("| language | both | ctags only, parser confirms (our misses) | ctags only, parser rejects (ctags wrong) "
+          "| indexer only, parser confirms (ctags misses) | indexer only, parser rejects (our extras) | recall | precision |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for lang, theirs_all, ours_all in rows:
+        both = len(theirs_all & ours_all)
+        verdicts = {side: [referee.verdict(item) for item in items]
+                    for side, items in (("missed", theirs_all - ours_all), ("extra", ours_all - theirs_all))}
+        missed_yes = sum(1 for v in verdicts["missed"] if v is not False)  # unread files: ctags decides
+        missed_no = sum(1 for v in verdicts["missed"] if v is False)
+        extra_yes = sum(1 for v in verdicts["extra"] if v is True)
+        extra_no = sum(1 for v in verdicts["extra"] if v is not True)
+        truth = both + missed_yes + extra_yes
+        found = both + extra_yes
+        print(f"| **{lang}** | {both} | {missed_yes} | {missed_no} | {extra_yes} | {extra_no} "
+              f"| {found / truth if truth else 1:.1%} | {found / len(ours_all) if ours_all else 1:.1%} |")
+    if referee.failed:
+        print(f"\n({len(referee.failed)} files the parser could not read: ctags decides there)")
+
+
+def write_patterns(path, patterns, sources):
+    """The 20 commonest shapes of source line among each language's misses and extras, one real example each."""
+    with open(path, "w") as f:
+        for (lang, side), shapes in sorted(patterns.items()):
+            total = sum(len(v) for v in shapes.values())
+            title = (side.replace("missed", "missed (ctags only; ctags' kind)", 1) if side.startswith("missed")
+                     else side.replace("extra", "extra (indexer only; our kind)", 1))
+            f.write(f"## {lang}: {title}, {total} in all\n\n| count | kind | line shape | example |\n| ---: | --- | --- | --- |\n")
+            for (kind, form), examples in sorted(shapes.items(), key=lambda kv: -len(kv[1]))[:20]:
+                p, line, name = sorted(examples)[len(examples) // 2]
+                text = sources.line(p, line).strip()[:100].replace("|", "\\|")
+                form = form.replace("|", "\\|")
+                f.write(f"| {len(examples)} | {kind} | `{form}` | {p}:{line} `{name}`: `{text}` |\n")
+            f.write("\n")
+    print(f"\n(the 20 commonest miss and extra patterns per language, with an example each: {path})")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@
 #   LINUX_SUBSET="." Benchmarks/accuracy.sh    # the whole kernel tree
 #
 # Needs the release binary (make build) and universal-ctags. Misses are written beside the table
-# (MISSES_DIR, default /tmp/indexer-accuracy) with real examples for each kind.
+# (MISSES_DIR, default /tmp/indexer-accuracy) with real examples for each kind, and NAME.patterns.md there
+# lists the 20 commonest shapes of missed and extra lines per language with one real example each.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -41,9 +42,20 @@ compare() { # NAME DIR CTAGS_LANGUAGES PATHS...
   "$bin" export --format json --db "$out/$name.sqlite" --root "$dir" -o "$out/$name.indexer.json"
   echo "### $name ($*)"
   echo
-  local root=""
-  [ "${SKIP_MINIFIED:-0}" = 1 ] && root=$dir
-  ACCURACY_ROOT=$root python3 "$here/accuracy.py" "$out/$name.ctags.json" "$out/$name.indexer.json" "$out/$name.sqlite" "$out/$name.misses.tsv" "$@"
+  local referee=""
+  if [ "$languages" = JavaScript ] || [ "$languages" = TypeScript ]; then
+    # Babel's parser, from the node-js corpus, judges where the two disagree (Benchmarks/referee.js).
+    if command -v node >/dev/null; then
+      local babel; babel="$("$make_corpus" node-js | tail -n 1)/node/@babel/parser/lib/index.js"
+      referee="$out/$name.referee.json"
+      python3 -c 'import sqlite3, sys
+for (p,) in sqlite3.connect(sys.argv[1]).execute("SELECT path FROM file WHERE status IN (\x27indexed\x27, \x27lossy-utf8\x27)"): print(p)' \
+        "$out/$name.sqlite" | node "$here/referee.js" "$babel" "$dir" > "$referee"
+    else
+      echo "(no node: the parser referee is left out)"
+    fi
+  fi
+  ACCURACY_REFEREE=$referee ACCURACY_TREE=$dir ACCURACY_SKIP_MINIFIED=${SKIP_MINIFIED:-0} python3 "$here/accuracy.py" "$out/$name.ctags.json" "$out/$name.indexer.json" "$out/$name.sqlite" "$out/$name.misses.tsv" "$@"
   echo
 }
 

@@ -53,8 +53,35 @@ import Testing
     let described = index.symbols.map { "\($0.kind.rawValue) \($0.qualifiedName) \($0.range.start.line)" }
     #expect(
       described == [
-        "function inner 2", "function helper 3", "function res.render 5", "method A.b 6", "function module.exports.x 7",
+        "function inner 2", "function helper 3", "function res.render 5", "function render 5", "method A.b 6", "function module.exports.x 7",
         "variable obj 8", "method obj.method 8", "method obj.key 8", "property obj.value 8", "variable a 9", "variable b 10",
+      ])
+  }
+
+  /// Definitions inside blocks and expressions, as ctags and a real parser (Benchmarks/referee.js) find them:
+  /// control-flow and bare blocks, class expressions, comma-chained and returned assignments, arrow bodies
+  /// with parameter lists, `let` without a value line by line; an IIFE inside a function keeps its locals out.
+  @Test func blocksAndExpressions() {
+    let source = """
+      if (typeof window !== 'undefined') { window.thing = function () {}; var inIf = 1; } else { other = function () {}; }
+      { var inBlock = { a: 1 }; }
+      let Adder$1 = class Adder { add(x) { return x; } };
+      exports.wrap = wrap, exports.mark = function (g) {};
+      function ctx() { return this.delegate = { iterator: 1 }; }
+      const plugins = ({ a, b }) => { const options = { method: 1 }; };
+      let delimiters
+      let transforms
+      function factory() { var Sizzle = (function (w) { var local = 1; function find() {} })(w); }
+      """
+    let index = JavaScriptExtractor().extract(source)
+    let described = index.symbols.map { "\($0.kind.rawValue) \($0.qualifiedName) \($0.range.start.line)" }
+    #expect(
+      described == [
+        "function window.thing 1", "variable inIf 1", "function other 1", "variable inBlock 2", "property inBlock.a 2",
+        "class Adder$1 3", "class Adder 3", "method Adder$1.add 3", "function exports.mark 4", "function ctx 5",
+        "property ctx.this.delegate 5", "property ctx.this.delegate.iterator 5", "function plugins 6",
+        "constant plugins.options 6", "property plugins.options.method 6", "variable delimiters 7", "variable transforms 8",
+        "function factory 9", "function factory.find 9",
       ])
   }
 

@@ -51,9 +51,12 @@ private struct ScriptReader {
       guard let first = nextSignificant(i, end) else { return }
       i = first
       guard tokens[i].kind == .name else {
-        // `(function () { ... })()`, `!function () { ... }()`, `(() => { ... })()`: an expression
-        // statement whose functions are read like any other (an IIFE's definitions are module-level).
-        i = readExpressionStatement(i, end: end, container: container, parent: parent)
+        // A bare block `{ … }`, or `(function () { ... })()`, `!function () { ... }()`, `(() => { ... })()`:
+        // an expression statement whose functions are read like any other (an IIFE's body keeps the
+        // enclosing scope: at the top of a file its definitions are module-level).
+        i = lex.isPunct(i, "{")
+          ? readBlock(after: i, end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
+          : readExpressionStatement(i, end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
         continue
       }
       var k = i
@@ -80,7 +83,7 @@ private struct ScriptReader {
           if open < end { readStatements(from: open + 1, to: close, container: qualified(container, name), parent: at) }
           i = close + 1
         } else {
-          i = readExpressionStatement(k, end: end, container: container, parent: parent)  // `module.exports = ...`
+          i = readExpressionStatement(k, end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)  // `module.exports = ...`
         }
       case "type":
         let name = significant(k + 1, end)
@@ -90,6 +93,10 @@ private struct ScriptReader {
           lex.record(into: &index, name: name, label: label(name), kind: .typealias, container: container, start: first, end: stop, signature: lex.joined(first, eq), parent: parent)
         }
         i = stop + 1
+      case "if", "for", "while", "switch", "with", "catch":
+        i = readBlock(after: significant(k + 1, end), end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
+      case "else", "do", "try", "finally":
+        i = readBlock(after: k, end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
       case "const", "let", "var":
         if lex.text(k) == "const", tokens[significant(k + 1, end)].kind == .name, lex.text(significant(k + 1, end)) == "enum" {
           i = readBraced(first: first, keyword: significant(k + 1, end), end: end, kind: .enum, container: container, parent: parent, members: false)
@@ -97,9 +104,22 @@ private struct ScriptReader {
           i = readBindings(first: first, keyword: k, end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
         }
       default:
-        i = readExpressionStatement(k, end: end, container: container, parent: parent)
+        i = readExpressionStatement(k, end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
       }
     }
+  }
+
+  /// The body of `if (…) {`, `for (…) {`, `else {`, `try {`…: its statements are read as the enclosing
+  /// scope's (ctags tags `x = function` and `var o = {…}` inside them). `head` is the token after the
+  /// keyword: a parenthesized condition is skipped first. Without a brace the next statement is read as usual.
+  private mutating func readBlock(after head: Int, end: Int, container: String, parent: Int, inFunctionBody: Bool) -> Int {
+    var k = head
+    if lex.isPunct(k, "("), k < end { k = lex.matching(k) + 1 } else if !lex.isPunct(k, "{") { k += 1 }
+    let open = significant(k, end)
+    guard open < end, lex.isPunct(open, "{") else { return min(k, end) }
+    let close = min(lex.matching(open), end)
+    readStatements(from: open + 1, to: close, container: container, parent: parent, inFunctionBody: inFunctionBody)
+    return close + 1
   }
 
   private mutating func readFunction(first: Int, keyword: Int, end: Int, container: String, parent: Int) -> Int {
@@ -118,16 +138,22 @@ private struct ScriptReader {
     return close + 1
   }
 
-  /// An expression statement: `a.b = function` / `a.prototype.m = (...) => ...` define a function (a method of
-  /// `a` for prototypes); every function body inside it (callbacks, IIFE and UMD wrappers) is read too.
-  private mutating func readExpressionStatement(_ k: Int, end: Int, container: String, parent: Int) -> Int {
+  /// An expression statement: its assignments of functions and object literals to members (and of
+  /// functions to names) are definitions, and every function body inside it (callbacks, IIFE and UMD
+  /// wrappers) is read too.
+  private mutating func readExpressionStatement(_ k: Int, end: Int, container: String, parent: Int, inFunctionBody: Bool) -> Int {
     let stop = lex.isOpen(k) ? max(lex.matching(k), statementEnd(k, end)) : statementEnd(k, end)
-    var scanFrom = k
-    if let assigned = memberAssignment(k, stop), case let value = significant(assigned.equals + 1, stop + 1),
-      lex.isPunct(value, "{"), !lex.isPunct(significant(value + 1, stop + 1), "}")
-    {
-      // `jQuery.event.special = { ... }`, `A.prototype = { m() {} }`: the literal's members belong to the
-      // member (to `A` for a prototype).
+    readNestedDefinitions(from: k, through: min(stop, end - 1), container: container, parent: parent, inFunctionBody: inFunctionBody)
+    return stop + 1
+  }
+
+  /// `a.b = function`, `a.prototype.m = (…) => …` (a method of `a`), `x = function`, and `a.b = { … }` (the
+  /// literal's members belong to `a.b`; to `a` for a prototype) starting at `k`: the token to go on from,
+  /// or nil where `k` starts no such assignment.
+  private mutating func readAssignment(_ k: Int, through stop: Int, container: String, parent: Int) -> Int? {
+    guard let assigned = memberAssignment(k, stop) ?? plainAssignment(k, stop) else { return nil }
+    let value = significant(assigned.equals + 1, stop + 1)
+    if !assigned.owner.isEmpty, lex.isPunct(value, "{"), !lex.isPunct(significant(value + 1, stop + 1), "}") {
       var owner = assigned.owner + "." + label(assigned.name)
       var memberParent = parent
       if label(assigned.name) == "prototype" {
@@ -141,33 +167,53 @@ private struct ScriptReader {
           signature: lex.joined(k, value), parent: parent)
       }
       readObjectMembers(open: value, container: container.isEmpty ? owner : container + "." + owner, parent: memberParent)
-      return stop + 1
+      return lex.matching(value) + 1
     }
-    if let assigned = memberAssignment(k, stop) ?? plainAssignment(k, stop) {
-      let value = significant(assigned.equals + 1, stop + 1)
-      if isFunctionValue(value, stop + 1) {
-        var owner = assigned.owner
-        var kind: SymbolKind = .function
-        if owner.hasSuffix(".prototype") {
-          owner = String(owner.dropLast(".prototype".count))
-          kind = .method
-        }
-        let body = functionBodyOpen(value, stop + 1)
-        let close = body.map { lex.matching($0) } ?? stop
-        let at = lex.record(
-          into: &index, name: assigned.name, label: label(assigned.name), kind: kind,
-          container: owner.isEmpty ? container : (container.isEmpty ? owner : container + "." + owner), start: k, end: close,
-          signature: lex.joined(k, body ?? stop), parent: parent)
-        if let body {
-          readStatements(from: body + 1, to: close, container: qualified(container, assigned.name), parent: at, inFunctionBody: true)
-          scanFrom = close + 1
-        }
+    guard isFunctionValue(value, stop + 1) else { return nil }
+    var owner = assigned.owner
+    var kind: SymbolKind = .function
+    if owner.hasSuffix(".prototype") {
+      owner = String(owner.dropLast(".prototype".count))
+      kind = .method
+    }
+    let body = functionBodyOpen(value, stop + 1)
+    let close = body.map { lex.matching($0) } ?? stop
+    let at = lex.record(
+      into: &index, name: assigned.name, label: label(assigned.name), kind: kind,
+      container: owner.isEmpty ? container : (container.isEmpty ? owner : container + "." + owner), start: k, end: close,
+      signature: lex.joined(k, body ?? stop), parent: parent)
+    recordExpressionName(value, body: body, close: close, container: container, parent: parent)
+    guard let body else { return value }  // an expression-bodied arrow: its expression is scanned on
+    readStatements(from: body + 1, to: close, container: qualified(container, assigned.name), parent: at, inFunctionBody: true)
+    return close + 1
+  }
+
+  /// Function bodies and class expressions anywhere inside an expression (callbacks, IIFE wrappers,
+  /// `cached(function (x) {…})`); a named function expression (`return function onceHandler () {`) and a
+  /// named class expression (`new (class Foo {…})`) are definitions too, as ctags has them.
+  /// Assignments are read wherever they stand (`}, exports.mark = function`, `return this.delegate = {`).
+  /// `inFunctionBody` is the enclosing scope's: an immediately invoked function's body keeps it.
+  private mutating func readNestedDefinitions(from start: Int, through stop: Int, container: String, parent: Int, inFunctionBody: Bool) {
+    var m = start
+    while m <= stop {
+      if tokens[m].kind == .name, !lex.isPunct(m - 1, "."), let next = readAssignment(m, through: stop, container: container, parent: parent) {
+        m = next
+        continue
       }
-    }
-    // Function bodies anywhere else in the statement; a named function expression (`return function
-    // onceHandler () {`, a callback `function done(err) {`) is a definition too, as ctags has it.
-    var m = scanFrom
-    while m <= stop && m < end {
+      if lex.isWord(m, "class"), !lex.isPunct(m - 1, "."), case let after = significant(m + 1, stop + 1),
+        tokens[after].kind == .name || lex.isPunct(after, "{")
+      {
+        let open = bodyOpen(m, stop + 1)
+        guard open <= stop else { return }
+        if tokens[after].kind == .name, !lex.isWord(after, "extends") {
+          m = readClass(first: m, keyword: m, end: stop + 1, container: container, parent: parent)
+        } else {
+          let close = lex.matching(open)
+          readClassMembers(from: open + 1, to: close, container: container, parent: parent)
+          m = close + 1
+        }
+        continue
+      }
       if let body = functionBodyOpen(m, stop + 1), tokens[m].kind == .name || lex.isPunct(m, "=") {
         let close = lex.matching(body)
         var bodyContainer = container
@@ -182,13 +228,36 @@ private struct ScriptReader {
             bodyContainer = qualified(container, name)
           }
         }
-        readStatements(from: body + 1, to: close, container: bodyContainer, parent: bodyParent, inFunctionBody: true)
+        readStatements(from: body + 1, to: close, container: bodyContainer, parent: bodyParent, inFunctionBody: isInvoked(close) ? inFunctionBody : true)
         m = close + 1
         continue
       }
       m += 1
     }
-    return stop + 1
+  }
+
+  /// `var Sub = function VueComponent (options) {`, `d.get = function proxyGetter () {`: the function
+  /// expression's own name is a definition too (stack traces and ctags show it).
+  private mutating func recordExpressionName(_ value: Int, body: Int?, close: Int, container: String, parent: Int) {
+    var k = value
+    if lex.isWord(k, "async") { k = significant(k + 1, tokens.count) }
+    guard lex.isWord(k, "function") else { return }
+    var name = significant(k + 1, tokens.count)
+    if lex.isPunct(name, "*") { name = significant(name + 1, tokens.count) }
+    guard tokens[name].kind == .name else { return }
+    lex.record(
+      into: &index, name: name, label: label(name), kind: .function, container: container, start: k, end: close,
+      signature: lex.joined(k, body ?? close), parent: parent)
+  }
+
+  /// Whether the function whose body closes at `close` is called at once (`(function () {…})()`,
+  /// `!function () {…}()`, `(() => {…}).call(this)`): what such a wrapper defines is module-level for its
+  /// users (ctags tags its plain variables too), unlike a callback's locals.
+  private func isInvoked(_ close: Int) -> Bool {
+    var k = significant(close + 1, tokens.count)
+    if lex.isPunct(k, ")") { k = significant(k + 1, tokens.count) }
+    if lex.isPunct(k, "(") { return true }
+    return lex.isPunct(k, ".") && (lex.isWord(k + 1, "call") || lex.isWord(k + 1, "apply"))
   }
 
   /// `name = function ...` / `name = (...) => ...` at the start of a statement (no declaration keyword).
@@ -228,6 +297,12 @@ private struct ScriptReader {
   private func functionBodyOpen(_ k: Int, _ end: Int) -> Int? {
     var m = k
     if tokens[m].kind == .name, lex.text(m) == "async" { m = significant(m + 1, end) }
+    // `(a, { b }) => {` and `x => {`: on to the arrow.
+    if lex.isPunct(m, "("), case let close = lex.matching(m), lex.isPunct(close + 1, "="), lex.isPunct(close + 2, ">") {
+      m = close + 1
+    } else if tokens[m].kind == .name, lex.isPunct(m + 1, "="), lex.isPunct(m + 2, ">") {
+      m += 1
+    }
     if tokens[m].kind == .name, lex.text(m) == "function" {
       m = significant(m + 1, end)
       if lex.isPunct(m, "*") { m = significant(m + 1, end) }
@@ -292,7 +367,7 @@ private struct ScriptReader {
       var next = significant(k + 1, end)
       if lex.isPunct(next, "?") || lex.isPunct(next, "!") { next = significant(next + 1, end) }
       if lex.isPunct(next, "(") || lex.isPunct(next, "<") {
-        let open = tokenRange(next, end).first { lex.isPunct($0, "{") || lex.isPunct($0, ";") } ?? end
+        let open = methodBodyOpen(next, end)
         let close = lex.isPunct(open, "{") ? lex.matching(open) : open
         let kind: SymbolKind = lex.text(name) == "constructor" ? .initializer : .method
         _ = accessor
@@ -357,7 +432,8 @@ private struct ScriptReader {
   private mutating func readBindings(
     first: Int, keyword: Int, end: Int, container: String, parent: Int, inFunctionBody: Bool = false
   ) -> Int {
-    let stop = statementEnd(keyword, end)
+    // One past the statement's last token (`let a\nlet b` ends at `a`, which is a name to read).
+    let stop = min(statementEnd(keyword, end) + 1, end)
     var k = significant(keyword + 1, end)
     while k < stop {
       guard tokens[k].kind == .name else { break }  // destructuring patterns are not definitions here
@@ -367,7 +443,7 @@ private struct ScriptReader {
       if lex.isPunct(j, ":") {  // a type annotation
         if lex.isPunct(significant(j + 1, stop), "{") { objectType = significant(j + 1, stop) }
         var depth = 0
-        while j < stop, !(depth == 0 && (lex.isPunct(j, "=") || lex.isPunct(j, ","))) {
+        while j < stop, !(depth == 0 && (lex.isPunct(j, "=") || lex.isPunct(j, ",") || lex.isPunct(j, ";"))) {
           if lex.isOpen(j) || lex.isPunct(j, "<") { depth += 1 }
           if lex.isClose(j) || lex.isPunct(j, ">") { depth -= 1 }
           j += 1
@@ -380,7 +456,7 @@ private struct ScriptReader {
         value = significant(j + 1, stop)
         var depth = 0
         valueEnd = value
-        while valueEnd < stop, !(depth == 0 && lex.isPunct(valueEnd, ",")) {
+        while valueEnd < stop, !(depth == 0 && (lex.isPunct(valueEnd, ",") || lex.isPunct(valueEnd, ";"))) {
           if lex.isOpen(valueEnd) { depth += 1 }
           if lex.isClose(valueEnd) { depth -= 1 }
           if depth == 0 && lex.isPunct(valueEnd, "=") && lex.isPunct(valueEnd + 1, ">") { isFunction = true }
@@ -390,9 +466,30 @@ private struct ScriptReader {
           isFunction = true
         }
       }
+      // `var config = ({ … })`: the literal inside the parentheses (not `({ a }) => …`'s parameter).
+      if lex.isPunct(value, "("), case let inner = significant(value + 1, stop), lex.isPunct(inner, "{"),
+        case let paren = significant(lex.matching(inner) + 1, stop), lex.isPunct(paren, ")"),
+        !(lex.isPunct(paren + 1, "=") && lex.isPunct(paren + 2, ">"))
+      {
+        value = inner
+      }
       // An object literal with members (an empty `{}` is a value being built, not a definition to look up).
       let isObject = lex.isPunct(j, "=") && lex.isPunct(value, "{") && !lex.isPunct(significant(value + 1, stop), "}")
-      if !inFunctionBody || isFunction || isObject {
+      if lex.isPunct(j, "="), lex.isWord(value, "class"), case let open = bodyOpen(value, valueEnd), open < valueEnd {
+        // `let Adder$1 = class Adder {…}`: the binding is the class users name (ctags tags both names).
+        let close = lex.matching(open)
+        let start = name == significant(keyword + 1, end) ? first : name
+        let at = lex.record(
+          into: &index, name: name, label: label(name), kind: .class, container: container, start: start, end: close,
+          signature: lex.joined(first, open), parent: parent)
+        let inner = significant(value + 1, open)
+        if tokens[inner].kind == .name, !lex.isWord(inner, "extends"), label(inner) != label(name) {
+          lex.record(
+            into: &index, name: inner, label: label(inner), kind: .class, container: container, start: value, end: close,
+            signature: lex.joined(value, open), parent: parent)
+        }
+        readClassMembers(from: open + 1, to: close, container: qualified(container, name), parent: at)
+      } else if !inFunctionBody || isFunction || isObject {
         // The first name's line is its keyword's; later names (`var a = 1,\n    b = 2`) start at themselves.
         let start = name == significant(keyword + 1, end) ? first : name
         let at = lex.record(
@@ -406,15 +503,18 @@ private struct ScriptReader {
         if isObject {
           readObjectMembers(open: value, container: qualified(container, name), parent: at)
         } else if isFunction, let body = functionBodyOpen(value, valueEnd) {
+          recordExpressionName(value, body: body, close: lex.matching(body), container: container, parent: parent)
           readStatements(from: body + 1, to: lex.matching(body), container: qualified(container, name), parent: at, inFunctionBody: true)
+        } else if lex.isPunct(j, "="), value < valueEnd {
+          readNestedDefinitions(from: value, through: valueEnd - 1, container: container, parent: parent, inFunctionBody: inFunctionBody)
         }
-      } else if let body = functionBodyOpen(value, valueEnd) {
-        readStatements(from: body + 1, to: lex.matching(body), container: container, parent: parent, inFunctionBody: true)
+      } else if lex.isPunct(j, "="), value < valueEnd {
+        readNestedDefinitions(from: value, through: valueEnd - 1, container: container, parent: parent, inFunctionBody: inFunctionBody)
       }
       guard lex.isPunct(valueEnd, ",") else { break }
       k = significant(valueEnd + 1, stop)
     }
-    return stop + 1
+    return stop
   }
 
   /// The members of an inline object type, `{ readonly A: number; f(x: T): U; B: { C: string[] } }`:
@@ -550,6 +650,18 @@ private struct ScriptReader {
       k += 1
     }
     return end
+  }
+
+  /// The `{` of a method's body, or the `;` ending a body-less one, from its `(` or `<`: past the
+  /// parameters (a default `conf = {}` is no body) and a TypeScript return type (`): { a: T } {`).
+  private func methodBodyOpen(_ from: Int, _ end: Int) -> Int {
+    guard let parameters = tokenRange(from, end).first(where: { lex.isPunct($0, "(") }) else { return end }
+    var k = significant(lex.matching(parameters) + 1, end)
+    if lex.isPunct(k, ":") {
+      k = significant(k + 1, end)
+      if lex.isPunct(k, "{") { k = lex.matching(k) + 1 }
+    }
+    return tokenRange(k, end).first { lex.isPunct($0, "{") || lex.isPunct($0, ";") } ?? end
   }
 
   private func isMemberName(_ k: Int) -> Bool {
