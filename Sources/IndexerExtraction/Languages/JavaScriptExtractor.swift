@@ -95,6 +95,9 @@ private struct ScriptReader {
         i = stop + 1
       case "if", "for", "while", "switch", "with", "catch":
         i = readBlock(after: significant(k + 1, end), end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
+      case "global" where lex.isPunct(significant(k + 1, end), "{"):
+        // `declare global { interface Window { … } }`: augmentations of the global scope.
+        i = readBlock(after: significant(k + 1, end), end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
       case "else", "do", "try", "finally":
         i = readBlock(after: k, end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
       case "const", "let", "var":
@@ -125,8 +128,11 @@ private struct ScriptReader {
   private mutating func readFunction(first: Int, keyword: Int, end: Int, container: String, parent: Int) -> Int {
     var name = significant(keyword + 1, end)
     if lex.isPunct(name, "*") { name = significant(name + 1, end) }
-    let open = bodyOpen(keyword, end)
-    let declarationEnd = open < end ? open : statementEnd(keyword, end)
+    // The body follows the parameters (and a return type): a `{` further on belongs to a later statement
+    // (`declare function f(o: {\n a: T }): void;` has none).
+    let found = methodBodyOpen(keyword, end)
+    let open = lex.isPunct(found, "{") ? found : end
+    let declarationEnd = open < end ? open : min(found, end - 1)
     let close = open < end ? lex.matching(open) : declarationEnd
     if name < end, tokens[name].kind == .name {
       let signatureEnd = lex.isPunct(declarationEnd, ";") ? declarationEnd : (open < end ? open : declarationEnd + 1)
@@ -359,8 +365,20 @@ private struct ScriptReader {
       }
       if lex.isPunct(k, "*") { k = significant(k + 1, end) }
       if lex.isPunct(k, "#") { k = significant(k + 1, end) }
+      if lex.isPunct(k, "[") {
+        // A computed member (`[Symbol.iterator](): I;`, `readonly [key] = true;`) names no member: skipped whole.
+        var after = significant(lex.matching(k) + 1, end)
+        if lex.isPunct(after, "?") || lex.isPunct(after, "!") { after = significant(after + 1, end) }
+        if lex.isPunct(after, "(") || lex.isPunct(after, "<") {
+          let open = methodBodyOpen(after, end)
+          i = (lex.isPunct(open, "{") ? lex.matching(open) : open) + 1
+        } else {
+          i = statementEnd(after, end) + 1
+        }
+        continue
+      }
       guard k < end, tokens[k].kind == .name || tokens[k].kind == .literal else {
-        i = lex.isPunct(k, "[") ? statementEnd(lex.matching(k), end) + 1 : max(k + 1, first + 1)
+        i = max(k + 1, first + 1)
         continue
       }
       let name = k
@@ -443,9 +461,9 @@ private struct ScriptReader {
       if lex.isPunct(j, ":") {  // a type annotation
         if lex.isPunct(significant(j + 1, stop), "{") { objectType = significant(j + 1, stop) }
         var depth = 0
-        while j < stop, !(depth == 0 && (lex.isPunct(j, "=") || lex.isPunct(j, ",") || lex.isPunct(j, ";"))) {
+        while j < stop, !(depth == 0 && ((lex.isPunct(j, "=") && !lex.isPunct(j + 1, ">")) || lex.isPunct(j, ",") || lex.isPunct(j, ";"))) {
           if lex.isOpen(j) || lex.isPunct(j, "<") { depth += 1 }
-          if lex.isClose(j) || lex.isPunct(j, ">") { depth -= 1 }
+          if lex.isClose(j) || (lex.isPunct(j, ">") && !lex.isPunct(j - 1, "=")) { depth -= 1 }  // not `=>`'s `>`
           j += 1
         }
       }
@@ -652,8 +670,9 @@ private struct ScriptReader {
     return end
   }
 
-  /// The `{` of a method's body, or the `;` ending a body-less one, from its `(` or `<`: past the
-  /// parameters (a default `conf = {}` is no body) and a TypeScript return type (`): { a: T } {`).
+  /// The `{` of a function's or method's body, or else the `;` or last token ending a body-less one, from
+  /// before its `(`: past the parameters (a default `conf = {}` is no body) and a TypeScript return type
+  /// (`): { a: T } {`), within the statement.
   private func methodBodyOpen(_ from: Int, _ end: Int) -> Int {
     guard let parameters = tokenRange(from, end).first(where: { lex.isPunct($0, "(") }) else { return end }
     var k = significant(lex.matching(parameters) + 1, end)
@@ -661,7 +680,8 @@ private struct ScriptReader {
       k = significant(k + 1, end)
       if lex.isPunct(k, "{") { k = lex.matching(k) + 1 }
     }
-    return tokenRange(k, end).first { lex.isPunct($0, "{") || lex.isPunct($0, ";") } ?? end
+    let last = statementEnd(k, end)
+    return tokenRange(k, last + 1).first { lex.isPunct($0, "{") || lex.isPunct($0, ";") } ?? last
   }
 
   private func isMemberName(_ k: Int) -> Bool {
