@@ -112,6 +112,10 @@ def shape(text, name):
     return " ".join(out)
 
 
+UPPER_CALL = re.compile(r"^[A-Z][A-Z0-9_]+\([^{;]*\)\s*(//.*)?\$?/?$")
+DEFAULTED = re.compile(r"\)\s*(const\s*)?(noexcept\s*)?=\s*(default|delete)\s*;")
+
+
 def norm(path):
     return path[2:] if path.startswith("./") else path
 
@@ -156,13 +160,21 @@ def main():
         if minified(path, tag["line"]):
             skipped_minified[lang] += 1
             continue
+        line_text = tag.get("pattern", "")[2:].lstrip()
         if tag.get("kind") == "prototype" and lang in ("c", "cpp"):
             # ctags reads a macro call at file level (`MODULE_AUTHOR(x);`, `EXPORT_SYMBOL(f);`) as a prototype;
             # a declaration has a type before its name. Such calls are left out.
-            line_text = tag.get("pattern", "")[2:].lstrip()
             if line_text.startswith(tag["name"] + "("):
                 macro_calls[lang] += 1
                 continue
+        if tag.get("kind") == "function" and lang in ("c", "cpp") and UPPER_CALL.match(line_text) \
+                and line_text.startswith(tag["name"] + "("):
+            # ...and an upper-case macro call alone on its line, without a body (`EIGEN_EMPTY_STRUCT_CTOR(op)`
+            # in a struct), as a function: left out and counted with them.
+            macro_calls[lang] += 1
+            continue
+        if lang in ("c", "cpp") and DEFAULTED.search(line_text):
+            continue  # `= default;` / `= delete;` lines are compared on neither side (below)
         if tag["name"].startswith("__anon") or tag["name"].startswith("AnonymousFunction"):
             anonymous[lang] += 1  # ctags names anonymous types and functions; indexer does not invent names
             continue
@@ -177,6 +189,7 @@ def main():
         for path, _, line in tags:
             last_line[path] = max(last_line[path], line)
     beyond = defaultdict(int)
+    defaulted = defaultdict(int)
     beyond_items = defaultdict(set)
     compared_kinds = {lang: set().union(*table.values()) for lang, table in KINDS.items()}
 
@@ -188,6 +201,11 @@ def main():
         # A `.h` file the reader decided is C++ counts with C headers, as EXT files it.
         lang = EXT.get(os.path.splitext(s["path"])[1], s["language"])
         if minified(s["path"], s["line"]):
+            continue
+        if lang in ("c", "cpp") and DEFAULTED.search(sources.line(s["path"], s["line"])):
+            # ctags mostly does not tag special members declared `= default;` or `= delete;`; we do (they
+            # are declarations of the class's interface). Such lines are compared on neither side.
+            defaulted[lang] += 1
             continue
         if lang == "typescript" and s["line"] > last_line[s["path"]]:
             beyond[lang] += 1
@@ -238,7 +256,9 @@ def main():
     if refereed:
         print_refereed(refereed, referee)
     for lang, n in sorted(macro_calls.items()):
-        print(f"\n({lang}: {n} ctags prototypes that are macro calls at file level, such as MODULE_AUTHOR(x);, left out)")
+        print(f"\n({lang}: {n} ctags tags that are macro calls: prototypes at file level such as MODULE_AUTHOR(x);, and upper-case calls alone on a line such as EIGEN_EMPTY_STRUCT_CTOR(op) as functions, left out)")
+    for lang, n in sorted(defaulted.items()):
+        print(f"\n({lang}: {n} of our declarations on `= default;` / `= delete;` lines, which ctags tags only now and then, not compared on either side)")
     for lang, n in sorted(skipped_minified.items()):
         print(f"\n({lang}: {n} ctags tags on minified lines (over 1,000 characters) left out, and our symbols there)")
     for lang, n in sorted(beyond.items()):

@@ -118,6 +118,12 @@ private struct CDeclarationReader {
         i += 2
         continue
       }
+      if scope.kind == .record, lex.isPunct(i + 1, ":"), !lex.isPunct(i + 2, ":"), isMacroName(i) {
+        // A macro as an access label (`JSON_PRIVATE_UNLESS_TESTED:`, `Q_SIGNALS:`): which level it means is unknown.
+        access = nil
+        i += 2
+        continue
+      }
       let before = index.symbols.count
       i = readStatement(i, end, scope)
       if let access {
@@ -125,6 +131,14 @@ private struct CDeclarationReader {
           index.symbols[s].access = access
         }
       }
+    }
+  }
+
+  /// An upper-case name (`FMT_API`, `Q_SIGNALS`): by convention a macro.
+  private func isMacroName(_ k: Int) -> Bool {
+    guard tokens[k].kind == .name, tokens[k].end - tokens[k].start >= 2 else { return false }
+    return lex.source.span(tokens[k].start, tokens[k].end).allSatisfy {
+      ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_")
     }
   }
 
@@ -222,7 +236,13 @@ private struct CDeclarationReader {
     case "public", "private", "protected", "signals", "slots":
       if lex.isPunct(i + 1, ":") { return i + 2 }
       if lex.isPunct(i + 2, ":") { return i + 3 }  // Qt's `public slots:`
-    case "friend", "static_assert", "_Static_assert", "return", "if", "for", "while", "do", "switch", "goto":
+    case "friend":
+      // A friend defined in its class (`friend bool operator==(const A& a, const A& b) { … }`) is a function
+      // users look up; a friend declaration only names one.
+      let head = statementHead(i + 1, end)
+      if lex.isPunct(head.stop, "{"), compoundKeyword(i + 1, head.stop) == nil { return readDeclaration(i + 1, head, end, scope) }
+      return skipStatement(i, end)
+    case "static_assert", "_Static_assert", "return", "if", "for", "while", "do", "switch", "goto":
       return skipStatement(i, end)
     default: break
     }
@@ -494,9 +514,11 @@ private struct CDeclarationReader {
   /// `A::B::` qualifier; `int (*name(args))(void)` returns a function pointer; `int (*name)(void)` is a variable.
   private func functionName(_ first: Int, _ stop: Int) -> FunctionName? {
     var k = first
+    var angle: (open: Int, close: Int)?  // the last template argument list skipped
     while k < stop {
       if lex.isPunct(k, "<"), k > first, tokens[k - 1].kind == .name, lex.text(k - 1) != "operator" {
-        k = angleEnd(k, stop) + 1
+        angle = (k, angleEnd(k, stop))
+        k = angle!.close + 1
         continue
       }
       if lex.isPunct(k, "[") {
@@ -507,7 +529,11 @@ private struct CDeclarationReader {
         k += 1
         continue
       }
-      let before = k - 1
+      var before = k - 1
+      if let angle, angle.close == before, angle.open - 1 >= first {
+        // An explicit specialization: `template<> int predux_min<Packet4i>(const Packet4i& a)`.
+        before = angle.open - 1
+      }
       if before >= first, tokens[before].kind == .name, Self.notFunctionNames.contains(lex.text(before)) {
         if Self.attributeWords.contains(lex.text(before)) || ["decltype", "__typeof__", "typeof", "alignas"].contains(lex.text(before)) {
           k = lex.matching(k) + 1

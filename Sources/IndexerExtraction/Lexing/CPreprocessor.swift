@@ -71,8 +71,12 @@ struct CPreprocessor {
         k = end
         continue
       }
-      if atLineStart && isBareMacroLine(lex, k, after: out.tokens.last) {
+      if atLineStart && followsBoundary(lex, out.tokens) && isBareMacroLine(lex, k) {
         k += 1  // `ABSL_NAMESPACE_BEGIN` alone on its line: a macro that expands to nothing we can read
+        continue
+      }
+      if atLineStart, followsBoundary(lex, out.tokens), let past = attributeMacroLineEnd(lex, k) {
+        k = past  // `JSON_HEDLEY_NON_NULL(1)` on the line before a declaration: an attribute, not a function
         continue
       }
       atLineStart = false
@@ -91,13 +95,8 @@ struct CPreprocessor {
   /// An upper-case name alone on its line, between two statements (after `;`, `{`, `}` or at the top) and
   /// before a declaration keyword: `FMT_BEGIN_NAMESPACE`, `ABSL_NAMESPACE_BEGIN`. Read as code it would join
   /// the next declaration (`ABSL_NAMESPACE_BEGIN namespace x {` became a variable that swallowed the namespace).
-  private func isBareMacroLine(_ lex: CFamilyTokens, _ k: Int, after previous: CFamilyToken?) -> Bool {
+  private func isBareMacroLine(_ lex: CFamilyTokens, _ k: Int) -> Bool {
     guard raw[k].kind == .name, k + 1 >= raw.count || raw[k + 1].kind == .newline, isUpperCaseName(lex, k) else { return false }
-    if let previous {
-      guard previous.kind == .punct else { return false }
-      let b = lex.source[previous.start]
-      guard b == UInt8(ascii: ";") || b == UInt8(ascii: "{") || b == UInt8(ascii: "}") else { return false }
-    }
     // Past any further bare macro lines (`NLOHMANN_JSON_NAMESPACE_BEGIN` then `NLOHMANN_BASIC_JSON_TPL_DECLARATION`
     // then `class basic_json`), a declaration must follow.
     var next = k + 1
@@ -108,8 +107,59 @@ struct CPreprocessor {
         next += 1
         continue
       }
+      if isPunct(lex, next + 1, "(") {  // then `JSON_HEDLEY_DEPRECATED_FOR(3.8.0, f(p))` before a declaration
+        return attributeMacroLineEnd(lex, next) != nil
+      }
       return Self.declarationStarts.contains(lex.source.string(raw[next].start, raw[next].end))
     }
+  }
+
+  /// An upper-case macro call alone on its line between two declarations, the next line starting one
+  /// (`JSON_HEDLEY_DEPRECATED_FOR(3.8.0, f(p))` then `static basic_json from_cbor(…)`): the token after its
+  /// `)`, or nil. A definition through a macro (`SYSCALL_DEFINE1(name, int, x)` then `{`) is not one.
+  private func attributeMacroLineEnd(_ lex: CFamilyTokens, _ k: Int) -> Int? {
+    guard raw[k].kind == .name, k + 1 < raw.count, isPunct(lex, k + 1, "("), isUpperCaseName(lex, k) else { return nil }
+    var depth = 0
+    var close = k + 1
+    while close < raw.count {  // the call's parentheses close on its own line
+      if raw[close].kind == .newline { return nil }
+      if isPunct(lex, close, "(") { depth += 1 }
+      if isPunct(lex, close, ")") {
+        depth -= 1
+        if depth == 0 { break }
+      }
+      close += 1
+    }
+    guard close + 1 < raw.count, raw[close + 1].kind == .newline else { return nil }
+    var next = close + 1
+    while next < raw.count && raw[next].kind == .newline { next += 1 }
+    guard next + 1 < raw.count, raw[next].kind == .name else { return nil }
+    if Self.declarationStarts.contains(lex.source.string(raw[next].start, raw[next].end)) { return close + 1 }
+    // A type then a name (`ValueType get_impl(`, `basic_json& at(`, `std::size_t n;`, `T<U> f(`) or a constructor.
+    let after = raw[next + 1]
+    guard after.kind == .name || isPunct(lex, next + 1, "*") || isPunct(lex, next + 1, "&") || isPunct(lex, next + 1, ":")
+      || isPunct(lex, next + 1, "<") || isPunct(lex, next + 1, "(")
+    else { return nil }
+    return close + 1
+  }
+
+  /// Whether the kept tokens end between two declarations: at the top, after `;`, `{` or `}`, or after an
+  /// access label (`public:`; not `::`).
+  private func followsBoundary(_ lex: CFamilyTokens, _ kept: [CFamilyToken]) -> Bool {
+    guard let last = kept.last else { return true }
+    guard last.kind == .punct, last.end - last.start == 1 else { return false }
+    switch lex.source[last.start] {
+    case UInt8(ascii: ";"), UInt8(ascii: "{"), UInt8(ascii: "}"): return true
+    case UInt8(ascii: ":"):
+      guard kept.count >= 2 else { return false }
+      let label = kept[kept.count - 2]
+      return label.kind == .name && ["public", "private", "protected"].contains(lex.source.string(label.start, label.end))
+    default: return false
+    }
+  }
+
+  private func isPunct(_ lex: CFamilyTokens, _ k: Int, _ c: Unicode.Scalar) -> Bool {
+    k < raw.count && raw[k].kind == .punct && raw[k].end - raw[k].start == 1 && lex.source[raw[k].start] == UInt8(ascii: c)
   }
 
   private func isUpperCaseName(_ lex: CFamilyTokens, _ k: Int) -> Bool {
