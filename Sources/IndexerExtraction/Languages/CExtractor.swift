@@ -118,7 +118,7 @@ private struct CDeclarationReader {
         i += 2
         continue
       }
-      if scope.kind == .record, lex.isPunct(i + 1, ":"), !lex.isPunct(i + 2, ":"), isMacroName(i) {
+      if scope.kind == .record, lex.isPunct(i + 1, ":"), !lex.isPunct(i + 2, ":"), lex.isMacroSpelling(tokens[i]) {
         // A macro as an access label (`JSON_PRIVATE_UNLESS_TESTED:`, `Q_SIGNALS:`): which level it means is unknown.
         access = nil
         i += 2
@@ -131,14 +131,6 @@ private struct CDeclarationReader {
           index.symbols[s].access = access
         }
       }
-    }
-  }
-
-  /// An upper-case name (`FMT_API`, `Q_SIGNALS`): by convention a macro.
-  private func isMacroName(_ k: Int) -> Bool {
-    guard tokens[k].kind == .name, tokens[k].end - tokens[k].start >= 2 else { return false }
-    return lex.source.span(tokens[k].start, tokens[k].end).allSatisfy {
-      ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_")
     }
   }
 

@@ -16,6 +16,13 @@ struct CFamilyTokens {
   /// How deep the readers follow nested declarations; deeper bodies are skipped (real code stays far below).
   static let maxNesting = 100
 
+  /// Whether a token's bytes spell an upper-case name (`FMT_API`, `Q_SIGNALS`): by convention a macro.
+  func isMacroSpelling(_ token: CFamilyToken) -> Bool {
+    let name = source.span(token.start, token.end)
+    return token.kind == .name && name.count >= 2
+      && name.allSatisfy { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") }
+  }
+
   func text(_ k: Int) -> String {
     source.string(tokens[k].start, tokens[k].end)
   }

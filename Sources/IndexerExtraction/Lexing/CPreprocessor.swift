@@ -163,9 +163,7 @@ struct CPreprocessor {
   }
 
   private func isUpperCaseName(_ lex: CFamilyTokens, _ k: Int) -> Bool {
-    let name = lex.source.span(raw[k].start, raw[k].end)
-    return name.count >= 2
-      && name.allSatisfy { ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_") }
+    k < raw.count && lex.isMacroSpelling(raw[k])
   }
 
   /// Ends a branch: a later branch whose brackets do not balance is taken back out.
