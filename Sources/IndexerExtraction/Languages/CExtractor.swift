@@ -55,6 +55,7 @@ private struct CDeclarationReader {
   var tokens: TokenList { lex.tokens }
   var index: FileIndex
   private var nesting = 0
+  private let isCpp: Bool
   private let macros: [(symbol: Symbol, offset: Int)]
   private var nextMacro = 0
 
@@ -87,6 +88,7 @@ private struct CDeclarationReader {
   private static let typeKeywords: [String: SymbolKind] = ["struct": .struct, "union": .union, "enum": .enum, "class": .class]
 
   init(_ lex: CFamilyTokens, macros: [(symbol: Symbol, offset: Int)], language: Language) {
+    self.isCpp = language == .cpp
     self.lex = lex
     self.macros = macros
     self.index = FileIndex(language: language)
@@ -269,10 +271,18 @@ private struct CDeclarationReader {
         k = lex.matching(k) + 1
         continue
       }
-      if equals == nil, lex.isPunct(k, "="), !isOperatorName(k) { equals = k }
+      if equals == nil, lex.isPunct(k, "="), !isOperatorName(k), !isComparison(k) { equals = k }
       k += 1
     }
     return Head(stop: min(k, end), equals: equals)
+  }
+
+  /// Whether the `=` at `k` is part of `==`, `!=`, `<=` or `>=` (spelled without a space), as in a template
+  /// argument of a return type: `conditional<(size%8)==0, half, Packet>::type f(const Packet& a) {`.
+  private func isComparison(_ k: Int) -> Bool {
+    if lex.isPunct(k + 1, "="), tokens[k + 1].start == tokens[k].end { return true }
+    guard k > 0, tokens[k - 1].end == tokens[k].start else { return false }
+    return lex.isPunct(k - 1, "=") || lex.isPunct(k - 1, "!") || lex.isPunct(k - 1, "<") || lex.isPunct(k - 1, ">")
   }
 
   /// Whether the `=` at `k` belongs to an operator's name (`operator=`, `operator==`, `operator<<=`).
@@ -316,6 +326,15 @@ private struct CDeclarationReader {
     if kind == .class && k > first && lex.text(k - 1) == "enum" { return nil }
     var m = k + 1
     while m < stop {
+      // Template arguments may hold calls: `struct is_transparent : bool_constant<impl::is_transparent<T>()>`,
+      // `struct is_complete_type<T, decltype(void(sizeof(T)))>`.
+      if isCpp, lex.isPunct(m, "<"), tokens[m - 1].kind == .name {
+        let close = angleEnd(m, stop)
+        if lex.isPunct(close, ">") {
+          m = close + 1
+          continue
+        }
+      }
       if lex.isPunct(m, "(") {
         guard m > 0, tokens[m - 1].kind == .name, Self.attributeWords.contains(lex.text(m - 1)) else { return nil }
         m = lex.matching(m) + 1
@@ -585,10 +604,29 @@ private struct CDeclarationReader {
         }
         return (k, label, open)
       }
-      k -= 1
+      // Template arguments of a conversion's type are skipped whole (`operator output_adapter_t<CharType>()`);
+      // a `>` just after `operator` is the operator itself (`operator>`, `operator->`, `operator>>`).
+      let isOperatorSymbol = (k - 1 >= first && lex.isWord(k - 1, "operator")) || (k - 2 >= first && lex.isWord(k - 2, "operator"))
+      k = lex.isPunct(k, ">") && !isOperatorSymbol ? angleStart(k, first) - 1 : k - 1
       steps += 1
     }
     return nil
+  }
+
+  /// The `<` opening the `>` at `close`, looking back no further than `first` (`first` when none does).
+  private func angleStart(_ close: Int, _ first: Int) -> Int {
+    var depth = 0
+    var k = close
+    while k > first {
+      if lex.isPunct(k, ">") { depth += 1 }
+      if lex.isPunct(k, "<") {
+        depth -= 1
+        if depth == 0 { return k }
+      }
+      if lex.isPunct(k, ";") || lex.isPunct(k, "{") || lex.isPunct(k, "}") { return first }
+      k -= 1
+    }
+    return first
   }
 
   /// `A::B::` before a name, as ["A", "B"] (template arguments dropped).
@@ -719,6 +757,12 @@ private struct CDeclarationReader {
       }
       if done {
         if lex.isOpen(k) { k = lex.matching(k) }
+        // In C++ an initializer's template arguments hold commas that separate no declarators:
+        // `value = is_detected_exact<void, from_json_function, serializer>::value;`.
+        if isCpp, lex.isPunct(k, "<"), tokens[k - 1].kind == .name {
+          let close = angleEnd(k, stop)
+          if lex.isPunct(close, ">") { k = close }
+        }
         k += 1
         continue
       }

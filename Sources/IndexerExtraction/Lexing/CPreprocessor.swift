@@ -107,8 +107,11 @@ struct CPreprocessor {
         next += 1
         continue
       }
-      if isPunct(lex, next + 1, "(") {  // then `JSON_HEDLEY_DEPRECATED_FOR(3.8.0, f(p))` before a declaration
-        return attributeMacroLineEnd(lex, next) != nil
+      if isPunct(lex, next + 1, "(") {
+        // then `JSON_HEDLEY_DEPRECATED_FOR(3.8.0, f(p))` before a declaration, or a macro statement of its own
+        // (`NLOHMANN_CAN_CALL_STD_FUNC_IMPL(begin);`)
+        guard let close = callClose(lex, next) else { return false }
+        return isPunct(lex, close + 1, ";") || attributeMacroLineEnd(lex, next) != nil
       }
       return Self.declarationStarts.contains(lex.source.string(raw[next].start, raw[next].end))
     }
@@ -118,19 +121,7 @@ struct CPreprocessor {
   /// (`JSON_HEDLEY_DEPRECATED_FOR(3.8.0, f(p))` then `static basic_json from_cbor(…)`): the token after its
   /// `)`, or nil. A definition through a macro (`SYSCALL_DEFINE1(name, int, x)` then `{`) is not one.
   private func attributeMacroLineEnd(_ lex: CFamilyTokens, _ k: Int) -> Int? {
-    guard raw[k].kind == .name, k + 1 < raw.count, isPunct(lex, k + 1, "("), isUpperCaseName(lex, k) else { return nil }
-    var depth = 0
-    var close = k + 1
-    while close < raw.count {  // the call's parentheses close on its own line
-      if raw[close].kind == .newline { return nil }
-      if isPunct(lex, close, "(") { depth += 1 }
-      if isPunct(lex, close, ")") {
-        depth -= 1
-        if depth == 0 { break }
-      }
-      close += 1
-    }
-    guard close + 1 < raw.count, raw[close + 1].kind == .newline else { return nil }
+    guard let close = callClose(lex, k), close + 1 < raw.count, raw[close + 1].kind == .newline else { return nil }
     var next = close + 1
     while next < raw.count && raw[next].kind == .newline { next += 1 }
     guard next + 1 < raw.count, raw[next].kind == .name else { return nil }
@@ -143,8 +134,26 @@ struct CPreprocessor {
     return close + 1
   }
 
-  /// Whether the kept tokens end between two declarations: at the top, after `;`, `{` or `}`, or after an
-  /// access label (`public:`; not `::`).
+  /// The `)` of an upper-case macro call at `k` whose parentheses close on its own line, or nil.
+  private func callClose(_ lex: CFamilyTokens, _ k: Int) -> Int? {
+    guard raw[k].kind == .name, k + 1 < raw.count, isPunct(lex, k + 1, "("), isUpperCaseName(lex, k) else { return nil }
+    var depth = 0
+    var close = k + 1
+    while close < raw.count {
+      if raw[close].kind == .newline { return nil }
+      if isPunct(lex, close, "(") { depth += 1 }
+      if isPunct(lex, close, ")") {
+        depth -= 1
+        if depth == 0 { return close }
+      }
+      close += 1
+    }
+    return nil
+  }
+
+  /// Whether the kept tokens end between two declarations, or before one's name: at the top, after `;`, `{`
+  /// or `}`, after an access label (`public:`; not `::`), or after a template header (`template<typename T>`
+  /// then `JSON_HEDLEY_NON_NULL(1)` on its own line).
   private func followsBoundary(_ lex: CFamilyTokens, _ kept: [CFamilyToken]) -> Bool {
     guard let last = kept.last else { return true }
     guard last.kind == .punct, last.end - last.start == 1 else { return false }
@@ -154,8 +163,34 @@ struct CPreprocessor {
       guard kept.count >= 2 else { return false }
       let label = kept[kept.count - 2]
       return label.kind == .name && ["public", "private", "protected"].contains(lex.source.string(label.start, label.end))
+    case UInt8(ascii: ">"): return endsTemplateHeader(lex, kept)
     default: return false
     }
+  }
+
+  /// Whether the kept tokens end with `template <…>`: the `>` matched back to its `<` (within a bounded look-back).
+  private func endsTemplateHeader(_ lex: CFamilyTokens, _ kept: [CFamilyToken]) -> Bool {
+    var depth = 0
+    var k = kept.count - 1
+    let limit = max(1, kept.count - 512)
+    while k >= limit {
+      let t = kept[k]
+      if t.kind == .punct, t.end - t.start == 1 {
+        switch lex.source[t.start] {
+        case UInt8(ascii: ">"): depth += 1
+        case UInt8(ascii: "<"):
+          depth -= 1
+          if depth == 0 {
+            let before = kept[k - 1]
+            return before.kind == .name && lex.source.string(before.start, before.end) == "template"
+          }
+        case UInt8(ascii: ";"), UInt8(ascii: "{"), UInt8(ascii: "}"): return false
+        default: break
+        }
+      }
+      k -= 1
+    }
+    return false
   }
 
   private func isPunct(_ lex: CFamilyTokens, _ k: Int, _ c: Unicode.Scalar) -> Bool {
