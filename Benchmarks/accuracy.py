@@ -68,7 +68,7 @@ class SourceLines:
     """The lines of the tree's files, read once each (the last few files kept)."""
 
     def __init__(self, tree):
-        self.tree, self.cache = tree, {}
+        self.tree, self.cache, self.branches = tree, {}, {}
 
     def line(self, path, number):
         if self.tree is None:
@@ -83,6 +83,64 @@ class SourceLines:
                 self.cache[path] = []
         lines = self.cache[path]
         return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    def unread_by_ctags(self, path, number):
+        """Whether the line lies in an #if branch ctags does not read (ctags_unread_branch_lines)."""
+        if self.tree is None:
+            return False
+        if path not in self.branches:
+            self.line(path, 1)
+            self.branches[path] = ctags_unread_branch_lines(self.cache[path])
+        return number in self.branches[path]
+
+
+DIRECTIVE = re.compile(r"^\s*#\s*(\w+)(.*)")
+C_NOISE = re.compile(r'/\*.*?\*/|//.*|"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+
+
+def ctags_unread_branch_lines(lines):
+    """The lines in #if branches that Universal Ctags skips: it reads every branch of a conditional only where
+    no statement is open (the last token before it is `;` or `}`); elsewhere (inside a class or namespace,
+    after `template<…>` or a bare macro line such as JSON_HEDLEY_DIAGNOSTIC_PUSH) only the first branch,
+    and never `#if 0`. We read every branch: what we find in the others is compared on neither side."""
+    unread, frames, statement_open, in_comment, i = set(), [], False, False, 0
+    while i < len(lines):
+        text, first = lines[i], i
+        while text.endswith("\\") and i + 1 < len(lines):  # a directive's continuation lines
+            i += 1
+            text = text[:-1] + " " + lines[i]
+        i += 1
+        if in_comment:
+            if "*/" not in text:
+                if frames and frames[-1]["ignoring"]:
+                    unread.update(range(first + 1, i + 1))
+                continue
+            text, in_comment = text[text.index("*/") + 2:], False
+        text = C_NOISE.sub(" ", text)
+        if "/*" in text:
+            text, in_comment = text[:text.index("/*")], True
+        ignoring = bool(frames) and frames[-1]["ignoring"]
+        m = DIRECTIVE.match(text)
+        if m:
+            word, rest = m.group(1), m.group(2).strip()
+            if word in ("if", "ifdef", "ifndef"):
+                if0 = word == "if" and rest == "0"
+                frames.append({"single": statement_open, "chosen": not if0, "all": ignoring, "ignoring": ignoring or if0})
+            elif word in ("elif", "else") and frames:
+                f = frames[-1]
+                f["single"] = f["single"] or statement_open
+                f["ignoring"] = f["all"] or (f["chosen"] and f["single"])
+                f["chosen"] = f["chosen"] or not f["ignoring"]
+            elif word == "endif" and frames:
+                frames.pop()
+            elif ignoring:
+                unread.update(range(first + 1, i + 1))
+            continue
+        if ignoring:
+            unread.update(range(first + 1, i + 1))
+        elif text.strip():
+            statement_open = text.rstrip()[-1] not in ";}"
+    return unread
 
 
 # Words kept as they are in a line's shape; any other identifier is `id`, the tag's own name `NAME`.
@@ -190,6 +248,7 @@ def main():
             last_line[path] = max(last_line[path], line)
     beyond = defaultdict(int)
     defaulted = defaultdict(int)
+    unread_branches = defaultdict(int)
     beyond_items = defaultdict(set)
     compared_kinds = {lang: set().union(*table.values()) for lang, table in KINDS.items()}
 
@@ -206,6 +265,9 @@ def main():
             # ctags mostly does not tag special members declared `= default;` or `= delete;`; we do (they
             # are declarations of the class's interface). Such lines are compared on neither side.
             defaulted[lang] += 1
+            continue
+        if lang in ("c", "cpp") and sources.unread_by_ctags(s["path"], s["line"]):
+            unread_branches[lang] += 1
             continue
         if lang == "typescript" and s["line"] > last_line[s["path"]]:
             beyond[lang] += 1
@@ -239,7 +301,8 @@ def main():
                 misses.append(f"{lang}\t{kind}\t{side}\t{item[0]}:{item[2]}\t{item[1]}")
     kind_of = {side: {(lang, item): kind for (lang, kind), items in table.items() for item in items}
                for side, table in (("missed", theirs), ("extra", ours))}
-    referee = Referee(os.environ.get("ACCURACY_REFEREE"))
+    disputed_c = {item[0] for lang, (t, o) in totals.items() if lang in ("c", "cpp") for item in t ^ o}
+    referee = Referee(os.environ.get("ACCURACY_REFEREE"), clang_referee(tree, disputed_c))
     refereed = []
     for lang, (theirs_all, ours_all) in sorted(totals.items()):
         a, b, m = len(theirs_all), len(ours_all), len(theirs_all & ours_all)
@@ -247,18 +310,23 @@ def main():
             for item in items:
                 path, name, line = item
                 form = shape(sources.line(path, line), name)
-                verdict = referee.verdict(item)
+                verdict = referee.verdict(lang, item, kind_of[side][(lang, item)])
                 label = side if verdict is None else f"{side}, parser {'confirms' if verdict else 'rejects'}"
                 patterns[(lang, label)][(kind_of[side][(lang, item)], form)].append((path, line, name))
         print(f"| **{lang}** | all | | {a} | {b} | {m} | {m / a if a else 1:.1%} | {m / b if b else 1:.1%} |")
         if referee.covers(lang):
-            refereed.append((lang, theirs_all, ours_all | beyond_items[lang]))
+            kinds = {item: kind_of[side][(lang, item)] for side, items in (("missed", theirs_all), ("extra", ours_all))
+                     for item in items if (lang, item) in kind_of[side]}
+            refereed.append((lang, theirs_all, ours_all | beyond_items[lang], kinds))
     if refereed:
         print_refereed(refereed, referee)
     for lang, n in sorted(macro_calls.items()):
         print(f"\n({lang}: {n} ctags tags that are macro calls: prototypes at file level such as MODULE_AUTHOR(x);, and upper-case calls alone on a line such as EIGEN_EMPTY_STRUCT_CTOR(op) as functions, left out)")
     for lang, n in sorted(defaulted.items()):
         print(f"\n({lang}: {n} of our declarations on `= default;` / `= delete;` lines, which ctags tags only now and then, not compared on either side)")
+    for lang, n in sorted(unread_branches.items()):
+        print(f"\n({lang}: {n} of our definitions lie in #if/#elif/#else branches ctags does not read (only the first "
+              f"branch where a statement is open, never #if 0): not compared)")
     for lang, n in sorted(skipped_minified.items()):
         print(f"\n({lang}: {n} ctags tags on minified lines (over 1,000 characters) left out, and our symbols there)")
     for lang, n in sorted(beyond.items()):
@@ -273,10 +341,11 @@ def main():
 
 
 class Referee:
-    """A parser's definitions (Benchmarks/referee.js) deciding where the two tools disagree, per file it read."""
+    """A parser deciding where the two tools disagree: Babel's for JavaScript and TypeScript (its definitions
+    listed by Benchmarks/referee.js, per file it read), clang's AST for C and C++ (Benchmarks/clang_referee.py)."""
 
-    def __init__(self, path):
-        self.definitions, self.files, self.failed = set(), set(), set()
+    def __init__(self, path, clang=None):
+        self.definitions, self.files, self.failed, self.clang = set(), set(), set(), clang
         if not path:
             return
         for line in open(path, encoding="utf-8"):
@@ -289,26 +358,43 @@ class Referee:
         self.files -= self.failed
 
     def covers(self, lang):
+        if lang in ("c", "cpp"):
+            return self.clang is not None and self.clang.covers(lang)
         return bool(self.files) and lang in ("javascript", "typescript")
 
-    def verdict(self, item):
-        """True when the parser finds the definition, False when it does not, None where it read no tree."""
+    def verdict(self, lang, item, kind=None):
+        """True when the parser finds the definition, False when it does not, None where it cannot say."""
+        if lang in ("c", "cpp"):
+            return None if self.clang is None else self.clang.verdict(item, kind)
         if item[0] not in self.files:
             return None
         return item in self.definitions
 
 
+def clang_referee(tree, files):
+    """With ACCURACY_CLANG=1, clang judges C/C++ disagreements: ACCURACY_CLANG_FLAGS (default `-std=c++17 -I.`)
+    and ACCURACY_CLANG_UNITS, umbrella headers compiled first (each disputed file not covered by them is then
+    compiled on its own)."""
+    if os.environ.get("ACCURACY_CLANG") != "1" or tree is None or not files:
+        return None
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    from clang_referee import ClangReferee
+    flags = os.environ.get("ACCURACY_CLANG_FLAGS", "-std=c++17 -I.").split()
+    return ClangReferee(tree, files, os.environ.get("ACCURACY_CLANG_UNITS", "").split(), flags)
+
+
 def print_refereed(rows, referee):
-    print("\nWith Babel's parser as referee (Benchmarks/referee.js): a definition counts where two of the three")
-    print("(ctags, indexer, parser) find it; a file the parser cannot read keeps ctags' view.\n")
+    print("\nWith a parser as referee (Babel's for JS/TS: Benchmarks/referee.js; clang's AST for C/C++:")
+    print("Benchmarks/clang_referee.py): a definition counts where two of the three (ctags, indexer, parser) find it;")
+    print("where the parser cannot say (a file it cannot read, an inactive #if branch, a macro) ctags' view stands.\n")
     print("| language | both | ctags only, parser confirms (our misses) | ctags only, parser rejects (ctags wrong) "
           "| indexer only, parser confirms (ctags misses) | indexer only, parser rejects (our extras) | recall | precision |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for lang, theirs_all, ours_all in rows:
+    for lang, theirs_all, ours_all, kinds in rows:
         both = len(theirs_all & ours_all)
-        verdicts = {side: [referee.verdict(item) for item in items]
+        verdicts = {side: [referee.verdict(lang, item, kinds.get(item)) for item in items]
                     for side, items in (("missed", theirs_all - ours_all), ("extra", ours_all - theirs_all))}
-        missed_yes = sum(1 for v in verdicts["missed"] if v is not False)  # unread files: ctags decides
+        missed_yes = sum(1 for v in verdicts["missed"] if v is not False)  # no verdict: ctags decides
         missed_no = sum(1 for v in verdicts["missed"] if v is False)
         extra_yes = sum(1 for v in verdicts["extra"] if v is True)
         extra_no = sum(1 for v in verdicts["extra"] if v is not True)
@@ -317,7 +403,10 @@ def print_refereed(rows, referee):
         print(f"| **{lang}** | {both} | {missed_yes} | {missed_no} | {extra_yes} | {extra_no} "
               f"| {found / truth if truth else 1:.1%} | {found / len(ours_all) if ours_all else 1:.1%} |")
     if referee.failed:
-        print(f"\n({len(referee.failed)} files the parser could not read: ctags decides there)")
+        print(f"\n({len(referee.failed)} files Babel's parser could not read: ctags decides there)")
+    if referee.clang is not None:
+        print(f"\n(clang: {referee.clang.units} translation units compiled; {len(referee.clang.failed)} did not "
+              f"compile on their own and give no verdict, e.g. {', '.join(referee.clang.failed[:3])})")
 
 
 def write_patterns(path, patterns, sources):

@@ -8,7 +8,8 @@
 #   SKIP_MINIFIED=1 Benchmarks/accuracy.sh       # leave out minified JavaScript lines (ctags reads them partly)
 #   LINUX_SUBSET="." Benchmarks/accuracy.sh    # the whole kernel tree
 #
-# Needs the release binary (make build) and universal-ctags. Misses are written beside the table
+# Needs the release binary (make build) and universal-ctags; node (JS/TS) and clang++ (C++, from the Swift
+# toolchain) referee where the two tools disagree, when present. Misses are written beside the table
 # (MISSES_DIR, default /tmp/indexer-accuracy) with real examples for each kind, and NAME.patterns.md there
 # lists the 20 commonest shapes of missed and extra lines per language with one real example each.
 set -euo pipefail
@@ -55,6 +56,14 @@ for (p,) in sqlite3.connect(sys.argv[1]).execute("SELECT path FROM file WHERE st
       echo "(no node: the parser referee is left out)"
     fi
   fi
+  local clang=0 units=""
+  if [ "$name" = cpp-headers ] && command -v clang++ >/dev/null; then
+    # clang judges C++ disagreements (Benchmarks/clang_referee.py): umbrella headers first, as Eigen's
+    # internal headers compile only through them, then each disputed file left on its own.
+    clang=1
+    units="nlohmann/json.hpp eigen3/Eigen/Eigen $(cd "$dir" && find eigen3/unsupported/Eigen -maxdepth 2 -type f ! -name '*.*' | sort | tr '\n' ' ')"
+  fi
+  ACCURACY_CLANG=$clang ACCURACY_CLANG_UNITS=$units ACCURACY_CLANG_FLAGS="-std=c++17 -I. -Ieigen3" \
   ACCURACY_REFEREE=$referee ACCURACY_TREE=$dir ACCURACY_SKIP_MINIFIED=${SKIP_MINIFIED:-0} python3 "$here/accuracy.py" "$out/$name.ctags.json" "$out/$name.indexer.json" "$out/$name.sqlite" "$out/$name.misses.tsv" "$@"
   echo
 }
