@@ -21,9 +21,7 @@ extension IndexPipeline {
     var found: [String: WorkspaceFile] = [:]
     var exactPaths: [String] = []
     var prefixes: [String] = []
-    // Files an event named are read whatever their stat says: a rewrite of the same size in the same
-    // timestamp tick as the last read leaves the stat unchanged (git's "racily clean" case).
-    var reported = Set<String>()
+    var reported = Set<String>()  // read whatever their stat says (IndexPlanner.Scope.changedPaths)
     for path in Set(paths).sorted() {
       let absolute = path.isEmpty ? options.root : options.root + "/" + path
       var st = stat()
@@ -43,30 +41,11 @@ extension IndexPipeline {
         }
       }
     }
-    let reader = IndexReader(database: database)
-    let stored = try reader.storedFiles(paths: exactPaths, under: prefixes)
-    var plan = IndexPlan()
-    for file in found.values.sorted(by: { $0.path < $1.path }) {
-      let previous = stored[file.path]
-      if file.stat.size > options.limits.maxFileSize {
-        if previous?.status != .tooLarge || previous.map({ !IndexPlanner.sameStat($0, file.stat) }) ?? true {
-          let message = "\(file.stat.size) bytes is over --max-file-size \(options.limits.maxFileSize)"
-          plan.limitSkips.append(
-            FileWrite(
-              path: file.path, language: file.language, status: .tooLarge, size: file.stat.size,
-              mtimeNanoseconds: file.stat.mtimeNanoseconds, inode: file.stat.inode, contentHash: 0,
-              content: .skipped(message: message), message: message))
-        }
-        report.skipped[.tooLarge, default: 0] += 1
-      } else if let previous, previous.status.survivesUnchangedStat, IndexPlanner.sameStat(previous, file.stat),
-        !reported.contains(file.path)
-      {
-        report.unchanged += 1
-      } else {
-        plan.toRead.append(IndexPlan.Candidate(file: file, stored: previous))
-      }
-    }
-    plan.removed = stored.values.filter { found[$0.path] == nil }.sorted { $0.path < $1.path }
+    let stored = try IndexReader(database: database).storedFiles(paths: exactPaths, under: prefixes)
+    let files = found.values.sorted { $0.path < $1.path }
+    let plan = IndexPlanner.plan(files: files, stored: stored, limits: options.limits, scope: .changedPaths(named: reported))
+    report.unchanged = plan.unchanged
+    report.skipped = plan.skippedByLimit
 
     let removedByHash = Dictionary(
       plan.removed.filter { $0.status.isIndexed }.map { ($0.contentHash, $0) }, uniquingKeysWith: { a, _ in a })

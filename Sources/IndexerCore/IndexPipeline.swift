@@ -38,41 +38,22 @@ public struct IndexPipeline: Sendable {
   ) throws -> IndexReport {
     let clock = ContinuousClock.now
     var report = IndexReport()
-    // Open the database and load the stored rows on another thread while this one walks: on a
-    // no-change run these two are nearly all the work, and neither needs the other.
     try WorkspaceScanner.validateRoot(options.root)
     if openDatabase == nil { try WriterLock.checkFree(path: WriterLock.path(forDatabase: options.databasePath)) }
-    // A no-change run only reads: the rows come through a read-only connection, and the writer's pool
-    // (WAL set-up, migration check, checkpoint on close) is opened only when something must be written.
-    let loaded = Locked<Result<StoredState, StoreError>?>(nil)
-    let loading = DispatchGroup()
     let databasePath = options.databasePath
-    DispatchQueue.global().async(group: loading) {
-      let result = Result { () throws(StoreError) -> StoredState in
-        if let openDatabase { return StoredState(database: openDatabase, stored: try IndexReader(database: openDatabase).storedFiles()) }
-        if let lookup = try? SymbolLookup(path: databasePath), let stored = try? lookup.storedFiles(),
-          (try? lookup.hasDroppedIndexes()) == false
-        {
-          return StoredState(lookup: lookup, stored: stored)
-        }
-        let database = try IndexDatabase.openForWriting(path: databasePath)
-        return StoredState(database: database, stored: try IndexReader(database: database).storedFiles())
-      }
-      loaded.withLock { $0 = result }
-    }
+    let loading = StoredStateLoader(openDatabase: openDatabase, path: databasePath)
     let scanned = Result { () throws(WorkspaceError) in try WorkspaceScanner(root: options.root, options: options.walk).scan() }
     report.phases.walk = (ContinuousClock.now - clock).seconds
-    loading.wait()
-    let state = try loaded.withLock { $0! }.get()
+    let state = try loading.wait()
     let scan = try scanned.get()
-    let plan = IndexPlanner.plan(scan: scan, stored: state.stored, limits: options.limits)
+    let plan = IndexPlanner.plan(files: scan.files, stored: state.stored, limits: options.limits)
     report.phases.plan = (ContinuousClock.now - clock).seconds - report.phases.walk
 
-    if state.database == nil, let lookup = state.lookup, plan.toRead.isEmpty, plan.limitSkips.isEmpty, plan.removed.isEmpty {
+    if state.database == nil, let readOnly = state.readOnly, plan.toRead.isEmpty, plan.limitSkips.isEmpty, plan.removed.isEmpty {
       report.notes = scan.notes
       report.unchanged = plan.unchanged
       report.skipped = plan.skippedByLimit
-      (report.files, report.symbols, report.generation) = try lookup.totals()
+      (report.files, report.symbols, report.generation) = try IndexReader(connection: readOnly).totals()
       report.seconds = (ContinuousClock.now - clock).seconds
       return report
     }
@@ -88,36 +69,8 @@ public struct IndexPipeline: Sendable {
       plan.removed.filter { $0.status.isIndexed }.map { ($0.contentHash, $0) }, uniquingKeysWith: { a, _ in a })
     var claimedByRename = Set<String>()
 
-    let writerQueue = DispatchQueue(label: "indexer.writer")
-    let inFlight = DispatchSemaphore(value: 2)
-    let failure = Locked<(any Error)?>(nil)
-    let done = Locked<(files: Int, bytes: Int64, commitSeconds: Double)>((0, 0, 0))
-    let total = plan.toRead.count + plan.limitSkips.count
-    let start = ContinuousClock.now
-    let emit = progress
-
-    func submit(_ batch: IndexBatch, files: Int, bytes: Int64) {
-      inFlight.wait()
-      writerQueue.async {
-        defer { inFlight.signal() }
-        if failure.withLock({ $0 != nil }) { return }
-        do {
-          let commitStart = ContinuousClock.now
-          try writer.commit(batch)
-          let commitSeconds = (ContinuousClock.now - commitStart).seconds
-          let (f, b) = done.withLock { state in
-            state.files += files
-            state.bytes += bytes
-            state.commitSeconds += commitSeconds
-            return (state.files, state.bytes)
-          }
-          let elapsed = (ContinuousClock.now - start).seconds
-          emit(IndexProgress(filesDone: f, filesTotal: total, bytesRead: b, elapsedSeconds: elapsed))
-        } catch {
-          failure.withLock { $0 = error }
-        }
-      }
-    }
+    let committer = BatchCommitter(writer: writer, totalFiles: plan.toRead.count + plan.limitSkips.count, progress: progress)
+    func submit(_ batch: IndexBatch, files: Int, bytes: Int64) { committer.submit(batch, files: files, bytes: bytes) }
 
     let storedCount = plan.unchanged + plan.toRead.count { $0.stored != nil } + plan.removed.count
     let bulkLoad = plan.toRead.count >= Self.bulkLoadThreshold && plan.toRead.count * 2 >= storedCount
@@ -128,7 +81,7 @@ public struct IndexPipeline: Sendable {
     }
     var stopped = false
     for chunk in chunks(plan.toRead) {
-      if failure.withLock({ $0 != nil }) { break }
+      if committer.hasFailed { break }
       let extractStart = ContinuousClock.now
       var batch = IndexBatch()
       var bytes: Int64 = 0
@@ -147,16 +100,15 @@ public struct IndexPipeline: Sendable {
     }
     let removals = plan.removed.map(\.path).filter { !claimedByRename.contains($0) }
     report.removed = removals.count
-    if !removals.isEmpty && !stopped && failure.withLock({ $0 == nil }) {
+    if !removals.isEmpty && !stopped && !committer.hasFailed {
       submit(IndexBatch(removals: removals), files: 0, bytes: 0)
     }
-    writerQueue.sync {}
-    if let error = failure.withLock({ $0 }) { throw error }
+    let commitSeconds = try committer.finish()
     if stopped {
       // A bulk load's dropped indexes are rebuilt by the next open for writing (`hasDroppedIndexes`).
       throw IndexError.cancelled
     }
-    report.phases.commit = done.withLock { $0.commitSeconds }
+    report.phases.commit = commitSeconds
     let finishStart = ContinuousClock.now
     if bulkLoad { try writer.restoreIndexes() }
 
@@ -258,21 +210,6 @@ public struct IndexPipeline: Sendable {
     }
     if !current.isEmpty { result.append(current) }
     return result
-  }
-}
-
-/// The stored rows and the connection they came from: the writer's database, or a read-only lookup
-/// when nothing may need writing. `@unchecked` because the lookup's SQLite handle is not thread-safe:
-/// the loader thread hands this over once, after `loading.wait()`, and never touches it again.
-private struct StoredState: @unchecked Sendable {
-  var database: IndexDatabase?
-  var lookup: SymbolLookup?
-  var stored: [String: StoredFile]
-
-  init(database: IndexDatabase? = nil, lookup: SymbolLookup? = nil, stored: [String: StoredFile]) {
-    self.database = database
-    self.lookup = lookup
-    self.stored = stored
   }
 }
 

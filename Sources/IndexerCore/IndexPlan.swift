@@ -19,22 +19,43 @@ struct IndexPlan {
   var skippedByLimit: [FileStatus: Int] = [:]
 }
 
-/// Compares the walk with the store: stat first, content hash only where the stat differs.
+/// Compares the walk with the store: stat first, content hash only where the stat differs. Both a full run
+/// and the watcher's batches plan through here.
 ///
 /// Limits are applied in path order, so which files a limit keeps never depends on the walk's order.
 enum IndexPlanner {
-  static func plan(scan: WorkspaceScan, stored: [String: StoredFile], limits: IndexLimits) -> IndexPlan {
+  /// What a plan covers: the whole tree, or the paths of a batch of changes.
+  enum Scope {
+    /// Every limit applies, and every stored file the walk did not find is removed.
+    case wholeTree
+    /// Only `--max-file-size` applies (the watcher asks for a full run when the index outgrows the others);
+    /// `named` files are read whatever their stat says, since a rewrite of the same size in the same
+    /// timestamp tick as the last read leaves the stat unchanged (git's "racily clean" case).
+    case changedPaths(named: Set<String>)
+  }
+
+  /// `files` in path order; `stored` holds the rows of the same scope (the whole table, or the rows at and
+  /// below the changed paths): what it has and `files` lacks is removed.
+  static func plan(files: [WorkspaceFile], stored: [String: StoredFile], limits: IndexLimits, scope: Scope = .wholeTree) -> IndexPlan {
     var plan = IndexPlan()
     var kept = 0
     var totalBytes: Int64 = 0
     var seen = Set<String>()
-    seen.reserveCapacity(scan.files.count)
-    for file in scan.files {
+    seen.reserveCapacity(files.count)
+    var named: Set<String> = []
+    var countLimits = true
+    if case .changedPaths(let paths) = scope {
+      named = paths
+      countLimits = false
+    }
+    for file in files {
       seen.insert(file.path)
       let previous = stored[file.path]
       let limitStatus: FileStatus?
       if file.stat.size > limits.maxFileSize {
         limitStatus = .tooLarge
+      } else if !countLimits {
+        limitStatus = nil
       } else if kept >= limits.maxFiles {
         limitStatus = .overFileLimit
       } else if totalBytes + file.stat.size > limits.maxTotalSize {
@@ -58,7 +79,7 @@ enum IndexPlanner {
         }
         continue
       }
-      if let previous, previous.status.survivesUnchangedStat, sameStat(previous, file.stat) {
+      if let previous, previous.status.survivesUnchangedStat, sameStat(previous, file.stat), !named.contains(file.path) {
         plan.unchanged += 1
         if previous.status == .binary { plan.skippedByLimit[.binary, default: 0] += 1 }
       } else {

@@ -6,13 +6,13 @@ import IndexerStore
 /// Opening does nothing but open the file and check its schema version: a query from a fresh
 /// process must cost little more than its one indexed SELECT.
 public struct QueryEngine {
-  private let lookup: SymbolLookup
+  private let lookup: ReadOnlyConnection
 
   /// How many distinct names a fuzzy query keeps before fetching their definitions.
   public static let fuzzyNameLimit = 50
 
   public init(databasePath: String) throws(StoreError) {
-    lookup = try SymbolLookup(path: databasePath)
+    lookup = try ReadOnlyConnection(path: databasePath)
   }
 
   public func symbols(_ query: SymbolQuery) throws(StoreError) -> [SymbolMatch] {
@@ -58,7 +58,7 @@ public struct QueryEngine {
     try lookup.forEachSymbol(sortedByName: sortedByName, body)
   }
 
-  /// Every occurrence of a name (see `SymbolLookup.references`).
+  /// Every occurrence of a name (see `ReadOnlyConnection.references`).
   public func references(_ filter: ReferenceFilter) throws(StoreError) -> [ReferenceMatch] {
     try lookup.references(filter)
   }

@@ -7,86 +7,104 @@ import GRDBSQLite
 import IndexerModel
 
 /// Every read the tool makes of the database, each one indexed SELECT (or a small aggregate for stats).
-package struct IndexReader: Sendable {
-  package let database: IndexDatabase
+///
+/// The file rows and totals are read through SQLite's C API on whichever connection the caller has: the
+/// writer's pool, or the read-only connection that a no-change run opens instead (no WAL set-up, no
+/// migration check). `generation` and `statistics` need the pool.
+package struct IndexReader {
+  private enum Source {
+    case pool(IndexDatabase)
+    case readOnly(ReadOnlyConnection)
+  }
+
+  private let source: Source
 
   package init(database: IndexDatabase) {
-    self.database = database
+    source = .pool(database)
+  }
+
+  package init(connection: ReadOnlyConnection) {
+    source = .readOnly(connection)
   }
 
   /// Every file row keyed by path: what the planner compares the walk against.
   package func storedFiles() throws(StoreError) -> [String: StoredFile] {
-    var result: [String: StoredFile] = [:]
-    try database.read { db in try Self.collectStoredFiles(db, where: "", [], into: &result) }
-    return result
+    try storedFiles(where: [("", [])])
   }
 
   /// The stored rows of these exact paths and of every path below these folders ("" is the whole tree).
   package func storedFiles(paths: [String], under folders: [String]) throws(StoreError) -> [String: StoredFile] {
     if folders.contains("") { return try storedFiles() }
+    // '0' is the byte after '/': the range holds exactly the paths that start with "folder/".
+    let clauses = paths.map { ("WHERE path = ?", [SQLValue.text($0)]) }
+      + folders.map { ("WHERE path >= ? AND path < ?", [SQLValue.text($0 + "/"), .text($0 + "0")]) }
+    return try storedFiles(where: clauses)
+  }
+
+  /// Reads file rows through the C API: a no-change run is judged against `git status`, and decoding
+  /// 78,000 rows through GRDB's `Row` cost more than the walk that stats the same files.
+  private func storedFiles(where clauses: [(String, [SQLValue])]) throws(StoreError) -> [String: StoredFile] {
     var result: [String: StoredFile] = [:]
-    try database.read { db in
-      for path in paths { try Self.collectStoredFiles(db, where: "WHERE path = ?", [path], into: &result) }
-      // '0' is the byte after '/': the range holds exactly the paths that start with "folder/".
-      for folder in folders {
-        try Self.collectStoredFiles(db, where: "WHERE path >= ? AND path < ?", [folder + "/", folder + "0"], into: &result)
+    try withConnection { connection, path throws(StoreError) in
+      for (clause, arguments) in clauses {
+        let sql = "SELECT path, language, status, size, mtime_ns, inode, content_hash FROM file " + clause
+        try SQLiteStatement.run(connection, path: path, sql, arguments) { s throws(StoreError) in
+          let path = SQLiteStatement.text(s, 0)
+          guard let language = Language(rawValue: SQLiteStatement.text(s, 1)),
+            let status = FileStatus(rawValue: SQLiteStatement.text(s, 2))
+          else { return }
+          result[path] = StoredFile(
+            path: path, language: language, status: status, size: sqlite3_column_int64(s, 3),
+            mtimeNanoseconds: sqlite3_column_int64(s, 4), inode: UInt64(bitPattern: sqlite3_column_int64(s, 5)),
+            contentHash: UInt64(bitPattern: sqlite3_column_int64(s, 6)))
+        }
       }
     }
     return result
   }
 
-  /// Reads file rows through the C API on GRDB's connection: a no-change run is judged against
-  /// `git status`, and decoding 78,000 rows through `Row` cost more than the walk that stats the same files.
-  private static func collectStoredFiles(
-    _ db: Database, where clause: String, _ arguments: [String], into result: inout [String: StoredFile]
-  ) throws {
-    guard let connection = db.sqliteConnection else { return }
-    var statement: OpaquePointer?
-    let sql = "SELECT path, language, status, size, mtime_ns, inode, content_hash FROM file " + clause
-    var code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
-    guard code == SQLITE_OK, let statement else {
-      throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
-    }
-    defer { sqlite3_finalize(statement) }
-    let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    for (i, argument) in arguments.enumerated() { sqlite3_bind_text(statement, Int32(i + 1), argument, -1, transient) }
-    func text(_ column: Int32) -> String {
-      guard let bytes = sqlite3_column_text(statement, column) else { return "" }
-      return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
-    }
-    while true {
-      code = sqlite3_step(statement)
-      if code == SQLITE_DONE { return }
-      guard code == SQLITE_ROW else {
-        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
-      }
-      let path = text(0)
-      guard let language = Language(rawValue: text(1)), let status = FileStatus(rawValue: text(2)) else { continue }
-      result[path] = StoredFile(
-        path: path, language: language, status: status, size: sqlite3_column_int64(statement, 3),
-        mtimeNanoseconds: sqlite3_column_int64(statement, 4), inode: UInt64(bitPattern: sqlite3_column_int64(statement, 5)),
-        contentHash: UInt64(bitPattern: sqlite3_column_int64(statement, 6)))
-    }
-  }
-
   /// Indexed files, their symbols, and the generation: the totals an index run reports.
   package func totals() throws(StoreError) -> (files: Int, symbols: Int, generation: Int64) {
-    try database.read { db in
-      let row = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT count(*), coalesce(sum(symbol_count), 0), (SELECT value FROM meta WHERE key = 'generation')
-          FROM file WHERE status IN ('indexed', 'lossy-utf8')
-          """)
-      return (row?[0] ?? 0, row?[1] ?? 0, row?[2] ?? 0)
+    var totals = (files: 0, symbols: 0, generation: Int64(0))
+    let sql = """
+      SELECT count(*), coalesce(sum(symbol_count), 0), (SELECT value FROM meta WHERE key = 'generation')
+      FROM file WHERE status IN ('indexed', 'lossy-utf8')
+      """
+    try withConnection { connection, path throws(StoreError) in
+      try SQLiteStatement.run(connection, path: path, sql, []) { s throws(StoreError) in
+        totals = (Int(sqlite3_column_int64(s, 0)), Int(sqlite3_column_int64(s, 1)), sqlite3_column_int64(s, 2))
+      }
+    }
+    return totals
+  }
+
+  private func withConnection(_ body: (OpaquePointer, String) throws(StoreError) -> Void) throws(StoreError) {
+    switch source {
+    case .readOnly(let connection):
+      try connection.withConnection { raw throws(StoreError) in try body(raw, connection.path) }
+    case .pool(let database):
+      try database.read { db in
+        guard let raw = db.sqliteConnection else { throw StoreError.sqlite(path: database.path, detail: "connection closed") }
+        try body(raw, database.path)
+      }
     }
   }
 
   package func generation() throws(StoreError) -> Int64 {
-    try database.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0 }
+    var generation: Int64 = 0
+    try withConnection { connection, path throws(StoreError) in
+      try SQLiteStatement.run(connection, path: path, "SELECT value FROM meta WHERE key = 'generation'", []) { s throws(StoreError) in
+        generation = sqlite3_column_int64(s, 0)
+      }
+    }
+    return generation
   }
 
+  /// What `stats` prints; through the pool only (it reads with GRDB's rows).
   package func statistics() throws(StoreError) -> IndexStatistics {
+    guard case .pool(let database) = source else {
+      throw StoreError.sqlite(path: "", detail: "statistics are read through the pool, not the read-only connection")
+    }
     let path = database.path
     return try database.read { db in
       var languages: [Language: IndexStatistics.LanguageCount] = [:]

@@ -1,7 +1,7 @@
 import GRDBSQLite
 import IndexerModel
 
-extension SymbolLookup {
+extension ReadOnlyConnection {
   /// Every occurrence of `filter.name`, by path then position. Only the files the name-to-files table
   /// lists are read, and of each only its reference blob and outline.
   package func references(_ filter: ReferenceFilter) throws(StoreError) -> [ReferenceMatch] {

@@ -1,12 +1,13 @@
 import GRDBSQLite
 import IndexerModel
 
-/// The query path's connection: SQLite's C API, read-only, no pool, no migrations, no GRDB set-up.
+/// A read-only connection through SQLite's C API: no pool, no migrations, no GRDB set-up. Queries answer
+/// through it, and so does a no-change `index` run (it reads the stored file rows through `IndexReader`).
 ///
 /// A query from a fresh process is judged on latency (readtags answers in ~1 ms): opening through
 /// GRDB cost ~1.5 ms of type lookups, queues and authorizers before the first SELECT. This opens
 /// the file, checks that it is ours and of our schema version, and runs one prepared statement.
-package final class SymbolLookup {
+package final class ReadOnlyConnection {
   private let connection: OpaquePointer
   package let path: String
 
@@ -17,7 +18,7 @@ package final class SymbolLookup {
     guard code == SQLITE_OK, let handle else {
       let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
       sqlite3_close_v2(handle)
-      throw Self.error(code, message, path: path)
+      throw SQLiteStatement.error(code, message, path: path)
     }
     connection = handle
     self.path = path
@@ -79,37 +80,6 @@ package final class SymbolLookup {
     }
   }
 
-  // MARK: What a no-change `index` run needs, without opening the writer
-
-  /// Every stored file row, keyed by path.
-  package func storedFiles() throws(StoreError) -> [String: StoredFile] {
-    var result: [String: StoredFile] = [:]
-    try query("SELECT path, language, status, size, mtime_ns, inode, content_hash FROM file", []) { s throws(StoreError) in
-      let path = Self.text(s, 0)
-      guard let language = Language(rawValue: Self.text(s, 1)), let status = FileStatus(rawValue: Self.text(s, 2)) else {
-        return
-      }
-      result[path] = StoredFile(
-        path: path, language: language, status: status, size: sqlite3_column_int64(s, 3),
-        mtimeNanoseconds: sqlite3_column_int64(s, 4), inode: UInt64(bitPattern: sqlite3_column_int64(s, 5)),
-        contentHash: UInt64(bitPattern: sqlite3_column_int64(s, 6)))
-    }
-    return result
-  }
-
-  /// Indexed files, their symbols, and the generation.
-  package func totals() throws(StoreError) -> (files: Int, symbols: Int, generation: Int64) {
-    var totals = (files: 0, symbols: 0, generation: Int64(0))
-    let sql = """
-      SELECT count(*), coalesce(sum(symbol_count), 0), (SELECT value FROM meta WHERE key = 'generation')
-      FROM file WHERE status IN ('indexed', 'lossy-utf8')
-      """
-    try query(sql, []) { s throws(StoreError) in
-      totals = (Int(sqlite3_column_int64(s, 0)), Int(sqlite3_column_int64(s, 1)), sqlite3_column_int64(s, 2))
-    }
-    return totals
-  }
-
   /// Whether a killed bulk load left indexes for the writer to rebuild.
   package func hasDroppedIndexes() throws(StoreError) -> Bool {
     try integer("SELECT EXISTS (SELECT 1 FROM meta WHERE key LIKE 'dropped_index:%')") != 0
@@ -126,25 +96,13 @@ package final class SymbolLookup {
   func query(
     _ sql: String, _ arguments: [SQLValue], row: (OpaquePointer) throws(StoreError) -> Void
   ) throws(StoreError) {
-    var statement: OpaquePointer?
-    var code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
-    guard code == SQLITE_OK, let statement else { throw failure(code) }
-    defer { sqlite3_finalize(statement) }
-    for (i, argument) in arguments.enumerated() {
-      switch argument {
-      case .integer(let value): sqlite3_bind_int64(statement, Int32(i + 1), value)
-      case .text(let value): sqlite3_bind_text(statement, Int32(i + 1), value, -1, Self.transient)
-      }
-    }
-    while true {
-      code = sqlite3_step(statement)
-      if code == SQLITE_DONE { return }
-      guard code == SQLITE_ROW else { throw failure(code) }
-      try row(statement)
-    }
+    try SQLiteStatement.run(connection, path: path, sql, arguments, row: row)
   }
 
-  static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+  /// Runs `body` on the raw connection (the `IndexReader` reads that both connections share).
+  func withConnection<T>(_ body: (OpaquePointer) throws(StoreError) -> T) throws(StoreError) -> T {
+    try body(connection)
+  }
 
   /// A row of the symbol SELECT (see `SymbolSQL`) as a match; nil for a kind or language this build does not know.
   private static func match(_ s: OpaquePointer) -> SymbolMatch? {
@@ -162,27 +120,10 @@ package final class SymbolLookup {
   }
 
   static func text(_ statement: OpaquePointer, _ column: Int32) -> String {
-    guard let bytes = sqlite3_column_text(statement, column) else { return "" }
-    let count = Int(sqlite3_column_bytes(statement, column))
-    return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
-  }
-
-  private func failure(_ code: Int32) -> StoreError {
-    Self.error(code, String(cString: sqlite3_errmsg(connection)), path: path)
-  }
-
-  private static func error(_ code: Int32, _ message: String, path: String) -> StoreError {
-    switch code & 0xFF {
-    case SQLITE_CORRUPT: .corrupt(path: path, detail: message)
-    case SQLITE_NOTADB: .notAnIndex(path: path)
-    case SQLITE_BUSY, SQLITE_LOCKED: .locked(path: path)
-    case SQLITE_CANTOPEN: .notFound(path: path)
-    default: .sqlite(path: path, detail: message)
-    }
+    SQLiteStatement.text(statement, column)
   }
 }
-
-extension SymbolLookup {
+extension ReadOnlyConnection {
   /// Every definition, one at a time, in tag order (name bytes, then path and line) or in file order;
   /// SQLite's sorter spills to disk, so memory does not grow with the index. `scopeKind` is the kind of
   /// the enclosing definition, nil at file level.
