@@ -22,29 +22,31 @@ extension ReadOnlyConnection {
       arguments.append(.text(glob))
     }
     sql += " ORDER BY f.path"
-    var files: [(path: String, language: Language, refs: [UInt8], outline: [UInt8])] = []
-    try query(sql, arguments) { s throws(StoreError) in
-      guard let language = Language(rawValue: Self.text(s, 1)) else { return }
-      files.append((Self.text(s, 0), language, Self.blob(s, 2), Self.blob(s, 3)))
-    }
+    // Each file's blobs are decoded as its row arrives and dropped after: memory holds one file, and
+    // `--limit` stops the scan instead of reading every listed file first.
+    guard let zstd = Zstd.Decompressor() else { throw .sqlite(path: path, detail: "cannot allocate a zstd context") }
+    let name = Array(filter.name.utf8)
     var matches: [ReferenceMatch] = []
-    for file in files {
-      guard let raw = Zstd.decompress(file.refs), let references = try? ReferenceCodec.decode(raw, only: filter.name) else {
-        throw .corruptBlob(path: file.path)
-      }
-      var outline = FileIndex(language: file.language)
-      if !file.outline.isEmpty {
-        guard let rawOutline = Zstd.decompress(file.outline), let decoded = try? OutlineCodec.decode(rawOutline, language: file.language)
-        else { throw .corruptBlob(path: file.path) }
+    try query(sql, arguments) { s throws(StoreError) in
+      if let limit = filter.limit, matches.count >= limit { return }
+      guard let language = Language(rawValue: Self.text(s, 1)) else { return }
+      let path = Self.text(s, 0)
+      guard let raw = zstd.decompress(Self.blob(s, 2)) else { throw .corruptBlob(path: path) }
+      let found: [SourcePosition]?
+      do { found = try ReferenceCodec.positions(of: name, in: raw) } catch { throw .corruptBlob(path: path) }
+      guard let positions = found, !positions.isEmpty else { return }  // only the hash matched
+      var outline = FileIndex(language: language)
+      let outlineBlob = Self.blob(s, 3)
+      if !outlineBlob.isEmpty {
+        guard let rawOutline = zstd.decompress(outlineBlob), let decoded = try? OutlineCodec.decode(rawOutline, language: language)
+        else { throw .corruptBlob(path: path) }
         outline = decoded
       }
-      let positions = references.positions(of: filter.name)  // empty when only the hash matched
-      if positions.isEmpty { continue }
       let resolver = ReferenceResolver(outline: outline, name: filter.name, positions: positions)
       for position in positions {
         let (definition, container) = resolver.resolve(position)
-        matches.append(ReferenceMatch(path: file.path, language: file.language, position: position, definition: definition, container: container))
-        if let limit = filter.limit, matches.count >= limit { return matches }
+        matches.append(ReferenceMatch(path: path, language: language, position: position, definition: definition, container: container))
+        if let limit = filter.limit, matches.count >= limit { return }
       }
     }
     return matches

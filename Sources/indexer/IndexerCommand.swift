@@ -22,6 +22,7 @@ struct IndexerCommand: ParsableCommand {
       reportingErrors {
         switch request {
         case .symbol(let run): try run.run()
+        case .refs(let run): try run.run()
         case .file(let run): try run.run()
         }
       }

@@ -1,4 +1,4 @@
-/// Parses `query symbol` and `query file` without swift-argument-parser, for latency.
+/// Parses `query symbol`, `query refs` and `query file` without swift-argument-parser, for latency.
 ///
 /// ArgumentParser resolves its property wrappers through runtime type lookups that cost ~2 ms per
 /// process in this binary (measured with perf: protocol-conformance scans over swift-syntax's ~11,000
@@ -9,6 +9,7 @@
 enum QueryFastPath {
   enum Request {
     case symbol(SymbolQueryRun)
+    case refs(RefsQueryRun)
     case file(FileQueryRun)
   }
 
@@ -17,6 +18,7 @@ enum QueryFastPath {
     guard args.popFirst() == "query", let sub = args.popFirst() else { return nil }
     var positionals: [String] = []
     var symbol = SymbolQueryRun()
+    var refs = RefsQueryRun()
     var json = false
     var sync = false
     var location = DatabaseLocation()
@@ -30,11 +32,18 @@ enum QueryFastPath {
       case "-i", "--ignore-case": guard sub == "symbol" else { return nil }; symbol.ignoreCase = true
       case "--fuzzy" where sub == "symbol": symbol.fuzzy = true
       case "--kind" where sub == "symbol": guard let v = args.popFirst() else { return nil }; symbol.kinds.append(v)
-      case "--lang" where sub == "symbol": guard let v = args.popFirst() else { return nil }; symbol.languages.append(v)
-      case "--path" where sub == "symbol": guard let v = args.popFirst() else { return nil }; symbol.path = v
-      case "--limit" where sub == "symbol":
+      case "--lang" where sub != "file":
+        guard let v = args.popFirst() else { return nil }
+        symbol.languages.append(v)
+        refs.languages.append(v)
+      case "--path" where sub != "file":
+        guard let v = args.popFirst() else { return nil }
+        symbol.path = v
+        refs.path = v
+      case "--limit" where sub != "file":
         guard let v = args.popFirst(), let n = Int(v) else { return nil }
         symbol.limit = n
+        refs.limit = n
       default:
         if arg.hasPrefix("-") { return nil }
         positionals.append(arg)
@@ -48,6 +57,12 @@ enum QueryFastPath {
       symbol.json = json
       symbol.sync = sync
       return .symbol(symbol)
+    case "refs":
+      refs.name = positionals[0]
+      refs.location = location
+      refs.json = json
+      refs.sync = sync
+      return .refs(refs)
     case "file":
       return .file(FileQueryRun(path: positionals[0], location: location, json: json, sync: sync))
     default:

@@ -149,6 +149,8 @@ import Testing
     ["symbol", "run", "--lang", "python", "--path", "scripts/*"], ["symbol", "nothing"], ["symbol", "x", "--kind", "klass"],
     ["symbol", "x", "--prefix", "--fuzzy"], ["symbol", "x", "--limit", "0"],
     ["file", "scripts/tool.py"], ["file", "scripts/tool.py", "--json"], ["file", "missing.py"],
+    ["refs", "run"], ["refs", "run", "--json"], ["refs", "run", "--lang", "python", "--path", "scripts/*", "--limit", "1"],
+    ["refs", "nothing"], ["refs", "x", "--limit", "0"], ["refs", "run", "--lang", "klingon"],
   ])
   func fastPathMatchesArgumentParser(arguments: [String]) throws {
     let fast = try query(arguments)

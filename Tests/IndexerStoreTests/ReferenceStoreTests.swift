@@ -38,6 +38,28 @@ import Testing
     #expect(try refs(db, "c").isEmpty)
   }
 
+  /// The query path's byte-compare reader must find what the full decoder finds, and a cut blob must
+  /// throw or find nothing, never trap.
+  @Test func positionsOfOneNameMatchTheFullDecode() throws {
+    let references = FileReferences(
+      names: ["a", "ab", "b", "é"],
+      positions: [
+        [.init(line: 1, column: 5), .init(line: 1, column: 9), .init(line: 300, column: 2)], [.init(line: 2, column: 3)],
+        [.init(line: 7, column: 1), .init(line: 7, column: 40)], [.init(line: 9, column: 9)],
+      ])
+    let raw = ReferenceCodec.encode(references)
+    let full = try ReferenceCodec.decode(raw)
+    for (name, positions) in zip(full.names, full.positions) {
+      #expect(try ReferenceCodec.positions(of: Array(name.utf8), in: raw) == positions)
+    }
+    #expect(try ReferenceCodec.positions(of: Array("c".utf8), in: raw) == nil)
+    #expect(try ReferenceCodec.positions(of: [], in: raw) == nil)
+    for cut in 0..<raw.count {
+      _ = try? ReferenceCodec.positions(of: Array("é".utf8), in: Array(raw[..<cut]))
+    }
+    #expect(throws: OutlineDecodingError.self) { try ReferenceCodec.positions(of: Array("é".utf8), in: Array(raw.dropLast())) }
+  }
+
   @Test func reindexingAndRemovingAFileKeepTheNameToFilesTableExact() throws {
     let dir = try TemporaryDirectory()
     let db = try IndexDatabase.openForWriting(path: dir.path + "/i.sqlite")

@@ -47,7 +47,7 @@ import Testing
         sql: "INSERT INTO file (path, language, status, size, mtime_ns, inode, content_hash) VALUES ('a.py', 'python', 'indexed', 3, 99, 7, 1234)")
     }
     #expect(throws: StoreError.olderSchema(path: path, found: 1, supported: IndexDatabase.schemaVersion)) {
-      _ = try SymbolLookup(path: path)
+      _ = try ReadOnlyConnection(path: path)
     }
     let db = try IndexDatabase.openForWriting(path: path)
     let row = try db.read { try Row.fetchOne($0, sql: "SELECT mtime_ns, content_hash, ref_count, refs FROM file") }
@@ -82,7 +82,7 @@ import Testing
     let before = try Data(contentsOf: URL(fileURLWithPath: other))
     #expect(throws: StoreError.notAnIndex(path: other)) { try IndexDatabase.openForWriting(path: other) }
     #expect(throws: StoreError.notAnIndex(path: other)) { try IndexDatabase.openForReading(path: other) }
-    #expect(throws: StoreError.notAnIndex(path: other)) { try SymbolLookup(path: other) }
+    #expect(throws: StoreError.notAnIndex(path: other)) { try ReadOnlyConnection(path: other) }
     // Byte-identical, and never switched to WAL: no -wal or -shm file was ever created beside it.
     #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
     #expect(!FileManager.default.fileExists(atPath: other + "-wal"))
@@ -116,7 +116,7 @@ import Testing
     for i in 100..<min(bytes.count, 8192) { bytes[i] = UInt8(truncatingIfNeeded: i &* 31) }
     try bytes.write(to: URL(fileURLWithPath: path))
     #expect {
-      _ = try SymbolLookup(path: path).symbols(SymbolFilter(match: .exact("Alpha")))
+      _ = try ReadOnlyConnection(path: path).symbols(SymbolFilter(match: .exact("Alpha")))
     } throws: { error in
       guard case .corrupt = error as? StoreError else { return false }
       return true

@@ -28,4 +28,4 @@ func write(_ path: String, _ index: FileIndex, hash: UInt64 = 1) -> FileWrite {
 }
 
 /// The query path's read-only connection on the same file.
-func lookup(_ db: IndexDatabase) throws -> SymbolLookup { try SymbolLookup(path: db.path) }
+func lookup(_ db: IndexDatabase) throws -> ReadOnlyConnection { try ReadOnlyConnection(path: db.path) }

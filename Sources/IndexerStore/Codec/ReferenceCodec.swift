@@ -28,7 +28,35 @@ package enum ReferenceCodec {
     return w.bytes
   }
 
-  /// Decodes the whole blob, or only the entry for `name` when one is given (the query path).
+  /// The positions of one name, nil when the blob has no entry for it: the query path, which compares
+  /// each entry's name as bytes and makes no `String` for the names it passes over.
+  package static func positions(of name: [UInt8], in bytes: [UInt8]) throws(OutlineDecodingError) -> [SourcePosition]? {
+    var r = ByteReader(bytes)
+    guard try r.byte() == version else { throw OutlineDecodingError() }
+    let count = try r.int()
+    guard count <= bytes.count else { throw OutlineDecodingError() }
+    for _ in 0..<count {
+      let wanted = try r.stringEquals(name)
+      let n = try r.int()
+      guard n <= bytes.count else { throw OutlineDecodingError() }
+      var positions: [SourcePosition] = []
+      if wanted { positions.reserveCapacity(n) }
+      var line = 0
+      var column = 0
+      for _ in 0..<n {
+        let delta = try r.int()
+        let c = try r.zigzag()
+        if !wanted { continue }
+        column = delta == 0 ? try ByteReader.adding(column, c) : c
+        line = try ByteReader.adding(line, delta)
+        positions.append(SourcePosition(line: line, column: column))
+      }
+      if wanted { return positions }
+    }
+    return nil
+  }
+
+  /// Decodes the whole blob, or only the entry for `name` when one is given.
   package static func decode(_ bytes: [UInt8], only name: String? = nil) throws(OutlineDecodingError) -> FileReferences {
     var r = ByteReader(bytes)
     guard try r.byte() == version else { throw OutlineDecodingError() }

@@ -92,6 +92,16 @@ struct ByteReader {
     return sum
   }
 
+  /// Reads a length-prefixed string and says whether its bytes are `expected`, without making a `String`.
+  mutating func stringEquals(_ expected: [UInt8]) throws(Truncated) -> Bool {
+    let n = try int()
+    guard n <= bytes.count - offset else { throw Truncated() }
+    defer { offset += n }
+    guard n == expected.count else { return false }
+    for i in 0..<n where bytes[offset + i] != expected[i] { return false }
+    return true
+  }
+
   mutating func string() throws(Truncated) -> String {
     let n = try int()
     guard n <= bytes.count - offset else { throw Truncated() }

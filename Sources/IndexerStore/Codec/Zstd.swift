@@ -28,16 +28,39 @@ package enum Zstd {
   /// Decompresses one frame; nil when the bytes are not a valid frame with a known size, or when the size
   /// its header claims differs from `expectedSize` (the stored raw size) or is more than the bytes could hold.
   package static func decompress(_ input: [UInt8], expectedSize: Int? = nil) -> [UInt8]? {
+    decompress(input, expectedSize: expectedSize) { out, inp in
+      ZSTD_decompress(out.baseAddress, out.count, inp.baseAddress, inp.count)
+    }
+  }
+
+  /// One decompression context reused across blobs: a query that reads hundreds of blobs would otherwise
+  /// allocate and set up a context for each (`ZSTD_decompress` does).
+  package final class Decompressor {
+    private let context: OpaquePointer
+
+    package init?() {
+      guard let context = ZSTD_createDCtx() else { return nil }
+      self.context = context
+    }
+
+    deinit { ZSTD_freeDCtx(context) }
+
+    package func decompress(_ input: [UInt8], expectedSize: Int? = nil) -> [UInt8]? {
+      Zstd.decompress(input, expectedSize: expectedSize) { out, inp in
+        ZSTD_decompressDCtx(context, out.baseAddress, out.count, inp.baseAddress, inp.count)
+      }
+    }
+  }
+
+  private static func decompress(
+    _ input: [UInt8], expectedSize: Int?, with call: (UnsafeMutableRawBufferPointer, UnsafeRawBufferPointer) -> Int
+  ) -> [UInt8]? {
     let size = input.withUnsafeBytes { ZSTD_getFrameContentSize($0.baseAddress, $0.count) }
     // ZSTD_CONTENTSIZE_UNKNOWN / _ERROR are the two largest UInt64 values.
     guard size < UInt64.max - 1, size <= maxBlobSize, size <= UInt64(input.count) * maxExpansion else { return nil }
     if let expectedSize, UInt64(max(expectedSize, 0)) != size { return nil }
     var output = [UInt8](repeating: 0, count: Int(size))
-    let written = output.withUnsafeMutableBytes { out in
-      input.withUnsafeBytes { inp in
-        ZSTD_decompress(out.baseAddress, out.count, inp.baseAddress, inp.count)
-      }
-    }
+    let written = output.withUnsafeMutableBytes { out in input.withUnsafeBytes { inp in call(out, inp) } }
     guard ZSTD_isError(written) == 0, written == Int(size) else { return nil }
     return output
   }
