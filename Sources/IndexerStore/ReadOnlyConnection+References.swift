@@ -35,14 +35,10 @@ extension ReadOnlyConnection {
       let found: [SourcePosition]?
       do { found = try ReferenceCodec.positions(of: name, in: raw) } catch { throw .corruptBlob(path: path) }
       guard let positions = found, !positions.isEmpty else { return }  // only the hash matched
-      var outline = FileIndex(language: language)
       let outlineBlob = Self.blob(s, 3)
-      if !outlineBlob.isEmpty {
-        guard let rawOutline = zstd.decompress(outlineBlob), let decoded = try? OutlineCodec.decode(rawOutline, language: language)
-        else { throw .corruptBlob(path: path) }
-        outline = decoded
-      }
-      let resolver = ReferenceResolver(outline: outline, name: filter.name, positions: positions)
+      let rawOutline = outlineBlob.isEmpty ? [OutlineCodec.version, 0] : zstd.decompress(outlineBlob)
+      guard let rawOutline, let outline = try? OutlineSkeleton(rawOutline, language: language) else { throw .corruptBlob(path: path) }
+      var resolver = ReferenceResolver(outline: outline, name: name, positions: positions)
       for position in positions {
         let (definition, container) = resolver.resolve(position)
         matches.append(ReferenceMatch(path: path, language: language, position: position, definition: definition, container: container))
@@ -61,28 +57,30 @@ extension ReadOnlyConnection {
 /// Places occurrences of one name in a file's outline: the enclosing definition, and whether the
 /// occurrence is a definition's own name — the first occurrence of the name inside that definition's range.
 struct ReferenceResolver {
-  let outline: FileIndex
+  let outline: OutlineSkeleton
   private var definitionAt: [SourcePosition: Int] = [:]
+  private var qualified: [Int: String] = [:]
 
-  init(outline: FileIndex, name: String, positions: [SourcePosition]) {
+  init(outline: OutlineSkeleton, name: [UInt8], positions: [SourcePosition]) {
     self.outline = outline
-    for (i, symbol) in outline.symbols.enumerated() where symbol.name == name {
-      if let first = positions.first(where: { $0 >= symbol.range.start && $0 <= symbol.range.end }), definitionAt[first] == nil {
+    for i in outline.entries.indices where outline.nameEquals(i, name) {
+      let range = outline.entries[i].range
+      if let first = positions.first(where: { $0 >= range.start && $0 <= range.end }), definitionAt[first] == nil {
         definitionAt[first] = i
       }
     }
   }
 
-  func resolve(_ position: SourcePosition) -> (definition: Symbol?, container: String) {
-    let separator = outline.language.scopeSeparator
+  mutating func resolve(_ position: SourcePosition) -> (definition: Symbol?, container: String) {
     if let i = definitionAt[position] {
-      return (outline.symbols[i], outline.symbols[i].container)
+      let symbol = outline.symbol(i, &qualified)
+      return (symbol, symbol.container)
     }
     // The innermost enclosing symbol is the last one in pre-order whose range holds the position.
     var innermost: Int?
-    for (i, symbol) in outline.symbols.enumerated() where symbol.range.start <= position && position <= symbol.range.end {
+    for (i, entry) in outline.entries.enumerated() where entry.range.start <= position && position <= entry.range.end {
       innermost = i
     }
-    return (nil, innermost.map { outline.symbols[$0].qualifiedName(separator: separator) } ?? "")
+    return (nil, innermost.map { outline.qualifiedName($0, &qualified) } ?? "")
   }
 }

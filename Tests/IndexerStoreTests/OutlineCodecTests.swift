@@ -16,6 +16,32 @@ import Testing
     #expect(decoded == index)
   }
 
+  /// The references query reads outlines through `OutlineSkeleton`: every symbol and container it builds
+  /// must be what the full decoder gives, and a cut blob must throw, never trap.
+  @Test func skeletonBuildsTheSameSymbols() throws {
+    var index = FileIndex(language: .cpp)
+    let range = SourceRange(start: .init(line: 1, column: 1), end: .init(line: 90, column: 1))
+    index.append(Symbol(name: "outer", kind: .namespace, container: "", range: range, signature: "namespace outer"), parent: -1)
+    index.append(Symbol(name: "A", kind: .class, container: "outer", range: range, signature: "class A"), parent: 0)
+    index.append(Symbol(name: "m", kind: .method, container: "outer::A", range: range, signature: "void m()", access: .private), parent: 1)
+    index.append(Symbol(name: "b", kind: .function, container: "Elsewhere::X", range: range, signature: "void X::b()"), parent: 0)
+    index.append(Symbol(name: "c", kind: .variable, container: "outer::Elsewhere::X::b", range: range, signature: "int c"), parent: 3)
+    index.append(Symbol(name: "ünï", kind: .function, container: "", range: range, signature: "", isStatic: true), parent: -1)
+    let raw = OutlineCodec.encode(index)
+    let decoded = try OutlineCodec.decode(raw, language: .cpp)
+    let skeleton = try OutlineSkeleton(raw, language: .cpp)
+    var cache: [Int: String] = [:]
+    // Ask in reverse so the cache is filled from the inside out too.
+    for i in decoded.symbols.indices.reversed() {
+      #expect(skeleton.symbol(i, &cache) == decoded.symbols[i])
+      #expect(skeleton.qualifiedName(i, &cache) == decoded.symbols[i].qualifiedName(separator: "::"))
+    }
+    #expect(skeleton.nameEquals(5, Array("ünï".utf8)))
+    for cut in 0..<raw.count {
+      #expect(throws: OutlineDecodingError.self) { try OutlineSkeleton(Array(raw[..<cut]), language: .cpp) }
+    }
+  }
+
   @Test func compressedOutlinesDecodeThroughZstd() throws {
     let index = sampleIndex((0..<500).map { "name\($0)" })
     let encoded = EncodedOutline(index)

@@ -102,6 +102,14 @@ struct ByteReader {
     return true
   }
 
+  /// Where a length-prefixed string lies, skipped over without reading it.
+  mutating func span() throws(Truncated) -> Range<Int> {
+    let n = try int()
+    guard n <= bytes.count - offset else { throw Truncated() }
+    defer { offset += n }
+    return offset..<offset + n
+  }
+
   mutating func string() throws(Truncated) -> String {
     let n = try int()
     guard n <= bytes.count - offset else { throw Truncated() }
