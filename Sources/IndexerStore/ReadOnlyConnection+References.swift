@@ -14,7 +14,7 @@ extension ReadOnlyConnection {
       """
     var arguments: [SQLValue] = staged.isEmpty ? [.integer(hash)] : [.integer(hash), .integer(hash)]
     if !filter.languages.isEmpty {
-      sql += " AND f.language IN (\(Array(repeating: "?", count: filter.languages.count).joined(separator: ", ")))"
+      sql += " AND f.language IN (\(SymbolSQL.placeholders(filter.languages.count)))"
       arguments += filter.languages.map { .text($0.rawValue) }
     }
     if let glob = filter.pathGlob {

@@ -29,16 +29,16 @@ package enum SymbolSQL {
       arguments += [.text(prefix), .text(prefix + "\u{10FFFF}")]
     case .anyOf(let names):
       guard !names.isEmpty else { return nil }
-      let marks = Array(repeating: "?", count: names.count).joined(separator: ", ")
+      let marks = placeholders(names.count)
       clauses.append("s.name COLLATE NOCASE IN (\(marks)) AND s.name IN (\(marks))")
       arguments += names.map(SQLValue.text) + names.map(SQLValue.text)
     }
     if !filter.kinds.isEmpty {
-      clauses.append("s.kind IN (\(Array(repeating: "?", count: filter.kinds.count).joined(separator: ", ")))")
+      clauses.append("s.kind IN (\(placeholders(filter.kinds.count)))")
       arguments += filter.kinds.map { .integer(Int64($0.code)) }
     }
     if !filter.languages.isEmpty {
-      clauses.append("f.language IN (\(Array(repeating: "?", count: filter.languages.count).joined(separator: ", ")))")
+      clauses.append("f.language IN (\(placeholders(filter.languages.count)))")
       arguments += filter.languages.map { .text($0.rawValue) }
     }
     if let glob = filter.pathGlob {
@@ -48,7 +48,7 @@ package enum SymbolSQL {
     var sql = """
       SELECT s.name, s.kind, s.container, s.line, s.col, s.end_line, s.end_col, s.signature, s.flags, f.path, f.language
       FROM symbol s JOIN file f ON f.id = s.file_id
-      WHERE \(clauses.joined(separator: " AND "))
+      WHERE \(conjunction(clauses))
       ORDER BY f.path, s.line, s.col, s.ordinal
       """
     if let limit = filter.limit {
@@ -56,5 +56,20 @@ package enum SymbolSQL {
       arguments.append(.integer(Int64(limit)))
     }
     return (sql, arguments)
+  }
+
+  // Built by appending, not `joined(separator:)`: its first call costs a scan of every protocol
+  // conformance in the binary (~0.13 ms, 5% of a fresh `query symbol`), for a few short strings.
+
+  static func placeholders(_ count: Int) -> String {
+    var text = ""
+    for i in 0..<count { text += i == 0 ? "?" : ", ?" }
+    return text
+  }
+
+  private static func conjunction(_ clauses: [String]) -> String {
+    var text = ""
+    for clause in clauses { text += text.isEmpty ? clause : " AND " + clause }
+    return text
   }
 }
