@@ -15,6 +15,8 @@ let package = Package(
     .library(name: "IndexerKit", targets: ["IndexerCore", "IndexerQuery", "IndexerModel"]),
     // The walker alone, for Benchmarks/ (which must not build the whole tool to time a walk).
     .library(name: "IndexerWorkspace", targets: ["IndexerWorkspace"]),
+    // The readers alone, for Benchmarks/reader-throughput.
+    .library(name: "IndexerExtraction", targets: ["IndexerExtraction"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

@@ -17,6 +17,14 @@ let package = Package(
       name: "walk-compare",
       dependencies: [.product(name: "IndexerWorkspace", package: project)],
       swiftSettings: [.swiftLanguageMode(.v6)]
-    )
+    ),
+    // Each reader's throughput in MB/s on one core: files read into memory first, then extracted in-process.
+    .executableTarget(
+      name: "reader-throughput",
+      dependencies: [
+        .product(name: "IndexerExtraction", package: project), .product(name: "IndexerWorkspace", package: project),
+      ],
+      swiftSettings: [.swiftLanguageMode(.v6)]
+    ),
   ]
 )

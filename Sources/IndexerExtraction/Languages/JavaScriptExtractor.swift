@@ -637,7 +637,17 @@ private struct ScriptReader {
         k += 1
         continue
       }
-      if lex.isOpen(k) { depth += 1 }
+      if lex.isOpen(k) {
+        // A bracketed group is skipped whole (`matching` is a table lookup): walking into every nested
+        // function body again for each enclosing statement made deep bundles quadratic.
+        let close = lex.matching(k)
+        if close > k, lex.isClose(close) {
+          last = close
+          k = close + 1
+          continue
+        }
+        depth += 1
+      }
       if lex.isClose(k) {
         if depth == 0 { return max(from, k - 1) }
         depth -= 1

@@ -6,9 +6,29 @@ struct CFamilyTokens {
   let source: SourceBytes
   let tokens: TokenList
 
+  /// For each opening bracket, the index of the bracket that closes it (`count - 1` when none does);
+  /// -1 for every other token. Built in one pass: readers ask `matching` for nearly every bracket, and
+  /// scanning forward each time made nested code quadratic.
+  private let partners: [Int32]
+
   init(source: UnsafeBufferPointer<UInt8>, tokens: [CFamilyToken]) {
-    self.source = SourceBytes(source)
+    let bytes = SourceBytes(source)
+    self.source = bytes
     self.tokens = TokenList(tokens, sourceCount: source.count)
+    // Past Int32's range (no file within the size limits gets there) `matching` scans as before.
+    var partners = [Int32](repeating: -1, count: tokens.count <= Int(Int32.max) ? tokens.count : 0)
+    var open: [Int32] = []
+    for (k, t) in tokens.enumerated() where t.kind == .punct && k < partners.count {
+      switch bytes[t.start] {
+      case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+        partners[k] = Int32(truncatingIfNeeded: max(0, tokens.count - 1))
+        open.append(Int32(truncatingIfNeeded: k))
+      case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+        if let o = open.popLast() { partners[Int(o)] = Int32(truncatingIfNeeded: k) }
+      default: break
+      }
+    }
+    self.partners = partners
   }
 
   var count: Int { tokens.count }
@@ -27,15 +47,33 @@ struct CFamilyTokens {
     source.string(tokens[k].start, tokens[k].end)
   }
 
-  func isPunct(_ k: Int, _ c: Character) -> Bool {
-    tokens[k].kind == .punct && source[tokens[k].start] == c.asciiValue!
+  /// Whether token `k` is the punctuation byte `c`. A scalar, not a `Character`: `Character.asciiValue`
+  /// walks the character's scalars, and this runs for nearly every token several times (it was the
+  /// JavaScript reader's top cost).
+  func isPunct(_ k: Int, _ c: Unicode.Scalar) -> Bool {
+    let t = tokens[k]
+    return t.kind == .punct && c.value < 0x80 && source[t.start] == UInt8(truncatingIfNeeded: c.value)
   }
 
-  func isOpen(_ k: Int) -> Bool { isPunct(k, "(") || isPunct(k, "[") || isPunct(k, "{") }
-  func isClose(_ k: Int) -> Bool { isPunct(k, ")") || isPunct(k, "]") || isPunct(k, "}") }
+  /// The first byte of punctuation token `k`, 0 for any other token.
+  private func punctByte(_ k: Int) -> UInt8 {
+    let t = tokens[k]
+    return t.kind == .punct ? source[t.start] : 0
+  }
 
-  /// The bracket closing the one at `open`; the last token when the input ends first.
+  func isOpen(_ k: Int) -> Bool {
+    let b = punctByte(k)
+    return b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{")
+  }
+
+  func isClose(_ k: Int) -> Bool {
+    let b = punctByte(k)
+    return b == UInt8(ascii: ")") || b == UInt8(ascii: "]") || b == UInt8(ascii: "}")
+  }
+
+  /// The bracket closing the one at `open`, any kind closing any kind; the last token when none does.
   func matching(_ open: Int) -> Int {
+    if open >= 0 && open < partners.count && partners[open] >= 0 { return max(open, Int(partners[open])) }
     var depth = 0
     var k = open
     while k < tokens.count {
