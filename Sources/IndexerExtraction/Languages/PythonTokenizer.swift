@@ -129,9 +129,7 @@ struct PythonTokenizer {
             skipString(prefix: prefix)
             push(&tokens, .string, start, line, col, depth)
           } else {
-            if !references.spells(start, pos, oneOf: Keywords.python) {
-              references.add(start: start, end: pos, line: line, column: col)
-            }
+            references.add(start: start, end: pos, line: line, column: col, unlessOneOf: Keywords.python)
             push(&tokens, .name, start, line, col, depth)
           }
         } else {

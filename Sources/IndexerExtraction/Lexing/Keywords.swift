@@ -1,17 +1,17 @@
 /// Each language's reserved words: they are spelled like identifiers but are never references.
 /// Contextual words (`get`, `type`, `of`, `override`) stay references, since code uses them as names.
 enum Keywords {
-  static let c = set([
+  static let c = set(cWords)
+  private static let cWords: [StaticString] = [
     "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern", "float", "for",
     "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct",
     "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "_Bool", "_Complex", "_Static_assert", "_Alignof",
-  ])
-  static let cpp = c.union(
-    set([
+  ]
+  static let cpp = set(cWords + [
       "bool", "true", "false", "class", "namespace", "template", "typename", "public", "private", "protected", "virtual",
       "new", "delete", "this", "operator", "using", "try", "catch", "throw", "const_cast", "static_cast", "dynamic_cast",
       "reinterpret_cast", "friend", "explicit", "mutable", "noexcept", "nullptr", "constexpr", "decltype", "static_assert",
-    ]))
+    ])
   static let go = set([
     "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto", "if",
     "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var",
@@ -28,12 +28,13 @@ enum Keywords {
     "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct",
     "super", "trait", "true", "type", "unsafe", "use", "where", "while",
   ])
-  static let javascript = set([
+  static let javascript = set(javascriptWords)
+  private static let javascriptWords: [StaticString] = [
     "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "export",
     "extends", "false", "finally", "for", "function", "if", "import", "in", "instanceof", "new", "null", "return", "super",
     "switch", "this", "throw", "true", "try", "typeof", "var", "void", "while", "with", "yield", "let", "await", "async",
-  ])
-  static let typescript = javascript.union(set(["interface", "enum", "implements", "declare", "readonly", "keyof"]))
+  ]
+  static let typescript = set(javascriptWords + ["interface", "enum", "implements", "declare", "readonly", "keyof"])
   static let python = set([
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
     "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass",
@@ -41,7 +42,13 @@ enum Keywords {
   ])
 
   /// Static strings live in the binary for the whole run, so spans over them never dangle.
-  private static func set(_ words: [StaticString]) -> Set<ByteSpan> {
-    Set(words.map { ByteSpan(bytes: UnsafeBufferPointer(start: $0.utf8Start, count: $0.utf8CodeUnitCount)) })
+  private static func set(_ words: [StaticString]) -> SpanTable {
+    var table = SpanTable(capacity: words.count)
+    for word in words {
+      let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+      let hash = SpanTable.hash(bytes)
+      if table.value(of: bytes, hash: hash) == nil { table.insert(bytes, hash: hash, value: 0) }
+    }
+    return table
   }
 }

@@ -1,11 +1,10 @@
-import Glibc
 import IndexerModel
 
 /// Gathers identifier occurrences into `FileReferences`, interning names by their bytes so a name
 /// seen a thousand times in a file costs one `String`.
 struct ReferenceCollector {
   private let source: SourceBytes
-  private var slots: [ByteSpan: Int] = [:]
+  private var slots = SpanTable()
   private var names: [String] = []
   private var positions: [[SourcePosition]] = []
 
@@ -15,45 +14,38 @@ struct ReferenceCollector {
 
   /// Records the identifier in bytes `start..<end`, which begins at `line`:`column`.
   mutating func add(start: Int, end: Int, line: Int, column: Int) {
-    let span = ByteSpan(bytes: source.span(start, end))
-    let position = SourcePosition(line: line, column: column)
-    if let slot = slots[span] {
-      positions[slot].append(position)
-    } else {
-      slots[span] = names.count
-      names.append(String(decoding: span.bytes, as: UTF8.self))
-      positions.append([position])
-    }
+    let bytes = source.span(start, end)
+    add(bytes, hash: SpanTable.hash(bytes), line: line, column: column)
   }
 
-  /// Whether bytes `start..<end` spell one of `words` (keywords are not references).
-  func spells(_ start: Int, _ end: Int, oneOf words: Set<ByteSpan>) -> Bool {
-    words.contains(ByteSpan(bytes: source.span(start, end)))
+  /// Records the identifier unless its bytes spell one of `keywords`; the bytes are hashed once for both.
+  mutating func add(start: Int, end: Int, line: Int, column: Int, unlessOneOf keywords: SpanTable) {
+    let bytes = source.span(start, end)
+    let hash = SpanTable.hash(bytes)
+    if keywords.value(of: bytes, hash: hash) != nil { return }
+    add(bytes, hash: hash, line: line, column: column)
+  }
+
+  private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, line: Int, column: Int) {
+    let position = SourcePosition(line: line, column: column)
+    if let slot = slots.value(of: bytes, hash: hash) {
+      positions[Int(slot)].append(position)
+    } else {
+      slots.insert(bytes, hash: hash, value: Int32(truncatingIfNeeded: names.count))
+      names.append(String(decoding: bytes, as: UTF8.self))
+      positions.append([position])
+    }
   }
 
   var references: FileReferences { FileReferences(names: names, positions: positions) }
 
   /// The references of a C-family token stream: every name that is not a keyword (nor a Rust lifetime).
-  static func collect(_ tokens: [CFamilyToken], in source: UnsafeBufferPointer<UInt8>, keywords: Set<ByteSpan>) -> FileReferences {
+  static func collect(_ tokens: [CFamilyToken], in source: UnsafeBufferPointer<UInt8>, keywords: SpanTable) -> FileReferences {
     var collector = ReferenceCollector(source: source)
     let bytes = SourceBytes(source)
     for t in tokens where t.kind == .name && bytes[t.start] != UInt8(ascii: "'") {
-      if collector.spells(t.start, t.end, oneOf: keywords) { continue }
-      collector.add(start: t.start, end: t.end, line: t.line, column: t.column)
+      collector.add(start: t.start, end: t.end, line: t.line, column: t.column, unlessOneOf: keywords)
     }
     return collector.references
-  }
-}
-
-/// A run of source bytes compared and hashed by content.
-struct ByteSpan: Hashable, @unchecked Sendable {
-  let bytes: UnsafeBufferPointer<UInt8>
-
-  static func == (a: ByteSpan, b: ByteSpan) -> Bool {
-    a.bytes.count == b.bytes.count && (a.bytes.count == 0 || memcmp(a.bytes.baseAddress!, b.bytes.baseAddress!, a.bytes.count) == 0)
-  }
-
-  func hash(into hasher: inout Hasher) {
-    hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
   }
 }
