@@ -11,12 +11,13 @@ struct CFamilyTokens {
   /// scanning forward each time made nested code quadratic.
   private let partners: [Int32]
 
-  init(source: UnsafeBufferPointer<UInt8>, tokens: [CFamilyToken]) {
+  /// `bracketTable: false` for a pass that asks `matching` rarely (the preprocessor): it then scans.
+  init(source: UnsafeBufferPointer<UInt8>, tokens: [CFamilyToken], bracketTable: Bool = true) {
     let bytes = SourceBytes(source)
     self.source = bytes
     self.tokens = TokenList(tokens, sourceCount: source.count)
-    // Past Int32's range (no file within the size limits gets there) `matching` scans as before.
-    var partners = [Int32](repeating: -1, count: tokens.count <= Int(Int32.max) ? tokens.count : 0)
+    // Past Int32's range (no file within the size limits gets there) `matching` scans too.
+    var partners = [Int32](repeating: -1, count: bracketTable && tokens.count <= Int(Int32.max) ? tokens.count : 0)
     var open: [Int32] = []
     for (k, t) in tokens.enumerated() where t.kind == .punct && k < partners.count {
       switch bytes[t.start] {

@@ -28,7 +28,7 @@ struct CPreprocessor {
   func run() -> Output {
     var out = Output()
     out.tokens.reserveCapacity(raw.count)
-    let lex = CFamilyTokens(source: source, tokens: raw)
+    let lex = CFamilyTokens(source: source, tokens: raw, bracketTable: false)
     var branches: [Branch] = []
     var dropping = false
     var k = 0
