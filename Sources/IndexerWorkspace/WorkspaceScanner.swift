@@ -86,10 +86,24 @@ public struct WorkspaceScanner: Sendable {
       notes += state.notes
       directories += state.directories
     }
-    files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    files.sort { Self.bytesPrecede($0.path, $1.path) }
     notes.sort { $0.path < $1.path }
     directories.sort()
     return WorkspaceScan(files: files, notes: notes, directories: directories)
+  }
+
+  /// Byte order of two paths with one `memcmp` (the generic `lexicographicallyPrecedes` on `UTF8View` was 6%
+  /// of a no-change run); strings without contiguous bytes take the generic path.
+  static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+    let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+      b.utf8.withContiguousStorageIfAvailable { pb -> Bool in
+        let n = min(pa.count, pb.count)
+        let order = n == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, n)
+        return order != 0 ? order < 0 : pa.count < pb.count
+      }
+    }
+    if let fast, let result = fast { return result }
+    return a.utf8.lexicographicallyPrecedes(b.utf8)
   }
 
   /// The ignore rules in force inside a folder (its own ignore files included), or nil when the folder
