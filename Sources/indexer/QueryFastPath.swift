@@ -18,32 +18,22 @@ enum QueryFastPath {
     guard args.popFirst() == "query", let sub = args.popFirst() else { return nil }
     var positionals: [String] = []
     var symbol = SymbolQueryRun()
-    var refs = RefsQueryRun()
-    var json = false
-    var sync = false
-    var location = DatabaseLocation()
+    var options = QueryOptions()
     while let arg = args.popFirst() {
       switch arg {
-      case "--json": json = true
-      case "--sync": sync = true
-      case "--db": guard let v = args.popFirst() else { return nil }; location.database = v
-      case "--root": guard let v = args.popFirst() else { return nil }; location.root = v
+      case "--json": options.json = true
+      case "--sync": options.sync = true
+      case "--db": guard let v = args.popFirst() else { return nil }; options.location.database = v
+      case "--root": guard let v = args.popFirst() else { return nil }; options.location.root = v
       case "--prefix" where sub == "symbol": symbol.prefix = true
       case "-i", "--ignore-case": guard sub == "symbol" else { return nil }; symbol.ignoreCase = true
       case "--fuzzy" where sub == "symbol": symbol.fuzzy = true
       case "--kind" where sub == "symbol": guard let v = args.popFirst() else { return nil }; symbol.kinds.append(v)
-      case "--lang" where sub != "file":
-        guard let v = args.popFirst() else { return nil }
-        symbol.languages.append(v)
-        refs.languages.append(v)
-      case "--path" where sub != "file":
-        guard let v = args.popFirst() else { return nil }
-        symbol.path = v
-        refs.path = v
+      case "--lang" where sub != "file": guard let v = args.popFirst() else { return nil }; options.languages.append(v)
+      case "--path" where sub != "file": guard let v = args.popFirst() else { return nil }; options.path = v
       case "--limit" where sub != "file":
         guard let v = args.popFirst(), let n = Int(v) else { return nil }
-        symbol.limit = n
-        refs.limit = n
+        options.limit = n
       default:
         if arg.hasPrefix("-") { return nil }
         positionals.append(arg)
@@ -53,18 +43,12 @@ enum QueryFastPath {
     switch sub {
     case "symbol":
       symbol.name = positionals[0]
-      symbol.location = location
-      symbol.json = json
-      symbol.sync = sync
+      symbol.options = options
       return .symbol(symbol)
     case "refs":
-      refs.name = positionals[0]
-      refs.location = location
-      refs.json = json
-      refs.sync = sync
-      return .refs(refs)
+      return .refs(RefsQueryRun(name: positionals[0], options: options))
     case "file":
-      return .file(FileQueryRun(path: positionals[0], location: location, json: json, sync: sync))
+      return .file(FileQueryRun(path: positionals[0], location: options.location, json: options.json, sync: options.sync))
     default:
       return nil
     }

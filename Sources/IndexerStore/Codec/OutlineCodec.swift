@@ -36,34 +36,13 @@ package enum OutlineCodec {
     return w.bytes
   }
 
+  /// Every symbol whole, through the same reader the references query uses (`OutlineSkeleton`).
   package static func decode(_ bytes: [UInt8], language: Language) throws(OutlineDecodingError) -> FileIndex {
-    var r = ByteReader(bytes)
-    guard try r.byte() == version else { throw OutlineDecodingError() }
-    let count = try r.int()
-    // Each symbol takes at least eight bytes: a larger count is a corrupt blob, not a reason to loop.
-    guard count <= bytes.count else { throw OutlineDecodingError() }
+    let skeleton = try OutlineSkeleton(bytes, language: language)
     var index = FileIndex(language: language)
-    var previousLine = 0
-    for i in 0..<count {
-      guard let kind = SymbolKind(code: try r.byte()) else { throw OutlineDecodingError() }
-      let flagByte = try r.byte()
-      let distance = try r.int()
-      guard distance <= i else { throw OutlineDecodingError() }
-      let parent = distance == 0 ? -1 : i - distance
-      let name = try r.string()
-      let line = try ByteReader.adding(previousLine, try r.zigzag())
-      let column = try r.int()
-      let endLine = try ByteReader.adding(line, try r.int())
-      let endColumn = try r.int()
-      let signature = try r.string()
-      let container = flagByte & 0x80 != 0 ? try r.string() : (parent >= 0 ? index.symbols[parent].qualifiedName(separator: language.scopeSeparator) : "")
-      var symbol = Symbol(
-        name: name, kind: kind, container: container,
-        range: SourceRange(start: SourcePosition(line: line, column: column), end: SourcePosition(line: endLine, column: endColumn)),
-        signature: signature)
-      applyFlags(flagByte & 0x7F, to: &symbol)
-      index.append(symbol, parent: parent)
-      previousLine = line
+    var qualified: [Int: String] = [:]
+    for i in skeleton.entries.indices {
+      index.append(skeleton.symbol(i, &qualified), parent: skeleton.entries[i].parent)
     }
     return index
   }

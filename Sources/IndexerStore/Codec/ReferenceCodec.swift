@@ -31,12 +31,38 @@ package enum ReferenceCodec {
   /// The positions of one name, nil when the blob has no entry for it: the query path, which compares
   /// each entry's name as bytes and makes no `String` for the names it passes over.
   package static func positions(of name: [UInt8], in bytes: [UInt8]) throws(OutlineDecodingError) -> [SourcePosition]? {
+    var found: [SourcePosition]?
+    try forEachEntry(bytes) { r throws(OutlineDecodingError) in try r.stringEquals(name) } take: { positions in
+      found = positions
+      return false
+    }
+    return found
+  }
+
+  /// Decodes the whole blob.
+  package static func decode(_ bytes: [UInt8]) throws(OutlineDecodingError) -> FileReferences {
+    var result = FileReferences()
+    try forEachEntry(bytes) { r throws(OutlineDecodingError) in
+      result.names.append(try r.string())
+      return true
+    } take: { positions in
+      result.positions.append(positions)
+      return true
+    }
+    return result
+  }
+
+  /// Walks the entries: `name` reads an entry's name and says whether its positions are wanted; `take`
+  /// receives them and says whether to go on. Unwanted positions are stepped over without being built.
+  private static func forEachEntry(
+    _ bytes: [UInt8], name: (inout ByteReader) throws(OutlineDecodingError) -> Bool, take: ([SourcePosition]) -> Bool
+  ) throws(OutlineDecodingError) {
     var r = ByteReader(bytes)
     guard try r.byte() == version else { throw OutlineDecodingError() }
     let count = try r.int()
     guard count <= bytes.count else { throw OutlineDecodingError() }
     for _ in 0..<count {
-      let wanted = try r.stringEquals(name)
+      let wanted = try name(&r)
       let n = try r.int()
       guard n <= bytes.count else { throw OutlineDecodingError() }
       var positions: [SourcePosition] = []
@@ -46,46 +72,13 @@ package enum ReferenceCodec {
       for _ in 0..<n {
         let delta = try r.int()
         let c = try r.zigzag()
-        if !wanted { continue }
+        guard wanted else { continue }
         column = delta == 0 ? try ByteReader.adding(column, c) : c
         line = try ByteReader.adding(line, delta)
         positions.append(SourcePosition(line: line, column: column))
       }
-      if wanted { return positions }
+      if wanted && !take(positions) { return }
     }
-    return nil
-  }
-
-  /// Decodes the whole blob, or only the entry for `name` when one is given.
-  package static func decode(_ bytes: [UInt8], only name: String? = nil) throws(OutlineDecodingError) -> FileReferences {
-    var r = ByteReader(bytes)
-    guard try r.byte() == version else { throw OutlineDecodingError() }
-    let count = try r.int()
-    guard count <= bytes.count else { throw OutlineDecodingError() }
-    var result = FileReferences()
-    for _ in 0..<count {
-      let entry = try r.string()
-      let n = try r.int()
-      guard n <= bytes.count else { throw OutlineDecodingError() }
-      let wanted = name == nil || name == entry
-      var positions: [SourcePosition] = []
-      if wanted { positions.reserveCapacity(n) }
-      var line = 0
-      var column = 0
-      for _ in 0..<n {
-        let delta = try r.int()
-        let c = try r.zigzag()
-        column = delta == 0 ? try ByteReader.adding(column, c) : c
-        line = try ByteReader.adding(line, delta)
-        if wanted { positions.append(SourcePosition(line: line, column: column)) }
-      }
-      if wanted {
-        result.names.append(entry)
-        result.positions.append(positions)
-        if name != nil { break }
-      }
-    }
-    return result
   }
 }
 

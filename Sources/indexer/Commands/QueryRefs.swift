@@ -34,9 +34,9 @@ extension IndexerCommand {
 
     /// Usually parsed by `QueryFastPath` instead; this type defines the help text and handles the rest.
     func run() throws {
-      try RefsQueryRun(
-        name: name, languages: languages, path: path, limit: limit, location: database.location, json: output.json, sync: sync
-      ).run()
+      let options = QueryOptions(
+        languages: languages, path: path, limit: limit, location: database.location, json: output.json, sync: sync)
+      try RefsQueryRun(name: name, options: options).run()
     }
   }
 }

@@ -44,10 +44,9 @@ extension IndexerCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      try SymbolQueryRun(
-        name: name, prefix: prefix, ignoreCase: ignoreCase, fuzzy: fuzzy, kinds: kinds, languages: languages, path: path,
-        limit: limit, location: database.location, json: output.json, sync: sync
-      ).run()
+      let options = QueryOptions(
+        languages: languages, path: path, limit: limit, location: database.location, json: output.json, sync: sync)
+      try SymbolQueryRun(name: name, prefix: prefix, ignoreCase: ignoreCase, fuzzy: fuzzy, kinds: kinds, options: options).run()
     }
   }
 }

@@ -6,21 +6,16 @@ import IndexerStore
 /// A `query refs` request as plain values, whichever parser produced it (see `QueryFastPath`).
 struct RefsQueryRun {
   var name = ""
-  var languages: [String] = []
-  var path: String?
-  var limit: Int?
-  var location = DatabaseLocation()
-  var json = false
-  /// Wait until the running watcher has indexed every change made before the query.
-  var sync = false
+  var options = QueryOptions()
 
   func run() throws {
-    if let limit, limit < 1 { throw UsageError(userMessage: "--limit must be at least 1") }
-    let filter = ReferenceFilter(name: name, languages: try languages.map(SymbolQueryRun.language), pathGlob: path, limit: limit)
-    let matches = try WatcherOrDatabase(databasePath: location.resolvedDatabase(), sync: sync).references(filter)
+    if let limit = options.limit, limit < 1 { throw UsageError(userMessage: "--limit must be at least 1") }
+    let filter = ReferenceFilter(
+      name: name, languages: try options.languages.map(SymbolQueryRun.language), pathGlob: options.path, limit: options.limit)
+    let matches = try WatcherOrDatabase(databasePath: options.location.resolvedDatabase(), sync: options.sync).references(filter)
     var out = OutputBuffer()
     for match in matches {
-      out.line(json ? Self.json(match, name: name) : Self.text(match))
+      out.line(options.json ? Self.json(match, name: name) : Self.text(match))
     }
     out.flush()
     if matches.isEmpty { throw ExitCode(1) }

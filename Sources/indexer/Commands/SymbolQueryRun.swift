@@ -3,13 +3,8 @@ import IndexerModel
 import IndexerQuery
 import IndexerStore
 
-/// A `query symbol` request as plain values, whichever parser produced it (see `QueryFastPath`).
-struct SymbolQueryRun {
-  var name = ""
-  var prefix = false
-  var ignoreCase = false
-  var fuzzy = false
-  var kinds: [String] = []
+/// What `query symbol` and `query refs` both take: filters, where the index is, how to print.
+struct QueryOptions {
   var languages: [String] = []
   var path: String?
   var limit: Int?
@@ -17,21 +12,31 @@ struct SymbolQueryRun {
   var json = false
   /// Wait until the running watcher has indexed every change made before the query.
   var sync = false
+}
+
+/// A `query symbol` request as plain values, whichever parser produced it (see `QueryFastPath`).
+struct SymbolQueryRun {
+  var name = ""
+  var prefix = false
+  var ignoreCase = false
+  var fuzzy = false
+  var kinds: [String] = []
+  var options = QueryOptions()
 
   func validate() throws {
     if prefix && fuzzy { throw UsageError(userMessage: "--prefix and --fuzzy cannot be combined; pick one") }
-    if let limit, limit < 1 { throw UsageError(userMessage: "--limit must be at least 1") }
+    if let limit = options.limit, limit < 1 { throw UsageError(userMessage: "--limit must be at least 1") }
   }
 
   func run() throws {
     try validate()
     let query = SymbolQuery(
       name: name, mode: fuzzy ? .fuzzy : (prefix ? .prefix : .exact), ignoreCase: ignoreCase,
-      kinds: try kinds.map(Self.kind), languages: try languages.map(Self.language), pathGlob: path, limit: limit)
-    let matches = try WatcherOrDatabase(databasePath: location.resolvedDatabase(), sync: sync).symbols(query)
+      kinds: try kinds.map(Self.kind), languages: try options.languages.map(Self.language), pathGlob: options.path, limit: options.limit)
+    let matches = try WatcherOrDatabase(databasePath: options.location.resolvedDatabase(), sync: options.sync).symbols(query)
     var out = OutputBuffer()
     for match in matches {
-      out.line(json ? SymbolFormatter.json(match.symbol, path: match.path, language: match.language) : SymbolFormatter.text(match))
+      out.line(options.json ? SymbolFormatter.json(match.symbol, path: match.path, language: match.language) : SymbolFormatter.text(match))
     }
     out.flush()
     if matches.isEmpty { throw ExitCode(1) }
