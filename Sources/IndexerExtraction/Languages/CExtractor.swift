@@ -635,18 +635,7 @@ private struct CDeclarationReader {
     var k = name - 1
     while k - 1 >= first, lex.isPunct(k, ":"), lex.isPunct(k - 1, ":") {
       k -= 2
-      if k >= first, lex.isPunct(k, ">") {
-        var depth = 0
-        while k >= first {
-          if lex.isPunct(k, ">") { depth += 1 }
-          if lex.isPunct(k, "<") {
-            depth -= 1
-            if depth == 0 { break }
-          }
-          k -= 1
-        }
-        k -= 1
-      }
+      if k >= first, lex.isPunct(k, ">") { k = angleStart(k, first) - 1 }
       guard k >= first, tokens[k].kind == .name else { break }
       parts.insert(lex.text(k), at: 0)
       k -= 1

@@ -107,11 +107,11 @@ struct CPreprocessor {
         next += 1
         continue
       }
-      if isPunct(lex, next + 1, "(") {
+      if lex.isPunct(next + 1, "(") {
         // then `JSON_HEDLEY_DEPRECATED_FOR(3.8.0, f(p))` before a declaration, or a macro statement of its own
         // (`NLOHMANN_CAN_CALL_STD_FUNC_IMPL(begin);`)
         guard let close = callClose(lex, next) else { return false }
-        return isPunct(lex, close + 1, ";") || attributeMacroLineEnd(lex, next) != nil
+        return lex.isPunct(close + 1, ";") || attributeMacroLineEnd(lex, next) != nil
       }
       return Self.declarationStarts.contains(lex.source.string(raw[next].start, raw[next].end))
     }
@@ -128,21 +128,21 @@ struct CPreprocessor {
     if Self.declarationStarts.contains(lex.source.string(raw[next].start, raw[next].end)) { return close + 1 }
     // A type then a name (`ValueType get_impl(`, `basic_json& at(`, `std::size_t n;`, `T<U> f(`) or a constructor.
     let after = raw[next + 1]
-    guard after.kind == .name || isPunct(lex, next + 1, "*") || isPunct(lex, next + 1, "&") || isPunct(lex, next + 1, ":")
-      || isPunct(lex, next + 1, "<") || isPunct(lex, next + 1, "(")
+    guard after.kind == .name || lex.isPunct(next + 1, "*") || lex.isPunct(next + 1, "&") || lex.isPunct(next + 1, ":")
+      || lex.isPunct(next + 1, "<") || lex.isPunct(next + 1, "(")
     else { return nil }
     return close + 1
   }
 
   /// The `)` of an upper-case macro call at `k` whose parentheses close on its own line, or nil.
   private func callClose(_ lex: CFamilyTokens, _ k: Int) -> Int? {
-    guard raw[k].kind == .name, k + 1 < raw.count, isPunct(lex, k + 1, "("), isUpperCaseName(lex, k) else { return nil }
+    guard raw[k].kind == .name, k + 1 < raw.count, lex.isPunct(k + 1, "("), isUpperCaseName(lex, k) else { return nil }
     var depth = 0
     var close = k + 1
     while close < raw.count {
       if raw[close].kind == .newline { return nil }
-      if isPunct(lex, close, "(") { depth += 1 }
-      if isPunct(lex, close, ")") {
+      if lex.isPunct(close, "(") { depth += 1 }
+      if lex.isPunct(close, ")") {
         depth -= 1
         if depth == 0 { return close }
       }
@@ -191,10 +191,6 @@ struct CPreprocessor {
       k -= 1
     }
     return false
-  }
-
-  private func isPunct(_ lex: CFamilyTokens, _ k: Int, _ c: Unicode.Scalar) -> Bool {
-    k < raw.count && raw[k].kind == .punct && raw[k].end - raw[k].start == 1 && lex.source[raw[k].start] == UInt8(ascii: c)
   }
 
   private func isUpperCaseName(_ lex: CFamilyTokens, _ k: Int) -> Bool {

@@ -20,13 +20,14 @@ package struct OutlineSkeleton {
   private let bytes: [UInt8]
   private(set) var entries: [Entry] = []
 
-  /// Reads the layout `OutlineCodec.encode` writes, with the same bounds checks as its decoder.
+  /// Reads the layout `OutlineCodec.encode` writes; every read is bounds-checked, since blobs come from disk.
   package init(_ bytes: [UInt8], language: Language) throws(OutlineDecodingError) {
     self.bytes = bytes
     self.language = language
     var r = ByteReader(bytes)
     guard try r.byte() == OutlineCodec.version else { throw OutlineDecodingError() }
     let count = try r.int()
+    // Each symbol takes at least eight bytes: a larger count is a corrupt blob, not a reason to loop.
     guard count <= bytes.count else { throw OutlineDecodingError() }
     entries.reserveCapacity(count)
     var previousLine = 0
@@ -88,7 +89,7 @@ package struct OutlineSkeleton {
       prefix = prefix.isEmpty ? name : prefix + language.scopeSeparator + name
       qualified[index] = prefix
     }
-    return qualified[i] ?? prefix
+    return prefix  // chain[0] is `i`, or `i` was cached
   }
 
   /// Symbol `i` whole, as `OutlineCodec.decode` would give it.

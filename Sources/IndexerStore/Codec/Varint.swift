@@ -79,10 +79,7 @@ struct ByteReader {
   }
 
   mutating func blob() throws(Truncated) -> [UInt8] {
-    let n = try int()
-    guard n <= bytes.count - offset else { throw Truncated() }
-    defer { offset += n }
-    return Array(bytes[offset..<offset + n])
+    Array(bytes[try span()])
   }
 
   /// `base + delta`, refusing a sum that does not fit (a corrupt blob must throw, never trap).
@@ -94,12 +91,8 @@ struct ByteReader {
 
   /// Reads a length-prefixed string and says whether its bytes are `expected`, without making a `String`.
   mutating func stringEquals(_ expected: [UInt8]) throws(Truncated) -> Bool {
-    let n = try int()
-    guard n <= bytes.count - offset else { throw Truncated() }
-    defer { offset += n }
-    guard n == expected.count else { return false }
-    for i in 0..<n where bytes[offset + i] != expected[i] { return false }
-    return true
+    let span = try span()
+    return span.count == expected.count && bytes[span].elementsEqual(expected)
   }
 
   /// Where a length-prefixed string lies, skipped over without reading it.
@@ -111,9 +104,6 @@ struct ByteReader {
   }
 
   mutating func string() throws(Truncated) -> String {
-    let n = try int()
-    guard n <= bytes.count - offset else { throw Truncated() }
-    defer { offset += n }
-    return String(decoding: bytes[offset..<offset + n], as: UTF8.self)
+    String(decoding: bytes[try span()], as: UTF8.self)
   }
 }
