@@ -11,6 +11,9 @@ public struct IndexOptions: Sendable {
   public var batchFiles: Int
   public var batchBytes: Int64
   public var isolation: ExtractionIsolation
+  /// A run that adds at least this many files, half the index or more, builds a new database file
+  /// (`BulkBuild`) instead of writing in place.
+  public var bulkThreshold = 1000
 
   public init(
     root: String, databasePath: String, limits: IndexLimits = .default, walk: WalkOptions = WalkOptions(),

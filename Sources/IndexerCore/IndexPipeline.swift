@@ -11,8 +11,6 @@ public struct IndexPipeline: Sendable {
   public let options: IndexOptions
   private let extraction: Extraction
 
-  /// Runs that parse at least this many files, and most of the index, drop and rebuild the name index.
-  static let bulkLoadThreshold = 1000
 
   public init(options: IndexOptions) throws(IndexError) {
     self.options = options
@@ -41,10 +39,10 @@ public struct IndexPipeline: Sendable {
     try WorkspaceScanner.validateRoot(options.root)
     if openDatabase == nil { try WriterLock.checkFree(path: WriterLock.path(forDatabase: options.databasePath)) }
     let databasePath = options.databasePath
-    let loading = StoredStateLoader(openDatabase: openDatabase, path: databasePath)
+    let loading = StoredStateLoader(openDatabase: openDatabase, path: databasePath, root: options.root)
     let scanned = Result { () throws(WorkspaceError) in try WorkspaceScanner(root: options.root, options: options.walk).scan() }
     report.phases.walk = (ContinuousClock.now - clock).seconds
-    let state = try loading.wait()
+    var state = try loading.wait()
     let scan = try scanned.get()
     let plan = IndexPlanner.plan(files: scan.files, stored: state.stored, limits: options.limits)
     report.phases.plan = (ContinuousClock.now - clock).seconds - report.phases.walk
@@ -57,13 +55,28 @@ public struct IndexPipeline: Sendable {
       report.seconds = (ContinuousClock.now - clock).seconds
       return report
     }
-    let database = try state.database ?? IndexDatabase.openForWriting(path: databasePath)
-    let reader = IndexReader(database: database)
-    let writer = IndexWriter(database: database)
-
     report.notes = scan.notes
     report.unchanged = plan.unchanged
     report.skipped = plan.skippedByLimit
+
+    // A resumed build goes on; a run that adds most of the index builds a new file (never under a
+    // service's open database, which stays in place).
+    var build = state.build
+    if build == nil && openDatabase == nil && buildsInBulk(plan) {
+      // A pool the loader opened (to migrate or restore) holds the lock the build takes.
+      state.database = nil
+      state.readOnly = nil
+      let lock = try WriterLock(path: WriterLock.path(forDatabase: databasePath))
+      do {
+        build = try BulkBuild.start(
+          live: databasePath, root: options.root, lock: lock, copyingFrom: state.stored.isEmpty ? nil : databasePath)
+      } catch {
+        lock.release()
+        throw error
+      }
+    }
+    let database = try build?.database ?? state.database ?? IndexDatabase.openForWriting(path: databasePath)
+    let writer = IndexWriter(database: database)
 
     let removedByHash = Dictionary(
       plan.removed.filter { $0.status.isIndexed }.map { ($0.contentHash, $0) }, uniquingKeysWith: { a, _ in a })
@@ -71,10 +84,6 @@ public struct IndexPipeline: Sendable {
 
     let committer = BatchCommitter(writer: writer, totalFiles: plan.toRead.count + plan.limitSkips.count, progress: progress)
     func submit(_ batch: IndexBatch, files: Int, bytes: Int64) { committer.submit(batch, files: files, bytes: bytes) }
-
-    let storedCount = plan.unchanged + plan.toRead.count { $0.stored != nil } + plan.removed.count
-    let bulkLoad = plan.toRead.count >= Self.bulkLoadThreshold && plan.toRead.count * 2 >= storedCount
-    if bulkLoad { try writer.beginBulkLoad() }
 
     if !plan.limitSkips.isEmpty {
       submit(IndexBatch(writes: plan.limitSkips), files: plan.limitSkips.count, bytes: 0)
@@ -104,23 +113,33 @@ public struct IndexPipeline: Sendable {
       submit(IndexBatch(removals: removals), files: 0, bytes: 0)
     }
     let commitSeconds = try committer.finish()
-    if stopped {
-      // A bulk load's dropped indexes are rebuilt by the next open for writing (`hasDroppedIndexes`).
-      throw IndexError.cancelled
-    }
+    // A stopped build keeps its file for the next run to resume.
+    if stopped { throw IndexError.cancelled }
     report.phases.commit = commitSeconds
     let finishStart = ContinuousClock.now
-    if bulkLoad { try writer.restoreIndexes() }
-
-    if report.parsed + report.hashed + report.removed + plan.limitSkips.count > 0 {
-      if let busy = Self.checkpointUnlessBusy(database) {
+    if let build {
+      try build.publish()
+      build.release()
+      (report.files, report.symbols, report.generation) = try IndexReader(connection: ReadOnlyConnection(path: databasePath)).totals()
+    } else {
+      if report.parsed + report.hashed + report.removed + plan.limitSkips.count > 0, let busy = Self.checkpointUnlessBusy(database) {
         report.warnings.append(busy)
       }
+      (report.files, report.symbols, report.generation) = try IndexReader(database: database).totals()
     }
-    (report.files, report.symbols, report.generation) = try reader.totals()
     report.phases.finish = (ContinuousClock.now - finishStart).seconds
     report.seconds = (ContinuousClock.now - clock).seconds
     return report
+  }
+
+  /// Whether to build a new file instead of writing in place: the run adds at least `bulkThreshold` files
+  /// new to the index, and they are at least half of it (a cold index, or a tree that grew that much).
+  /// Files whose stat changed are not counted: they are mostly the same bytes (an index built on another
+  /// machine), which in place costs one row update each.
+  func buildsInBulk(_ plan: IndexPlan) -> Bool {
+    let added = plan.toRead.count { $0.stored == nil }
+    let total = plan.unchanged + plan.toRead.count + plan.limitSkips.count
+    return added >= options.bulkThreshold && added * 2 >= total
   }
 
   /// Folds the WAL back in; a reader holding it open makes that a warning, not a failure: every batch

@@ -27,7 +27,9 @@ public final class IndexService {
     SignalWatch.blockTerminationSignals()
     let signals = try SignalWatch()
     signals.start()
-    let database = try IndexDatabase.openForWriting(path: options.index.databasePath)
+    // Another writer is refused before anything starts; the lock itself is taken by the initial run, and
+    // then held by the database this service writes to.
+    try WriterLock.checkFree(path: WriterLock.path(forDatabase: options.index.databasePath))
     let pipeline = try IndexPipeline(options: options.index)
     defer { pipeline.shutdown() }
     let scanner = WorkspaceScanner(root: options.index.root, options: options.index.walk)
@@ -52,11 +54,13 @@ public final class IndexService {
     log.info("watching \(options.index.root): \(watcher.watchCount) folders in \(milliseconds(ContinuousClock.now - setupStart)) ms")
     let initial: IndexReport
     do {
-      initial = try pipeline.run(database: database, shouldStop: shouldStop)
+      // Run as `indexer index` would: a cold tree is built in bulk beside the index and published whole.
+      initial = try pipeline.run(database: nil, shouldStop: shouldStop)
     } catch IndexError.cancelled {
-      log.info("stopping on signal during the initial index; the batches committed so far are kept")
+      log.info("stopping on signal during the initial index; the batches committed so far are kept and the next start goes on")
       return
     }
+    let database = try IndexDatabase.openForWriting(path: options.index.databasePath)
     // Parsing thousands of files leaves freed memory in malloc's arenas; give it back, since this process
     // stays up for days and its resident size is what users see.
     MemoryTrim.release()

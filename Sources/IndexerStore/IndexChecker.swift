@@ -60,15 +60,27 @@ package enum IndexChecker {
       uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT file_id, count(*) FROM symbol GROUP BY file_id").map {
         (($0[0] as Int64), ($0[1] as Int))
       })
-    var postings: [Int64: Set<Int64>] = [:]
-    for table in ["ref_file", "ref_file_staging"] {
-      for row in try Row.fetchAll(db, sql: "SELECT file_id, name_hash FROM \(table)") {
-        postings[row[0] as Int64, default: []].insert(row[1] as Int64)
+    // A file's names are in its `ref_file` rows or, when `ref_base` > 0, in the bulk build's lists.
+    var nameRows: [Int64: Set<Int64>] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT file_id, name_hash FROM ref_file") {
+      nameRows[row[0] as Int64, default: []].insert(row[1] as Int64)
+    }
+    var listed: [Int64: Set<Int64>] = [:]
+    var undecodableLists = 0
+    for row in try Row.fetchAll(db, sql: "SELECT name_hash, files FROM ref_posting") {
+      guard let ids = try? PostingListCodec.decode([UInt8](row[1] as Data)) else {
+        undecodableLists += 1
+        continue
       }
+      for id in ids { listed[id, default: []].insert(row[0] as Int64) }
+    }
+    if undecodableLists > 0 {
+      report.problems.append(
+        IntegrityProblem(kind: .nameToFiles, path: nil, detail: "\(undecodableLists) name-to-files lists do not decode"))
     }
     var fileIDs = Set<Int64>()
     let rows = try Row.fetchCursor(
-      db, sql: "SELECT id, path, language, status, symbol_count, outline, outline_raw_bytes, refs, ref_count FROM file")
+      db, sql: "SELECT id, path, language, status, symbol_count, outline, outline_raw_bytes, refs, ref_count, ref_base FROM file")
     while let row = try rows.next() {
       let id: Int64 = row[0]
       let path: String = row[1]
@@ -112,8 +124,9 @@ package enum IndexChecker {
       } else if refCount != 0 {
         report.problems.append(IntegrityProblem(kind: .references, path: path, detail: "\(refCount) references recorded, no blob"))
       }
-      if postings[id, default: []] != names {
-        let listed = postings[id, default: []]
+      let inList = (row[9] as Int64) > 0
+      if (inList ? listed[id, default: []] : nameRows[id, default: []]) != names || (inList && nameRows[id] != nil) {
+        let listed = (inList ? listed[id, default: []] : []).union(nameRows[id, default: []])
         report.problems.append(
           IntegrityProblem(
             kind: .nameToFiles, path: path,
@@ -121,7 +134,7 @@ package enum IndexChecker {
       }
     }
     let orphanSymbols = symbolCounts.keys.filter { !fileIDs.contains($0) }.count
-    let orphanPostings = postings.keys.filter { !fileIDs.contains($0) }.count
+    let orphanPostings = nameRows.keys.filter { !fileIDs.contains($0) }.count
     if orphanSymbols + orphanPostings > 0 {
       report.problems.append(
         IntegrityProblem(
@@ -143,9 +156,9 @@ package enum IndexChecker {
       for path in paths {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM file WHERE path = ?", arguments: [path]) else { continue }
         try db.execute(sql: "DELETE FROM ref_file WHERE file_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM ref_file_staging WHERE file_id = ?", arguments: [id])
         try db.execute(
-          sql: "UPDATE file SET mtime_ns = 0, content_hash = 0, refs = NULL, ref_count = 0 WHERE id = ?", arguments: [id])
+          sql: "UPDATE file SET mtime_ns = 0, content_hash = 0, refs = NULL, ref_count = 0, ref_base = 0 WHERE id = ?",
+          arguments: [id])
       }
     }
   }
@@ -155,7 +168,6 @@ package enum IndexChecker {
     try database.write { db in
       try db.execute(sql: "DELETE FROM symbol WHERE file_id NOT IN (SELECT id FROM file)")
       try db.execute(sql: "DELETE FROM ref_file WHERE file_id NOT IN (SELECT id FROM file)")
-      try db.execute(sql: "DELETE FROM ref_file_staging WHERE file_id NOT IN (SELECT id FROM file)")
     }
   }
 }

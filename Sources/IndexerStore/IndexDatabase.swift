@@ -23,6 +23,11 @@ package final class IndexDatabase: Sendable {
     self.lock = lock
   }
 
+  /// A database being built (`BulkBuild`): one connection, no lock of its own (the build holds the live one's).
+  convenience init(building path: String, queue: DatabaseQueue) {
+    self.init(path: path, writer: queue)
+  }
+
   deinit {
     // Close the connections (and their final checkpoint) before another writer may take over.
     if let pool = writer as? DatabasePool { try? pool.close() }
@@ -130,7 +135,7 @@ package final class IndexDatabase: Sendable {
     }
   }
 
-  private static var migrator: DatabaseMigrator {
+  static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     for migration in schemaMigrations {
       migrator.registerMigration(migration.name) { db in try db.execute(sql: migration.sql) }

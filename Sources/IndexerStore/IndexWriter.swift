@@ -13,38 +13,29 @@ package struct IndexWriter: Sendable {
     self.database = database
   }
 
-  /// Drops the secondary indexes on `symbol` for a bulk load: building an index once by sorting is several
+  /// Drops the secondary indexes on `symbol` for a bulk build: building an index once by sorting is several
   /// times cheaper than inserting 100,000s of names into it one at a time. Their SQL is kept in `meta`
-  /// in the same transaction, so an interrupted run's next open restores them (`restoreIndexes`).
-  package func beginBulkLoad() throws(StoreError) {
-    try database.write { db in
-      let indexes = try Row.fetchAll(
-        db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'symbol' AND sql IS NOT NULL")
-      for index in indexes {
-        let name: String = index["name"]
-        try db.execute(
-          sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-          arguments: ["dropped_index:" + name, index["sql"] as String])
-        try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
-      }
-      // Name-to-files rows go to the staging table until `restoreIndexes` moves them in key order.
+  /// in the same transaction, so whoever finishes the build (or opens a database an older version left
+  /// this way) restores them (`restoreIndexes`).
+  static func dropSymbolIndexes(_ db: Database) throws {
+    let indexes = try Row.fetchAll(
+      db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'symbol' AND sql IS NOT NULL")
+    for index in indexes {
+      let name: String = index["name"]
       try db.execute(
         sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-        arguments: [Self.stagedReferencesKey, Self.moveStagedReferences])
+        arguments: ["dropped_index:" + name, index["sql"] as String])
+      try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
     }
   }
 
-  static let stagedReferencesKey = "dropped_index:~ref_file_staging"
-  static let moveStagedReferences = """
-    INSERT OR IGNORE INTO ref_file (name_hash, file_id) SELECT name_hash, file_id FROM ref_file_staging ORDER BY name_hash, file_id;
-    DELETE FROM ref_file_staging
-    """
+  /// The `meta` key of a bulk build's last run number; present only in a database being built.
+  static let bulkRunKey = "bulk_run"
 
-  /// Rebuilds any index a bulk load dropped (also after a run that was killed before it could).
+  /// Rebuilds any index a bulk build dropped.
   package func restoreIndexes() throws(StoreError) {
     try database.write { db in try Self.restoreIndexes(db) }
   }
-
   /// Whether a bulk load left indexes to rebuild; read-only, so a normal open writes nothing.
   static func hasDroppedIndexes(_ db: Database) throws -> Bool {
     try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meta WHERE key LIKE 'dropped_index:%')") ?? false
@@ -62,8 +53,7 @@ package struct IndexWriter: Sendable {
   @discardableResult
   package func commit(_ batch: IndexBatch) throws(StoreError) -> Int64 {
     try database.write { db in
-      let staging = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meta WHERE key = ?)", arguments: [Self.stagedReferencesKey]) ?? false
-      let postings = try ReferencePostingWriter(db, staging: staging)
+      let postings = try ReferencePostingWriter(db, run: try Self.nextBulkRun(db))
       for path in batch.removals {
         try forgetReferences(path: path, db: db, postings: postings)
         try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path])
@@ -72,6 +62,7 @@ package struct IndexWriter: Sendable {
       for write in batch.writes {
         try apply(write, db: db, symbols: symbols, postings: postings)
       }
+      try postings.finish()
       try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'generation'")
       try db.execute(
         sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_index_time', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
@@ -79,11 +70,19 @@ package struct IndexWriter: Sendable {
     }
   }
 
+  /// In a database being built, the number of this batch's run of (name, file) pairs (counted in `meta`,
+  /// so a resumed build never reuses an earlier attempt's number); nil elsewhere.
+  static func nextBulkRun(_ db: Database) throws -> Int64? {
+    guard let last = try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [bulkRunKey]) else { return nil }
+    try db.execute(sql: "UPDATE meta SET value = ? WHERE key = ?", arguments: [last + 1, bulkRunKey])
+    return last + 1
+  }
+
   /// Drops the name-to-files rows of the file stored at `path`, if any.
   private func forgetReferences(path: String, db: Database, postings: ReferencePostingWriter) throws {
-    let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, refs FROM file WHERE path = ?"), arguments: [path])
+    let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, refs, ref_base FROM file WHERE path = ?"), arguments: [path])
     guard let row, let blob = row["refs"] as Data? else { return }
-    try postings.remove(fileID: row["id"], storedBlob: [UInt8](blob))
+    try postings.remove(fileID: row["id"], storedBlob: [UInt8](blob), refBase: row["ref_base"])
   }
 
   private func apply(_ write: FileWrite, db: Database, symbols: SymbolRowWriter, postings: ReferencePostingWriter) throws {
@@ -101,7 +100,8 @@ package struct IndexWriter: Sendable {
       ).execute(arguments: [write.path, write.size, write.mtimeNanoseconds, Int64(bitPattern: write.inode), from])
     case .indexed(let index, let outline, let references):
       try forgetReferences(path: write.path, db: db, postings: postings)
-      let id = try upsert(write, hash: hash, symbolCount: index.symbols.count, outline: outline, references: references, db: db)
+      let id = try upsert(
+        write, hash: hash, symbolCount: index.symbols.count, outline: outline, references: references, refBase: postings.refBase, db: db)
       try postings.add(fileID: id, names: references.names)
       try db.cachedStatement(sql: "DELETE FROM symbol WHERE file_id = ?").execute(arguments: [id])
       for (ordinal, symbol) in index.symbols.enumerated() {
@@ -110,31 +110,32 @@ package struct IndexWriter: Sendable {
       }
     case .skipped:
       try forgetReferences(path: write.path, db: db, postings: postings)
-      let id = try upsert(write, hash: hash, symbolCount: 0, outline: nil, references: nil, db: db)
+      let id = try upsert(write, hash: hash, symbolCount: 0, outline: nil, references: nil, refBase: postings.refBase, db: db)
       try db.cachedStatement(sql: "DELETE FROM symbol WHERE file_id = ?").execute(arguments: [id])
     }
   }
 
   private func upsert(
-    _ write: FileWrite, hash: Int64, symbolCount: Int, outline: EncodedOutline?, references: EncodedReferences?, db: Database
+    _ write: FileWrite, hash: Int64, symbolCount: Int, outline: EncodedOutline?, references: EncodedReferences?, refBase: Int64,
+    db: Database
   ) throws -> Int64 {
     let statement = try db.cachedStatement(
       sql: """
         INSERT INTO file (
           path, language, status, size, mtime_ns, inode, content_hash, symbol_count, outline, outline_raw_bytes, message,
-          refs, ref_count)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          refs, ref_count, ref_base)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (path) DO UPDATE SET
           language = excluded.language, status = excluded.status, size = excluded.size, mtime_ns = excluded.mtime_ns,
           inode = excluded.inode, content_hash = excluded.content_hash, symbol_count = excluded.symbol_count,
           outline = excluded.outline, outline_raw_bytes = excluded.outline_raw_bytes, message = excluded.message,
-          refs = excluded.refs, ref_count = excluded.ref_count
+          refs = excluded.refs, ref_count = excluded.ref_count, ref_base = excluded.ref_base
         RETURNING id
         """)
     let arguments: StatementArguments = [
       write.path, write.language.rawValue, write.status.rawValue, write.size, write.mtimeNanoseconds,
       Int64(bitPattern: write.inode), hash, symbolCount, outline.map { Data($0.compressed) }, outline?.rawCount ?? 0,
-      write.message, references.flatMap { $0.compressed.isEmpty ? nil : Data($0.compressed) }, references?.count ?? 0,
+      write.message, references.flatMap { $0.compressed.isEmpty ? nil : Data($0.compressed) }, references?.count ?? 0, refBase,
     ]
     guard let id = try Int64.fetchOne(statement, arguments: arguments) else {
       throw DatabaseError(resultCode: .SQLITE_ERROR, message: "no id returned for \(write.path)")

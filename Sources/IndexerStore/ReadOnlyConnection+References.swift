@@ -2,56 +2,92 @@ import GRDBSQLite
 import IndexerModel
 
 extension ReadOnlyConnection {
-  /// Every occurrence of `filter.name`, by path then position. Only the files the name-to-files table
-  /// lists are read, and of each only its reference blob and outline.
+  /// Every occurrence of `filter.name`, by path then position. Only the files the name-to-files data
+  /// lists are read, and of each only its reference blob and outline, in path order until `limit`.
   package func references(_ filter: ReferenceFilter) throws(StoreError) -> [ReferenceMatch] {
-    let hash = ReferenceNameHash.of(filter.name)
-    // While a bulk load runs (or after one was killed, until the next open), some rows are still staged.
-    let staged = try hasDroppedIndexes() ? " UNION SELECT file_id FROM ref_file_staging WHERE name_hash = ?" : ""
-    var sql = """
-      SELECT f.path, f.language, f.refs, f.outline FROM file f
-      WHERE f.id IN (SELECT file_id FROM ref_file WHERE name_hash = ?\(staged))
-      """
-    var arguments: [SQLValue] = staged.isEmpty ? [.integer(hash)] : [.integer(hash), .integer(hash)]
-    if !filter.languages.isEmpty {
-      sql += " AND f.language IN (\(SymbolSQL.placeholders(filter.languages.count)))"
-      arguments += filter.languages.map { .text($0.rawValue) }
-    }
-    if let glob = filter.pathGlob {
-      sql += " AND f.path GLOB ?"
-      arguments.append(.text(glob))
-    }
-    sql += " ORDER BY f.path"
-    // Each file's blobs are decoded as its row arrives and dropped after: memory holds one file, and
-    // `--limit` stops the scan instead of reading every listed file first.
     guard let zstd = Zstd.Decompressor() else { throw .sqlite(path: path, detail: "cannot allocate a zstd context") }
+    let files = try filesMentioning(filter, zstd: zstd)
+    // Each file's blobs are decoded in turn and dropped after: memory holds one file, and `--limit`
+    // stops before the files it will not print are read.
     let name = Array(filter.name.utf8)
     var matches: [ReferenceMatch] = []
-    try query(sql, arguments) { s throws(StoreError) in
-      if let limit = filter.limit, matches.count >= limit { return }
-      guard let language = Language(rawValue: Self.text(s, 1)) else { return }
-      let path = Self.text(s, 0)
-      guard let raw = zstd.decompress(Self.blob(s, 2)) else { throw .corruptBlob(path: path) }
-      let found: [SourcePosition]?
-      do { found = try ReferenceCodec.positions(of: name, in: raw) } catch { throw .corruptBlob(path: path) }
-      guard let positions = found, !positions.isEmpty else { return }  // only the hash matched
-      let outlineBlob = Self.blob(s, 3)
-      let rawOutline = outlineBlob.isEmpty ? [OutlineCodec.version, 0] : zstd.decompress(outlineBlob)
-      guard let rawOutline, let outline = try? OutlineSkeleton(rawOutline, language: language) else { throw .corruptBlob(path: path) }
-      var resolver = ReferenceResolver(outline: outline, name: name, positions: positions)
-      for position in positions {
-        let (definition, container) = resolver.resolve(position)
-        matches.append(ReferenceMatch(path: path, language: language, position: position, definition: definition, container: container))
-        if let limit = filter.limit, matches.count >= limit { return }
+    try withConnection { connection throws(StoreError) in
+      let blobs = try ReusableStatement(connection, path: path, "SELECT refs, outline FROM file WHERE id = ?")
+      for file in files {
+        if let limit = filter.limit, matches.count >= limit { break }
+        try blobs.run([.integer(file.id)]) { s throws(StoreError) in
+          guard let raw = zstd.decompress(Self.blob(s, 0)) else { throw .corruptBlob(path: file.path) }
+          let found: [SourcePosition]?
+          do { found = try ReferenceCodec.positions(of: name, in: raw) } catch { throw .corruptBlob(path: file.path) }
+          guard let positions = found, !positions.isEmpty else { return }  // only the hash matched
+          let outlineBlob = Self.blob(s, 1)
+          let rawOutline = outlineBlob.isEmpty ? [OutlineCodec.version, 0] : zstd.decompress(outlineBlob)
+          guard let rawOutline, let outline = try? OutlineSkeleton(rawOutline, language: file.language) else {
+            throw .corruptBlob(path: file.path)
+          }
+          var resolver = ReferenceResolver(outline: outline, name: name, positions: positions)
+          for position in positions {
+            if let limit = filter.limit, matches.count >= limit { return }
+            let (definition, container) = resolver.resolve(position)
+            matches.append(
+              ReferenceMatch(path: file.path, language: file.language, position: position, definition: definition, container: container))
+          }
+        }
       }
     }
     return matches
+  }
+
+  /// The files whose names include `filter.name`'s hash and that pass its language and path filters, in
+  /// path (byte) order. A file counts from the list its `ref_base` names: a `ref_posting` list (written by
+  /// the last bulk build) or its `ref_file` rows (written since).
+  private func filesMentioning(_ filter: ReferenceFilter, zstd: Zstd.Decompressor) throws(StoreError) -> [MentioningFile] {
+    let hash = ReferenceNameHash.of(filter.name)
+    var listed: [Int64] = []
+    try query("SELECT files FROM ref_posting WHERE name_hash = ?", [.integer(hash)]) { s throws(StoreError) in
+      do { listed = try PostingListCodec.decode(Self.blob(s, 0), zstd: zstd) } catch { throw .corrupt(path: path, detail: "a name-to-files list does not decode") }
+    }
+    var inRows = Set<Int64>()
+    try query("SELECT file_id FROM ref_file WHERE name_hash = ?", [.integer(hash)]) { s throws(StoreError) in
+      inRows.insert(sqlite3_column_int64(s, 0))
+    }
+    let inList = Set(listed)
+    var sql = "SELECT path, language, ref_base FROM file WHERE id = ?"
+    var filterArguments: [SQLValue] = []
+    if !filter.languages.isEmpty {
+      sql += " AND language IN (\(SymbolSQL.placeholders(filter.languages.count)))"
+      filterArguments += filter.languages.map { .text($0.rawValue) }
+    }
+    if let glob = filter.pathGlob {
+      sql += " AND path GLOB ?"
+      filterArguments.append(.text(glob))
+    }
+    var files: [MentioningFile] = []
+    try withConnection { connection throws(StoreError) in
+      let lookup = try ReusableStatement(connection, path: path, sql)
+      for id in inList.union(inRows) {
+        try lookup.run([.integer(id)] + filterArguments) { s throws(StoreError) in
+          // A list's id is stale once the file changed (its names moved to rows) or the id was reused.
+          let counted = sqlite3_column_int64(s, 2) > 0 ? inList.contains(id) : inRows.contains(id)
+          guard counted, let language = Language(rawValue: Self.text(s, 1)) else { return }
+          files.append(MentioningFile(id: id, path: Self.text(s, 0), language: language))
+        }
+      }
+    }
+    files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return files
   }
 
   static func blob(_ s: OpaquePointer, _ column: Int32) -> [UInt8] {
     guard sqlite3_column_type(s, column) != SQLITE_NULL, let bytes = sqlite3_column_blob(s, column) else { return [] }
     return Array(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(s, column))))
   }
+}
+
+private struct MentioningFile {
+  var id: Int64
+  var path: String
+  var language: Language
 }
 
 /// Places occurrences of one name in a file's outline: the enclosing definition, and whether the

@@ -2,23 +2,31 @@ import GRDB
 import GRDBSQLite
 import IndexerModel
 
-/// Keeps the name-to-files table (`ref_file`) in step with the files' reference blobs, inside the
-/// writer's transaction, through SQLite's C API: a cold index of a kernel tree writes ~10 million rows.
+/// Records which files mention which names, inside the writer's transaction, through SQLite's C API.
+///
+/// Incremental runs and the watcher write `ref_file` rows (one per name and file). A bulk build instead
+/// collects (name, file) pairs and appends them, sorted, as one run per batch to its side file; the runs
+/// become `ref_posting` lists when the build is published (`PostingRunMerge`).
 final class ReferencePostingWriter {
   private let connection: OpaquePointer
   private let insertPosting: OpaquePointer
   private let deletePosting: OpaquePointer
+  /// The bulk build's run number for this batch; nil for row writes.
+  let run: Int64?
+  private var pairs: [UInt64] = []
 
-  /// With `staging`, rows are appended to `ref_file_staging` (a bulk load); `remove` still deletes from
-  /// `ref_file`, which holds every row of earlier runs (staging is emptied when a run or the next open ends).
-  init(_ db: Database, staging: Bool) throws {
+  /// Pairs per stored chunk of a run: what a merge holds in memory per run.
+  static let chunkPairs = 16_384
+
+  init(_ db: Database, run: Int64?) throws {
     guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE) }
     self.connection = connection
+    self.run = run
     insertPosting = try WriterStatements.prepare(
       connection,
-      staging
-        ? "INSERT INTO ref_file_staging (name_hash, file_id) VALUES (?, ?)"
-        : "INSERT OR IGNORE INTO ref_file (name_hash, file_id) VALUES (?, ?)")
+      run == nil
+        ? "INSERT OR IGNORE INTO ref_file (name_hash, file_id) VALUES (?, ?)"
+        : "INSERT INTO runs.ref_run (run, chunk, pairs) VALUES (?, ?, ?)")
     deletePosting = try WriterStatements.prepare(connection, "DELETE FROM ref_file WHERE name_hash = ? AND file_id = ?")
   }
 
@@ -27,21 +35,53 @@ final class ReferencePostingWriter {
     sqlite3_finalize(deletePosting)
   }
 
-  /// Records that `fileID` mentions each of `names` (hash collisions within a file give one row).
+  /// The value of `file.ref_base` for files written through this writer.
+  var refBase: Int64 { run ?? 0 }
+
+  /// Records that `fileID` mentions each of `names` (hash collisions within a file give one entry).
   func add(fileID: Int64, names: [String]) throws {
-    for hash in Set(names.map(ReferenceNameHash.of)).sorted() {
-      try run(insertPosting, hash, fileID)
+    let hashes = Set(names.map(ReferenceNameHash.of))
+    guard run != nil else {
+      for hash in hashes.sorted() { try run(insertPosting, hash, fileID) }
+      return
+    }
+    for hash in hashes {
+      guard let key = PostingPairCodec.key(hash: hash, fileID: fileID) else {
+        throw DatabaseError(resultCode: .SQLITE_RANGE, message: "file id \(fileID) does not fit a posting pair")
+      }
+      pairs.append(key)
     }
   }
 
-  /// Forgets `fileID`'s rows, found through the names in the blob it had.
-  func remove(fileID: Int64, storedBlob: [UInt8]?) throws {
-    guard let storedBlob, !storedBlob.isEmpty, let raw = Zstd.decompress(storedBlob),
+  /// Adds pairs already keyed (`PostingPairCodec.key`) to this batch's run.
+  func append(_ keys: [UInt64]) {
+    pairs.append(contentsOf: keys)
+  }
+
+  /// Forgets `fileID`'s rows, found through the names in the blob it had. Names listed in `ref_posting`
+  /// (`refBase` > 0) stay: lists are never edited, and the file's new `ref_base` makes them stale.
+  func remove(fileID: Int64, storedBlob: [UInt8]?, refBase: Int64) throws {
+    guard refBase == 0, let storedBlob, !storedBlob.isEmpty, let raw = Zstd.decompress(storedBlob),
       let references = try? ReferenceCodec.decode(raw)
     else { return }
     for name in references.names {
       try run(deletePosting, ReferenceNameHash.of(name), fileID)
     }
+  }
+
+  /// Appends the batch's pairs as one sorted run (bulk builds; nothing to do for row writes).
+  func finish() throws {
+    guard let run, !pairs.isEmpty else { return }
+    pairs.sort()
+    var chunk: Int64 = 0
+    var start = 0
+    while start < pairs.count {
+      let end = min(start + Self.chunkPairs, pairs.count)
+      try WriterStatements.insert(insertPosting, connection, [run, chunk], blob: PostingPairCodec.encode(pairs[start..<end]))
+      chunk += 1
+      start = end
+    }
+    pairs = []
   }
 
   private func run(_ statement: OpaquePointer, _ a: Int64, _ b: Int64) throws {

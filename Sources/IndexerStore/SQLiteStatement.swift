@@ -12,17 +12,21 @@ enum SQLiteStatement {
     var code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
     guard code == SQLITE_OK, let statement else { throw error(code, connection, path: path) }
     defer { sqlite3_finalize(statement) }
-    for (i, argument) in arguments.enumerated() {
-      switch argument {
-      case .integer(let value): sqlite3_bind_int64(statement, Int32(i + 1), value)
-      case .text(let value): sqlite3_bind_text(statement, Int32(i + 1), value, -1, transient)
-      }
-    }
+    bind(statement, arguments)
     while true {
       code = sqlite3_step(statement)
       if code == SQLITE_DONE { return }
       guard code == SQLITE_ROW else { throw error(code, connection, path: path) }
       try row(statement)
+    }
+  }
+
+  static func bind(_ statement: OpaquePointer, _ arguments: [SQLValue]) {
+    for (i, argument) in arguments.enumerated() {
+      switch argument {
+      case .integer(let value): sqlite3_bind_int64(statement, Int32(i + 1), value)
+      case .text(let value): sqlite3_bind_text(statement, Int32(i + 1), value, -1, transient)
+      }
     }
   }
 
@@ -45,6 +49,37 @@ enum SQLiteStatement {
     case SQLITE_BUSY, SQLITE_LOCKED: .locked(path: path)
     case SQLITE_CANTOPEN: .notFound(path: path)
     default: .sqlite(path: path, detail: message)
+    }
+  }
+}
+
+/// One statement prepared once and run many times with new arguments: a query that looks up hundreds of
+/// files by id would otherwise spend more on preparing than on reading.
+final class ReusableStatement {
+  private let statement: OpaquePointer
+  private let connection: OpaquePointer
+  private let path: String
+
+  init(_ connection: OpaquePointer, path: String, _ sql: String) throws(StoreError) {
+    var statement: OpaquePointer?
+    let code = sqlite3_prepare_v2(connection, sql, -1, &statement, nil)
+    guard code == SQLITE_OK, let statement else { throw SQLiteStatement.error(code, connection, path: path) }
+    self.statement = statement
+    self.connection = connection
+    self.path = path
+  }
+
+  deinit { sqlite3_finalize(statement) }
+
+  func run(_ arguments: [SQLValue], row: (OpaquePointer) throws(StoreError) -> Void) throws(StoreError) {
+    sqlite3_reset(statement)
+    sqlite3_clear_bindings(statement)
+    SQLiteStatement.bind(statement, arguments)
+    while true {
+      let code = sqlite3_step(statement)
+      if code == SQLITE_DONE { return }
+      guard code == SQLITE_ROW else { throw SQLiteStatement.error(code, connection, path: path) }
+      try row(statement)
     }
   }
 }

@@ -5,18 +5,6 @@ import IndexerTestSupport
 import Testing
 
 @Suite struct ReferenceStoreTests {
-  private func indexMentioning(_ names: [String: [Int]]) -> FileIndex {
-    var index = sampleIndex(["Alpha"])
-    let sorted = names.keys.sorted()
-    index.references = FileReferences(
-      names: sorted, positions: sorted.map { name in names[name]!.map { SourcePosition(line: $0, column: 4) } })
-    return index
-  }
-
-  private func refs(_ db: IndexDatabase, _ name: String) throws -> [String] {
-    try lookup(db).references(ReferenceFilter(name: name)).map { "\($0.path):\($0.position.line)" }
-  }
-
   private func postings(_ db: IndexDatabase) throws -> Int {
     try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM ref_file") ?? -1 }
   }
@@ -112,33 +100,6 @@ import Testing
       IndexBatch(writes: [write("a.swift", indexMentioning([a: [1]])), write("b.swift", indexMentioning([b: [2]]))]))
     #expect(try refs(db, a) == ["a.swift:1"])
     #expect(try refs(db, b) == ["b.swift:2"])
-  }
-
-  @Test func aBulkLoadStagesRowsAndMovesThemAtTheEndOrAtTheNextOpen() throws {
-    let dir = try TemporaryDirectory()
-    let path = dir.path + "/i.sqlite"
-    let staged = { (db: IndexDatabase) in try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM ref_file_staging") ?? -1 } }
-    do {
-      let db = try IndexDatabase.openForWriting(path: path)
-      let writer = IndexWriter(database: db)
-      try writer.commit(IndexBatch(writes: [write("old.swift", indexMentioning(["shared": [1]]))]))
-      try writer.beginBulkLoad()
-      try writer.commit(IndexBatch(writes: [write("a.swift", indexMentioning(["shared": [2], "only": [3]]))]))
-      #expect(try staged(db) == 2)
-      #expect(try postings(db) == 1)
-      // Queries see staged rows too.
-      #expect(try refs(db, "shared") == ["a.swift:2", "old.swift:1"])
-      #expect(try refs(db, "only") == ["a.swift:3"])
-    }
-    // Killed here (the writer and its lock are gone): the next open moves the staged rows.
-    let reopened = try IndexDatabase.openForWriting(path: path)
-    #expect(try staged(reopened) == 0)
-    #expect(try postings(reopened) == 3)
-    #expect(try refs(reopened, "shared") == ["a.swift:2", "old.swift:1"])
-    // A later normal batch writes ref_file directly again.
-    try IndexWriter(database: reopened).commit(IndexBatch(writes: [write("b.swift", indexMentioning(["only": [4]]))]))
-    #expect(try staged(reopened) == 0)
-    #expect(try refs(reopened, "only") == ["a.swift:3", "b.swift:4"])
   }
 
   @Test func definitionsAndContainersComeFromTheOutline() throws {

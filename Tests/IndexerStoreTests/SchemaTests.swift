@@ -54,7 +54,36 @@ import Testing
     #expect(row?[0] as Int64? == 0)
     #expect(row?[1] as Int64? == 0)
     #expect(row?[2] as Int64? == 0)
-    #expect(try db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 2)
+    #expect(try db.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == IndexDatabase.schemaVersion)
+  }
+
+  /// An index of schema 2 that a killed bulk load left with staged name-to-files rows and a dropped name
+  /// index: the migration moves the rows, and the open restores the index.
+  @Test func aSchemaTwoIndexWithStagedRowsMigratesWithoutLosingThem() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/i.sqlite"
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+      for migration in schemaMigrations.prefix(2) {
+        try db.execute(sql: migration.sql)
+        try db.execute(sql: "INSERT INTO grdb_migrations VALUES (?)", arguments: [migration.name])
+      }
+      try db.execute(
+        sql: "INSERT INTO file (id, path, language, status, size, mtime_ns, inode, content_hash) VALUES (1, 'a.py', 'python', 'indexed', 3, 99, 7, 1234)")
+      try db.execute(sql: "INSERT INTO ref_file_staging VALUES (?, 1)", arguments: [ReferenceNameHash.of("staged")])
+      try db.execute(sql: "INSERT INTO meta VALUES ('dropped_index:~ref_file_staging', 'INSERT INTO ref_file SELECT * FROM ref_file_staging')")
+      try db.execute(sql: "INSERT INTO meta VALUES ('dropped_index:symbol_by_name', 'CREATE INDEX symbol_by_name ON symbol (name COLLATE NOCASE)')")
+      try db.execute(sql: "DROP INDEX symbol_by_name")
+    }
+    let database = try IndexDatabase.openForWriting(path: path)
+    try database.read { (db: Database) throws -> Void in
+      #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 3)
+      #expect(try Int64.fetchAll(db, sql: "SELECT file_id FROM ref_file WHERE name_hash = ?", arguments: [ReferenceNameHash.of("staged")]) == [1])
+      #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM meta WHERE key LIKE 'dropped_index:%'") == 0)
+      #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name IN ('symbol_by_name', 'ref_posting')") == 2)
+      #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'ref_file_staging'") == 0)
+      #expect(try Int.fetchOne(db, sql: "SELECT ref_base FROM file") == 0)
+    }
   }
 
   @Test func aNewerSchemaIsRefusedByWritersAndReaders() throws {

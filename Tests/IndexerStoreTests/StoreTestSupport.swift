@@ -29,3 +29,16 @@ func write(_ path: String, _ index: FileIndex, hash: UInt64 = 1) -> FileWrite {
 
 /// The query path's read-only connection on the same file.
 func lookup(_ db: IndexDatabase) throws -> ReadOnlyConnection { try ReadOnlyConnection(path: db.path) }
+
+/// A file mentioning each name at the given lines (column 4).
+func indexMentioning(_ names: [String: [Int]]) -> FileIndex {
+  var index = sampleIndex(["Alpha"])
+  let sorted = names.keys.sorted()
+  index.references = FileReferences(
+    names: sorted, positions: sorted.map { name in names[name]!.map { SourcePosition(line: $0, column: 4) } })
+  return index
+}
+
+func refs(_ db: IndexDatabase, _ name: String) throws -> [String] {
+  try lookup(db).references(ReferenceFilter(name: name)).map { "\($0.path):\($0.position.line)" }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Turns a bulk build's sorted runs of (name hash, file id) pairs into `ref_posting` lists, in one
+/// streaming k-way merge: memory holds one chunk per run and one name's list, whatever the tree's size.
+enum PostingRunMerge {
+  /// Writes one list per name hash, in hash order (appended pages, no B-tree seeks). A pair counts only
+  /// if its run is its file's `ref_base`: pairs of an earlier attempt at a file, or of a file that was
+  /// removed since, are dropped here.
+  static func merge(_ db: Database) throws {
+    guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE) }
+    var runOfFile: [Int64: Int64] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT id, ref_base FROM file WHERE ref_count > 0") {
+      runOfFile[row[0]] = row[1]
+    }
+    let runs = try Int64.fetchAll(db, sql: "SELECT DISTINCT run FROM runs.ref_run ORDER BY run")
+    guard let zstd = Zstd.Decompressor() else { throw DatabaseError(resultCode: .SQLITE_NOMEM) }
+    var cursors: [RunCursor] = []
+    for run in runs { cursors.append(try RunCursor(connection, run: run, zstd: zstd)) }
+    let insert = try WriterStatements.prepare(connection, "INSERT INTO ref_posting (name_hash, files) VALUES (?, ?)")
+    defer { sqlite3_finalize(insert) }
+
+    var heap = MinHeap()
+    for (i, cursor) in cursors.enumerated() {
+      if let key = try cursor.next() { heap.push(key, i) }
+    }
+    var currentHash: Int64 = -1
+    var ids: [Int64] = []
+    func flush() throws {
+      guard !ids.isEmpty else { return }
+      try WriterStatements.insert(insert, connection, [currentHash], blob: PostingListCodec.encode(ids))
+      ids.removeAll(keepingCapacity: true)
+    }
+    while let (key, i) = heap.pop() {
+      if let next = try cursors[i].next() { heap.push(next, i) }
+      let hash = PostingPairCodec.hash(key)
+      let file = PostingPairCodec.fileID(key)
+      guard runOfFile[file] == cursors[i].run else { continue }
+      if hash != currentHash {
+        try flush()
+        currentHash = hash
+      }
+      if ids.last != file { ids.append(file) }
+    }
+    try flush()
+  }
+
+  /// Run `run` of a build started from an existing index: the names of every file carried over, taken
+  /// from that index's lists (files with `ref_base` > 0) and rows (the others).
+  static func copyNames(fromAttached schema: String, run: Int64, _ db: Database) throws {
+    var listedFiles = Set<Int64>()
+    for id in try Int64.fetchAll(db, sql: "SELECT id FROM \(schema).file WHERE ref_base > 0") { listedFiles.insert(id) }
+    var keys: [UInt64] = []
+    let lists = try Row.fetchCursor(db, sql: "SELECT name_hash, files FROM \(schema).ref_posting")
+    while let row = try lists.next() {
+      let hash: Int64 = row[0]
+      for id in try PostingListCodec.decode([UInt8](row[1] as Data)) where listedFiles.contains(id) {
+        if let key = PostingPairCodec.key(hash: hash, fileID: id) { keys.append(key) }
+      }
+    }
+    let rows = try Row.fetchCursor(
+      db, sql: "SELECT r.name_hash, r.file_id FROM \(schema).ref_file r JOIN \(schema).file f ON f.id = r.file_id WHERE f.ref_base = 0")
+    while let row = try rows.next() {
+      if let key = PostingPairCodec.key(hash: row[0], fileID: row[1]) { keys.append(key) }
+    }
+    let writer = try ReferencePostingWriter(db, run: run)
+    writer.append(keys)
+    try writer.finish()
+  }
+}
+
+/// Reads one run's chunks in order, one decoded chunk in memory at a time.
+private final class RunCursor {
+  let run: Int64
+  private let statement: OpaquePointer
+  private let connection: OpaquePointer
+  private let zstd: Zstd.Decompressor
+  private var chunk: [UInt64] = []
+  private var index = 0
+
+  init(_ connection: OpaquePointer, run: Int64, zstd: Zstd.Decompressor) throws {
+    self.run = run
+    self.connection = connection
+    self.zstd = zstd
+    statement = try WriterStatements.prepare(connection, "SELECT pairs FROM runs.ref_run WHERE run = ? ORDER BY chunk")
+    sqlite3_bind_int64(statement, 1, run)
+  }
+
+  deinit { sqlite3_finalize(statement) }
+
+  func next() throws -> UInt64? {
+    while index >= chunk.count {
+      let code = sqlite3_step(statement)
+      if code == SQLITE_DONE { return nil }
+      guard code == SQLITE_ROW else { throw WriterStatements.error(connection, code) }
+      let count = Int(sqlite3_column_bytes(statement, 0))
+      let bytes = sqlite3_column_blob(statement, 0).map { Array(UnsafeRawBufferPointer(start: $0, count: count)) } ?? []
+      do { chunk = try PostingPairCodec.decode(bytes, zstd: zstd) } catch {
+        throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "a run of name-to-files pairs does not decode")
+      }
+      index = 0
+    }
+    defer { index += 1 }
+    return chunk[index]
+  }
+}
+
+/// A binary min-heap of (key, run index): the merge's frontier, one entry per run.
+private struct MinHeap {
+  private var items: [(key: UInt64, run: Int)] = []
+
+  mutating func push(_ key: UInt64, _ run: Int) {
+    items.append((key, run))
+    var i = items.count - 1
+    while i > 0 {
+      let parent = (i - 1) / 2
+      guard items[i].key < items[parent].key else { break }
+      items.swapAt(i, parent)
+      i = parent
+    }
+  }
+
+  mutating func pop() -> (UInt64, Int)? {
+    guard let top = items.first else { return nil }
+    let last = items.removeLast()
+    if !items.isEmpty {
+      items[0] = last
+      var i = 0
+      while true {
+        let left = 2 * i + 1
+        let right = left + 1
+        var smallest = i
+        if left < items.count && items[left].key < items[smallest].key { smallest = left }
+        if right < items.count && items[right].key < items[smallest].key { smallest = right }
+        if smallest == i { break }
+        items.swapAt(i, smallest)
+        i = smallest
+      }
+    }
+    return (top.key, top.run)
+  }
+}

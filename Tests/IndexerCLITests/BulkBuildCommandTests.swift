@@ -1,0 +1,68 @@
+import Foundation
+import IndexerTestSupport
+import Testing
+
+/// A run that adds most of the index builds a new file beside the live one and renames it into place.
+@Suite struct BulkBuildCommandTests {
+  /// Enough new files to cross the bulk threshold (1,000), small so a debug build indexes them quickly.
+  private func addModules(_ ws: TemporaryDirectory, count: Int) throws {
+    for i in 0..<count { try ws.write("bulk/m\(i).py", "def bulk_\(i)():\n    seed()\n") }
+  }
+
+  @Test func aColdRunBuildsBesideTheIndexAndLeavesOnlyTheIndex() throws {
+    let ws = try TemporaryDirectory()
+    try ws.write("seed.py", "def seed(): pass\n")
+    try addModules(ws, count: 1_200)
+    let report = try indexJSON(ws.path)
+    #expect(int(report, "parsed") == 1_201)
+    let folder = try FileManager.default.contentsOfDirectory(atPath: ws.path + "/.indexer").filter { !$0.hasPrefix("index.sqlite") }
+    #expect(folder.isEmpty, "no build file, runs file or lock is left: \(folder)")
+    let refs = try IndexerProcess.run(["query", "refs", "seed", "--root", ws.path])
+    #expect(refs.lines.count == 1_201)
+    #expect(try IndexerProcess.run(["check", ws.path]).stdout.hasPrefix("sound"))
+    // The next small change is written in place, into the published file.
+    try ws.write("bulk/m7.py", "def renamed_7():\n    pass\n")
+    #expect(int(try indexJSON(ws.path), "parsed") == 1)
+    #expect(try IndexerProcess.run(["query", "refs", "seed", "--root", ws.path]).lines.count == 1_200)
+    #expect(try IndexerProcess.run(["check", ws.path]).stdout.hasPrefix("sound"))
+  }
+
+  @Test func aKilledBuildLeavesThePreviousIndexWholeAndTheNextRunFinishesIt() throws {
+    let ws = try TemporaryDirectory()
+    try ws.write("seed.py", "def seed(): pass\n")
+    #expect(int(try indexJSON(ws.path), "parsed") == 1)
+    try addModules(ws, count: 6_000)
+
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: IndexerProcess.executable)
+    process.arguments = ["index", ws.path]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // Killed once a batch has committed to the build: its side file of name runs grows past its three
+    // empty pages (schema, table, index).
+    let building = ws.path + "/.indexer/building.sqlite"
+    let runs = ws.path + "/.indexer/building-runs.sqlite"
+    let deadline = Date().addingTimeInterval(60)
+    var size = stat()
+    while (stat(runs, &size) != 0 || size.st_size <= 3 * 4096) && process.isRunning && Date() < deadline { usleep(500) }
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal, "the run was killed mid-build, not finished")
+
+    // The live index is the previous one, whole, and answers queries while the build file waits.
+    #expect(try IndexerProcess.run(["query", "symbol", "seed", "--root", ws.path]).status == 0)
+    #expect(try IndexerProcess.run(["query", "symbol", "bulk_5999", "--root", ws.path]).status == 1)
+    #expect(try IndexerProcess.run(["check", ws.path]).stdout.hasPrefix("sound"))
+
+    // The next run resumes the build: what its committed batches hold is not parsed again.
+    let next = try indexJSON(ws.path)
+    #expect(int(next, "files") == 6_001)
+    #expect(int(next, "unchanged")! > 1, "the killed build's committed batches are kept")
+    #expect(int(next, "parsed")! + int(next, "unchanged")! == 6_001)
+    #expect(access(building, F_OK) != 0 && access(runs, F_OK) != 0)
+    #expect(try IndexerProcess.run(["query", "symbol", "bulk_5999", "--root", ws.path]).status == 0)
+    #expect(try IndexerProcess.run(["query", "refs", "seed", "--root", ws.path]).lines.count == 6_001)
+    #expect(try IndexerProcess.run(["check", ws.path]).stdout.hasPrefix("sound"))
+  }
+}
