@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# kill -9 at random moments of every kind of write — a cold index (bulk load and its finish), watcher
-# batches, watcher rescans — then: `indexer check` must find the index sound (or absent), and the next
+# kill -9 at random moments of every kind of write — a cold index (a bulk build, its publish by rename, and
+# the resume of a build an earlier kill left), watcher batches, watcher rescans — then: `indexer check` must find the index sound (or absent), and the next
 # `indexer index` must converge to what a fresh index of the same tree holds (full dumps compared:
 # `export --format json`, and the reference count of `stats`).
 #

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Side-by-side benchmarks of indexer against its peers on real trees, medians of several runs.
 #
-#   Benchmarks/run.sh                 # python-stdlib, swift-nio, swift-syntax (+ linux if BENCH_LINUX=1)
-#   RUNS=7 BENCH_LINUX=1 Benchmarks/run.sh
+#   Benchmarks/run.sh                 # python-stdlib, swift-nio, swift-syntax
+#   RUNS=7 BENCH_LINUX=1 Benchmarks/run.sh   # then every Linux row (Benchmarks/linux.sh; LINUX_RUNS, default 1)
 #
 # Corpora come from ../shared/corpus/make-corpus (cached in ~/.cache/indexer-corpora). Needs the release
 # binary (make build) and universal-ctags, hyperfine, git (make bench-deps). Prints a Markdown table.
@@ -66,10 +66,6 @@ nochange() {
   row "no-change rerun, $name" "$(ms "$a")" "git status: $(ms "$b")" "$(ratio "$a" "$b")" "≤ 1.50"
 }
 nochange py "$py"
-if [ "${BENCH_LINUX:-0}" = 1 ]; then
-  linux=$(corpus linux)
-  nochange linux "$linux"
-fi
 
 # --- a query from a fresh process vs readtags ---------------------------------------------------------
 ctags -R --languages=Python -f "$work/py.tags" "$py"
@@ -100,3 +96,7 @@ echo "| --- | --- | --- | --- | --- |"
 printf '%s\n' "${rows[@]}"
 echo
 echo "machine: $(nproc) cores, $(uname -r); indexer $(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo '?')"
+if [ "${BENCH_LINUX:-0}" = 1 ]; then
+  echo
+  RUNS=${LINUX_RUNS:-1} "$here/linux.sh"
+fi
