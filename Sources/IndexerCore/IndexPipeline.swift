@@ -11,7 +11,6 @@ public struct IndexPipeline: Sendable {
   public let options: IndexOptions
   private let extraction: Extraction
 
-
   public init(options: IndexOptions) throws(IndexError) {
     self.options = options
     self.extraction = try Extraction(options.isolation)
