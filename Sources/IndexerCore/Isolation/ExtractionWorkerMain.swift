@@ -16,6 +16,7 @@ package enum ExtractionWorkerMain {
     let trapMarker = ProcessInfo.processInfo.environment["INDEXER_TEST_EXTRACTOR_TRAP"].map { Array($0.utf8) }
     let hangMarker = ProcessInfo.processInfo.environment["INDEXER_TEST_EXTRACTOR_HANG"].map { Array($0.utf8) }
     watchParent()
+    let compressor = Zstd.Compressor()
     while true {
       let language: Language
       let bytes: [UInt8]
@@ -40,7 +41,9 @@ package enum ExtractionWorkerMain {
       let index = ExtractorRegistry.extractor(for: language).extract(bytes)
       answer(
         status: 0,
-        ExtractedFileCodec.encode(language: index.language, outline: EncodedOutline(index), references: EncodedReferences(index.references)))
+        ExtractedFileCodec.encode(
+          language: index.language, outline: EncodedOutline(index, compressor: compressor),
+          references: EncodedReferences(index.references, compressor: compressor)))
     }
   }
 

@@ -30,9 +30,10 @@ final class ExtractionWorkerPool: @unchecked Sendable {
     }
     switch worker.extract(language: language, bytes: bytes, timeoutSeconds: timeoutSeconds, shouldStop: shouldStop) {
     case .result(let payload):
-      checkIn(worker)
+      // Decoded before the worker goes back: its decompression context is used by one thread at a time.
+      defer { checkIn(worker) }
       do {
-        let (index, outline, references) = try ExtractedFileCodec.decode(payload)
+        let (index, outline, references) = try ExtractedFileCodec.decode(payload, zstd: worker.decompressor)
         return .extracted(index, outline, references)
       } catch {
         return .crashed("the extraction worker sent a result that does not decode")

@@ -3,6 +3,7 @@
 #endif
 import CLinux
 import IndexerModel
+import IndexerStore
 
 /// One extraction worker: a child process reading requests on its stdin and answering on its stdout.
 ///
@@ -25,6 +26,8 @@ final class WorkerProcess: @unchecked Sendable {
   private let diagnostics: Int32
   private var exited = false
   private var closed = false
+  /// Decodes this worker's answers; used by the one thread that has the worker checked out.
+  let decompressor = Zstd.Decompressor()
 
   private init(pid: pid_t, requests: Int32, answers: Int32, diagnostics: Int32) {
     self.pid = pid

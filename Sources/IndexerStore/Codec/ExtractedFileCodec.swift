@@ -24,7 +24,7 @@ package enum ExtractedFileCodec {
   }
 
   /// The blobs, and the definitions decoded back out of the outline (the symbol rows come from them).
-  package static func decode(_ bytes: [UInt8]) throws(OutlineDecodingError) -> (
+  package static func decode(_ bytes: [UInt8], zstd: Zstd.Decompressor? = nil) throws(OutlineDecodingError) -> (
     FileIndex, EncodedOutline, EncodedReferences
   ) {
     var r = ByteReader(bytes)
@@ -38,7 +38,8 @@ package enum ExtractedFileCodec {
     var names: [String] = []
     names.reserveCapacity(nameCount)
     for _ in 0..<nameCount { names.append(try r.string()) }
-    guard let raw = Zstd.decompress(outline.compressed, expectedSize: rawCount) else { throw OutlineDecodingError() }
+    guard let raw = zstd?.decompress(outline.compressed, expectedSize: rawCount) ?? Zstd.decompress(outline.compressed, expectedSize: rawCount)
+    else { throw OutlineDecodingError() }
     let index = try OutlineCodec.decode(raw, language: language)
     return (index, outline, EncodedReferences(compressed: compressedReferences, names: names, count: count))
   }

@@ -66,8 +66,12 @@ public struct EncodedOutline: Sendable {
   public var rawCount: Int
 
   public init(_ index: FileIndex) {
+    self.init(index, compressor: nil)
+  }
+
+  package init(_ index: FileIndex, compressor: Zstd.Compressor?) {
     let raw = OutlineCodec.encode(index)
-    self.compressed = Zstd.compress(raw)
+    self.compressed = compressor?.compress(raw) ?? Zstd.compress(raw)
     self.rawCount = raw.count
   }
 

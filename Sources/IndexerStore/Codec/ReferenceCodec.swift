@@ -89,7 +89,12 @@ public struct EncodedReferences: Sendable {
   public var count: Int
 
   public init(_ references: FileReferences) {
-    self.compressed = references.isEmpty ? [] : Zstd.compress(ReferenceCodec.encode(references))
+    self.init(references, compressor: nil)
+  }
+
+  package init(_ references: FileReferences, compressor: Zstd.Compressor?) {
+    let raw = references.isEmpty ? [] : ReferenceCodec.encode(references)
+    self.compressed = raw.isEmpty ? [] : compressor?.compress(raw) ?? Zstd.compress(raw)
     self.names = references.names
     self.count = references.count
   }

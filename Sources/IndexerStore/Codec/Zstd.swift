@@ -6,17 +6,36 @@ package enum Zstd {
   package static let defaultLevel: Int32 = 3
 
   package static func compress(_ input: [UInt8], level: Int32 = defaultLevel) -> [UInt8] {
-    let bound = ZSTD_compressBound(input.count)
-    var output = [UInt8](repeating: 0, count: bound)
-    let written = output.withUnsafeMutableBytes { out in
-      input.withUnsafeBytes { inp in
-        ZSTD_compress(out.baseAddress, bound, inp.baseAddress, inp.count, level)
-      }
-    }
+    compress(input) { out, inp in ZSTD_compress(out.baseAddress, out.count, inp.baseAddress, inp.count, level) }
+  }
+
+  private static func compress(
+    _ input: [UInt8], with call: (UnsafeMutableRawBufferPointer, UnsafeRawBufferPointer) -> Int
+  ) -> [UInt8] {
+    var output = [UInt8](repeating: 0, count: ZSTD_compressBound(input.count))
+    let written = output.withUnsafeMutableBytes { out in input.withUnsafeBytes { inp in call(out, inp) } }
     // Compression only fails for a too-small buffer, which compressBound rules out.
     precondition(ZSTD_isError(written) == 0, "zstd compression failed")
     output.removeSubrange(written...)
     return output
+  }
+
+  /// One compression context reused across blobs: `ZSTD_compress` allocates and sets up a context per
+  /// call, which for the small blobs of most files cost as much as compressing them (an extraction
+  /// worker compresses two per file).
+  package final class Compressor {
+    private let context: OpaquePointer
+
+    package init?() {
+      guard let context = ZSTD_createCCtx() else { return nil }
+      self.context = context
+    }
+
+    deinit { ZSTD_freeCCtx(context) }
+
+    package func compress(_ input: [UInt8], level: Int32 = defaultLevel) -> [UInt8] {
+      Zstd.compress(input) { out, inp in ZSTD_compressCCtx(context, out.baseAddress, out.count, inp.baseAddress, inp.count, level) }
+    }
   }
 
   /// The most one compressed byte can stand for: a zstd block holds at most 128 KiB and takes at least
