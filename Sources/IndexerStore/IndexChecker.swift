@@ -120,7 +120,7 @@ package enum IndexChecker {
             IntegrityProblem(kind: .references, path: path, detail: "the blob holds \(decoded.count) references, \(refCount) recorded"))
         }
         report.referencesChecked += decoded.count
-        names = Set(decoded.names.map(ReferenceNameHash.of))
+        names = Set(ReferenceNameHash.distinct(decoded.names))
       } else if refCount != 0 {
         report.problems.append(IntegrityProblem(kind: .references, path: path, detail: "\(refCount) references recorded, no blob"))
       }

@@ -102,7 +102,7 @@ package struct IndexWriter: Sendable {
       try forgetReferences(path: write.path, db: db, postings: postings)
       let id = try upsert(
         write, hash: hash, symbolCount: index.symbols.count, outline: outline, references: references, refBase: postings.refBase, db: db)
-      try postings.add(fileID: id, names: references.names)
+      try postings.add(fileID: id, nameHashes: references.nameHashes)
       try db.cachedStatement(sql: "DELETE FROM symbol WHERE file_id = ?").execute(arguments: [id])
       for (ordinal, symbol) in index.symbols.enumerated() {
         let parent = index.parents[ordinal]

@@ -8,6 +8,14 @@ package enum ReferenceNameHash {
       hash ^= UInt64(byte)
       hash &*= 0x0000_0100_0000_01B3
     }
-    return Int64((hash ^ (hash >> 31) ^ (hash >> 62)) & 0x7FFF_FFFF)
+    return Int64((hash ^ (hash >> 31) ^ (hash >> 62)) & UInt64(mask))
+  }
+
+  /// Every hash fits these 31 bits.
+  static let mask: Int64 = 0x7FFF_FFFF
+
+  /// The distinct hashes of `names`, ascending: what a file contributes to the name-to-files data.
+  package static func distinct(_ names: [String]) -> [Int64] {
+    Set(names.map(of)).sorted()
   }
 }

@@ -38,14 +38,14 @@ final class ReferencePostingWriter {
   /// The value of `file.ref_base` for files written through this writer.
   var refBase: Int64 { run ?? 0 }
 
-  /// Records that `fileID` mentions each of `names` (hash collisions within a file give one entry).
-  func add(fileID: Int64, names: [String]) throws {
-    let hashes = Set(names.map(ReferenceNameHash.of))
+  /// Records that `fileID` mentions the names of `nameHashes` (distinct, ascending).
+  func add(fileID: Int64, nameHashes: [Int64]) throws {
     guard run != nil else {
-      for hash in hashes.sorted() { try run(insertPosting, hash, fileID) }
+      for hash in nameHashes { try run(insertPosting, hash, fileID) }
       return
     }
-    for hash in hashes {
+    pairs.reserveCapacity(pairs.count + nameHashes.count)
+    for hash in nameHashes {
       guard let key = PostingPairCodec.key(hash: hash, fileID: fileID) else {
         throw DatabaseError(resultCode: .SQLITE_RANGE, message: "file id \(fileID) does not fit a posting pair")
       }

@@ -139,3 +139,32 @@ import Testing
     }
   }
 }
+
+/// What an extraction worker sends its parent: the blobs as the store writes them and the name hashes.
+@Suite struct ExtractedFileCodecTests {
+  @Test func aWorkersAnswerRoundTripsAndADamagedOneThrows() throws {
+    var index = sampleIndex(["Alpha", "beta"])
+    index.references = FileReferences(
+      names: ["beta", "Alpha", "gamma"], positions: [[.init(line: 3, column: 1)], [.init(line: 2, column: 7)], [.init(line: 9, column: 2)]])
+    let bytes = ExtractedFileCodec.encode(
+      language: .swift, outline: EncodedOutline(index, compressor: Zstd.Compressor()),
+      references: EncodedReferences(index.references, compressor: Zstd.Compressor()))
+    let (decoded, outline, references) = try ExtractedFileCodec.decode(bytes, zstd: Zstd.Decompressor())
+    #expect(decoded.symbols.map(\.name) == ["Outer", "Alpha", "beta"])
+    #expect(outline.compressed == EncodedOutline(index).compressed, "a reused context compresses as a fresh one does")
+    #expect(references.nameHashes == ["Alpha", "beta", "gamma"].map(ReferenceNameHash.of).sorted())
+    #expect(references.count == 3)
+    for cut in 0..<bytes.count {
+      #expect(throws: OutlineDecodingError.self) { _ = try ExtractedFileCodec.decode(Array(bytes[..<cut])) }
+    }
+    // The hashes end the message: a count of one, then the hash. One past 31 bits is damage, not a name.
+    let noHashes = ExtractedFileCodec.encode(
+      language: .swift, outline: outline, references: EncodedReferences(compressed: references.compressed, nameHashes: [], count: 3))
+    #expect(noHashes.last == 0)
+    let prefix = Array(noHashes.dropLast())
+    #expect(try ExtractedFileCodec.decode(prefix + [1, 5]).2.nameHashes == [5])
+    #expect(try ExtractedFileCodec.decode(prefix + [1, 0xFF, 0xFF, 0xFF, 0xFF, 0x07]).2.nameHashes == [0x7FFF_FFFF])
+    #expect(throws: OutlineDecodingError.self) { _ = try ExtractedFileCodec.decode(prefix + [1, 0x80, 0x80, 0x80, 0x80, 0x08]) }
+    #expect(throws: OutlineDecodingError.self) { _ = try ExtractedFileCodec.decode(prefix + [2, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 1]) }
+  }
+}

@@ -1,14 +1,15 @@
 import IndexerModel
 
 /// One file's extraction result in the form the store writes: the compressed outline and reference
-/// blobs, plus the reference names the name-to-files table needs. Extraction workers send this over
+/// blobs, plus the name hashes the name-to-files data needs (computed in the worker, so the parent makes
+/// no `String` per name and the writer hashes nothing). Extraction workers send this over
 /// their pipe, so the parent never re-encodes or re-compresses what a worker produced.
 ///
 /// Layout (version 1): version byte, language (the extractor may refine it: a `.h` that spells C++ is
-/// `cpp`), outline raw size, outline blob, reference count, reference blob, name count and names; blobs and
-/// names are length-prefixed. Decoding checks every length.
+/// `cpp`), outline raw size, outline blob, reference count, reference blob, name hash count and the
+/// hashes, ascending, as varint deltas; blobs are length-prefixed. Decoding checks every length.
 package enum ExtractedFileCodec {
-  static let version: UInt8 = 1
+  static let version: UInt8 = 2
 
   package static func encode(language: Language, outline: EncodedOutline, references: EncodedReferences) -> [UInt8] {
     var w = ByteWriter()
@@ -18,8 +19,12 @@ package enum ExtractedFileCodec {
     w.blob(outline.compressed)
     w.varint(references.count)
     w.blob(references.compressed)
-    w.varint(references.names.count)
-    for name in references.names { w.string(name) }
+    w.varint(references.nameHashes.count)
+    var previous: Int64 = 0
+    for hash in references.nameHashes {
+      w.varint(UInt64(bitPattern: hash &- previous))
+      previous = hash
+    }
     return w.bytes
   }
 
@@ -33,14 +38,21 @@ package enum ExtractedFileCodec {
     let outline = EncodedOutline(compressed: try r.blob(), rawCount: rawCount)
     let count = try r.int()
     let compressedReferences = try r.blob()
-    let nameCount = try r.int()
-    guard nameCount <= bytes.count else { throw OutlineDecodingError() }
-    var names: [String] = []
-    names.reserveCapacity(nameCount)
-    for _ in 0..<nameCount { names.append(try r.string()) }
+    let hashCount = try r.int()
+    guard hashCount <= bytes.count else { throw OutlineDecodingError() }
+    var hashes: [Int64] = []
+    hashes.reserveCapacity(hashCount)
+    var hash: Int64 = 0
+    for _ in 0..<hashCount {
+      // Hashes are 31-bit and ascending: anything else is a damaged message.
+      let delta = try r.varint()
+      guard delta <= ReferenceNameHash.mask, hash + Int64(delta) <= ReferenceNameHash.mask else { throw OutlineDecodingError() }
+      hash += Int64(delta)
+      hashes.append(hash)
+    }
     guard let raw = zstd?.decompress(outline.compressed, expectedSize: rawCount) ?? Zstd.decompress(outline.compressed, expectedSize: rawCount)
     else { throw OutlineDecodingError() }
     let index = try OutlineCodec.decode(raw, language: language)
-    return (index, outline, EncodedReferences(compressed: compressedReferences, names: names, count: count))
+    return (index, outline, EncodedReferences(compressed: compressedReferences, nameHashes: hashes, count: count))
   }
 }

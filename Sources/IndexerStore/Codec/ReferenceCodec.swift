@@ -82,10 +82,11 @@ package enum ReferenceCodec {
   }
 }
 
-/// References ready to store: the compressed blob, and the names and count the tables need.
+/// References ready to store: the compressed blob, the distinct name hashes (ascending) the name-to-files
+/// data needs, and the count.
 public struct EncodedReferences: Sendable {
   public var compressed: [UInt8]
-  public var names: [String]
+  public var nameHashes: [Int64]
   public var count: Int
 
   public init(_ references: FileReferences) {
@@ -95,13 +96,13 @@ public struct EncodedReferences: Sendable {
   package init(_ references: FileReferences, compressor: Zstd.Compressor?) {
     let raw = references.isEmpty ? [] : ReferenceCodec.encode(references)
     self.compressed = raw.isEmpty ? [] : compressor?.compress(raw) ?? Zstd.compress(raw)
-    self.names = references.names
+    self.nameHashes = ReferenceNameHash.distinct(references.names)
     self.count = references.count
   }
 
-  package init(compressed: [UInt8], names: [String], count: Int) {
+  package init(compressed: [UInt8], nameHashes: [Int64], count: Int) {
     self.compressed = compressed
-    self.names = names
+    self.nameHashes = nameHashes
     self.count = count
   }
 }
