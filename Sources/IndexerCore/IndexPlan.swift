@@ -40,8 +40,7 @@ enum IndexPlanner {
     var plan = IndexPlan()
     var kept = 0
     var totalBytes: Int64 = 0
-    var seen = Set<String>()
-    seen.reserveCapacity(files.count)
+    var found = 0  // files that have a stored row; when it equals the stored count, nothing was removed
     var named: Set<String> = []
     var countLimits = true
     if case .changedPaths(let paths) = scope {
@@ -49,8 +48,8 @@ enum IndexPlanner {
       countLimits = false
     }
     for file in files {
-      seen.insert(file.path)
       let previous = stored[file.path]
+      if previous != nil { found += 1 }
       let limitStatus: FileStatus?
       if file.stat.size > limits.maxFileSize {
         limitStatus = .tooLarge
@@ -86,8 +85,11 @@ enum IndexPlanner {
         plan.toRead.append(IndexPlan.Candidate(file: file, stored: previous))
       }
     }
-    for (path, file) in stored where !seen.contains(path) {
-      plan.removed.append(file)
+    if found < stored.count {
+      let walked = Set(files.lazy.map(\.path))
+      for (path, file) in stored where !walked.contains(path) {
+        plan.removed.append(file)
+      }
     }
     plan.removed.sort { $0.path < $1.path }
     return plan

@@ -1,5 +1,6 @@
-import IndexerWorkspace
 import Testing
+
+@testable import IndexerWorkspace
 
 @Suite struct IgnorePatternTests {
   private func ignored(_ rules: String, _ path: String, dir: Bool = false, base: String = "") -> Bool {
@@ -69,5 +70,30 @@ import Testing
     var stack = IgnoreStack(overrides: IgnoreFile(base: "", text: "vendor/"))
     stack.push(IgnoreFile(base: "", text: "!vendor/"))
     #expect(stack.isIgnored(path: Array("a/vendor".utf8), isDirectory: true))
+  }
+
+  /// The glob fast path (a required prefix and a required literal run, checked before the matcher) must
+  /// never change a verdict: every pattern of the kernel's root .gitignore style, and some tricky ones,
+  /// against names that do and do not match, compared with the matcher alone.
+  @Test func globPrefiltersNeverChangeAVerdict() {
+    let patterns = [
+      ".*", "*.asn1.[ch]", "*.c.[012]*.*", "*.o.*", "*.tab.[ch]", "patches-*", "cscope.*", "*~", "\\#*#", "a[]]b*",
+      "x[!.]y.*", "[ab]c.d", "*.[", "f?o.*", "**/gen/*.h", "a*b*c", "*[0-9].txt", "**/tmp/*.py", "a/**/b.c", "doc/**",
+    ]
+    let names = [
+      ".gitignore", "x.asn1.c", "x.asn1.h", "x.asn1.o", "a.c.0x.y", "a.c.3x.y", "m.o.cmd", "m.o", "y.tab.c", "patches-1",
+      "patches", "cscope.out", "ncscope.out", "file~", "#x#", "a]bz", "xay.q", "x.y.q", "ac.d", "bc.d", "cc.d", "a.[", "foo.c",
+      "fxo.x", "gen/a.h", "d/gen/b.h", "abc", "aXbYc", "ab", "v1.txt", "v.txt", "tmp/z.py", "x/tmp/z.py", "a/b.c", "a/x/y/b.c", "doc/a", "doc",
+    ]
+    for pattern in patterns {
+      guard let compiled = IgnorePattern(line: Substring(pattern)) else { continue }
+      for name in names {
+        let bytes = Array(name.utf8)
+        let fast = compiled.matches(relativePath: bytes[...], name: bytes[...], isDirectory: false)
+        let plain = compiled.glob.withUnsafeBufferPointer { p in bytes.withUnsafeBufferPointer { t in Wildmatch.match(p, 0, t, 0) } }
+        #expect(fast == plain, "\(pattern) on \(name)")
+      }
+    }
+    #expect(IgnorePattern(line: "*.asn1.[ch]")!.matches(relativePath: Array("x.asn1.h".utf8)[...], name: Array("x.asn1.h".utf8)[...], isDirectory: false))
   }
 }

@@ -18,15 +18,21 @@ public struct IgnoreFile: Sendable {
   }
 
   /// The verdict of the last matching pattern: true ignore, false re-include, nil no opinion.
+  ///
+  /// Asked for every entry of every folder below `base`: the loop walks the patterns by index and the
+  /// path through one buffer pointer, so it neither copies nor retains per pattern.
   public func verdict(path: [UInt8], nameStart: Int, isDirectory: Bool) -> Bool? {
-    guard path.count > baseLength, path.starts(with: baseBytes) else { return nil }
-    let relative = path[baseLength...]
-    let name = path[nameStart...]
-    for pattern in patterns.reversed()
-    where pattern.matches(relativePath: relative, name: name, isDirectory: isDirectory) {
-      return !pattern.isNegated
+    guard path.count > baseLength, path.starts(with: baseBytes), nameStart >= 0, nameStart <= path.count else { return nil }
+    return path.withUnsafeBufferPointer { bytes in
+      let relative = UnsafeBufferPointer(rebasing: bytes[baseLength...])
+      let name = UnsafeBufferPointer(rebasing: bytes[nameStart...])
+      var i = patterns.count
+      while i > 0 {
+        i -= 1
+        if patterns[i].matches(relativePath: relative, name: name, isDirectory: isDirectory) { return !patterns[i].isNegated }
+      }
+      return nil
     }
-    return nil
   }
 }
 
@@ -58,8 +64,10 @@ public struct IgnoreStack: Sendable {
     if let overrides, overrides.verdict(path: path, nameStart: nameStart, isDirectory: isDirectory) == true {
       return true
     }
-    for file in files.reversed() {
-      if let verdict = file.verdict(path: path, nameStart: nameStart, isDirectory: isDirectory) { return verdict }
+    var i = files.count
+    while i > 0 {
+      i -= 1
+      if let verdict = files[i].verdict(path: path, nameStart: nameStart, isDirectory: isDirectory) { return verdict }
     }
     return false
   }

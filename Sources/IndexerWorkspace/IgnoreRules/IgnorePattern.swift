@@ -7,13 +7,15 @@ public struct IgnorePattern: Sendable, Hashable {
   public let directoryOnly: Bool
   /// Anchored patterns match the path relative to the ignore file's folder; the others match the name.
   public let isAnchored: Bool
-  private let glob: [UInt8]
+  let glob: [UInt8]
   private let fastPath: FastPath
 
   private enum FastPath: Hashable {
     case literal([UInt8])
     case suffix([UInt8])
-    case glob
+    /// A glob, with bytes every match must start with and bytes every match must contain (empty when
+    /// none): most names fail these before the matcher runs (`.*`, `*.asn1.[ch]`, `cscope.*`).
+    case glob(prefix: [UInt8], contains: [UInt8])
   }
 
   /// Parses one line; nil for blank lines and comments.
@@ -67,23 +69,78 @@ public struct IgnorePattern: Sendable, Hashable {
     {
       return .suffix(Array(bytes[1...]))
     }
-    return .glob
+    return requiredBytes(bytes)
+  }
+
+  /// The literal bytes before the first special character, and the longest literal run outside bracket
+  /// classes. A pattern with an escape or an unclosed bracket gets neither (the matcher decides alone).
+  private static func requiredBytes(_ bytes: [UInt8]) -> FastPath {
+    if bytes.contains(UInt8(ascii: "\\")) { return .glob(prefix: [], contains: []) }
+    var runs: [[UInt8]] = [[]]
+    var i = 0
+    while i < bytes.count {
+      switch bytes[i] {
+      case UInt8(ascii: "*") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "*"):
+        // `**/`, `/**` and `/**/` may match nothing, their slashes included.
+        if runs[runs.count - 1].last == UInt8(ascii: "/") { runs[runs.count - 1].removeLast() }
+        while i < bytes.count && bytes[i] == UInt8(ascii: "*") { i += 1 }
+        if i < bytes.count && bytes[i] == UInt8(ascii: "/") { i += 1 }
+        runs.append([])
+      case UInt8(ascii: "*"), UInt8(ascii: "?"):
+        runs.append([])
+        i += 1
+      case UInt8(ascii: "["):
+        // A class: `[`, an optional `!`/`^`, a `]` taken literally right after, then up to the closing `]`.
+        var j = i + 1
+        if j < bytes.count && (bytes[j] == UInt8(ascii: "!") || bytes[j] == UInt8(ascii: "^")) { j += 1 }
+        if j < bytes.count && bytes[j] == UInt8(ascii: "]") { j += 1 }
+        while j < bytes.count && bytes[j] != UInt8(ascii: "]") { j += 1 }
+        guard j < bytes.count else { return .glob(prefix: [], contains: []) }
+        runs.append([])
+        i = j + 1
+      default:
+        runs[runs.count - 1].append(bytes[i])
+        i += 1
+      }
+    }
+    let isPrefix = !bytes.isEmpty && bytes[0] != UInt8(ascii: "*") && bytes[0] != UInt8(ascii: "?") && bytes[0] != UInt8(ascii: "[")
+    return .glob(prefix: isPrefix ? runs[0] : [], contains: runs.max { $0.count < $1.count } ?? [])
   }
 
   /// Whether the pattern matches. `relativePath` is relative to the ignore file's folder; `name` is its last part.
   public func matches(relativePath: ArraySlice<UInt8>, name: ArraySlice<UInt8>, isDirectory: Bool) -> Bool {
+    relativePath.withUnsafeBufferPointer { r in
+      name.withUnsafeBufferPointer { n in matches(relativePath: r, name: n, isDirectory: isDirectory) }
+    }
+  }
+
+  func matches(relativePath: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, isDirectory: Bool) -> Bool {
     if directoryOnly && !isDirectory { return false }
     let subject = isAnchored ? relativePath : name
     switch fastPath {
     case .literal(let literal):
-      return subject.elementsEqual(literal)
+      return subject.count == literal.count && subject.elementsEqual(literal)
     case .suffix(let suffix):
-      return subject.count >= suffix.count && subject.suffix(suffix.count).elementsEqual(suffix)
-    case .glob:
-      return glob.withUnsafeBufferPointer { p in
-        Array(subject).withUnsafeBufferPointer { t in Wildmatch.match(p, 0, t, 0) }
-      }
+      return subject.count >= suffix.count && UnsafeBufferPointer(rebasing: subject[(subject.count - suffix.count)...]).elementsEqual(suffix)
+    case .glob(let prefix, let required):
+      guard subject.count >= prefix.count, UnsafeBufferPointer(rebasing: subject[..<prefix.count]).elementsEqual(prefix),
+        Self.contains(subject, required)
+      else { return false }
+      return glob.withUnsafeBufferPointer { p in Wildmatch.match(p, 0, subject, 0) }
     }
+  }
+}
+
+extension IgnorePattern {
+  static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first else { return true }
+    guard haystack.count >= needle.count else { return false }
+    var i = 0
+    while i <= haystack.count - needle.count {
+      if haystack[i] == first && UnsafeBufferPointer(rebasing: haystack[i..<i + needle.count]).elementsEqual(needle) { return true }
+      i += 1
+    }
+    return false
   }
 }
 
