@@ -179,6 +179,7 @@ package final class BulkBuild {
       let names = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
       let values = columns.map { $0 == "ref_base" ? "1" : $0.quotedDatabaseIdentifier }.joined(separator: ", ")
       try db.execute(sql: "INSERT INTO main.file (\(names)) SELECT \(values) FROM old.file ORDER BY id")
+      try db.execute(sql: "INSERT INTO main.file_blob SELECT * FROM old.file_blob ORDER BY file_id")
       try db.execute(sql: "INSERT INTO main.symbol SELECT * FROM old.symbol ORDER BY file_id, ordinal")
       try db.execute(sql: "UPDATE meta SET value = (SELECT value FROM old.meta WHERE key = 'generation') WHERE key = 'generation'")
       try PostingRunMerge.copyNames(fromAttached: "old", run: 1, db)

@@ -80,7 +80,10 @@ package enum IndexChecker {
     }
     var fileIDs = Set<Int64>()
     let rows = try Row.fetchCursor(
-      db, sql: "SELECT id, path, language, status, symbol_count, outline, outline_raw_bytes, refs, ref_count, ref_base FROM file")
+      db, sql: """
+        SELECT f.id, f.path, f.language, f.status, f.symbol_count, b.outline, f.outline_raw_bytes, b.refs, f.ref_count, f.ref_base
+        FROM file f LEFT JOIN file_blob b ON b.file_id = f.id
+        """)
     while let row = try rows.next() {
       let id: Int64 = row[0]
       let path: String = row[1]
@@ -135,10 +138,12 @@ package enum IndexChecker {
     }
     let orphanSymbols = symbolCounts.keys.filter { !fileIDs.contains($0) }.count
     let orphanPostings = nameRows.keys.filter { !fileIDs.contains($0) }.count
-    if orphanSymbols + orphanPostings > 0 {
+    let orphanBlobs = try Int.fetchOne(db, sql: "SELECT count(*) FROM file_blob WHERE file_id NOT IN (SELECT id FROM file)") ?? 0
+    if orphanSymbols + orphanPostings + orphanBlobs > 0 {
       report.problems.append(
         IntegrityProblem(
-          kind: .orphans, path: nil, detail: "\(orphanSymbols) files' symbol rows and \(orphanPostings) files' name-to-files rows belong to no file"))
+          kind: .orphans, path: nil, detail:
+            "\(orphanSymbols) files' symbol rows, \(orphanPostings) files' name-to-files rows and \(orphanBlobs) blob rows belong to no file"))
     }
     return report
   }
@@ -157,8 +162,8 @@ package enum IndexChecker {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM file WHERE path = ?", arguments: [path]) else { continue }
         try db.execute(sql: "DELETE FROM ref_file WHERE file_id = ?", arguments: [id])
         try db.execute(
-          sql: "UPDATE file SET mtime_ns = 0, content_hash = 0, refs = NULL, ref_count = 0, ref_base = 0 WHERE id = ?",
-          arguments: [id])
+          sql: "UPDATE file SET mtime_ns = 0, content_hash = 0, ref_count = 0, ref_base = 0 WHERE id = ?", arguments: [id])
+        try db.execute(sql: "UPDATE file_blob SET refs = NULL WHERE file_id = ?", arguments: [id])
       }
     }
   }
@@ -167,6 +172,7 @@ package enum IndexChecker {
   package static func deleteOrphans(_ database: IndexDatabase) throws(StoreError) {
     try database.write { db in
       try db.execute(sql: "DELETE FROM symbol WHERE file_id NOT IN (SELECT id FROM file)")
+      try db.execute(sql: "DELETE FROM file_blob WHERE file_id NOT IN (SELECT id FROM file)")
       try db.execute(sql: "DELETE FROM ref_file WHERE file_id NOT IN (SELECT id FROM file)")
     }
   }

@@ -136,7 +136,7 @@ package struct IndexReader {
       }
       let lossy = try String.fetchAll(db, sql: "SELECT path FROM file WHERE status = 'lossy-utf8' ORDER BY path")
       let blobs = try Row.fetchOne(
-        db, sql: "SELECT coalesce(sum(outline_raw_bytes), 0), coalesce(sum(length(outline)), 0), coalesce(sum(length(refs)), 0) FROM file")
+        db, sql: "SELECT coalesce(sum(outline_raw_bytes), 0), coalesce(sum(length(outline)), 0), coalesce(sum(length(refs)), 0) FROM file_blob JOIN file ON file.id = file_blob.file_id")
       let meta = Dictionary(
         uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map { row in
           (row[0] as String, row[1] as DatabaseValue)

@@ -80,7 +80,7 @@ package struct IndexWriter: Sendable {
 
   /// Drops the name-to-files rows of the file stored at `path`, if any.
   private func forgetReferences(path: String, db: Database, postings: ReferencePostingWriter) throws {
-    let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, refs, ref_base FROM file WHERE path = ?"), arguments: [path])
+    let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT f.id, b.refs, f.ref_base FROM file f LEFT JOIN file_blob b ON b.file_id = f.id WHERE f.path = ?"), arguments: [path])
     guard let row, let blob = row["refs"] as Data? else { return }
     try postings.remove(fileID: row["id"], storedBlob: [UInt8](blob), refBase: row["ref_base"])
   }
@@ -122,23 +122,29 @@ package struct IndexWriter: Sendable {
     let statement = try db.cachedStatement(
       sql: """
         INSERT INTO file (
-          path, language, status, size, mtime_ns, inode, content_hash, symbol_count, outline, outline_raw_bytes, message,
-          refs, ref_count, ref_base)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          path, language, status, size, mtime_ns, inode, content_hash, symbol_count, outline_raw_bytes, message,
+          ref_count, ref_base)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (path) DO UPDATE SET
           language = excluded.language, status = excluded.status, size = excluded.size, mtime_ns = excluded.mtime_ns,
           inode = excluded.inode, content_hash = excluded.content_hash, symbol_count = excluded.symbol_count,
-          outline = excluded.outline, outline_raw_bytes = excluded.outline_raw_bytes, message = excluded.message,
-          refs = excluded.refs, ref_count = excluded.ref_count, ref_base = excluded.ref_base
+          outline_raw_bytes = excluded.outline_raw_bytes, message = excluded.message,
+          ref_count = excluded.ref_count, ref_base = excluded.ref_base
         RETURNING id
         """)
     let arguments: StatementArguments = [
       write.path, write.language.rawValue, write.status.rawValue, write.size, write.mtimeNanoseconds,
-      Int64(bitPattern: write.inode), hash, symbolCount, outline.map { Data($0.compressed) }, outline?.rawCount ?? 0,
-      write.message, references.flatMap { $0.compressed.isEmpty ? nil : Data($0.compressed) }, references?.count ?? 0, refBase,
+      Int64(bitPattern: write.inode), hash, symbolCount, outline?.rawCount ?? 0, write.message, references?.count ?? 0, refBase,
     ]
     guard let id = try Int64.fetchOne(statement, arguments: arguments) else {
       throw DatabaseError(resultCode: .SQLITE_ERROR, message: "no id returned for \(write.path)")
+    }
+    let refs = references.flatMap { $0.compressed.isEmpty ? nil : Data($0.compressed) }
+    if outline == nil && refs == nil {
+      try db.cachedStatement(sql: "DELETE FROM file_blob WHERE file_id = ?").execute(arguments: [id])
+    } else {
+      try db.cachedStatement(sql: "INSERT OR REPLACE INTO file_blob (file_id, outline, refs) VALUES (?, ?, ?)")
+        .execute(arguments: [id, outline.map { Data($0.compressed) }, refs])
     }
     return id
   }

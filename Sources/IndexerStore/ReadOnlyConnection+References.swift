@@ -12,7 +12,7 @@ extension ReadOnlyConnection {
     let name = Array(filter.name.utf8)
     var matches: [ReferenceMatch] = []
     try withConnection { connection throws(StoreError) in
-      let blobs = try ReusableStatement(connection, path: path, "SELECT refs, outline FROM file WHERE id = ?")
+      let blobs = try ReusableStatement(connection, path: path, "SELECT refs, outline FROM file_blob WHERE file_id = ?")
       for file in files {
         if let limit = filter.limit, matches.count >= limit { break }
         try blobs.run([.integer(file.id)]) { s throws(StoreError) in

@@ -61,7 +61,7 @@ package final class ReadOnlyConnection {
   /// The stored declaration tree of a file, decompressed and decoded; nil when the path is not in the index.
   package func outline(path file: String) throws(StoreError) -> FileIndex? {
     var result: (Language, [UInt8]?)?
-    try query("SELECT language, outline FROM file WHERE path = ?", [.text(file)]) { s throws(StoreError) in
+    try query("SELECT f.language, b.outline FROM file f LEFT JOIN file_blob b ON b.file_id = f.id WHERE f.path = ?", [.text(file)]) { s throws(StoreError) in
       guard let language = Language(rawValue: Self.text(s, 0)) else { return }
       var blob: [UInt8]?
       if sqlite3_column_type(s, 1) != SQLITE_NULL, let bytes = sqlite3_column_blob(s, 1) {

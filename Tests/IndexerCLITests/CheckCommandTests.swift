@@ -59,7 +59,7 @@ import Testing
 
   @Test func aCorruptReferenceBlobIsFoundAndReadAgain() throws {
     let (ws, db) = try indexed()
-    try damage(db, "UPDATE file SET refs = x'28b52ffd0000ffffffff' WHERE path = 'scripts/tool.py'")
+    try damage(db, "UPDATE file_blob SET refs = x'28b52ffd0000ffffffff' WHERE file_id = (SELECT id FROM file WHERE path = 'scripts/tool.py')")
     let run = try IndexerProcess.run(["check", ws.path])
     #expect(run.status == 1)
     #expect(run.stdout.contains("references  scripts/tool.py  the reference blob does not decode"), "\(run.stdout)")
@@ -72,7 +72,7 @@ import Testing
 
   @Test func aCorruptOutlineAndWrongCountsAreFound() throws {
     let (ws, db) = try indexed()
-    try damage(db, "UPDATE file SET outline = x'00010203' WHERE path = 'scripts/sub/helpers.py'")
+    try damage(db, "UPDATE file_blob SET outline = x'00010203' WHERE file_id = (SELECT id FROM file WHERE path = 'scripts/sub/helpers.py')")
     try damage(db, "UPDATE file SET symbol_count = symbol_count + 5 WHERE path = 'Sources/App/main.swift'")
     try damage(db, "DELETE FROM ref_file WHERE (name_hash, file_id) IN (SELECT name_hash, file_id FROM ref_file LIMIT 3)")
     let run = try IndexerProcess.run(["check", ws.path])

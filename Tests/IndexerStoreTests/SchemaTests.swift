@@ -50,7 +50,7 @@ import Testing
       _ = try ReadOnlyConnection(path: path)
     }
     let db = try IndexDatabase.openForWriting(path: path)
-    let row = try db.read { try Row.fetchOne($0, sql: "SELECT mtime_ns, content_hash, ref_count, refs FROM file") }
+    let row = try db.read { try Row.fetchOne($0, sql: "SELECT mtime_ns, content_hash, ref_count, (SELECT count(*) FROM file_blob) FROM file") }
     #expect(row?[0] as Int64? == 0)
     #expect(row?[1] as Int64? == 0)
     #expect(row?[2] as Int64? == 0)
@@ -69,7 +69,10 @@ import Testing
         try db.execute(sql: "INSERT INTO grdb_migrations VALUES (?)", arguments: [migration.name])
       }
       try db.execute(
-        sql: "INSERT INTO file (id, path, language, status, size, mtime_ns, inode, content_hash) VALUES (1, 'a.py', 'python', 'indexed', 3, 99, 7, 1234)")
+        sql: """
+          INSERT INTO file (id, path, language, status, size, mtime_ns, inode, content_hash, outline, refs)
+          VALUES (1, 'a.py', 'python', 'indexed', 3, 99, 7, 1234, x'01', x'02')
+          """)
       try db.execute(sql: "INSERT INTO ref_file_staging VALUES (?, 1)", arguments: [ReferenceNameHash.of("staged")])
       try db.execute(sql: "INSERT INTO meta VALUES ('dropped_index:~ref_file_staging', 'INSERT INTO ref_file SELECT * FROM ref_file_staging')")
       try db.execute(sql: "INSERT INTO meta VALUES ('dropped_index:symbol_by_name', 'CREATE INDEX symbol_by_name ON symbol (name COLLATE NOCASE)')")
@@ -77,12 +80,15 @@ import Testing
     }
     let database = try IndexDatabase.openForWriting(path: path)
     try database.read { (db: Database) throws -> Void in
-      #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == 3)
+      #expect(try Int.fetchOne(db, sql: "PRAGMA user_version") == IndexDatabase.schemaVersion)
       #expect(try Int64.fetchAll(db, sql: "SELECT file_id FROM ref_file WHERE name_hash = ?", arguments: [ReferenceNameHash.of("staged")]) == [1])
       #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM meta WHERE key LIKE 'dropped_index:%'") == 0)
       #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name IN ('symbol_by_name', 'ref_posting')") == 2)
       #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name = 'ref_file_staging'") == 0)
       #expect(try Int.fetchOne(db, sql: "SELECT ref_base FROM file") == 0)
+      // Schema 4: the blobs moved to file_blob, and file has no blob columns left.
+      #expect(try Row.fetchOne(db, sql: "SELECT outline, refs FROM file_blob WHERE file_id = 1") == ["outline": Data([1]), "refs": Data([2])])
+      #expect(try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('file') WHERE name IN ('outline', 'refs')").isEmpty)
     }
   }
 
