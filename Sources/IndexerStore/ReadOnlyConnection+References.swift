@@ -5,6 +5,10 @@ extension ReadOnlyConnection {
   /// Every occurrence of `filter.name`, by path then position. Only the files the name-to-files data
   /// lists are read, and of each only its reference blob and outline, in path order until `limit`.
   package func references(_ filter: ReferenceFilter) throws(StoreError) -> [ReferenceMatch] {
+    try inReadTransaction { () throws(StoreError) in try referencesInTransaction(filter) }
+  }
+
+  private func referencesInTransaction(_ filter: ReferenceFilter) throws(StoreError) -> [ReferenceMatch] {
     guard let zstd = Zstd.Decompressor() else { throw .sqlite(path: path, detail: "cannot allocate a zstd context") }
     let files = try filesMentioning(filter, zstd: zstd)
     // Each file's blobs are decoded in turn and dropped after: memory holds one file, and `--limit`

@@ -99,6 +99,14 @@ package final class ReadOnlyConnection {
     try SQLiteStatement.run(connection, path: path, sql, arguments, row: row)
   }
 
+  /// Runs `body` in one read transaction: its statements see one snapshot, and SQLite takes its locks
+  /// once instead of once per statement (a references query runs two per file it reads).
+  func inReadTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    try query("BEGIN", []) { _ throws(StoreError) in }
+    defer { try? query("COMMIT", []) { _ throws(StoreError) in } }
+    return try body()
+  }
+
   /// Runs `body` on the raw connection (the `IndexReader` reads that both connections share).
   func withConnection<T>(_ body: (OpaquePointer) throws(StoreError) -> T) throws(StoreError) -> T {
     try body(connection)
