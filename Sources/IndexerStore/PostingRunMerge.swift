@@ -15,7 +15,8 @@ enum PostingRunMerge {
       runOfFile[row[0]] = row[1]
     }
     let runs = try Int64.fetchAll(db, sql: "SELECT DISTINCT run FROM runs.ref_run ORDER BY run")
-    guard let zstd = Zstd.Decompressor() else { throw DatabaseError(resultCode: .SQLITE_NOMEM) }
+    // One context each way for the whole merge: a kernel tree has ~3 million lists to write.
+    guard let zstd = Zstd.Decompressor(), let compressor = Zstd.Compressor() else { throw DatabaseError(resultCode: .SQLITE_NOMEM) }
     var cursors: [RunCursor] = []
     for run in runs { cursors.append(try RunCursor(connection, run: run, zstd: zstd)) }
     let insert = try WriterStatements.prepare(connection, "INSERT INTO ref_posting (name_hash, files) VALUES (?, ?)")
@@ -29,7 +30,7 @@ enum PostingRunMerge {
     var ids: [Int64] = []
     func flush() throws {
       guard !ids.isEmpty else { return }
-      try WriterStatements.insert(insert, connection, [currentHash], blob: PostingListCodec.encode(ids))
+      try WriterStatements.insert(insert, connection, [currentHash], blob: PostingListCodec.encode(ids, compressor: compressor))
       ids.removeAll(keepingCapacity: true)
     }
     while let (key, i) = heap.pop() {

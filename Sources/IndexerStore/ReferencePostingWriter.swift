@@ -73,11 +73,12 @@ final class ReferencePostingWriter {
   func finish() throws {
     guard let run, !pairs.isEmpty else { return }
     pairs.sort()
+    let compressor = Zstd.Compressor()
     var chunk: Int64 = 0
     var start = 0
     while start < pairs.count {
       let end = min(start + Self.chunkPairs, pairs.count)
-      try WriterStatements.insert(insertPosting, connection, [run, chunk], blob: PostingPairCodec.encode(pairs[start..<end]))
+      try WriterStatements.insert(insertPosting, connection, [run, chunk], blob: PostingPairCodec.encode(pairs[start..<end], compressor: compressor))
       chunk += 1
       start = end
     }

@@ -7,7 +7,7 @@ package enum PostingListCodec {
   static let compressAbove = 64
 
   /// `ids` ascending and unique.
-  package static func encode(_ ids: [Int64]) -> [UInt8] {
+  package static func encode(_ ids: [Int64], compressor: Zstd.Compressor? = nil) -> [UInt8] {
     var w = ByteWriter()
     var previous: Int64 = 0
     for id in ids {
@@ -15,7 +15,7 @@ package enum PostingListCodec {
       previous = id
     }
     if w.bytes.count > compressAbove {
-      let packed = Zstd.compress(w.bytes)
+      let packed = compressor?.compress(w.bytes) ?? Zstd.compress(w.bytes)
       if packed.count + 1 < w.bytes.count { return [compressed] + packed }
     }
     return [plain] + w.bytes
@@ -61,14 +61,14 @@ package enum PostingPairCodec {
   package static func fileID(_ key: UInt64) -> Int64 { Int64(key & 0xFFFF_FFFF) }
 
   /// `keys` ascending.
-  package static func encode(_ keys: ArraySlice<UInt64>) -> [UInt8] {
+  package static func encode(_ keys: ArraySlice<UInt64>, compressor: Zstd.Compressor? = nil) -> [UInt8] {
     var w = ByteWriter()
     var previous: UInt64 = 0
     for key in keys {
       w.varint(key &- previous)
       previous = key
     }
-    return Zstd.compress(w.bytes, level: 1)
+    return compressor?.compress(w.bytes, level: 1) ?? Zstd.compress(w.bytes, level: 1)
   }
 
   package static func decode(_ blob: [UInt8], zstd: Zstd.Decompressor) throws(OutlineDecodingError) -> [UInt64] {
