@@ -65,4 +65,40 @@ import Testing
     #expect(try IndexerProcess.run(["query", "refs", "seed", "--root", ws.path]).lines.count == 6_001)
     #expect(try IndexerProcess.run(["check", ws.path]).stdout.hasPrefix("sound"))
   }
+
+  /// `indexer watch` on a cold tree builds in bulk too; Ctrl-C in the middle keeps the build, and the
+  /// next watcher resumes and publishes it before following changes.
+  @Test func aWatcherStoppedDuringItsFirstBuildResumesItOnTheNextStart() throws {
+    let ws = try TemporaryDirectory()
+    try addModules(ws, count: 6_000)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: IndexerProcess.executable)
+    process.arguments = ["watch", ws.path, "--settle-ms", "20"]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let runs = ws.path + "/.indexer/building-runs.sqlite"
+    let deadline = Date().addingTimeInterval(60)
+    var size = stat()
+    while (stat(runs, &size) != 0 || size.st_size <= 3 * 4096) && process.isRunning && Date() < deadline { usleep(500) }
+    kill(process.processIdentifier, SIGINT)
+    process.waitUntilExit()
+    let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 0, "\(log)")
+    #expect(log.contains("the next start goes on"), "\(log)")
+    #expect(BulkBuildFiles.exist(ws.path), "the stopped build is kept")
+
+    let watcher = try WatcherProcess(root: ws.path)
+    #expect(!BulkBuildFiles.exist(ws.path), "published by the restarted watcher")
+    try ws.write("bulk/late.py", "def arrived_after_the_build(): pass\n")
+    #expect(try IndexerProcess.run(["query", "symbol", "arrived_after_the_build", "--sync", "--root", ws.path]).status == 0)
+    #expect(try IndexerProcess.run(["query", "symbol", "bulk_5999", "--root", ws.path]).status == 0)
+    #expect(watcher.stop().status == 0)
+    #expect(try IndexerProcess.run(["check", ws.path]).stdout.hasPrefix("sound"))
+  }
+}
+
+private enum BulkBuildFiles {
+  static func exist(_ root: String) -> Bool { access(root + "/.indexer/building.sqlite", F_OK) == 0 }
 }
