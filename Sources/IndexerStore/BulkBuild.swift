@@ -93,13 +93,29 @@ package final class BulkBuild {
             ($0[0] as String, $0[1] as String)
           }, uniquingKeysWith: { a, _ in a })
         return version == IndexDatabase.schemaVersion && meta[bootKey] == bootID() && meta[rootKey] == root
-      }), trusted
+      }), trusted, (try? queue.inDatabase(dropFilesWithoutTheirRun)) != nil
     {
       return BulkBuild(live: live, queue: queue, lock: lock)
     }
     removeFiles(path, runs)
     lock.release()
     return nil
+  }
+
+  /// The build and its side file commit each batch separately: SQLite makes a commit across attached
+  /// files atomic through a super-journal only when `synchronous` is not OFF, which the build gives up
+  /// for speed. A kill between the two commits leaves files whose run of (name, file) pairs is missing;
+  /// they are dropped here, so the resumed run reads them again. (A run without its files is harmless:
+  /// the merge keeps only pairs whose run is their file's `ref_base`.)
+  private static func dropFilesWithoutTheirRun(_ db: Database) throws {
+    let runs = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT run FROM runs.ref_run"))
+    let lost = try Int64.fetchAll(db, sql: "SELECT DISTINCT ref_base FROM file WHERE ref_count > 0").filter { !runs.contains($0) }
+    guard !lost.isEmpty else { return }
+    try db.inTransaction {
+      // Their symbols and blobs go with them (ON DELETE CASCADE).
+      try db.execute(sql: "DELETE FROM file WHERE ref_count > 0 AND ref_base IN (\(lost.map(String.init).joined(separator: ", ")))")
+      return .commit
+    }
   }
 
   /// Finishes the build and puts it in place of the live index: name-to-files lists from the runs, the

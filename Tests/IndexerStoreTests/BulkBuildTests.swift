@@ -96,6 +96,29 @@ import Testing
     #expect(try problems(live).isEmpty)
   }
 
+  /// With synchronous=OFF SQLite commits the build and its side file one after the other: a kill between
+  /// the two leaves files whose run is missing. Resuming drops those files, so they are read again.
+  @Test func aResumeDropsFilesWhoseRunDidNotCommit() throws {
+    let dir = try TemporaryDirectory()
+    let live = dir.path + "/i.sqlite"
+    do {
+      let build = try BulkBuild.start(live: live, root: "/r", lock: try lock(live), copyingFrom: nil)
+      try IndexWriter(database: build.database).commit(IndexBatch(writes: [write("kept.swift", indexMentioning(["n": [1]]))]))
+      try IndexWriter(database: build.database).commit(IndexBatch(writes: [write("torn.swift", indexMentioning(["n": [2]]))]))
+      build.release()
+    }
+    // The kill came after the build committed torn.swift's batch and before the side file committed its run.
+    let runs = BulkBuild.paths(forDatabase: live).runs
+    try DatabaseQueue(path: runs).write { try $0.execute(sql: "DELETE FROM ref_run WHERE run = (SELECT max(run) FROM ref_run)") }
+    let resumed = try #require(BulkBuild.resume(live: live, root: "/r", lock: try lock(live)))
+    #expect(Set(try IndexReader(database: resumed.database).storedFiles().keys) == ["kept.swift"], "torn.swift is read again")
+    try IndexWriter(database: resumed.database).commit(IndexBatch(writes: [write("torn.swift", indexMentioning(["n": [2]]))]))
+    try resumed.publish()
+    resumed.release()
+    #expect(try refs(at: live, "n") == ["kept.swift:1", "torn.swift:2"])
+    #expect(try problems(live).isEmpty)
+  }
+
   @Test func aBuildCarriesOverTheFilesItDoesNotTouchWithTheirListsAndRows() throws {
     let dir = try TemporaryDirectory()
     let live = dir.path + "/i.sqlite"
