@@ -117,12 +117,16 @@ package final class ReadOnlyConnection {
     guard let kind = SymbolKind(code: UInt8(truncatingIfNeeded: sqlite3_column_int(s, 1))),
       let language = Language(rawValue: text(s, 10))
     else { return nil }
+    let name = text(s, 0)
+    let signatureBytes = sqlite3_column_text(s, 7)
+    let signature = StoredSignature.decode(
+      UnsafeBufferPointer(start: signatureBytes, count: signatureBytes == nil ? 0 : Int(sqlite3_column_bytes(s, 7))), name: name)
     var symbol = Symbol(
-      name: text(s, 0), kind: kind, container: text(s, 2),
+      name: name, kind: kind, container: text(s, 2),
       range: SourceRange(
         start: SourcePosition(line: Int(sqlite3_column_int64(s, 3)), column: Int(sqlite3_column_int64(s, 4))),
         end: SourcePosition(line: Int(sqlite3_column_int64(s, 5)), column: Int(sqlite3_column_int64(s, 6)))),
-      signature: text(s, 7))
+      signature: signature)
     OutlineCodec.applyFlags(UInt8(truncatingIfNeeded: sqlite3_column_int(s, 8) & 0x0F), to: &symbol)
     return SymbolMatch(symbol: symbol, path: text(s, 9), language: language)
   }

@@ -35,10 +35,11 @@ final class SymbolRowWriter {
     let scope = containerKind.map { Int32($0.code) + 1 } ?? 0
     sqlite3_bind_int(statement, 11, Int32(OutlineCodec.flags(symbol)) | (scope << 4))
     // The texts are bound without copying (SQLITE_STATIC), so the step must run while all three are pinned.
-    var (name, container, signature) = (symbol.name, symbol.container, symbol.signature)
+    var (name, container) = (symbol.name, symbol.container)
+    let signature = StoredSignature.encode(symbol.signature, name: symbol.name)
     let code = name.withUTF8 { n in
       container.withUTF8 { c in
-        signature.withUTF8 { s in
+        signature.withUnsafeBufferPointer { s in
           bind(3, n)
           bind(5, c)
           bind(10, s)

@@ -191,3 +191,21 @@ import Testing
     #expect(throws: OutlineDecodingError.self) { _ = try ExtractedFileCodec.decode(prefix + [2, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 1]) }
   }
 }
+
+/// `symbol.signature` stores the symbol's name as one marker byte; every signature must read back as written.
+@Suite struct StoredSignatureTests {
+  private func roundTrip(_ signature: String, _ name: String) -> String {
+    StoredSignature.encode(signature, name: name).withUnsafeBufferPointer { StoredSignature.decode($0, name: name) }
+  }
+
+  @Test func signaturesReadBackExactly() {
+    let cases: [(String, String)] = [
+      ("struct task_struct {", "task_struct"), ("def open(self, path)", "open"), ("int x", "y"), ("", "a"), ("abc", ""),
+      ("a\u{1}b open", "open"), ("\u{2}open", "open"), ("open open", "open"), ("func é(x: É)", "é"), ("\u{1}", ""),
+    ]
+    for (signature, name) in cases {
+      #expect(roundTrip(signature, name) == signature, "\(signature.debugDescription) / \(name)")
+    }
+    #expect(StoredSignature.encode("struct task_struct {", name: "task_struct") == Array("struct \u{1} {".utf8))
+  }
+}
