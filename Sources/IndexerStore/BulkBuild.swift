@@ -144,7 +144,8 @@ package final class BulkBuild {
       throw .cannotCreate(path: livePath, detail: String(cString: strerror(errno)).lowercased())
     }
     try Self.sync((livePath as NSString).deletingLastPathComponent.isEmpty ? "." : (livePath as NSString).deletingLastPathComponent)
-    Self.removeFiles(runsPath)
+    // The build's name is free again (its empty journal and log go too), and so is the side file.
+    Self.removeFiles(path, runsPath)
   }
 
   /// Lets another writer in; an unpublished build's files stay for the next run to resume or delete.
