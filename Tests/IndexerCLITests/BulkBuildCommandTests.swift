@@ -9,6 +9,15 @@ import Testing
     for i in 0..<count { try ws.write("bulk/m\(i).py", "def bulk_\(i)():\n    seed()\n") }
   }
 
+  /// Returns once a batch has committed to the build: its side file of name runs grows past its three
+  /// empty pages (schema, table, index).
+  private func waitForACommittedBatch(_ ws: TemporaryDirectory, _ process: Process) {
+    let runs = ws.path + "/.indexer/building-runs.sqlite"
+    let deadline = Date().addingTimeInterval(60)
+    var size = stat()
+    while (stat(runs, &size) != 0 || size.st_size <= 3 * 4096) && process.isRunning && Date() < deadline { usleep(500) }
+  }
+
   @Test func aColdRunBuildsBesideTheIndexAndLeavesOnlyTheIndex() throws {
     let ws = try TemporaryDirectory()
     try ws.write("seed.py", "def seed(): pass\n")
@@ -39,13 +48,9 @@ import Testing
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
-    // Killed once a batch has committed to the build: its side file of name runs grows past its three
-    // empty pages (schema, table, index).
     let building = ws.path + "/.indexer/building.sqlite"
     let runs = ws.path + "/.indexer/building-runs.sqlite"
-    let deadline = Date().addingTimeInterval(60)
-    var size = stat()
-    while (stat(runs, &size) != 0 || size.st_size <= 3 * 4096) && process.isRunning && Date() < deadline { usleep(500) }
+    waitForACommittedBatch(ws, process)
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
     #expect(process.terminationReason == .uncaughtSignal, "the run was killed mid-build, not finished")
@@ -80,10 +85,7 @@ import Testing
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
     try process.run()
-    let runs = ws.path + "/.indexer/building-runs.sqlite"
-    let deadline = Date().addingTimeInterval(60)
-    var size = stat()
-    while (stat(runs, &size) != 0 || size.st_size <= 3 * 4096) && process.isRunning && Date() < deadline { usleep(500) }
+    waitForACommittedBatch(ws, process)
     kill(process.processIdentifier, SIGINT)
     process.waitUntilExit()
     let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
