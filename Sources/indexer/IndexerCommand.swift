@@ -18,12 +18,13 @@ struct IndexerCommand: ParsableCommand {
   static func main() {
     let arguments = CommandLine.arguments.dropFirst()
     if arguments.first == ExtractionWorker.argument { ExtractionWorkerMain.serve() }
-    if getenv("INDEXER_NO_FAST_PATH") == nil, let request = QueryFastPath.parse(arguments) {
+    if getenv("INDEXER_NO_FAST_PATH") == nil, let request = FastPath.parse(arguments) {
       reportingErrors {
         switch request {
         case .symbol(let run): try run.run()
         case .refs(let run): try run.run()
         case .file(let run): try run.run()
+        case .index(let run): try run.run()
         }
       }
     }

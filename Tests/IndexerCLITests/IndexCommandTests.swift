@@ -189,3 +189,40 @@ import Testing
     #expect(int(try indexJSON(ws.path), "unchanged") == 3)
   }
 }
+
+/// `indexer index` with a path, `--db`, `-q` and `--json` is parsed without ArgumentParser; both parsers
+/// must give the same run, and anything else must still reach ArgumentParser.
+@Suite struct IndexFastPathTests {
+  private func normalized(_ run: IndexerRun, _ roots: [String]) -> (Int32, String, String) {
+    func clean(_ text: String) -> String {
+      var text = text
+      for root in roots { text = text.replacingOccurrences(of: root, with: "ROOT") }
+      // Timings differ between any two runs.
+      return text.replacingOccurrences(of: #"[0-9]+\.[0-9]+(e-?[0-9]+)?"#, with: "T", options: .regularExpression)
+    }
+    return (run.status, clean(run.stdout), clean(run.stderr))
+  }
+
+  @Test(arguments: [
+    ["ROOT"], ["ROOT", "--json"], ["ROOT", "-q"], ["--quiet", "ROOT"], ["ROOT", "--db", "ROOT/other.sqlite", "--json"],
+    ["ROOT", "--db"], ["ROOT", "ROOT"], ["ROOT/missing"], ["ROOT", "--max-files", "3", "--json"], ["ROOT", "--help"],
+  ])
+  func fastPathMatchesArgumentParser(arguments: [String]) throws {
+    let fastRoot = try Fixtures.copy("workspaces/mixed")
+    let slowRoot = try Fixtures.copy("workspaces/mixed")
+    let fast = try IndexerProcess.run(["index"] + arguments.map { $0.replacingOccurrences(of: "ROOT", with: fastRoot.path) })
+    let slow = try IndexerProcess.run(
+      ["index"] + arguments.map { $0.replacingOccurrences(of: "ROOT", with: slowRoot.path) }, environment: ["INDEXER_NO_FAST_PATH": "1"])
+    let (a, b) = (normalized(fast, [fastRoot.path]), normalized(slow, [slowRoot.path]))
+    #expect(a.0 == b.0)
+    #expect(a.1 == b.1)
+    #expect(a.2 == b.2)
+  }
+
+  @Test func aPlainIndexWithoutAPathIndexesTheCurrentFolder() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    let run = try IndexerProcess.run(["index", "--json"], in: ws.path)
+    #expect(run.status == 0)
+    #expect(int(try run.json(), "parsed") == 8)
+  }
+}

@@ -6,7 +6,7 @@ import IndexerQuery
   import Glibc
 #endif
 
-/// A `query file` request as plain values, whichever parser produced it (see `QueryFastPath`).
+/// A `query file` request as plain values, whichever parser produced it (see `FastPath`).
 struct FileQueryRun {
   var path: String
   var location = DatabaseLocation()

@@ -29,75 +29,88 @@ extension IndexerCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let options = try workspace.indexOptions()
-      let databasePath = options.databasePath
-      let bar = ProgressBar(enabled: !quiet && !output.json && FileHandleOutput.isTerminal)
-      let pipeline = try IndexPipeline(options: options)
-      defer { pipeline.shutdown() }
-      let report = try pipeline.run { bar.update($0) }
-      bar.finish()
-
-      for warning in report.warnings {
-        FileHandleOutput.standardError("indexer: warning: \(warning)\n")
-      }
-      for note in report.notes {
-        FileHandleOutput.standardError("indexer: note: \(note.path): \(note.message)\n")
-      }
-      let leftOut = report.skipped.filter { $0.value > 0 }.sorted { $0.key.rawValue < $1.key.rawValue }
-      if !leftOut.isEmpty {
-        let total = leftOut.reduce(0) { $0 + $1.value }
-        let parts = leftOut.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-        FileHandleOutput.standardError(
-          "indexer: warning: \(total) file\(total == 1 ? "" : "s") left out (\(parts)) — `indexer stats` lists them\n")
-      }
-      if output.json {
-        print(Self.json(report))
-      } else if !quiet {
-        print(
-          "indexed \(report.files) files: \(report.parsed) parsed, \(report.hashed) hashed, \(report.unchanged) unchanged, "
-            + "\(report.removed) removed; \(report.symbols) symbols in \(Self.seconds(report.seconds)) s → \(databasePath)")
-      }
+      try IndexRun(workspace: workspace.settings, quiet: quiet, json: output.json).run()
     }
+  }
+}
 
-    static func json(_ report: IndexReport) -> String {
-      var skipped = JSONObject()
-      for (status, count) in report.skipped.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where count > 0 {
-        skipped.add(status.rawValue, count)
-      }
-      var o = JSONObject()
-      o.add("files", report.files)
-      o.add("parsed", report.parsed)
-      o.add("hashed", report.hashed)
-      o.add("unchanged", report.unchanged)
-      o.add("removed", report.removed)
-      o.add("renamed", report.renamed)
-      o.add("skipped", raw: skipped.text)
-      o.add("symbols", report.symbols)
-      o.add("bytesRead", report.bytesRead)
-      o.add("generation", report.generation)
-      o.add("seconds", report.seconds)
-      var phases = JSONObject()
-      phases.add("walk", report.phases.walk)
-      phases.add("plan", report.phases.plan)
-      phases.add("extract", report.phases.extract)
-      phases.add("commit", report.phases.commit)
-      phases.add("finish", report.phases.finish)
-      o.add("phases", raw: phases.text)
-      return o.text
-    }
+/// One `indexer index` with its options parsed, by ArgumentParser (`Index`) or by `FastPath`.
+struct IndexRun {
+  var workspace = WorkspaceSettings()
+  var quiet = false
+  var json = false
 
-    static func absolute(_ path: String) -> String {
-      if let resolved = realpath(path, nil) {
-        defer { free(resolved) }
-        return String(cString: resolved)
-      }
-      return path
-    }
+  func run() throws {
+    let options = try workspace.indexOptions()
+    let databasePath = options.databasePath
+    let bar = ProgressBar(enabled: !quiet && !json && FileHandleOutput.isTerminal)
+    let pipeline = try IndexPipeline(options: options)
+    defer { pipeline.shutdown() }
+    let report = try pipeline.run { bar.update($0) }
+    bar.finish()
 
-    static func seconds(_ value: Double) -> String {
-      let ms = Int((value * 1000).rounded())
-      let frac = ms % 1000
-      return "\(ms / 1000)." + String(repeating: "0", count: 3 - String(frac).count) + String(frac)
+    for warning in report.warnings {
+      FileHandleOutput.standardError("indexer: warning: \(warning)\n")
     }
+    for note in report.notes {
+      FileHandleOutput.standardError("indexer: note: \(note.path): \(note.message)\n")
+    }
+    let leftOut = report.skipped.filter { $0.value > 0 }.sorted { $0.key.rawValue < $1.key.rawValue }
+    if !leftOut.isEmpty {
+      let total = leftOut.reduce(0) { $0 + $1.value }
+      let parts = leftOut.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+      FileHandleOutput.standardError(
+        "indexer: warning: \(total) file\(total == 1 ? "" : "s") left out (\(parts)) — `indexer stats` lists them\n")
+    }
+    if json {
+      print(IndexerCommand.Index.json(report))
+    } else if !quiet {
+      print(
+        "indexed \(report.files) files: \(report.parsed) parsed, \(report.hashed) hashed, \(report.unchanged) unchanged, "
+          + "\(report.removed) removed; \(report.symbols) symbols in \(IndexerCommand.Index.seconds(report.seconds)) s → \(databasePath)")
+    }
+  }
+}
+
+extension IndexerCommand.Index {
+  static func json(_ report: IndexReport) -> String {
+    var skipped = JSONObject()
+    for (status, count) in report.skipped.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where count > 0 {
+      skipped.add(status.rawValue, count)
+    }
+    var o = JSONObject()
+    o.add("files", report.files)
+    o.add("parsed", report.parsed)
+    o.add("hashed", report.hashed)
+    o.add("unchanged", report.unchanged)
+    o.add("removed", report.removed)
+    o.add("renamed", report.renamed)
+    o.add("skipped", raw: skipped.text)
+    o.add("symbols", report.symbols)
+    o.add("bytesRead", report.bytesRead)
+    o.add("generation", report.generation)
+    o.add("seconds", report.seconds)
+    var phases = JSONObject()
+    phases.add("walk", report.phases.walk)
+    phases.add("plan", report.phases.plan)
+    phases.add("extract", report.phases.extract)
+    phases.add("commit", report.phases.commit)
+    phases.add("finish", report.phases.finish)
+    o.add("phases", raw: phases.text)
+    return o.text
+  }
+
+  static func absolute(_ path: String) -> String {
+    if let resolved = realpath(path, nil) {
+      defer { free(resolved) }
+      return String(cString: resolved)
+    }
+    return path
+  }
+
+  static func seconds(_ value: Double) -> String {
+    let ms = Int((value * 1000).rounded())
+    let frac = ms % 1000
+    return "\(ms / 1000)." + String(repeating: "0", count: 3 - String(frac).count) + String(frac)
   }
 }

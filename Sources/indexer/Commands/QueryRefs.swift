@@ -32,7 +32,7 @@ extension IndexerCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
-    /// Usually parsed by `QueryFastPath` instead; this type defines the help text and handles the rest.
+    /// Usually parsed by `FastPath` instead; this type defines the help text and handles the rest.
     func run() throws {
       let options = QueryOptions(
         languages: languages, path: path, limit: limit, location: database.location, json: output.json, sync: sync)

@@ -4,7 +4,7 @@ import IndexerModel
 extension IndexerCommand {
   /// `indexer query symbol NAME`: definitions, like `global -x` or `readtags`.
   ///
-  /// Usually parsed by `QueryFastPath` instead; this type defines the help text and handles anything the
+  /// Usually parsed by `FastPath` instead; this type defines the help text and handles anything the
   /// fast path leaves to it (`--help`, mistakes, unusual spellings).
   struct QuerySymbol: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,7 +3,7 @@ import IndexerModel
 import IndexerQuery
 import IndexerStore
 
-/// A `query refs` request as plain values, whichever parser produced it (see `QueryFastPath`).
+/// A `query refs` request as plain values, whichever parser produced it (see `FastPath`).
 struct RefsQueryRun {
   var name = ""
   var options = QueryOptions()

@@ -14,7 +14,7 @@ struct QueryOptions {
   var sync = false
 }
 
-/// A `query symbol` request as plain values, whichever parser produced it (see `QueryFastPath`).
+/// A `query symbol` request as plain values, whichever parser produced it (see `FastPath`).
 struct SymbolQueryRun {
   var name = ""
   var prefix = false

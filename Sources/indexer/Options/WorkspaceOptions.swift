@@ -39,6 +39,26 @@ struct WorkspaceOptions: ParsableArguments {
     }
   }
 
+  /// The parsed values, for the code that runs with them (also reached without ArgumentParser).
+  var settings: WorkspaceSettings {
+    WorkspaceSettings(
+      path: path, database: database, excludes: excludes, maxFileSize: maxFileSize.bytes, maxFiles: maxFiles,
+      maxTotalSize: maxTotalSize.bytes, extractTimeout: extractTimeout)
+  }
+
+  func indexOptions() throws -> IndexOptions { try settings.indexOptions() }
+}
+
+/// What `WorkspaceOptions` parses, as plain values; the defaults are the options' defaults.
+struct WorkspaceSettings {
+  var path = "."
+  var database: String?
+  var excludes: [String] = []
+  var maxFileSize = IndexLimits.default.maxFileSize
+  var maxFiles = IndexLimits.default.maxFiles
+  var maxTotalSize = IndexLimits.default.maxTotalSize
+  var extractTimeout = 5.0
+
   /// Checks the folder, creates `.indexer/` when the default database is used, and builds the options.
   func indexOptions() throws -> IndexOptions {
     try WorkspaceScanner.validateRoot(path)
@@ -56,7 +76,7 @@ struct WorkspaceOptions: ParsableArguments {
     }
     return IndexOptions(
       root: root, databasePath: databasePath,
-      limits: IndexLimits(maxFileSize: maxFileSize.bytes, maxFiles: maxFiles, maxTotalSize: maxTotalSize.bytes),
+      limits: IndexLimits(maxFileSize: maxFileSize, maxFiles: maxFiles, maxTotalSize: maxTotalSize),
       walk: WalkOptions(excludes: excludes),
       isolation: try ExtractionWorker.isolation(timeoutSeconds: extractTimeout))
   }

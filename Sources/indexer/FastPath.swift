@@ -1,4 +1,5 @@
-/// Parses `query symbol`, `query refs` and `query file` without swift-argument-parser, for latency.
+/// Parses `query symbol`, `query refs`, `query file` and a plain `index [PATH] [--db F] [-q] [--json]`
+/// without swift-argument-parser, for latency (a no-change `index` is judged against `git status`).
 ///
 /// ArgumentParser resolves its property wrappers through runtime type lookups that cost ~2 ms per
 /// process in this binary (measured with perf: protocol-conformance scans over swift-syntax's ~11,000
@@ -6,14 +7,16 @@
 /// and returns nil for anything else (`--help`, typos, `--opt=value`), so ArgumentParser still owns
 /// help, errors and every unusual case. `INDEXER_NO_FAST_PATH=1` turns it off; a test checks both
 /// parsers agree.
-enum QueryFastPath {
+enum FastPath {
   enum Request {
     case symbol(SymbolQueryRun)
     case refs(RefsQueryRun)
     case file(FileQueryRun)
+    case index(IndexRun)
   }
 
   static func parse(_ arguments: ArraySlice<String>) -> Request? {
+    if arguments.first == "index" { return parseIndex(arguments.dropFirst()) }
     var args = arguments
     guard args.popFirst() == "query", let sub = args.popFirst() else { return nil }
     var positionals: [String] = []
@@ -52,5 +55,24 @@ enum QueryFastPath {
     default:
       return nil
     }
+  }
+
+  /// `index` with at most a path, `--db`, `-q`/`--quiet` and `--json`; every limit and flag at its default.
+  private static func parseIndex(_ arguments: ArraySlice<String>) -> Request? {
+    var args = arguments
+    var run = IndexRun()
+    var path: String?
+    while let arg = args.popFirst() {
+      switch arg {
+      case "--json": run.json = true
+      case "-q", "--quiet": run.quiet = true
+      case "--db": guard let v = args.popFirst() else { return nil }; run.workspace.database = v
+      default:
+        guard !arg.hasPrefix("-"), path == nil else { return nil }
+        path = arg
+      }
+    }
+    if let path { run.workspace.path = path }
+    return .index(run)
   }
 }
