@@ -9,6 +9,9 @@ public struct IgnorePattern: Sendable, Hashable {
   public let isAnchored: Bool
   let glob: [UInt8]
   private let fastPath: FastPath
+  /// The byte every match ends with, when the pattern fixes it (`*.o`, `modules.order`, `*.tab.[ch]` does
+  /// not): one compare turns most patterns away from most names, before anything else runs.
+  private let lastByte: UInt8?
 
   private enum FastPath: Hashable {
     case literal([UInt8])
@@ -57,6 +60,16 @@ public struct IgnorePattern: Sendable, Hashable {
     self.isAnchored = anchored
     self.glob = bytes
     self.fastPath = Self.classify(bytes)
+    self.lastByte = Self.fixedLastByte(bytes)
+  }
+
+  /// The pattern's last byte when it can only match itself: not `*`, `?` or a class's `]`, and not escaped
+  /// (an escaped last byte is left to the matcher).
+  private static func fixedLastByte(_ bytes: [UInt8]) -> UInt8? {
+    guard let last = bytes.last, ![UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "]"), UInt8(ascii: "\\")].contains(last)
+    else { return nil }
+    if bytes.count >= 2 && bytes[bytes.count - 2] == UInt8(ascii: "\\") { return nil }
+    return last
   }
 
   private static func classify(_ bytes: [UInt8]) -> FastPath {
@@ -115,6 +128,7 @@ public struct IgnorePattern: Sendable, Hashable {
   }
 
   func matches(relativePath: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, isDirectory: Bool) -> Bool {
+    if let lastByte, name.last != lastByte { return false }
     if directoryOnly && !isDirectory { return false }
     let subject = isAnchored ? relativePath : name
     switch fastPath {
