@@ -41,8 +41,10 @@ extension IndexPipeline {
         }
       }
     }
+    // Both in path byte order, as the planner joins them.
     let stored = try IndexReader(database: database).storedFiles(paths: exactPaths, under: prefixes)
-    let files = found.values.sorted { $0.path < $1.path }
+      .sorted { WorkspaceScanner.bytesPrecede($0.path, $1.path) }
+    let files = found.values.sorted { WorkspaceScanner.bytesPrecede($0.path, $1.path) }
     let plan = IndexPlanner.plan(files: files, stored: stored, limits: options.limits, scope: .changedPaths(named: reported))
     report.unchanged = plan.unchanged
     report.skipped = plan.skippedByLimit

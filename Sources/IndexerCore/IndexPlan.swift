@@ -34,13 +34,14 @@ enum IndexPlanner {
     case changedPaths(named: Set<String>)
   }
 
-  /// `files` in path order; `stored` holds the rows of the same scope (the whole table, or the rows at and
-  /// below the changed paths): what it has and `files` lacks is removed.
-  static func plan(files: [WorkspaceFile], stored: [String: StoredFile], limits: IndexLimits, scope: Scope = .wholeTree) -> IndexPlan {
+  /// `files` and `stored` both in path byte order (`WorkspaceScanner.bytesPrecede`); `stored` holds the rows
+  /// of the same scope (the whole table, or the rows at and below the changed paths): what it has and
+  /// `files` lacks is removed. The two are joined in one pass, without hashing a path.
+  static func plan(files: [WorkspaceFile], stored: [StoredFile], limits: IndexLimits, scope: Scope = .wholeTree) -> IndexPlan {
     var plan = IndexPlan()
     var kept = 0
     var totalBytes: Int64 = 0
-    var found = 0  // files that have a stored row; when it equals the stored count, nothing was removed
+    var next = 0  // the first stored row not yet matched or removed
     var named: Set<String> = []
     var countLimits = true
     if case .changedPaths(let paths) = scope {
@@ -48,8 +49,15 @@ enum IndexPlanner {
       countLimits = false
     }
     for file in files {
-      let previous = stored[file.path]
-      if previous != nil { found += 1 }
+      while next < stored.count && WorkspaceScanner.bytesPrecede(stored[next].path, file.path) {
+        plan.removed.append(stored[next])
+        next += 1
+      }
+      var previous: StoredFile?
+      if next < stored.count && stored[next].path == file.path {
+        previous = stored[next]
+        next += 1
+      }
       let limitStatus: FileStatus?
       if file.stat.size > limits.maxFileSize {
         limitStatus = .tooLarge
@@ -85,13 +93,7 @@ enum IndexPlanner {
         plan.toRead.append(IndexPlan.Candidate(file: file, stored: previous))
       }
     }
-    if found < stored.count {
-      let walked = Set(files.lazy.map(\.path))
-      for (path, file) in stored where !walked.contains(path) {
-        plan.removed.append(file)
-      }
-    }
-    plan.removed.sort { $0.path < $1.path }
+    plan.removed += stored[next...]
     return plan
   }
 

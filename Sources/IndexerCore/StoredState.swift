@@ -1,6 +1,7 @@
 import Foundation
 import IndexerModel
 import IndexerStore
+import IndexerWorkspace
 
 /// The stored rows and the connection they came from: the writer's database, or a read-only connection
 /// when nothing may need writing. `@unchecked` because the read-only connection's SQLite handle is not
@@ -10,13 +11,14 @@ struct StoredState: @unchecked Sendable {
   var readOnly: ReadOnlyConnection?
   /// A killed bulk build being resumed: `stored` are its rows, and the run goes on writing to it.
   var build: BulkBuild?
-  var stored: [String: StoredFile]
+  /// Sorted by path bytes, the walk's order, so the planner joins the two without hashing a path.
+  var stored: [StoredFile]
 
-  init(database: IndexDatabase? = nil, readOnly: ReadOnlyConnection? = nil, build: BulkBuild? = nil, stored: [String: StoredFile]) {
+  init(database: IndexDatabase? = nil, readOnly: ReadOnlyConnection? = nil, build: BulkBuild? = nil, stored: [StoredFile]) {
     self.database = database
     self.readOnly = readOnly
     self.build = build
-    self.stored = stored
+    self.stored = stored.sorted { WorkspaceScanner.bytesPrecede($0.path, $1.path) }
   }
 }
 
@@ -41,7 +43,7 @@ struct StoredStateLoader {
             return StoredState(build: build, stored: try IndexReader(database: build.database).storedFiles())
           }
         }
-        if access(path, F_OK) != 0 { return StoredState(stored: [:]) }
+        if access(path, F_OK) != 0 { return StoredState(stored: []) }
         if let lookup = try? ReadOnlyConnection(path: path), let stored = try? IndexReader(connection: lookup).storedFiles(),
           (try? lookup.hasDroppedIndexes()) == false
         {

@@ -27,13 +27,14 @@ package struct IndexReader {
     source = .readOnly(connection)
   }
 
-  /// Every file row keyed by path: what the planner compares the walk against.
-  package func storedFiles() throws(StoreError) -> [String: StoredFile] {
+  /// Every file row, in table order: what the planner compares the walk against (after sorting by path
+  /// bytes, nearly free on a table a bulk build wrote in path order).
+  package func storedFiles() throws(StoreError) -> [StoredFile] {
     try storedFiles(where: [("", [])])
   }
 
   /// The stored rows of these exact paths and of every path below these folders ("" is the whole tree).
-  package func storedFiles(paths: [String], under folders: [String]) throws(StoreError) -> [String: StoredFile] {
+  package func storedFiles(paths: [String], under folders: [String]) throws(StoreError) -> [StoredFile] {
     if folders.contains("") { return try storedFiles() }
     // '0' is the byte after '/': the range holds exactly the paths that start with "folder/".
     let clauses = paths.map { ("WHERE path = ?", [SQLValue.text($0)]) }
@@ -43,8 +44,8 @@ package struct IndexReader {
 
   /// Reads file rows through the C API: a no-change run is judged against `git status`, and decoding
   /// 78,000 rows through GRDB's `Row` cost more than the walk that stats the same files.
-  private func storedFiles(where clauses: [(String, [SQLValue])]) throws(StoreError) -> [String: StoredFile] {
-    var result: [String: StoredFile] = [:]
+  private func storedFiles(where clauses: [(String, [SQLValue])]) throws(StoreError) -> [StoredFile] {
+    var result: [StoredFile] = []
     try withConnection { connection, path throws(StoreError) in
       for (clause, arguments) in clauses {
         let sql = "SELECT path, language, status, size, mtime_ns, inode, content_hash FROM file " + clause
@@ -53,10 +54,10 @@ package struct IndexReader {
           guard let language = Language(rawValue: SQLiteStatement.text(s, 1)),
             let status = FileStatus(rawValue: SQLiteStatement.text(s, 2))
           else { return }
-          result[path] = StoredFile(
+          result.append(StoredFile(
             path: path, language: language, status: status, size: sqlite3_column_int64(s, 3),
             mtimeNanoseconds: sqlite3_column_int64(s, 4), inode: UInt64(bitPattern: sqlite3_column_int64(s, 5)),
-            contentHash: UInt64(bitPattern: sqlite3_column_int64(s, 6)))
+            contentHash: UInt64(bitPattern: sqlite3_column_int64(s, 6))))
         }
       }
     }

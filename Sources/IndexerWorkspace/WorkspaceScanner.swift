@@ -94,7 +94,7 @@ public struct WorkspaceScanner: Sendable {
 
   /// Byte order of two paths with one `memcmp` (the generic `lexicographicallyPrecedes` on `UTF8View` was 6%
   /// of a no-change run); strings without contiguous bytes take the generic path.
-  static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+  public static func bytesPrecede(_ a: String, _ b: String) -> Bool {
     let fast = a.utf8.withContiguousStorageIfAvailable { pa in
       b.utf8.withContiguousStorageIfAvailable { pb -> Bool in
         let n = min(pa.count, pb.count)
