@@ -67,8 +67,9 @@ package enum IndexChecker {
     }
     var listed: [Int64: Set<Int64>] = [:]
     var undecodableLists = 0
+    let zstd = Zstd.Decompressor()
     for row in try Row.fetchAll(db, sql: "SELECT name_hash, files FROM ref_posting") {
-      guard let ids = try? PostingListCodec.decode([UInt8](row[1] as Data)) else {
+      guard let ids = try? PostingListCodec.decode([UInt8](row[1] as Data), zstd: zstd) else {
         undecodableLists += 1
         continue
       }

@@ -32,10 +32,6 @@ package struct IndexWriter: Sendable {
   /// The `meta` key of a bulk build's last run number; present only in a database being built.
   static let bulkRunKey = "bulk_run"
 
-  /// Rebuilds any index a bulk build dropped.
-  package func restoreIndexes() throws(StoreError) {
-    try database.write { db in try Self.restoreIndexes(db) }
-  }
   /// Whether a bulk load left indexes to rebuild; read-only, so a normal open writes nothing.
   static func hasDroppedIndexes(_ db: Database) throws -> Bool {
     try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meta WHERE key LIKE 'dropped_index:%')") ?? false

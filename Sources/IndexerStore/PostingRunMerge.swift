@@ -53,10 +53,11 @@ enum PostingRunMerge {
     var listedFiles = Set<Int64>()
     for id in try Int64.fetchAll(db, sql: "SELECT id FROM \(schema).file WHERE ref_base > 0") { listedFiles.insert(id) }
     var keys: [UInt64] = []
+    let zstd = Zstd.Decompressor()
     let lists = try Row.fetchCursor(db, sql: "SELECT name_hash, files FROM \(schema).ref_posting")
     while let row = try lists.next() {
       let hash: Int64 = row[0]
-      for id in try PostingListCodec.decode([UInt8](row[1] as Data)) where listedFiles.contains(id) {
+      for id in try PostingListCodec.decode([UInt8](row[1] as Data), zstd: zstd) where listedFiles.contains(id) {
         if let key = PostingPairCodec.key(hash: hash, fileID: id) { keys.append(key) }
       }
     }

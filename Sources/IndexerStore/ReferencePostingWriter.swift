@@ -41,7 +41,7 @@ final class ReferencePostingWriter {
   /// Records that `fileID` mentions the names of `nameHashes` (distinct, ascending).
   func add(fileID: Int64, nameHashes: [Int64]) throws {
     guard run != nil else {
-      for hash in nameHashes { try run(insertPosting, hash, fileID) }
+      for hash in nameHashes { try step(insertPosting, hash, fileID) }
       return
     }
     pairs.reserveCapacity(pairs.count + nameHashes.count)
@@ -65,7 +65,7 @@ final class ReferencePostingWriter {
       let references = try? ReferenceCodec.decode(raw)
     else { return }
     for name in references.names {
-      try run(deletePosting, ReferenceNameHash.of(name), fileID)
+      try step(deletePosting, ReferenceNameHash.of(name), fileID)
     }
   }
 
@@ -85,7 +85,7 @@ final class ReferencePostingWriter {
     pairs = []
   }
 
-  private func run(_ statement: OpaquePointer, _ a: Int64, _ b: Int64) throws {
+  private func step(_ statement: OpaquePointer, _ a: Int64, _ b: Int64) throws {
     sqlite3_reset(statement)
     sqlite3_bind_int64(statement, 1, a)
     sqlite3_bind_int64(statement, 2, b)

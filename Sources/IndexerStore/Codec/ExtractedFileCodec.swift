@@ -50,7 +50,8 @@ package enum ExtractedFileCodec {
       hash += Int64(delta)
       hashes.append(hash)
     }
-    guard let raw = zstd?.decompress(outline.compressed, expectedSize: rawCount) ?? Zstd.decompress(outline.compressed, expectedSize: rawCount)
+    let frame = outline.compressed
+    guard let raw = zstd.map({ $0.decompress(frame, expectedSize: rawCount) }) ?? Zstd.decompress(frame, expectedSize: rawCount)
     else { throw OutlineDecodingError() }
     let index = try OutlineCodec.decode(raw, language: language)
     return (index, outline, EncodedReferences(compressed: compressedReferences, nameHashes: hashes, count: count))

@@ -29,7 +29,7 @@ package enum PostingListCodec {
     case plain: body = Array(blob.dropFirst())
     case compressed:
       let frame = Array(blob.dropFirst())
-      guard let raw = zstd?.decompress(frame) ?? Zstd.decompress(frame) else { throw OutlineDecodingError() }
+      guard let raw = zstd.map({ $0.decompress(frame) }) ?? Zstd.decompress(frame) else { throw OutlineDecodingError() }
       body = raw
     default: throw OutlineDecodingError()
     }
