@@ -13,7 +13,7 @@ RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable --
   -Xlinker --version-script=Scripts/release-exports.map
 BIN := .build-release/release/indexer
 
-.PHONY: bench-languages fuzz deps bench-deps build demo test schema bench clean
+.PHONY: bench-languages fuzz deps bench-deps test-deps build demo test schema bench clean
 
 ## deps: the system libraries the package links (SQLite via GRDB, zstd).
 deps:
@@ -43,9 +43,13 @@ demo: build
 	$(BIN) query file Sources/IndexerCore/IndexPlan.swift
 	$(BIN) stats
 
-## test: unit and integration tests (the integration tests run the built binary on Fixtures/).
-test: deps
+## test: unit and integration tests (the integration tests run the built binary on Fixtures/; the front-end
+## tests drive it with real LSP/MCP/SCIP clients from PyPI, which test-deps installs).
+test: deps test-deps
 	swift test
+
+test-deps:
+	Scripts/install-test-deps.sh
 
 ## schema: regenerate Sources/IndexerStore/Schema+Generated.swift after adding a Schema/NNNN_*.sql migration.
 schema:

@@ -109,11 +109,24 @@ let package = Package(
       swiftSettings: settings
     ),
 
-    // Layer 4: the command line.
+    // Layer 4: the editor and agent front ends, thin adapters over the query core; never on each other.
+    .target(
+      name: "IndexerLSP",
+      dependencies: [
+        "IndexerModel",
+        "IndexerQuery",
+        "IndexerService",
+        "IndexerStore",
+      ],
+      swiftSettings: settings
+    ),
+
+    // Layer 5: the command line.
     .executableTarget(
       name: "indexer",
       dependencies: [
         "IndexerCore",
+        "IndexerLSP",
         "IndexerModel",
         "IndexerQuery",
         "IndexerService",

@@ -16,25 +16,37 @@ public final class IndexService {
   private let options: ServiceOptions
   private let log: ServiceLog
   private let statistics = ServiceStatistics()
+  /// Set when a front end embeds the service: it stops it through this, and signals stay its own business.
+  private let embeddedStop: ServiceStop?
+  private let onState: @Sendable (ServiceState) -> Void
 
-  public init(options: ServiceOptions) {
+  /// `stop` nil: the service owns the process (`indexer watch`) and stops on SIGINT/SIGTERM. Otherwise it
+  /// runs on the caller's thread inside a front end, which calls `stop.request()`.
+  public init(options: ServiceOptions, stop: ServiceStop? = nil, onState: @escaping @Sendable (ServiceState) -> Void = { _ in }) {
     self.options = options
     self.log = ServiceLog(path: options.logPath)
+    self.embeddedStop = stop
+    self.onState = onState
   }
 
   public func run() throws {
-    // Before anything can start a thread (the pool, GRDB, the socket): see `SignalWatch`.
-    SignalWatch.blockTerminationSignals()
-    let signals = try SignalWatch()
-    signals.start()
+    let stop: ServiceStop
+    if let embeddedStop {
+      stop = embeddedStop
+    } else {
+      // Before anything can start a thread (the pool, GRDB, the socket): see `SignalWatch`.
+      SignalWatch.blockTerminationSignals()
+      stop = try ServiceStop()
+      SignalWatch(stop: stop).start()
+    }
     // Another writer is refused before anything starts; the lock itself is taken by the initial run, and
     // then held by the database this service writes to.
     try WriterLock.checkFree(path: WriterLock.path(forDatabase: options.index.databasePath))
     let pipeline = try IndexPipeline(options: options.index)
     defer { pipeline.shutdown() }
     let scanner = WorkspaceScanner(root: options.index.root, options: options.index.walk)
-    let signalDescriptor = signals.descriptor
-    let shouldStop: @Sendable () -> Bool = { signals.isStopRequested }
+    let signalDescriptor = stop.descriptor
+    let shouldStop: @Sendable () -> Bool = { stop.isRequested }
 
     // Watch first, then index: a change during the initial run is caught by an event or by the run.
     let watcher = try InotifyWatcher(scanner: scanner, cookiePrefix: ServiceHandler.cookiePrefix)
@@ -53,11 +65,13 @@ public final class IndexService {
     }
     log.info("watching \(options.index.root): \(watcher.watchCount) folders in \(milliseconds(ContinuousClock.now - setupStart)) ms")
     let initial: IndexReport
+    onState(.indexing)
     do {
       // Run as `indexer index` would: a cold tree is built in bulk beside the index and published whole.
       initial = try pipeline.run(database: nil, shouldStop: shouldStop)
     } catch IndexError.cancelled {
-      log.info("stopping on signal during the initial index; the batches committed so far are kept and the next start goes on")
+      log.info("stopping during the initial index; the batches committed so far are kept and the next start goes on")
+      onState(.stopped(reason: "stopped during the initial index"))
       return
     }
     let database = try IndexDatabase.openForWriting(path: options.index.databasePath)
@@ -81,6 +95,7 @@ public final class IndexService {
       log.info("no socket (\(error)); queries will read the database directly")
     }
     defer { server?.stop() }
+    onState(.ready(files: initial.files))
 
     var coalescer = ChangeCoalescer(
       settleMilliseconds: options.settleMilliseconds, maxLatencyMilliseconds: options.maxLatencyMilliseconds,
@@ -101,7 +116,7 @@ public final class IndexService {
       let ready = poll(&descriptors, nfds_t(descriptors.count), timeout)
       if ready < 0 && errno != EINTR { throw WatchError.cannotInitialize(errno: errno) }
       if descriptors[1].revents != 0 {
-        log.info("stopping on signal")
+        log.info(embeddedStop == nil ? "stopping on signal" : "stopping")
         break
       }
       let after = Self.now()
@@ -126,7 +141,7 @@ public final class IndexService {
         coalescer.needsRescan(at: Self.now())
       }
       while let batch = coalescer.takeBatch(at: Self.now()) {
-        if signals.isStopRequested { break }
+        if stop.isRequested { break }
         let committed = apply(
           batch, pipeline: pipeline, database: database, scanner: scanner, watcher: watcher, handler: handler,
           shouldStop: shouldStop)
@@ -146,6 +161,7 @@ public final class IndexService {
       }
     }
     try? database.checkpoint()
+    onState(.stopped(reason: "stopped"))
   }
 
   /// Brings one batch in; false when it failed (it rolled back whole).

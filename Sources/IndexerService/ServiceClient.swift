@@ -46,6 +46,11 @@ public final class ServiceClient {
     return (reply["outline"] as? [String: Any]).flatMap(WireCoding.outline)
   }
 
+  /// Whether the watcher answers a ping (a socket file alone may be left over from a killed one).
+  public func isAlive() -> Bool {
+    (try? ask(["op": "ping"])) != nil
+  }
+
   /// Waits until every change made before this call has been indexed (a cookie file, as Watchman does).
   public func sync() throws(Failure) {
     _ = try ask(["op": "sync"])

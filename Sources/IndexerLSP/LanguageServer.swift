@@ -1,0 +1,236 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import Foundation
+import IndexerModel
+import IndexerQuery
+import IndexerService
+import IndexerStore
+import Synchronization
+
+/// `indexer lsp`: a language server on stdin/stdout over the index, kept fresh by a watcher (the running
+/// `indexer watch`, or the same service on a thread of this process).
+///
+/// One thread reads and frames messages (and notes cancellations as they arrive); the caller's thread
+/// answers requests in order. Nothing a client sends can stop it but `exit` or the end of input.
+public final class LanguageServer {
+  /// How the server finds its workspace: `root` when the command line gave one, else the client's.
+  public struct Configuration: Sendable {
+    public var root: String?
+    /// The watch service's options for a root (database location, limits, ignore flags).
+    public var serviceOptions: @Sendable (_ root: String) throws -> ServiceOptions
+    /// false: only read the index, never start a watcher (`--no-watch`).
+    public var watch: Bool
+
+    public init(root: String?, watch: Bool, serviceOptions: @escaping @Sendable (_ root: String) throws -> ServiceOptions) {
+      self.root = root
+      self.watch = watch
+      self.serviceOptions = serviceOptions
+    }
+  }
+
+  static let workspaceSymbolLimit = 100
+
+  private let configuration: Configuration
+  private let writer = MessageWriter(descriptor: 1)
+  private let cancelled = CancelledRequests()
+  private let encoder = JSONEncoder()
+  private let decoder = JSONDecoder()
+
+  private var session: Session?
+  private var shutdownRequested = false
+
+  public init(configuration: Configuration) {
+    self.configuration = configuration
+  }
+
+  /// Serves until `exit` or the end of input; returns the process exit status LSP asks for (0 after
+  /// `shutdown`, 1 otherwise).
+  public func run() -> Int32 {
+    let queue = MessageQueue()
+    let cancelled = self.cancelled
+    let thread = Thread {
+      let reader = MessageReader(descriptor: 0)
+      while true {
+        let read = reader.next()
+        if case .message(let data) = read, let note = try? JSONDecoder().decode(IncomingMessage.self, from: data),
+          note.method == "$/cancelRequest", let params = try? JSONDecoder().decode(Params<CancelParams>.self, from: data)
+        {
+          cancelled.insert(params.params.id)
+          continue
+        }
+        queue.push(read)
+        if case .endOfInput = read { return }
+      }
+    }
+    thread.name = "indexer-lsp-reader"
+    thread.start()
+    defer { session?.service?.shutdown() }
+    while true {
+      switch queue.pop() {
+      case .endOfInput:
+        return shutdownRequested ? 0 : 1
+      case .malformed(let reason):
+        send(ErrorMessage(id: nil, error: ResponseError(code: ResponseError.parseError, message: reason)))
+      case .message(let data):
+        if let status = handle(data) { return status }
+      }
+    }
+  }
+
+  /// Answers one message; a status when it was `exit`.
+  private func handle(_ data: Data) -> Int32? {
+    guard let message = try? decoder.decode(IncomingMessage.self, from: data) else {
+      send(ErrorMessage(id: nil, error: ResponseError(code: ResponseError.parseError, message: "not a JSON-RPC message")))
+      return nil
+    }
+    guard let method = message.method else {
+      // A response to one of our requests: only the progress token's matters.
+      if message.id == ProgressReporter.createRequestID { session?.progress.acknowledged() }
+      return nil
+    }
+    guard let id = message.id else {
+      if method == "exit" { return shutdownRequested ? 0 : 1 }
+      if method == "initialized" { session?.startWatching() }
+      return nil  // other notifications (text sync included) are accepted and ignored
+    }
+    if cancelled.remove(id) {
+      send(ErrorMessage(id: id, error: ResponseError(code: ResponseError.requestCancelled, message: "cancelled")))
+      return nil
+    }
+    do {
+      try answer(id: id, method: method, data: data)
+    } catch let error as ResponseError {
+      send(ErrorMessage(id: id, error: error))
+    } catch let error as StoreError {
+      send(ErrorMessage(id: id, error: ResponseError(code: ResponseError.internalError, message: error.description)))
+    } catch {
+      send(ErrorMessage(id: id, error: ResponseError(code: ResponseError.invalidParams, message: "invalid params for \(method): \(error)")))
+    }
+    return nil
+  }
+
+  private func answer(id: RequestID, method: String, data: Data) throws {
+    if method == "initialize" {
+      let params = try decoder.decode(Params<InitializeParams>.self, from: data).params
+      try initialize(id: id, params)
+      return
+    }
+    guard let session else {
+      throw ResponseError(code: ResponseError.serverNotInitialized, message: "initialize first")
+    }
+    switch method {
+    case "shutdown":
+      shutdownRequested = true
+      session.service?.shutdown()
+      send(ResponseMessage<Bool>(id: id, result: nil))
+    case "workspace/symbol":
+      let params = try decoder.decode(Params<WorkspaceSymbolParams>.self, from: data).params
+      send(ResponseMessage(id: id, result: try session.workspaceSymbols(params.query, limit: Self.workspaceSymbolLimit)))
+    case "textDocument/definition":
+      let params = try decoder.decode(Params<TextDocumentPositionParams>.self, from: data).params
+      send(ResponseMessage(id: id, result: try session.definition(params)))
+    case "textDocument/references":
+      let params = try decoder.decode(Params<ReferenceParams>.self, from: data).params
+      send(ResponseMessage(id: id, result: try session.references(params)))
+    case "textDocument/documentSymbol":
+      let params = try decoder.decode(Params<DocumentSymbolParams>.self, from: data).params
+      send(ResponseMessage(id: id, result: try session.documentSymbols(params.textDocument.uri)))
+    case "textDocument/hover":
+      let params = try decoder.decode(Params<TextDocumentPositionParams>.self, from: data).params
+      send(ResponseMessage(id: id, result: try session.hover(params)))
+    default:
+      throw ResponseError(code: ResponseError.methodNotFound, message: "method not found: \(method)")
+    }
+  }
+
+  private func initialize(id: RequestID, _ params: InitializeParams) throws {
+    guard session == nil else { throw ResponseError(code: ResponseError.invalidRequest, message: "initialize was already called") }
+    let root = try resolveRoot(params)
+    let options: ServiceOptions
+    do {
+      options = try configuration.serviceOptions(root)
+    } catch {
+      throw ResponseError(code: ResponseError.invalidParams, message: "cannot use \(root) as the workspace: \(error)")
+    }
+    let unit = PositionEncoding.negotiate(params.capabilities?.general?.positionEncodings)
+    let writer = self.writer
+    let progress = ProgressReporter(enabled: params.capabilities?.window?.workDoneProgress == true) { writer.send($0) }
+    var service: EmbeddedService?
+    if configuration.watch {
+      service = try? EmbeddedService(options: options) { state in
+        progress.stateChanged(state)
+        if case .stopped(let reason) = state, reason != "stopped" {
+          writer.send(ProgressReporter.encode(OutgoingNotification(
+            method: "window/logMessage", params: LogMessageParams(type: 2, message: "indexer: the index is not being kept fresh: \(reason)"))))
+        }
+      }
+    }
+    session = Session(
+      root: options.index.root, databasePath: options.index.databasePath, unit: unit, service: service, progress: progress)
+    send(ResponseMessage(id: id, result: InitializeResult(
+      capabilities: .init(positionEncoding: unit.rawValue), serverInfo: .init(version: Self.version))))
+  }
+
+  /// The command line's root, else the client's first workspace folder, root URI or root path, else here.
+  private func resolveRoot(_ params: InitializeParams) throws -> String {
+    let candidate: String
+    if let root = configuration.root {
+      candidate = root
+    } else if let uri = params.workspaceFolders?.first?.uri ?? params.rootUri {
+      guard uri.hasPrefix("file://"), let path = DocumentURI.percentDecoded(Substring(uri.dropFirst(7))), path.hasPrefix("/") else {
+        throw ResponseError(code: ResponseError.invalidParams, message: "the workspace \(uri) is not a local file:// folder")
+      }
+      candidate = path
+    } else if let path = params.rootPath {
+      candidate = path
+    } else {
+      candidate = "."
+    }
+    guard let resolved = realpath(candidate, nil) else {
+      throw ResponseError(code: ResponseError.invalidParams, message: "the workspace folder \(candidate) does not exist")
+    }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  private func send(_ message: some Encodable) {
+    guard let data = try? encoder.encode(message) else { return }
+    writer.send(data)
+  }
+
+  static let version = "0.1.0"
+}
+
+/// Messages between the reader thread and the request loop.
+private final class MessageQueue: Sendable {
+  private let items = Mutex<[MessageReader.Read]>([])
+  private let available = DispatchSemaphore(value: 0)
+
+  func push(_ item: MessageReader.Read) {
+    items.withLock { $0.append(item) }
+    available.signal()
+  }
+
+  func pop() -> MessageReader.Read {
+    available.wait()
+    return items.withLock { $0.removeFirst() }
+  }
+}
+
+/// Ids of requests the client cancelled before they were answered (noted by the reader thread).
+private final class CancelledRequests: Sendable {
+  private let ids = Mutex<Set<RequestID>>([])
+
+  func insert(_ id: RequestID) {
+    ids.withLock { ids in
+      if ids.count >= 1024 { ids.removeAll() }  // cancellations of requests already answered
+      ids.insert(id)
+    }
+  }
+
+  /// Whether `id` was cancelled; forgets it either way.
+  func remove(_ id: RequestID) -> Bool {
+    ids.withLock { $0.remove(id) != nil }
+  }
+}

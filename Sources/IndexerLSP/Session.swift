@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import Foundation
+import IndexerModel
+import IndexerQuery
+import IndexerService
+import IndexerStore
+
+/// One initialized workspace: turns LSP requests into `WorkspaceNavigator` questions and the answers
+/// back into LSP values. No query logic here: only URIs, positions and shapes.
+final class Session {
+  let root: String
+  let databasePath: String
+  let unit: PositionEncoding.Unit
+  let service: EmbeddedService?
+  let progress: ProgressReporter
+  private let uris: DocumentURI
+  /// Reopened when the database file is replaced (a bulk build renames a new one into place).
+  private var navigator: WorkspaceNavigator?
+  private var openedFile: (device: UInt, inode: UInt)?
+
+  init(root: String, databasePath: String, unit: PositionEncoding.Unit, service: EmbeddedService?, progress: ProgressReporter) {
+    self.root = root
+    self.databasePath = databasePath
+    self.unit = unit
+    self.service = service
+    self.progress = progress
+    uris = DocumentURI(root: root)
+  }
+
+  func startWatching() {
+    service?.start()
+  }
+
+  // MARK: Requests
+
+  func workspaceSymbols(_ query: String, limit: Int) throws(StoreError) -> [SymbolInformation]? {
+    guard let navigator = try currentNavigator() else { return nil }
+    var encoding = PositionEncoding(unit: unit, root: root)
+    var sources: [String: SourceText?] = [:]
+    let matches = try navigator.workspaceSymbols(query, limit: limit)
+    return matches.map { match in
+      let range = nameRange(match, encoding: &encoding, sources: &sources, navigator: navigator)
+      return SymbolInformation(
+        name: match.symbol.name, kind: match.symbol.kind.lspKind,
+        location: Location(uri: uris.uri(forRelativePath: match.path), range: range),
+        containerName: match.symbol.container.isEmpty ? nil : match.symbol.container)
+    }
+  }
+
+  func definition(_ params: TextDocumentPositionParams) throws(StoreError) -> [Location]? {
+    guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
+    var encoding = PositionEncoding(unit: unit, root: root)
+    let position = encoding.sourcePosition(params.position, path: path)
+    var sources: [String: SourceText?] = [:]
+    let matches = try navigator.definitions(path: path, at: position)
+    if matches.isEmpty { return nil }
+    return matches.map { match in
+      Location(uri: uris.uri(forRelativePath: match.path), range: nameRange(match, encoding: &encoding, sources: &sources, navigator: navigator))
+    }
+  }
+
+  func references(_ params: ReferenceParams) throws(StoreError) -> [Location]? {
+    guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
+    var encoding = PositionEncoding(unit: unit, root: root)
+    let position = encoding.sourcePosition(params.position, path: path)
+    guard
+      let (name, matches) = try navigator.references(
+        path: path, at: position, includeDeclaration: params.context?.includeDeclaration ?? true),
+      !matches.isEmpty
+    else { return nil }
+    let length = name.utf8.count
+    return matches.map { match in
+      Location(uri: uris.uri(forRelativePath: match.path), range: encoding.nameRange(match.position, length: length, path: match.path))
+    }
+  }
+
+  func documentSymbols(_ uri: String) throws(StoreError) -> [DocumentSymbol]? {
+    guard let navigator = try currentNavigator(), let path = uris.relativePath(uri),
+      let tree = try navigator.outlineTree(path: path)
+    else { return nil }
+    var encoding = PositionEncoding(unit: unit, root: root)
+    let source = navigator.source(path: path)
+    // Children first (post-order) without recursion: a stack of (node, visited) pairs.
+    var stack: [(node: OutlineNode, childrenDone: Bool)] = tree.reversed().map { ($0, false) }
+    var built: [[DocumentSymbol]] = [[]]
+    while let (node, childrenDone) = stack.popLast() {
+      if !childrenDone {
+        stack.append((node, true))
+        built.append([])
+        stack += node.children.reversed().map { ($0, false) }
+        continue
+      }
+      let children = built.removeLast()
+      let symbol = node.symbol
+      let nameStart = source?.nameStart(symbol.name, in: symbol.range) ?? symbol.range.start
+      let end = source?.endOfLine(symbol.range.end.line) ?? symbol.range.end
+      let selection = encoding.nameRange(nameStart, length: symbol.name.utf8.count, path: path)
+      var range = encoding.range(SourceRange(start: symbol.range.start, end: max(end, nameStart)), path: path)
+      if (range.end.line, range.end.character) < (selection.end.line, selection.end.character) { range.end = selection.end }
+      built[built.count - 1].append(DocumentSymbol(
+        name: symbol.name, detail: symbol.signature.isEmpty ? nil : symbol.signature, kind: symbol.kind.lspKind,
+        range: range, selectionRange: selection, children: children))
+    }
+    return built.first ?? []
+  }
+
+  func hover(_ params: TextDocumentPositionParams) throws(StoreError) -> Hover? {
+    guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
+    var encoding = PositionEncoding(unit: unit, root: root)
+    let position = encoding.sourcePosition(params.position, path: path)
+    guard let (name, start) = navigator.identifier(path: path, at: position) else { return nil }
+    let matches = try navigator.definitions(path: path, at: position, limit: 5)
+    guard !matches.isEmpty else { return nil }
+    let sections = matches.map { match in
+      let symbol = match.symbol
+      let place = symbol.container.isEmpty ? "" : " in `\(symbol.container)`"
+      let code = symbol.signature.isEmpty ? symbol.name : symbol.signature
+      return "```\(match.language.rawValue)\n\(code)\n```\n\(symbol.kind.rawValue)\(place) — \(match.path):\(symbol.range.start.line)"
+    }
+    return Hover(
+      contents: MarkupContent(value: sections.joined(separator: "\n\n---\n\n")),
+      range: encoding.nameRange(start, length: name.utf8.count, path: path))
+  }
+
+  // MARK: Helpers
+
+  /// The name's range of a definition, found in the file's current text (the definition's start when not).
+  private func nameRange(
+    _ match: SymbolMatch, encoding: inout PositionEncoding, sources: inout [String: SourceText?], navigator: WorkspaceNavigator
+  ) -> TextRange {
+    if sources[match.path] == nil { sources[match.path] = .some(navigator.source(path: match.path)) }
+    let source = sources[match.path] ?? nil
+    let start = source?.nameStart(match.symbol.name, in: match.symbol.range) ?? match.symbol.range.start
+    return encoding.nameRange(start, length: match.symbol.name.utf8.count, path: match.path)
+  }
+
+  /// The navigator over the database as it is now: nil while there is none yet (a first build still
+  /// running answers empty, as the protocol allows), reopened when a new file was renamed into place.
+  private func currentNavigator() throws(StoreError) -> WorkspaceNavigator? {
+    var info = stat()
+    guard stat(databasePath, &info) == 0 else {
+      navigator = nil
+      return nil
+    }
+    let file = (UInt(info.st_dev), UInt(info.st_ino))
+    if let navigator, let openedFile, openedFile == file { return navigator }
+    do {
+      navigator = try WorkspaceNavigator(root: root, databasePath: databasePath)
+      openedFile = file
+    } catch .notFound {
+      navigator = nil
+    }
+    return navigator
+  }
+}

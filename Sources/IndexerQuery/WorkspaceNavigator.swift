@@ -1,0 +1,94 @@
+import IndexerModel
+import IndexerStore
+
+/// Questions that start from a place in a file — what is under the cursor, where is it defined, who
+/// mentions it — for the editor and agent front ends. One per thread: it owns a read connection.
+///
+/// The front ends translate protocols; every decision about what an answer contains is made here, so
+/// `indexer lsp`, `indexer mcp` and the CLI agree.
+public struct WorkspaceNavigator {
+  public let root: String
+  public let engine: QueryEngine
+
+  /// How many definitions of one name a lookup considers before ranking.
+  public static let definitionLimit = 500
+
+  public init(root: String, databasePath: String) throws(StoreError) {
+    self.root = root
+    engine = try QueryEngine(databasePath: databasePath)
+  }
+
+  /// The file as it is on disk now (nil when unreadable).
+  public func source(path: String) -> SourceText? {
+    SourceText(root: root, path: path)
+  }
+
+  /// The identifier at a 1-based line and byte column of `path`, read from the file on disk.
+  public func identifier(path: String, at position: SourcePosition) -> (name: String, start: SourcePosition)? {
+    source(path: path)?.identifier(at: position)
+  }
+
+  /// The definitions of the identifier at `position`, nearest first: this file, then definitions in the
+  /// cursor's own container (or one enclosing it), then this folder, then this language, then the rest;
+  /// the store's path/line order within each. Empty when no identifier is there.
+  public func definitions(path: String, at position: SourcePosition, limit: Int = definitionLimit) throws(StoreError) -> [SymbolMatch] {
+    guard let (name, _) = identifier(path: path, at: position) else { return [] }
+    let matches = try engine.symbols(SymbolQuery(name: name, limit: Self.definitionLimit))
+    let here = try enclosingContainers(path: path, at: position)
+    let folder = Self.folder(of: path)
+    let language = try engine.outline(path: path)?.language
+    func rank(_ match: SymbolMatch) -> Int {
+      if match.path == path { return 0 }
+      if !match.symbol.container.isEmpty && here.contains(match.symbol.container) { return 1 }
+      if Self.folder(of: match.path) == folder { return 2 }
+      if match.language == language { return 3 }
+      return 4
+    }
+    let ranked = matches.enumerated().sorted { a, b in
+      let (ra, rb) = (rank(a.element), rank(b.element))
+      return ra != rb ? ra < rb : a.offset < b.offset
+    }
+    return ranked.prefix(max(0, limit)).map(\.element)
+  }
+
+  /// Every occurrence of the identifier at `position` (see `QueryEngine.references`); with
+  /// `includeDeclaration` false, the occurrences that are the names of definitions are left out.
+  public func references(
+    path: String, at position: SourcePosition, includeDeclaration: Bool, limit: Int? = nil
+  ) throws(StoreError) -> (name: String, matches: [ReferenceMatch])? {
+    guard let (name, _) = identifier(path: path, at: position) else { return nil }
+    var matches = try engine.references(ReferenceFilter(name: name, limit: includeDeclaration ? limit : nil))
+    if !includeDeclaration {
+      matches.removeAll { $0.isDefinition }
+      if let limit { matches = Array(matches.prefix(max(0, limit))) }
+    }
+    return (name, matches)
+  }
+
+  /// The file's definitions as a tree; nil when the file is not in the index.
+  public func outlineTree(path: String) throws(StoreError) -> [OutlineNode]? {
+    try engine.outline(path: path)?.tree()
+  }
+
+  /// Symbols whose names fuzzily match `query`, best first, at most `limit` (an empty query matches nothing:
+  /// a whole workspace is not a useful answer).
+  public func workspaceSymbols(_ query: String, limit: Int) throws(StoreError) -> [SymbolMatch] {
+    guard !query.isEmpty, limit > 0 else { return [] }
+    return try engine.symbols(SymbolQuery(name: query, mode: .fuzzy, limit: limit))
+  }
+
+  /// The qualified names of the definitions enclosing `position` in `path`, innermost first.
+  private func enclosingContainers(path: String, at position: SourcePosition) throws(StoreError) -> [String] {
+    guard let outline = try engine.outline(path: path) else { return [] }
+    var names: [String] = []
+    for symbol in outline.symbols where symbol.range.start <= position && position.line <= symbol.range.end.line {
+      names.append(symbol.qualifiedName)
+    }
+    return names.reversed()
+  }
+
+  private static func folder(of path: String) -> Substring {
+    guard let slash = path.lastIndex(of: "/") else { return "" }
+    return path[..<slash]
+  }
+}

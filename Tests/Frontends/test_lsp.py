@@ -1,0 +1,237 @@
+"""`indexer lsp` driven by a real LSP client (pytest-lsp + pygls) over stdio, on a fixture workspace."""
+import asyncio
+import time
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pygls.exceptions import JsonRpcMethodNotFound
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from workspace import INDEXER, UNICODE_PREFIX, WORKSPACE, uri
+
+
+def capabilities(utf8: bool = False) -> types.ClientCapabilities:
+    return types.ClientCapabilities(
+        general=types.GeneralClientCapabilities(
+            position_encodings=[types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16] if utf8 else None
+        ),
+        window=types.WindowClientCapabilities(work_done_progress=True),
+        text_document=types.TextDocumentClientCapabilities(
+            document_symbol=types.DocumentSymbolClientCapabilities(hierarchical_document_symbol_support=True)
+        ),
+    )
+
+
+async def start(client: LanguageClient, utf8: bool = False) -> types.InitializeResult:
+    result = await client.initialize_session(
+        types.InitializeParams(capabilities=capabilities(utf8), root_uri=WORKSPACE.as_uri())
+    )
+    await wait_until_indexed(client)
+    return result
+
+
+async def wait_until_indexed(client: LanguageClient, seconds: float = 60) -> None:
+    """The server reports its initial run as work-done progress; `end` means queries see the whole tree."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        reports = client.progress_reports.get("indexer-index", [])
+        if any(isinstance(r, types.WorkDoneProgressEnd) for r in reports):
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no progress end within {seconds} s: {client.progress_reports}")
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[INDEXER, "lsp"]))
+async def client(lsp_client: LanguageClient):
+    await start(lsp_client)
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[INDEXER, "lsp"]))
+async def utf8_client(lsp_client: LanguageClient):
+    yield
+    await lsp_client.shutdown_session()
+
+
+def position(text: str, needle: str, line: int) -> types.Position:
+    """The UTF-16 position of `needle` on a 0-based line of `text`."""
+    line_text = text.splitlines()[line]
+    prefix = line_text[: line_text.index(needle)]
+    return types.Position(line=line, character=len(prefix.encode("utf-16-le")) // 2)
+
+
+def read(relative: str) -> str:
+    return (WORKSPACE / relative).read_text(encoding="utf-8")
+
+
+async def test_initialize_advertises_the_features_and_reports_progress(client: LanguageClient):
+    # `start` already waited for the progress end; the begin came first.
+    kinds = [type(r).__name__ for r in client.progress_reports["indexer-index"]]
+    assert kinds == ["WorkDoneProgressBegin", "WorkDoneProgressEnd"]
+
+
+async def test_utf8_is_used_when_the_client_offers_it(utf8_client: LanguageClient):
+    result = await start(utf8_client, utf8=True)
+    assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
+    assert result.capabilities.definition_provider and result.capabilities.references_provider
+    # In UTF-8 a column counts bytes: `Application` on the Greeting line starts after the prefix's bytes.
+    refs = await utf8_client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=uri("Sources/App/Greeting.swift")),
+            position=types.Position(line=0, character=len(UNICODE_PREFIX.encode("utf-8"))),
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    here = [r for r in refs if r.uri == uri("Sources/App/Greeting.swift")]
+    assert [r.range.start.character for r in here] == [len(UNICODE_PREFIX.encode("utf-8"))]
+
+
+async def test_workspace_symbol_is_fuzzy_and_ranked(client: LanguageClient):
+    result = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="Applcatn"))
+    assert result, "fuzzy query found nothing"
+    first = result[0]
+    assert first.name == "Application" and first.kind == types.SymbolKind.Class
+    assert first.location.uri == uri("Sources/App/Application.swift")
+    # `public final class Application`: the range is the name, not the start of the declaration.
+    assert first.location.range.start == position(read("Sources/App/Application.swift"), "Application", 1)
+    assert await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="zzzqqq")) == []
+
+
+async def test_definition_nearest_first(client: LanguageClient):
+    main = read("Sources/App/main.swift")
+    result = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri("Sources/App/main.swift")),
+            position=position(main, "run", 1),
+        )
+    )
+    # `run` is a Swift method of Application and a Python method in scripts/: the Swift one comes first.
+    assert [loc.uri for loc in result] == [uri("Sources/App/Application.swift"), uri("scripts/tool.py")]
+    assert result[0].range.start == position(read("Sources/App/Application.swift"), "run", 9)
+
+
+async def test_definition_of_nothing_is_null(client: LanguageClient):
+    result = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri("Sources/App/main.swift")),
+            position=types.Position(line=0, character=3),  # the space after `let`
+        )
+    )
+    assert result is None
+
+
+async def test_references_with_and_without_the_declaration(client: LanguageClient):
+    app = read("Sources/App/Application.swift")
+    params = dict(
+        text_document=types.TextDocumentIdentifier(uri=uri("Sources/App/Application.swift")),
+        position=position(app, "Application", 1),
+    )
+    everything = await client.text_document_references_async(
+        types.ReferenceParams(context=types.ReferenceContext(include_declaration=True), **params)
+    )
+    uses = await client.text_document_references_async(
+        types.ReferenceParams(context=types.ReferenceContext(include_declaration=False), **params)
+    )
+    declaration = types.Location(
+        uri=uri("Sources/App/Application.swift"),
+        range=types.Range(start=position(app, "Application", 1), end=types.Position(line=1, character=30)),
+    )
+    assert declaration in everything
+    assert declaration not in uses
+    assert any(loc.uri == uri("Sources/App/main.swift") for loc in uses)
+    assert len(everything) > len(uses)
+
+
+async def test_utf16_columns_on_a_line_with_non_ascii(client: LanguageClient):
+    text = read("Sources/App/Greeting.swift")
+    expected = position(text, "Application", 0)
+    # The emoji is 4 bytes but 2 UTF-16 units, é is 2 bytes but 1 unit: the columns must differ.
+    assert expected.character != len(UNICODE_PREFIX.encode("utf-8"))
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=uri("Sources/App/Greeting.swift")),
+            position=expected,
+            context=types.ReferenceContext(include_declaration=False),
+        )
+    )
+    here = [r for r in refs if r.uri == uri("Sources/App/Greeting.swift")]
+    assert [r.range.start for r in here] == [expected]
+    assert here[0].range.end.character == expected.character + len("Application")
+    # And a UTF-16 cursor position inside the name resolves to its definition.
+    definition = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri("Sources/App/Greeting.swift")),
+            position=types.Position(line=0, character=expected.character + 3),
+        )
+    )
+    assert definition[0].uri == uri("Sources/App/Application.swift")
+
+
+async def test_document_symbol_is_hierarchical(client: LanguageClient):
+    result = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri("Sources/App/Application.swift")))
+    )
+    top = [(s.name, s.kind) for s in result]
+    assert top == [("Application", types.SymbolKind.Class), ("Application", types.SymbolKind.Namespace)]
+    members = [c.name for c in result[0].children]
+    assert members == ["name", "started", "init", "run"]
+    for symbol in result:
+        for child in symbol.children:
+            assert symbol.range.start <= child.range.start and child.range.end <= symbol.range.end
+            assert child.range.start <= child.selection_range.start
+            assert child.selection_range.end <= child.range.end
+
+
+async def test_hover_shows_signature_kind_and_place(client: LanguageClient):
+    main = read("Sources/App/main.swift")
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri("Sources/App/main.swift")),
+            position=position(main, "Application", 0),
+        )
+    )
+    assert "public final class Application" in hover.contents.value
+    assert "Sources/App/Application.swift:2" in hover.contents.value
+    assert hover.range.start == position(main, "Application", 0)
+
+
+async def test_an_edit_on_disk_is_picked_up_without_did_change(client: LanguageClient):
+    fresh = WORKSPACE / "Sources" / "App" / "Fresh.swift"
+    fresh.write_text("struct FreshlyWrittenType {}\n", encoding="utf-8")
+    try:
+        deadline = time.monotonic() + 15
+        found = []
+        while time.monotonic() < deadline and not found:
+            found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="FreshlyWrittenType"))
+            await asyncio.sleep(0.1)
+        assert found and found[0].location.uri == uri("Sources/App/Fresh.swift")
+    finally:
+        fresh.unlink()
+
+
+async def test_unknown_methods_and_text_sync_do_not_hurt(client: LanguageClient):
+    with pytest.raises(JsonRpcMethodNotFound):
+        await client.protocol.send_request_async("indexer/noSuchMethod", {})
+    # Text sync is accepted and ignored; a cancellation of an unknown request is harmless.
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri("Sources/App/main.swift"), language_id="swift", version=1, text="x")
+        )
+    )
+    client.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id=987654))
+    result = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="Application"))
+    assert result
+
+
+async def test_malformed_messages_do_not_kill_the_server(client: LanguageClient):
+    stdin = client._server.stdin
+    stdin.write(b"Content-Length: 7\r\n\r\n{broken")  # not JSON
+    stdin.write(b"Content-Length: 2\r\n\r\n[]")  # JSON, not a message
+    stdin.write(b"X-Nothing: 1\r\n\r\n")  # no Content-Length
+    await stdin.drain()
+    await asyncio.sleep(0.2)
+    result = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="Application"))
+    assert result and result[0].name == "Application"
+    assert client._server.returncode is None

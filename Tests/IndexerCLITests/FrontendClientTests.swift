@@ -1,0 +1,34 @@
+import Foundation
+import IndexerTestSupport
+import Testing
+
+/// The front ends driven by real peer clients (Python: pytest-lsp/pygls for LSP, the `mcp` SDK for MCP,
+/// `protobuf` for SCIP), against the built binary. `make test` installs the Python packages
+/// (`Tests/Frontends/requirements.txt`); the suite fails, never skips, when they are missing.
+@Suite(.serialized) struct FrontendClientTests {
+  private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent().path
+
+  private func pytest(_ file: String) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-m", "pytest", "-q", "-p", "no:cacheprovider", "Tests/Frontends/\(file)"]
+    process.currentDirectoryURL = URL(fileURLWithPath: Self.repository)
+    var environment = ProcessInfo.processInfo.environment
+    environment["INDEXER_BINARY"] = IndexerProcess.executable
+    process.environment = environment
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+  }
+
+  @Test func languageServerWithPytestLsp() throws {
+    let run = try pytest("test_lsp.py")
+    #expect(run.status == 0, "pytest-lsp against indexer lsp failed:\n\(run.output)")
+    #expect(run.output.contains(" passed"), "\(run.output)")
+  }
+}
