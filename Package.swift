@@ -22,6 +22,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/swiftlang/swift-syntax", exact: "602.0.0"),
+    .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
   ],
   targets: [
     // Layer 0: values and the C shim.
@@ -121,12 +122,25 @@ let package = Package(
       swiftSettings: settings
     ),
 
+    .target(
+      name: "IndexerMCP",
+      dependencies: [
+        "IndexerModel",
+        "IndexerQuery",
+        "IndexerService",
+        "IndexerStore",
+        .product(name: "MCP", package: "swift-sdk"),
+      ],
+      swiftSettings: settings
+    ),
+
     // Layer 5: the command line.
     .executableTarget(
       name: "indexer",
       dependencies: [
         "IndexerCore",
         "IndexerLSP",
+        "IndexerMCP",
         "IndexerModel",
         "IndexerQuery",
         "IndexerService",

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import Foundation
 import IndexerModel
 import IndexerQuery
@@ -16,9 +13,7 @@ final class Session {
   let service: EmbeddedService?
   let progress: ProgressReporter
   private let uris: DocumentURI
-  /// Reopened when the database file is replaced (a bulk build renames a new one into place).
-  private var navigator: WorkspaceNavigator?
-  private var openedFile: (device: UInt, inode: UInt)?
+  private let navigators: ReopeningNavigator
 
   init(root: String, databasePath: String, unit: PositionEncoding.Unit, service: EmbeddedService?, progress: ProgressReporter) {
     self.root = root
@@ -27,6 +22,7 @@ final class Session {
     self.service = service
     self.progress = progress
     uris = DocumentURI(root: root)
+    navigators = ReopeningNavigator(root: root, databasePath: databasePath)
   }
 
   func startWatching() {
@@ -136,22 +132,7 @@ final class Session {
     return encoding.nameRange(start, length: match.symbol.name.utf8.count, path: match.path)
   }
 
-  /// The navigator over the database as it is now: nil while there is none yet (a first build still
-  /// running answers empty, as the protocol allows), reopened when a new file was renamed into place.
   private func currentNavigator() throws(StoreError) -> WorkspaceNavigator? {
-    var info = stat()
-    guard stat(databasePath, &info) == 0 else {
-      navigator = nil
-      return nil
-    }
-    let file = (UInt(info.st_dev), UInt(info.st_ino))
-    if let navigator, let openedFile, openedFile == file { return navigator }
-    do {
-      navigator = try WorkspaceNavigator(root: root, databasePath: databasePath)
-      openedFile = file
-    } catch .notFound {
-      navigator = nil
-    }
-    return navigator
+    try navigators.current()
   }
 }

@@ -67,6 +67,11 @@ public struct QueryEngine {
     try lookup.outline(path: path)
   }
 
+  /// A page of the indexed files in path order (`list_files`).
+  public func files(pathGlob: String? = nil, languages: [Language] = [], limit: Int, offset: Int = 0) throws(StoreError) -> [FileSummary] {
+    try lookup.files(pathGlob: pathGlob, languages: languages, limit: limit, offset: offset)
+  }
+
   /// Aggregates over the whole index; not on the latency path, so it goes through GRDB.
   public func statistics() throws(StoreError) -> IndexStatistics {
     try IndexReader(database: try IndexDatabase.openForReading(path: lookup.path)).statistics()

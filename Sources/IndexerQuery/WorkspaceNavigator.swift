@@ -77,6 +77,21 @@ public struct WorkspaceNavigator {
     return try engine.symbols(SymbolQuery(name: query, mode: .fuzzy, limit: limit))
   }
 
+  /// The definition at a line of `path`: the innermost one starting on that line, else the innermost one
+  /// spanning it; nil when the line is outside every definition or the file is not in the index.
+  public func definition(path: String, line: Int) throws(StoreError) -> SymbolMatch? {
+    guard let outline = try engine.outline(path: path) else { return nil }
+    let spanning = outline.symbols.filter { $0.range.start.line <= line && line <= $0.range.end.line }
+    guard let best = spanning.last(where: { $0.range.start.line == line }) ?? spanning.last else { return nil }
+    return SymbolMatch(symbol: best, path: path, language: outline.language)
+  }
+
+  /// The definition's text as the file holds it now, whole lines from its first to its last; nil when
+  /// the file cannot be read or no longer has those lines.
+  public func sourceText(of match: SymbolMatch) -> String? {
+    source(path: match.path)?.text(lines: match.symbol.range)
+  }
+
   /// The qualified names of the definitions enclosing `position` in `path`, innermost first.
   private func enclosingContainers(path: String, at position: SourcePosition) throws(StoreError) -> [String] {
     guard let outline = try engine.outline(path: path) else { return [] }

@@ -11,7 +11,7 @@ struct IndexerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "indexer",
     abstract: "A code index that stays fresh: definitions of every symbol in a workspace, in milliseconds.",
-    subcommands: [Index.self, Watch.self, Query.self, Export.self, Stats.self, Check.self, Lsp.self]
+    subcommands: [Index.self, Watch.self, Query.self, Export.self, Stats.self, Check.self, Lsp.self, Mcp.self]
   )
 
   /// Exit status 2 for every error, as grep does: 0 found, 1 nothing found, 2 trouble.

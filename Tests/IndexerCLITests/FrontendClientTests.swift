@@ -31,4 +31,10 @@ import Testing
     #expect(run.status == 0, "pytest-lsp against indexer lsp failed:\n\(run.output)")
     #expect(run.output.contains(" passed"), "\(run.output)")
   }
+
+  @Test func agentServerWithTheMCPSDK() throws {
+    let run = try pytest("test_mcp.py")
+    #expect(run.status == 0, "the mcp SDK against indexer mcp failed:\n\(run.output)")
+    #expect(run.output.contains(" passed"), "\(run.output)")
+  }
 }

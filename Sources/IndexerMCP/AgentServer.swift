@@ -1,0 +1,51 @@
+import Foundation
+import IndexerService
+import MCP
+
+/// `indexer mcp`: a Model Context Protocol server on stdio (modelcontextprotocol/swift-sdk), whose tools
+/// answer from the index; kept fresh like `indexer lsp` (a running watcher, or the watch service in-process).
+public enum AgentServer {
+  public struct Configuration: Sendable {
+    public var root: String
+    public var databasePath: String
+    /// nil: only read the index (`--no-watch`).
+    public var service: ServiceOptions?
+
+    public init(root: String, databasePath: String, service: ServiceOptions?) {
+      self.root = root
+      self.databasePath = databasePath
+      self.service = service
+    }
+  }
+
+  public static let version = "0.1.0"
+
+  /// Serves until the client closes stdin.
+  public static func run(_ configuration: Configuration) async throws {
+    let service = try configuration.service.map { try EmbeddedService(options: $0) }
+    service?.start()
+    defer { service?.shutdown() }
+    let tools = IndexTools(root: configuration.root, databasePath: configuration.databasePath, service: service)
+    let server = Server(
+      name: "indexer", version: version,
+      instructions: "A code index of \(configuration.root), always current: find definitions, references, outlines and "
+        + "source of symbols without reading files one by one.",
+      capabilities: .init(tools: .init(listChanged: false)))
+    await server.withMethodHandler(ListTools.self) { _ in
+      .init(tools: ToolCatalog.tools)
+    }
+    await server.withMethodHandler(CallTool.self) { params in
+      do {
+        let json = try await tools.call(params.name, ToolArguments(params.arguments))
+        let structured = try JSONDecoder().decode(Value.self, from: json)
+        return .init(
+          content: [.text(text: String(decoding: json, as: UTF8.self), annotations: nil, _meta: nil)],
+          structuredContent: Value?.some(structured), isError: false)
+      } catch let failure as ToolFailure {
+        return .init(content: [.text(text: failure.message, annotations: nil, _meta: nil)], isError: true)
+      }
+    }
+    try await server.start(transport: StdioTransport())
+    await server.waitUntilCompleted()
+  }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import IndexerModel
+import IndexerQuery
+import IndexerService
+import IndexerStore
+
+/// Answers the tool calls from the query core. An actor: the read connection has one owner, and calls the
+/// client makes concurrently are answered one at a time (each is milliseconds).
+actor IndexTools {
+  private let navigators: ReopeningNavigator
+  private let service: EmbeddedService?
+
+  init(root: String, databasePath: String, service: EmbeddedService?) {
+    navigators = ReopeningNavigator(root: root, databasePath: databasePath)
+    self.service = service
+  }
+
+  /// The JSON answer of a tool, or a failure the client sees as a tool error.
+  func call(_ name: String, _ arguments: ToolArguments) throws(ToolFailure) -> Data {
+    do {
+      switch name {
+      case "find_symbol": return try findSymbol(arguments)
+      case "find_references": return try findReferences(arguments)
+      case "file_outline": return try fileOutline(arguments)
+      case "symbol_source": return try symbolSource(arguments)
+      case "list_files": return try listFiles(arguments)
+      case "index_status": return try indexStatus(arguments)
+      default:
+        throw ToolFailure("no tool named `\(name)`; tools/list names them")
+      }
+    } catch let failure as ToolFailure {
+      throw failure
+    } catch let error as StoreError {
+      throw ToolFailure(error.description)
+    } catch {
+      throw ToolFailure("\(error)")
+    }
+  }
+
+  // MARK: Tools
+
+  private func findSymbol(_ a: ToolArguments) throws -> Data {
+    try a.refuseUnknown(except: ["name", "match", "kind", "language", "path", "limit", "offset", "max_chars"])
+    guard let name = try a.string("name") else { throw ToolFailure("`name` is required (a string)") }
+    let page = try Page(a)
+    let mode: SymbolQuery.Mode
+    switch try a.string("match") ?? "exact" {
+    case "exact": mode = .exact
+    case "prefix": mode = .prefix
+    case "fuzzy": mode = .fuzzy
+    default: throw ToolFailure("`match` must be one of: exact, prefix, fuzzy")
+    }
+    if name.isEmpty && mode != .prefix { throw ToolFailure("`name` may be empty only with match=prefix (every definition)") }
+    let kind = try a.choice("kind", of: SymbolKind.self, allowed: SymbolKind.allCases)
+    let language = try a.choice("language", of: Language.self, allowed: Language.allCases)
+    guard let navigator = try navigators.current() else { return try page.encode([SymbolRecord](), more: false) }
+    let query = SymbolQuery(
+      name: name, mode: mode, kinds: kind.map { [$0] } ?? [], languages: language.map { [$0] } ?? [],
+      pathGlob: try a.string("path"), limit: page.fetchLimit)
+    let matches = try navigator.engine.symbols(query)
+    return try page.encode(page.slice(matches).map(SymbolRecord.init), more: matches.count > page.offset + page.limit)
+  }
+
+  private func findReferences(_ a: ToolArguments) throws -> Data {
+    try a.refuseUnknown(except: ["name", "language", "path", "limit", "offset", "max_chars"])
+    let name = try a.requiredString("name")
+    let page = try Page(a)
+    let language = try a.choice("language", of: Language.self, allowed: Language.allCases)
+    guard let navigator = try navigators.current() else { return try page.encode([ReferenceRecord](), more: false) }
+    let matches = try navigator.engine.references(
+      ReferenceFilter(name: name, languages: language.map { [$0] } ?? [], pathGlob: try a.string("path"), limit: page.fetchLimit))
+    return try page.encode(page.slice(matches).map(ReferenceRecord.init), more: matches.count > page.offset + page.limit)
+  }
+
+  private func fileOutline(_ a: ToolArguments) throws -> Data {
+    try a.refuseUnknown(except: ["path", "max_chars"])
+    let path = try a.requiredString("path")
+    let maxChars = try a.integer("max_chars", default: ToolCatalog.defaultMaxChars, range: ToolCatalog.minMaxChars...ToolCatalog.maxMaxChars)
+    guard let navigator = try navigators.current(), let tree = try navigator.outlineTree(path: path) else {
+      throw ToolFailure("\(path) is not in the index; list_files shows the indexed paths")
+    }
+    let records = tree.map(OutlineRecord.init)
+    let (kept, truncated) = try Page.fitting(records, maxChars: maxChars)
+    return try Self.encode(OutlineAnswer(path: path, symbols: kept, truncated: truncated))
+  }
+
+  private func symbolSource(_ a: ToolArguments) throws -> Data {
+    try a.refuseUnknown(except: ["path", "line", "name", "kind", "max_chars"])
+    let maxChars = try a.integer("max_chars", default: ToolCatalog.defaultMaxChars, range: ToolCatalog.minMaxChars...ToolCatalog.maxMaxChars)
+    let path = try a.string("path")
+    let name = try a.string("name")
+    let line = try a.integer("line", default: 0, range: 0...Int(Int32.max))
+    let kind = try a.choice("kind", of: SymbolKind.self, allowed: SymbolKind.allCases)
+    guard let navigator = try navigators.current() else { throw ToolFailure("the index is still being built; try again shortly") }
+    let match: SymbolMatch
+    var others = 0
+    if let name, !name.isEmpty {
+      let matches = try navigator.engine.symbols(SymbolQuery(name: name, kinds: kind.map { [$0] } ?? [], pathGlob: path, limit: 50))
+      guard let first = matches.first else { throw ToolFailure("no definition named `\(name)`\(path.map { " in \($0)" } ?? "")") }
+      match = first
+      others = matches.count - 1
+    } else if let path, line >= 1 {
+      guard let found = try navigator.definition(path: path, line: line) else {
+        throw ToolFailure("no definition spans line \(line) of \(path) in the index")
+      }
+      match = found
+    } else {
+      throw ToolFailure("give `name`, or `path` and `line`")
+    }
+    guard var text = navigator.sourceText(of: match) else {
+      throw ToolFailure("\(match.path) cannot be read, or no longer has lines \(match.symbol.range.start.line)-\(match.symbol.range.end.line)")
+    }
+    var truncated = false
+    if text.count > maxChars {
+      text = String(text.prefix(maxChars))
+      truncated = true
+    }
+    return try Self.encode(SourceAnswer(symbol: SymbolRecord(match), text: text, truncated: truncated, otherDefinitions: others))
+  }
+
+  private func listFiles(_ a: ToolArguments) throws -> Data {
+    try a.refuseUnknown(except: ["glob", "language", "limit", "offset", "max_chars"])
+    let page = try Page(a)
+    let language = try a.choice("language", of: Language.self, allowed: Language.allCases)
+    guard let navigator = try navigators.current() else { return try page.encode([FileRecord](), more: false) }
+    let files = try navigator.engine.files(
+      pathGlob: try a.string("glob"), languages: language.map { [$0] } ?? [], limit: page.limit + 1, offset: page.offset)
+    return try page.encode(files.prefix(page.limit).map(FileRecord.init), more: files.count > page.limit)
+  }
+
+  private func indexStatus(_ a: ToolArguments) throws -> Data {
+    try a.refuseUnknown(except: [])
+    let watcher = service?.state.description ?? "not started (--no-watch): the index changes only when something else updates it"
+    guard let navigator = try navigators.current() else {
+      return try Self.encode(StatusAnswer(root: navigators.root, database: navigators.databasePath, watcher: watcher, index: nil))
+    }
+    let s = try navigator.engine.statistics()
+    let languages = s.languages.sorted { $0.key < $1.key }.map {
+      StatusAnswer.Index.LanguageRow(language: $0.key.rawValue, files: $0.value.files, symbols: $0.value.symbols, references: $0.value.references)
+    }
+    let index = StatusAnswer.Index(
+      files: s.files, symbols: s.symbols, references: s.references, languages: languages, skippedFiles: s.skipped.count,
+      generation: s.generation, lastIndexTime: s.lastIndexTime, databaseBytes: s.databaseBytes, schemaVersion: s.schemaVersion)
+    return try Self.encode(StatusAnswer(root: navigators.root, database: navigators.databasePath, watcher: watcher, index: index))
+  }
+
+  static func encode(_ value: some Encodable) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(value)
+  }
+}
+
+// MARK: Answers
+
+struct PagedAnswer<Item: Encodable>: Encodable {
+  var items: [Item]
+  var count: Int
+  /// Pass as `offset` for the next page; absent when this page ends the list.
+  var nextOffset: Int?
+  /// Items were left off to stay within `max_chars` (the next page starts with them).
+  var truncated: Bool
+}
+
+struct OutlineAnswer: Encodable {
+  var path: String
+  var symbols: [OutlineRecord]
+  var truncated: Bool
+}
+
+struct SourceAnswer: Encodable {
+  var symbol: SymbolRecord
+  var text: String
+  var truncated: Bool
+  /// How many more definitions matched the name (narrow with path or kind to pick another).
+  var otherDefinitions: Int
+}
+
+struct StatusAnswer: Encodable {
+  struct Index: Encodable {
+    struct LanguageRow: Encodable {
+      var language: String
+      var files: Int
+      var symbols: Int
+      var references: Int
+    }
+    var files: Int
+    var symbols: Int
+    var references: Int
+    var languages: [LanguageRow]
+    var skippedFiles: Int
+    var generation: Int64
+    var lastIndexTime: String?
+    var databaseBytes: Int64
+    var schemaVersion: Int
+  }
+  var root: String
+  var database: String
+  var watcher: String
+  /// nil while no index exists yet (a first build is running).
+  var index: Index?
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// `limit`, `offset` and `max_chars` of a listing tool: which slice to answer, and how much of it fits.
+struct Page {
+  let limit: Int
+  let offset: Int
+  let maxChars: Int
+
+  init(_ a: ToolArguments) throws(ToolFailure) {
+    limit = try a.integer("limit", default: ToolCatalog.defaultLimit, range: 1...ToolCatalog.maxLimit)
+    offset = try a.integer("offset", default: 0, range: 0...Int(Int32.max))
+    maxChars = try a.integer("max_chars", default: ToolCatalog.defaultMaxChars, range: ToolCatalog.minMaxChars...ToolCatalog.maxMaxChars)
+  }
+
+  /// How many results to fetch to answer this page and know whether another follows.
+  var fetchLimit: Int { offset + limit + 1 }
+
+  func slice<T>(_ all: [T]) -> ArraySlice<T> {
+    guard offset < all.count else { return [] }
+    return all[offset..<min(all.count, offset + limit)]
+  }
+
+  /// The page's items, as many as fit in `maxChars`; `more` says whether items follow the page.
+  func encode<Item: Encodable>(_ items: [Item], more: Bool) throws -> Data {
+    let (kept, truncated) = try Self.fitting(items, maxChars: maxChars)
+    let next = truncated || more ? offset + kept.count : nil
+    return try IndexTools.encode(PagedAnswer(items: kept, count: kept.count, nextOffset: next, truncated: truncated))
+  }
+
+  /// The longest prefix of `items` whose JSON stays under `maxChars` (with room for the envelope).
+  static func fitting<Item: Encodable>(_ items: [Item], maxChars: Int) throws -> (kept: [Item], truncated: Bool) {
+    var used = 100
+    var kept: [Item] = []
+    for item in items {
+      let size = try IndexTools.encode(item).count + 1
+      if used + size > maxChars { return (kept, true) }
+      used += size
+      kept.append(item)
+    }
+    return (kept, false)
+  }
+}

@@ -1,0 +1,112 @@
+import IndexerModel
+import MCP
+
+/// The tools `indexer mcp` offers: names, descriptions, JSON Schemas, all read-only.
+enum ToolCatalog {
+  static let defaultLimit = 50
+  static let maxLimit = 1000
+  static let defaultMaxChars = 20_000
+  static let minMaxChars = 50
+  static let maxMaxChars = 500_000
+
+  private static let annotations = Tool.Annotations(readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false)
+
+  private static func schema(_ properties: [String: Value], required: [String] = []) -> Value {
+    .object([
+      "type": "object",
+      "properties": .object(properties),
+      "required": .array(required.map { .string($0) }),
+      "additionalProperties": false,
+    ])
+  }
+
+  private static func string(_ description: String) -> Value {
+    .object(["type": "string", "description": .string(description)])
+  }
+
+  private static func enumeration(_ values: [String], _ description: String) -> Value {
+    .object(["type": "string", "enum": .array(values.map { .string($0) }), "description": .string(description)])
+  }
+
+  private static func integer(_ description: String, minimum: Int, maximum: Int) -> Value {
+    .object(["type": "integer", "minimum": .int(minimum), "maximum": .int(maximum), "description": .string(description)])
+  }
+
+  private static var paging: [String: Value] {
+    [
+      "limit": integer("At most this many items (default \(defaultLimit)).", minimum: 1, maximum: maxLimit),
+      "offset": integer("Skip this many items first (the previous answer's nextOffset).", minimum: 0, maximum: Int(Int32.max)),
+      "max_chars": integer(
+        "Stop adding items before the answer passes this many characters (default \(defaultMaxChars)).", minimum: ToolCatalog.minMaxChars,
+        maximum: maxMaxChars),
+    ]
+  }
+
+  static let languageNames = Language.allCases.map(\.rawValue)
+  static let kindNames = SymbolKind.allCases.map(\.rawValue)
+
+  static let tools: [Tool] = [
+    Tool(
+      name: "find_symbol",
+      description: "Definitions of a symbol: file, line, column, kind, container and signature. Exact names by default; "
+        + "prefix or fuzzy (letters in order, best first) on request.",
+      inputSchema: schema(
+        [
+          "name": string("The symbol's name (or prefix, or fuzzy pattern); an empty prefix lists every definition the filters allow."),
+          "match": enumeration(["exact", "prefix", "fuzzy"], "How `name` matches (default exact)."),
+          "kind": enumeration(kindNames, "Only definitions of this kind."),
+          "language": enumeration(languageNames, "Only definitions in this language."),
+          "path": string("Only files whose workspace-relative path matches this glob (`*` also matches `/`)."),
+        ].merging(paging) { a, _ in a }, required: ["name"]),
+      annotations: annotations),
+    Tool(
+      name: "find_references",
+      description: "Every occurrence of a name in the workspace (exact, case-sensitive), with the definition around each "
+        + "and whether it is a definition itself.",
+      inputSchema: schema(
+        [
+          "name": string("The identifier."),
+          "language": enumeration(languageNames, "Only files in this language."),
+          "path": string("Only files whose path matches this glob."),
+        ].merging(paging) { a, _ in a }, required: ["name"]),
+      annotations: annotations),
+    Tool(
+      name: "file_outline",
+      description: "The definitions of one file as a tree (classes with their members), with lines and signatures.",
+      inputSchema: schema(
+        [
+          "path": string("The file, relative to the workspace root."),
+          "max_chars": integer("Answer size budget (default \(defaultMaxChars)).", minimum: ToolCatalog.minMaxChars, maximum: maxMaxChars),
+        ], required: ["path"]),
+      annotations: annotations),
+    Tool(
+      name: "symbol_source",
+      description: "The source text of a definition, by file and line or by name (the first definition in path order "
+        + "when several match; narrow with path or kind).",
+      inputSchema: schema(
+        [
+          "path": string("With line: the file. With name: a glob narrowing the files."),
+          "line": integer("A line inside the definition (1-based).", minimum: 1, maximum: Int(Int32.max)),
+          "name": string("The definition's name (instead of path + line)."),
+          "kind": enumeration(kindNames, "With name: only definitions of this kind."),
+          "max_chars": integer("Cut the text at this many characters (default \(defaultMaxChars)).", minimum: ToolCatalog.minMaxChars, maximum: maxMaxChars),
+        ]),
+      annotations: annotations),
+    Tool(
+      name: "list_files",
+      description: "Files the index knows, in path order, with language, status (indexed, too-large, binary, ...) and "
+        + "symbol count.",
+      inputSchema: schema(
+        [
+          "glob": string("Only paths matching this glob (`*` also matches `/`)."),
+          "language": enumeration(languageNames, "Only files in this language."),
+        ].merging(paging) { a, _ in a }),
+      annotations: annotations),
+    Tool(
+      name: "index_status",
+      description: "What the index holds (files, symbols, references per language, skipped files, generation, last "
+        + "update) and whether a watcher keeps it fresh.",
+      inputSchema: schema([:]),
+      annotations: annotations),
+  ]
+}

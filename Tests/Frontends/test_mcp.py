@@ -1,0 +1,175 @@
+"""`indexer mcp` driven by the Python `mcp` SDK as a real client over stdio, on a fixture workspace."""
+import asyncio
+import contextlib
+import json
+import subprocess
+import time
+
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+
+from workspace import INDEXER, WORKSPACE
+
+
+@contextlib.asynccontextmanager
+async def session():
+    params = StdioServerParameters(command=INDEXER, args=["mcp", "--root", str(WORKSPACE)])
+    async with stdio_client(params) as (read, write):
+        async with ClientSession(read, write) as s:
+            await s.initialize()
+            await wait_until_watching(s)
+            yield s
+
+
+async def wait_until_watching(s: ClientSession, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        status = await call(s, "index_status")
+        if status["watcher"].startswith("watching") or status["watcher"].startswith("kept fresh"):
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the embedded watcher did not finish its first run")
+
+
+async def call(s: ClientSession, tool: str, arguments: dict | None = None) -> dict:
+    result = await s.call_tool(tool, arguments or {})
+    assert not result.is_error, result.content[0].text
+    parsed = json.loads(result.content[0].text)
+    assert result.structured_content == parsed  # the same answer, structured and as text
+    return parsed
+
+
+async def error(s: ClientSession, tool: str, arguments: dict) -> str:
+    result = await s.call_tool(tool, arguments)
+    assert result.is_error, f"{tool} {arguments} should have failed: {result.content}"
+    return result.content[0].text
+
+
+def cli(*arguments: str) -> list[dict]:
+    run = subprocess.run([INDEXER, *arguments, "--root", str(WORKSPACE), "--json"], capture_output=True, text=True, check=True)
+    return [json.loads(line) for line in run.stdout.splitlines() if line]
+
+
+SYMBOL_FIELDS = ["name", "kind", "language", "path", "line", "column", "endLine", "endColumn", "container", "signature"]
+
+
+async def test_tools_are_listed_read_only_with_schemas():
+    async with session() as s:
+        tools = (await s.list_tools()).tools
+        assert sorted(t.name for t in tools) == sorted(
+            ["find_symbol", "find_references", "file_outline", "symbol_source", "list_files", "index_status"]
+        )
+        for tool in tools:
+            assert tool.annotations.read_only_hint is True and tool.annotations.destructive_hint is False
+            assert tool.input_schema["type"] == "object" and tool.input_schema["additionalProperties"] is False
+        find = next(t for t in tools if t.name == "find_symbol")
+        assert find.input_schema["required"] == ["name"]
+        assert find.input_schema["properties"]["match"]["enum"] == ["exact", "prefix", "fuzzy"]
+
+
+async def test_find_symbol_matches_query_symbol():
+    async with session() as s:
+        for arguments, flags in [
+            ({"name": "Application"}, []),
+            ({"name": "User", "match": "prefix"}, ["--prefix"]),
+            ({"name": "run", "language": "python"}, ["--lang", "python"]),
+            ({"name": "", "match": "prefix", "kind": "property"}, ["--prefix", "--kind", "property"]),
+        ]:
+            answer = await call(s, "find_symbol", arguments)
+            expected = cli("query", "symbol", arguments["name"], *flags)
+            assert expected, f"the CLI found nothing for {arguments}"
+            assert [{k: item[k] for k in SYMBOL_FIELDS} for item in answer["items"]] == [
+                {k: e[k] for k in SYMBOL_FIELDS} for e in expected
+            ]
+        fuzzy = await call(s, "find_symbol", {"name": "Applcatn", "match": "fuzzy"})
+        assert fuzzy["items"][0]["name"] == "Application"
+
+
+async def test_paging_and_the_character_budget():
+    async with session() as s:
+        everything = await call(s, "find_symbol", {"name": "", "match": "prefix"})
+        first = await call(s, "find_symbol", {"name": "", "match": "prefix", "limit": 3})
+        assert first["count"] == 3 and first["nextOffset"] == 3 and first["items"] == everything["items"][:3]
+        second = await call(s, "find_symbol", {"name": "", "match": "prefix", "limit": 3, "offset": 3})
+        assert second["items"] == everything["items"][3:6]
+        tight = await call(s, "find_references", {"name": "Application", "max_chars": 200})
+        assert tight["truncated"] is True and tight["nextOffset"] == tight["count"]
+        assert len(json.dumps(tight)) <= 200 + 100
+
+
+async def test_find_references_matches_query_refs():
+    async with session() as s:
+        answer = await call(s, "find_references", {"name": "Application"})
+        expected = cli("query", "refs", "Application")
+        assert [(i["path"], i["line"], i["column"]) for i in answer["items"]] == [
+            (e["path"], e["line"], e["column"]) for e in expected
+        ]
+        assert any(i["path"] == "Sources/App/main.swift" and not i["isDefinition"] for i in answer["items"])
+        only_python = await call(s, "find_references", {"name": "run", "language": "python"})
+        assert only_python["items"] and all(i["language"] == "python" for i in only_python["items"])
+
+
+async def test_file_outline_is_a_tree():
+    async with session() as s:
+        outline = await call(s, "file_outline", {"path": "Sources/App/Application.swift"})
+        assert [(n["name"], n["kind"]) for n in outline["symbols"]] == [("Application", "class"), ("Application", "extension")]
+        assert [c["name"] for c in outline["symbols"][0]["children"]] == ["name", "started", "init", "run"]
+        assert "not in the index" in await error(s, "file_outline", {"path": "no/such/file.swift"})
+
+
+async def test_symbol_source_by_place_and_by_name():
+    async with session() as s:
+        lines = (WORKSPACE / "Sources/App/Application.swift").read_text().splitlines()
+        by_place = await call(s, "symbol_source", {"path": "Sources/App/Application.swift", "line": 11})
+        assert by_place["symbol"]["name"] == "run"
+        start, end = by_place["symbol"]["line"], by_place["symbol"]["endLine"]
+        assert by_place["text"] == "\n".join(lines[start - 1 : end])
+        by_name = await call(s, "symbol_source", {"name": "run", "kind": "method", "path": "Sources/*"})
+        assert by_name["text"] == by_place["text"] and by_name["otherDefinitions"] == 0
+        cut = await call(s, "symbol_source", {"name": "Application", "max_chars": 50})
+        assert cut["truncated"] is True and len(cut["text"]) == 50
+
+
+async def test_list_files_and_index_status():
+    async with session() as s:
+        swift = await call(s, "list_files", {"language": "swift"})
+        paths = [f["path"] for f in swift["items"]]
+        assert "Sources/App/Application.swift" in paths and all(p.endswith(".swift") for p in paths)
+        assert paths == sorted(paths, key=lambda p: p.encode())
+        app = next(f for f in swift["items"] if f["path"] == "Sources/App/Application.swift")
+        assert app["status"] == "indexed" and app["symbols"] == 7
+        scripts = await call(s, "list_files", {"glob": "scripts/*"})
+        assert scripts["items"] and all(f["path"].startswith("scripts/") for f in scripts["items"])
+        status = await call(s, "index_status")
+        stats = json.loads(subprocess.run([INDEXER, "stats", "--root", str(WORKSPACE), "--json"], capture_output=True, text=True, check=True).stdout)
+        assert status["index"]["files"] == stats["files"] and status["index"]["symbols"] == stats["symbols"]
+        assert status["watcher"].startswith("watching")
+
+
+async def test_bad_arguments_are_tool_errors_and_the_server_goes_on():
+    async with session() as s:
+        assert "`name` is required" in await error(s, "find_symbol", {})
+        assert "may be empty only with match=prefix" in await error(s, "find_symbol", {"name": ""})
+        assert "`name` must be a string" in await error(s, "find_symbol", {"name": 3})
+        assert "`match` must be one of" in await error(s, "find_symbol", {"name": "x", "match": "regex"})
+        assert "`kind` must be one of" in await error(s, "find_symbol", {"name": "x", "kind": "gizmo"})
+        assert "`limit` must be an integer" in await error(s, "find_symbol", {"name": "x", "limit": 0})
+        assert "unknown argument `nme`" in await error(s, "find_symbol", {"nme": "x"})
+        assert "give `name`, or `path` and `line`" in await error(s, "symbol_source", {})
+        assert "no tool named" in await error(s, "drop_tables", {})
+        assert (await call(s, "find_symbol", {"name": "Application"}))["count"] == 2
+
+
+async def test_an_edit_on_disk_is_picked_up():
+    async with session() as s:
+        fresh = WORKSPACE / "Sources" / "App" / "FreshMCP.swift"
+        fresh.write_text("struct WrittenWhileServing {}\n")
+        try:
+            deadline = time.monotonic() + 15
+            items = []
+            while time.monotonic() < deadline and not items:
+                items = (await call(s, "find_symbol", {"name": "WrittenWhileServing"}))["items"]
+                await asyncio.sleep(0.1)
+            assert items and items[0]["path"] == "Sources/App/FreshMCP.swift"
+        finally:
+            fresh.unlink()
