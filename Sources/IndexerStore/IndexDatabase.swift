@@ -71,7 +71,7 @@ package final class IndexDatabase: Sendable {
     do {
       try pool.read { db in try checkIdentity(db, path: path, allowOlder: true) }
       if try pool.read({ db in try !migrator.hasCompletedMigrations(db) }) {
-        try migrator.migrate(pool)
+        try migrateInOneTransaction(pool)
       }
       if try pool.read(IndexWriter.hasDroppedIndexes) {
         try pool.write { db in try IndexWriter.restoreIndexes(db) }
@@ -132,6 +132,23 @@ package final class IndexDatabase: Sendable {
       try writer.writeWithoutTransaction { db in _ = try db.checkpoint(passive ? .passive : .truncate) }
     } catch {
       throw Self.map(error, path: path, creating: false)
+    }
+  }
+
+  /// Applies every pending migration in one transaction, recorded where GRDB's migrator records them.
+  /// GRDB commits each migration on its own, so a reader opening a new index mid-setup saw schema 1 of 4
+  /// and refused it as "older"; readers now see no schema or the whole current one.
+  private static func migrateInOneTransaction(_ pool: DatabasePool) throws {
+    try pool.writeWithoutTransaction { db in
+      try db.inTransaction(.immediate) {
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        let applied = try migrator.appliedIdentifiers(db)
+        for migration in schemaMigrations where !applied.contains(migration.name) {
+          try db.execute(sql: migration.sql)
+          try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
+        }
+        return .commit
+      }
     }
   }
 

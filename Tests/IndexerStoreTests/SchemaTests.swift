@@ -18,6 +18,32 @@ import Testing
     }
   }
 
+  /// A reader that opens a new index while its writer sets it up sees no schema or the current one, never
+  /// a half-migrated file (GRDB's migrator committed each migration alone: readers saw "schema 1, older").
+  @Test func aNewIndexIsNeverSeenHalfMigrated() throws {
+    let dir = try TemporaryDirectory()
+    for round in 0..<15 {
+      let path = dir.path + "/new-\(round).sqlite"
+      let done = DispatchSemaphore(value: 0)
+      let thread = Thread {
+        _ = try? IndexDatabase.openForWriting(path: path)
+        done.signal()
+      }
+      thread.start()
+      var finished = false
+      while !finished {
+        finished = done.wait(timeout: .now()) == .success
+        do {
+          _ = try ReadOnlyConnection(path: path)
+        } catch .olderSchema(_, let found, _) {
+          Issue.record("a reader saw schema \(found) of a new index in round \(round)")
+          return
+        } catch {}
+      }
+      #expect(try ReadOnlyConnection(path: path).path == path)
+    }
+  }
+
   @Test func migrationsAreRecordedAndVersioned() throws {
     let dir = try TemporaryDirectory()
     let db = try IndexDatabase.openForWriting(path: dir.path + "/i.sqlite")
