@@ -123,6 +123,15 @@ let package = Package(
     ),
 
     .target(
+      name: "IndexerSCIP",
+      dependencies: [
+        "IndexerModel",
+        "IndexerQuery",
+        "IndexerStore",
+      ],
+      swiftSettings: settings
+    ),
+    .target(
       name: "IndexerMCP",
       dependencies: [
         "IndexerModel",
@@ -142,6 +151,7 @@ let package = Package(
         "IndexerLSP",
         "IndexerMCP",
         "IndexerModel",
+        "IndexerSCIP",
         "IndexerQuery",
         "IndexerService",
         "IndexerStore",
@@ -199,6 +209,21 @@ let package = Package(
     .testTarget(
       name: "IndexerWatchTests",
       dependencies: ["IndexerWatch", "IndexerWorkspace", "IndexerTestSupport"],
+      swiftSettings: settings
+    ),
+    .testTarget(
+      name: "IndexerLSPTests",
+      dependencies: ["IndexerLSP"],
+      swiftSettings: settings
+    ),
+    .testTarget(
+      name: "IndexerMCPTests",
+      dependencies: ["IndexerMCP", "IndexerModel", .product(name: "MCP", package: "swift-sdk")],
+      swiftSettings: settings
+    ),
+    .testTarget(
+      name: "IndexerSCIPTests",
+      dependencies: ["IndexerSCIP", "IndexerModel"],
       swiftSettings: settings
     ),
     .testTarget(

@@ -169,7 +169,7 @@ public final class LanguageServer {
     session = Session(
       root: options.index.root, databasePath: options.index.databasePath, unit: unit, service: service, progress: progress)
     send(ResponseMessage(id: id, result: InitializeResult(
-      capabilities: .init(positionEncoding: unit.rawValue), serverInfo: .init(version: Self.version))))
+      capabilities: .init(positionEncoding: unit.rawValue), serverInfo: .init(version: IndexerVersion.current))))
   }
 
   /// The command line's root, else the client's first workspace folder, root URI or root path, else here.
@@ -178,7 +178,7 @@ public final class LanguageServer {
     if let root = configuration.root {
       candidate = root
     } else if let uri = params.workspaceFolders?.first?.uri ?? params.rootUri {
-      guard uri.hasPrefix("file://"), let path = DocumentURI.percentDecoded(Substring(uri.dropFirst(7))), path.hasPrefix("/") else {
+      guard uri.hasPrefix("file://"), let path = FileURI.percentDecoded(Substring(uri.dropFirst(7))), path.hasPrefix("/") else {
         throw ResponseError(code: ResponseError.invalidParams, message: "the workspace \(uri) is not a local file:// folder")
       }
       candidate = path
@@ -199,7 +199,6 @@ public final class LanguageServer {
     writer.send(data)
   }
 
-  static let version = "0.1.0"
 }
 
 /// Messages between the reader thread and the request loop.

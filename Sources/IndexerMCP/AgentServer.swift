@@ -1,4 +1,5 @@
 import Foundation
+import IndexerModel
 import IndexerService
 import MCP
 
@@ -18,8 +19,6 @@ public enum AgentServer {
     }
   }
 
-  public static let version = "0.1.0"
-
   /// Serves until the client closes stdin.
   public static func run(_ configuration: Configuration) async throws {
     let service = try configuration.service.map { try EmbeddedService(options: $0) }
@@ -27,7 +26,7 @@ public enum AgentServer {
     defer { service?.shutdown() }
     let tools = IndexTools(root: configuration.root, databasePath: configuration.databasePath, service: service)
     let server = Server(
-      name: "indexer", version: version,
+      name: "indexer", version: IndexerVersion.current,
       instructions: "A code index of \(configuration.root), always current: find definitions, references, outlines and "
         + "source of symbols without reading files one by one.",
       capabilities: .init(tools: .init(listChanged: false)))

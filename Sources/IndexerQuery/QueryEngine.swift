@@ -67,6 +67,11 @@ public struct QueryEngine {
     try lookup.outline(path: path)
   }
 
+  /// Every indexed file with its outline and references, in path order, one at a time (for exports).
+  public func forEachIndexedFile(_ body: (String, FileIndex) throws(StoreError) -> Void) throws(StoreError) {
+    try lookup.forEachIndexedFile(body)
+  }
+
   /// A page of the indexed files in path order (`list_files`).
   public func files(pathGlob: String? = nil, languages: [Language] = [], limit: Int, offset: Int = 0) throws(StoreError) -> [FileSummary] {
     try lookup.files(pathGlob: pathGlob, languages: languages, limit: limit, offset: offset)

@@ -26,3 +26,33 @@ extension ReadOnlyConnection {
     return files
   }
 }
+
+extension ReadOnlyConnection {
+  /// Every indexed file in path order with its outline and references decoded, one at a time (memory
+  /// holds one file): what an export that needs positions of names reads.
+  package func forEachIndexedFile(_ body: (String, FileIndex) throws(StoreError) -> Void) throws(StoreError) {
+    guard let zstd = Zstd.Decompressor() else { throw .sqlite(path: path, detail: "cannot allocate a zstd context") }
+    let sql = """
+      SELECT f.path, f.language, b.outline, b.refs FROM file f JOIN file_blob b ON b.file_id = f.id
+      WHERE f.status IN ('indexed', 'lossy-utf8') ORDER BY f.path
+      """
+    try query(sql, []) { s throws(StoreError) in
+      let file = Self.text(s, 0)
+      guard let language = Language(rawValue: Self.text(s, 1)) else { return }
+      let outlineBlob = Self.blob(s, 2)
+      let refsBlob = Self.blob(s, 3)
+      var index = FileIndex(language: language)
+      if !outlineBlob.isEmpty {
+        guard let raw = zstd.decompress(outlineBlob), let decoded = try? OutlineCodec.decode(raw, language: language) else {
+          throw .corruptBlob(path: file)
+        }
+        index = decoded
+      }
+      if !refsBlob.isEmpty {
+        guard let raw = zstd.decompress(refsBlob), let references = try? ReferenceCodec.decode(raw) else { throw .corruptBlob(path: file) }
+        index.references = references
+      }
+      try body(file, index)
+    }
+  }
+}

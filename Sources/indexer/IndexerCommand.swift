@@ -1,5 +1,6 @@
 import ArgumentParser
 import IndexerCore
+import IndexerModel
 
 #if canImport(Glibc)
   import Glibc
@@ -11,6 +12,7 @@ struct IndexerCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "indexer",
     abstract: "A code index that stays fresh: definitions of every symbol in a workspace, in milliseconds.",
+    version: IndexerVersion.current,
     subcommands: [Index.self, Watch.self, Query.self, Export.self, Stats.self, Check.self, Lsp.self, Mcp.self]
   )
 

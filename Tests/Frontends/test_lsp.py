@@ -107,8 +107,11 @@ async def test_definition_nearest_first(client: LanguageClient):
             position=position(main, "run", 1),
         )
     )
-    # `run` is a Swift method of Application and a Python method in scripts/: the Swift one comes first.
-    assert [loc.uri for loc in result] == [uri("Sources/App/Application.swift"), uri("scripts/tool.py")]
+    # `run` is a Swift method of Application, a Python method in scripts/ and a C++ one in native/: the
+    # Swift one (same language) comes first, the others after in path order.
+    assert [loc.uri for loc in result] == [
+        uri("Sources/App/Application.swift"), uri("native/decl.cpp"), uri("scripts/tool.py")
+    ]
     assert result[0].range.start == position(read("Sources/App/Application.swift"), "run", 9)
 
 

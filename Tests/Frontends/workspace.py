@@ -20,6 +20,9 @@ def make_workspace() -> pathlib.Path:
     workspace = root / "ws"
     shutil.copytree(REPO / "Fixtures" / "workspaces" / "mixed", workspace)
     (workspace / "Sources" / "App" / "Greeting.swift").write_text(UNICODE_LINE, encoding="utf-8")
+    # C++ names that SCIP must escape (`operator ==`, `~Box`) and namespaces.
+    (workspace / "native").mkdir()
+    shutil.copy(REPO / "Fixtures" / "languages" / "cpp" / "declarations" / "input.cpp", workspace / "native" / "decl.cpp")
     return workspace
 
 

@@ -37,4 +37,10 @@ import Testing
     #expect(run.status == 0, "the mcp SDK against indexer mcp failed:\n\(run.output)")
     #expect(run.output.contains(" passed"), "\(run.output)")
   }
+
+  @Test func scipExportDecodedByProtobuf() throws {
+    let run = try pytest("test_scip.py")
+    #expect(run.status == 0, "decoding indexer export --format scip failed:\n\(run.output)")
+    #expect(run.output.contains(" passed"), "\(run.output)")
+  }
 }

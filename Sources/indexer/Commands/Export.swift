@@ -1,5 +1,7 @@
 import ArgumentParser
+import IndexerModel
 import IndexerQuery
+import IndexerSCIP
 
 #if canImport(Glibc)
   import Glibc
@@ -10,16 +12,23 @@ extension IndexerCommand {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "export",
-      abstract: "Write every definition as a sorted Universal Ctags tags file or as JSON lines.",
-      discussion: "Streams from the index: memory does not grow with the number of definitions."
+      abstract: "Write every definition as a sorted Universal Ctags tags file, as JSON lines, or as a SCIP index.",
+      discussion: """
+        Streams from the index: memory does not grow with the number of definitions. --format scip writes
+        sourcegraph/scip's protobuf Index (one Document per file, definitions and references to workspace
+        definitions, UTF-8 columns); with -o the file appears whole or not at all.
+        """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
       case ctags
       case json
+      case scip
     }
 
-    @Option(help: ArgumentHelp("ctags (extended tags file, sorted by name) or json (query symbol --json lines).", valueName: "format"))
+    @Option(
+      help: ArgumentHelp(
+        "ctags (extended tags file, sorted by name), json (query symbol --json lines) or scip (a SCIP index).", valueName: "format"))
     var format: Format = .ctags
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
@@ -29,6 +38,7 @@ extension IndexerCommand {
 
     func run() throws {
       let engine = try QueryEngine(databasePath: database.location.resolvedDatabase())
+      if format == .scip { return try exportSCIP(engine) }
       var fd: Int32 = 1
       if let output {
         fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -48,8 +58,50 @@ extension IndexerCommand {
         try engine.forEachSymbol(sortedByName: false) { match, _ in
           out.line(SymbolFormatter.json(match.symbol, path: match.path, language: match.language))
         }
+      case .scip:
+        break  // handled above
       }
       out.flush()
+    }
+
+    /// Binary output: never to a terminal, and with -o through a temporary file renamed into place.
+    private func exportSCIP(_ engine: QueryEngine) throws {
+      guard output != nil || isatty(1) == 0 else {
+        throw UsageError(userMessage: "a SCIP index is binary: write it to a file with -o index.scip or redirect standard output")
+      }
+      let temporary = output.map { $0 + ".partial" }
+      var fd: Int32 = 1
+      if let temporary {
+        fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+          throw UsageError(userMessage: "cannot write \(output ?? ""): \(String(cString: strerror(errno)).lowercased()) — pick a writable path")
+        }
+      }
+      let exporter = SCIPExporter(
+        engine: engine, root: database.location.resolvedRoot(), toolVersion: IndexerVersion.current,
+        arguments: Array(CommandLine.arguments.dropFirst()))
+      let summary: SCIPExporter.Summary
+      do {
+        summary = try exporter.export(to: fd)
+        if fd != 1 && fsync(fd) != 0 { throw UsageError(userMessage: "cannot write \(output ?? ""): \(String(cString: strerror(errno)))") }
+      } catch {
+        if let temporary {
+          close(fd)
+          unlink(temporary)
+        }
+        throw error
+      }
+      if let output, let temporary {
+        close(fd)
+        guard rename(temporary, output) == 0 else {
+          unlink(temporary)
+          throw UsageError(userMessage: "cannot put the SCIP index at \(output): \(String(cString: strerror(errno)).lowercased())")
+        }
+        FileHandleOutput.standardError(
+          "indexer: wrote \(output): \(summary.documents) documents, \(summary.definitions) definitions, "
+            + "\(summary.references) references (\(summary.unresolved) occurrences of names without a workspace definition), "
+            + "\(summary.bytes) bytes\n")
+      }
     }
   }
 }

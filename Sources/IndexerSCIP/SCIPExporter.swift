@@ -1,0 +1,252 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import IndexerModel
+import IndexerQuery
+import IndexerStore
+
+/// `indexer export --format scip`: the index as a SCIP `Index` (sourcegraph/scip's scip.proto), streamed.
+///
+/// Two passes over the stored files, one file in memory at a time: the first files every definition's
+/// symbol under its name in a temporary table; the second writes one `Document` per file — definitions
+/// as occurrences with the Definition role and a `SymbolInformation`, and each occurrence of a name
+/// defined in the workspace as a reference to it. Which definition a reference means is decided the way
+/// `definition` ranks them, by what the index knows without types: the file's own definitions of the
+/// name, else the workspace's definitions in the same language when there are at most
+/// `ambiguityLimit` (one occurrence per candidate); more than that and the reference is left out.
+public struct SCIPExporter {
+  public struct Summary: Sendable {
+    public var documents = 0
+    public var definitions = 0
+    public var references = 0
+    /// Occurrences of names defined nowhere in the workspace, or in too many places to say.
+    public var unresolved = 0
+    public var bytes = 0
+  }
+
+  public static let ambiguityLimit = 8
+  /// (language, name) lookups in the temporary table that are remembered (cleared when full).
+  static let lookupCacheLimit = 100_000
+
+  let engine: QueryEngine
+  let root: String
+  let toolVersion: String
+  let arguments: [String]
+
+  public init(engine: QueryEngine, root: String, toolVersion: String, arguments: [String]) {
+    self.engine = engine
+    self.root = root
+    self.toolVersion = toolVersion
+    self.arguments = arguments
+  }
+
+  /// Writes the index to `descriptor`; throws on a store error or a failed write.
+  public func export(to descriptor: Int32) throws -> Summary {
+    let directory = try ScratchDirectory()
+    try engine.forEachIndexedFile { path, index throws(StoreError) in
+      let keys = Self.keys(path: path, index: index).symbols
+      var filed = Set<String>()
+      for (symbol, key) in zip(index.symbols, keys) where filed.insert(key).inserted {
+        try directory.add(name: symbol.name, language: index.language, path: path, key: key)
+      }
+    }
+    try directory.finish()
+
+    var output = DescriptorOutput(descriptor: descriptor)
+    var summary = Summary()
+    var top = ProtobufWriter()
+    top.message(1) { metadata in
+      metadata.message(2) { tool in
+        tool.string(1, "indexer")
+        tool.string(2, toolVersion)
+        for argument in arguments { tool.repeatedString(3, argument) }
+      }
+      metadata.string(3, FileURI.from(path: root))
+      metadata.int32(4, 1)  // TextEncoding.UTF8
+    }
+    try output.write(top.bytes)
+    var cache: [String: [String]] = [:]
+    var writeFailure: DescriptorOutput.WriteFailed?
+    do {
+      try engine.forEachIndexedFile { path, index throws(StoreError) in
+        var document = ProtobufWriter()
+        document.message(2) { doc in
+          write(document: &doc, path: path, index: index, directory: directory, cache: &cache, summary: &summary)
+        }
+        do throws(DescriptorOutput.WriteFailed) {
+          try output.write(document.bytes)
+        } catch {
+          writeFailure = error
+          throw .sqlite(path: "(scip output)", detail: error.description)  // stops the walk; rethrown below as itself
+        }
+        summary.documents += 1
+      }
+    } catch {
+      throw writeFailure ?? error
+    }
+    try output.flush()
+    summary.bytes = output.written
+    return summary
+  }
+
+  // MARK: Documents
+
+  private func write(
+    document doc: inout ProtobufWriter, path: String, index: FileIndex, directory: ScratchDirectory, cache: inout [String: [String]],
+    summary: inout Summary
+  ) {
+    doc.string(1, path)
+    doc.string(4, SCIPSymbol.language(index.language))
+    doc.int32(6, 1)  // PositionEncoding.UTF8CodeUnitOffsetFromLineStart
+    let (keys, containers) = Self.keys(path: path, index: index)
+    var occurrences: [(position: SourcePosition, length: Int, key: String, role: Int32)] = []
+    var definitionSites = Set<SourcePosition>()
+    var keysByName: [String: [String]] = [:]
+    // Read only when a name is not among the file's references (keywords used as names: `init`, `operator ==`).
+    var source: SourceText??
+    for (i, symbol) in index.symbols.enumerated() {
+      var site = Self.nameSite(of: symbol, in: index.references, taken: definitionSites)
+      if site == nil {
+        if source == nil { source = .some(SourceText(root: root, path: path)) }
+        site = source??.nameStart(symbol.name, in: symbol.range)
+      }
+      let siteFound = site ?? symbol.range.start
+      definitionSites.insert(siteFound)
+      occurrences.append((siteFound, symbol.name.utf8.count, keys[i], 1))
+      if !(keysByName[symbol.name]?.contains(keys[i]) ?? false) { keysByName[symbol.name, default: []].append(keys[i]) }
+    }
+    summary.definitions += index.symbols.count
+    for (name, positions) in zip(index.references.names, index.references.positions) {
+      let targets: [String]
+      if let own = keysByName[name] {
+        targets = own
+      } else if let cached = cache[index.language.rawValue + ":" + name] {
+        targets = cached
+      } else {
+        let found = (try? directory.lookup(name: name, language: index.language, limit: Self.ambiguityLimit + 1)) ?? []
+        targets = found.count <= Self.ambiguityLimit ? found.map(\.key) : []
+        if cache.count >= Self.lookupCacheLimit { cache.removeAll(keepingCapacity: true) }
+        cache[index.language.rawValue + ":" + name] = targets
+      }
+      for position in positions where !definitionSites.contains(position) {
+        if targets.isEmpty {
+          summary.unresolved += 1
+          continue
+        }
+        for target in targets { occurrences.append((position, name.utf8.count, target, 0)) }
+        summary.references += 1
+      }
+    }
+    occurrences.sort { $0.position != $1.position ? $0.position < $1.position : $0.role > $1.role }
+    for occurrence in occurrences {
+      doc.message(2) { o in
+        let line = Self.clamped(occurrence.position.line - 1)
+        let start = Self.clamped(occurrence.position.column - 1)
+        o.packedInt32(1, [line, start, Self.clamped(occurrence.position.column - 1 + occurrence.length)])
+        o.string(2, occurrence.key)
+        o.int32(3, occurrence.role)
+      }
+    }
+    var described = Set<String>()
+    for (i, symbol) in index.symbols.enumerated() where described.insert(keys[i]).inserted {
+      doc.message(3) { info in
+        info.string(1, keys[i])
+        info.int32(5, SCIPSymbol.kind(symbol.kind))
+        info.string(6, symbol.name)
+        if !symbol.signature.isEmpty {
+          info.message(7) { signature in
+            signature.string(4, index.language.rawValue)
+            signature.string(5, symbol.signature)
+          }
+        }
+        info.string(8, containers[i])
+      }
+    }
+  }
+
+  /// Every definition's symbol and the symbol of its container ("" at file level): the path as
+  /// namespaces, then one descriptor per component of the definition's container — with the suffix of
+  /// the file's own definition of that qualified name when there is one (`namespace outer` gives
+  /// `outer/`), else as a type — then its own. Following the container (what `query` prints) rather than
+  /// the outline puts an out-of-line `Box<T>::Box` under `Box#` like the declaration in the class.
+  /// At most `maxDepth` container components count, so symbols stay bounded by the input.
+  static func keys(path: String, index: FileIndex, maxDepth: Int = 32) -> (symbols: [String], containers: [String]) {
+    let base = SCIPSymbol.prefix + SCIPSymbol.pathDescriptors(path)
+    let components = index.symbols.map { Array(containerComponents($0.container).prefix(maxDepth)) }
+    var descriptorOf: [[String]: String] = [:]
+    for (symbol, container) in zip(index.symbols, components) {
+      let qualified = container + [symbol.name]
+      if descriptorOf[qualified] == nil { descriptorOf[qualified] = SCIPSymbol.descriptor(symbol.name, kind: symbol.kind) }
+    }
+    var symbols: [String] = []
+    var containers: [String] = []
+    symbols.reserveCapacity(index.symbols.count)
+    for (symbol, container) in zip(index.symbols, components) {
+      var prefix = base
+      for end in container.indices {
+        let qualified = Array(container[...end])
+        prefix += descriptorOf[qualified] ?? SCIPSymbol.escape(container[end]) + "#"
+      }
+      containers.append(container.isEmpty ? "" : prefix)
+      symbols.append(prefix + SCIPSymbol.descriptor(symbol.name, kind: symbol.kind))
+    }
+    return (symbols, containers)
+  }
+
+  /// `Outer.Inner` or `outer::inner` as its names.
+  static func containerComponents(_ container: String) -> [String] {
+    guard !container.isEmpty else { return [] }
+    return container.replacingOccurrences(of: "::", with: "\u{0}").replacingOccurrences(of: ".", with: "\u{0}")
+      .split(separator: "\u{0}", omittingEmptySubsequences: true).map(String.init)
+  }
+
+  /// Where a definition's name is written: the first occurrence of the name inside the definition that
+  /// another definition has not claimed; nil when the references do not have it (the caller then looks
+  /// in the file's text, and falls back on the definition's start).
+  static func nameSite(of symbol: Symbol, in references: FileReferences, taken: Set<SourcePosition>) -> SourcePosition? {
+    for position in references.positions(of: symbol.name)
+    where position >= symbol.range.start && position.line <= symbol.range.end.line && !taken.contains(position) {
+      return position
+    }
+    return nil
+  }
+
+  private static func clamped(_ value: Int) -> Int32 {
+    Int32(clamping: max(0, value))
+  }
+
+}
+
+/// Buffered writes to a file descriptor, failing loudly (a full disk must not leave a silently short file).
+struct DescriptorOutput {
+  let descriptor: Int32
+  private var buffer: [UInt8] = []
+  private(set) var written = 0
+
+  init(descriptor: Int32) {
+    self.descriptor = descriptor
+    buffer.reserveCapacity(1 << 20)
+  }
+
+  struct WriteFailed: Error, CustomStringConvertible {
+    let errno: Int32
+    var description: String { "cannot write the SCIP output: \(String(cString: strerror(errno)))" }
+  }
+
+  mutating func write(_ bytes: [UInt8]) throws(WriteFailed) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 20 { try flush() }
+  }
+
+  mutating func flush() throws(WriteFailed) {
+    var offset = 0
+    while offset < buffer.count {
+      let n = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { throw WriteFailed(errno: errno) }
+      offset += n
+    }
+    written += buffer.count
+    buffer.removeAll(keepingCapacity: true)
+  }
+}
