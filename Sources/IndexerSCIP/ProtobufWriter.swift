@@ -1,9 +1,12 @@
+import IndexerStore
+
 /// The proto3 wire format, write-only, for the handful of field types SCIP uses: varints, strings,
 /// nested messages and packed `repeated int32`. A message is built into its own buffer and embedded
 /// whole (length-prefixed), which is how protobuf nests; the top level (`Index`) is streamed field by
 /// field instead, so only one document is ever in memory.
 struct ProtobufWriter {
-  private(set) var bytes: [UInt8] = []
+  private var out = ByteWriter()
+  var bytes: [UInt8] { out.bytes }
 
   private enum WireType: UInt64 {
     case varint = 0
@@ -14,13 +17,8 @@ struct ProtobufWriter {
     varint(UInt64(field) << 3 | type.rawValue)
   }
 
-  mutating func varint(_ value: UInt64) {
-    var v = value
-    while v >= 0x80 {
-      bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-      v >>= 7
-    }
-    bytes.append(UInt8(v))
+  private mutating func varint(_ value: UInt64) {
+    out.varint(value)
   }
 
   /// An `int32`/enum field; proto3 leaves zero (the default) off the wire. Negative values take ten bytes,
@@ -35,15 +33,13 @@ struct ProtobufWriter {
   mutating func string(_ field: Int, _ value: String) {
     guard !value.isEmpty else { return }
     tag(field, .lengthDelimited)
-    varint(UInt64(value.utf8.count))
-    bytes.append(contentsOf: value.utf8)
+    out.string(value)
   }
 
   /// A `repeated string` element (written even when empty: each element counts).
   mutating func repeatedString(_ field: Int, _ value: String) {
     tag(field, .lengthDelimited)
-    varint(UInt64(value.utf8.count))
-    bytes.append(contentsOf: value.utf8)
+    out.string(value)
   }
 
   /// An embedded message (or one element of a repeated message field).
@@ -51,17 +47,15 @@ struct ProtobufWriter {
     var inner = ProtobufWriter()
     build(&inner)
     tag(field, .lengthDelimited)
-    varint(UInt64(inner.bytes.count))
-    bytes.append(contentsOf: inner.bytes)
+    out.blob(inner.bytes)
   }
 
   /// A packed `repeated int32` (proto3's default encoding for repeated scalars).
   mutating func packedInt32(_ field: Int, _ values: [Int32]) {
     guard !values.isEmpty else { return }
-    var inner = ProtobufWriter()
+    var inner = ByteWriter()
     for value in values { inner.varint(UInt64(bitPattern: Int64(value))) }
     tag(field, .lengthDelimited)
-    varint(UInt64(inner.bytes.count))
-    bytes.append(contentsOf: inner.bytes)
+    out.blob(inner.bytes)
   }
 }

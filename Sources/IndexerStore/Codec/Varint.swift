@@ -1,8 +1,10 @@
 /// LEB128 varints with zigzag for signed deltas: small numbers (line deltas, lengths) take one byte.
-struct ByteWriter {
-  private(set) var bytes: [UInt8] = []
+package struct ByteWriter {
+  package private(set) var bytes: [UInt8] = []
 
-  mutating func varint(_ value: UInt64) {
+  package init() {}
+
+  package mutating func varint(_ value: UInt64) {
     var v = value
     while v >= 0x80 {
       bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
@@ -11,7 +13,7 @@ struct ByteWriter {
     bytes.append(UInt8(v))
   }
 
-  mutating func varint(_ value: Int) { varint(UInt64(max(value, 0))) }
+  package mutating func varint(_ value: Int) { varint(UInt64(max(value, 0))) }
 
   mutating func zigzag(_ value: Int) {
     let v = Int64(value)
@@ -20,12 +22,15 @@ struct ByteWriter {
 
   mutating func byte(_ value: UInt8) { bytes.append(value) }
 
-  mutating func blob(_ value: [UInt8]) {
+  /// Bytes as they are, no length.
+  package mutating func raw(_ value: some Sequence<UInt8>) { bytes.append(contentsOf: value) }
+
+  package mutating func blob(_ value: [UInt8]) {
     varint(value.count)
     bytes.append(contentsOf: value)
   }
 
-  mutating func string(_ value: String) {
+  package mutating func string(_ value: String) {
     var value = value
     value.withUTF8 { utf8 in
       varint(utf8.count)
