@@ -12,6 +12,10 @@ BENCH_PACKAGES := universal-ctags global hyperfine time inotify-tools bc
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path .build-release \
   -Xlinker --version-script=Scripts/release-exports.map
 BIN := .build-release/release/indexer
+# The MCP server (`indexer mcp` runs the `indexer-mcp` beside `indexer`): the MCP SDK links Foundation's
+# networking and so libcurl, which has no static build to put into a -static-executable; it is built with the
+# Swift runtime linked in and glibc/libcurl shared, in its own scratch folder, and copied beside `indexer`.
+MCP_FLAGS := -c release --static-swift-stdlib --scratch-path .build-release-mcp
 
 .PHONY: bench-languages fuzz deps bench-deps test-deps build demo test schema bench clean
 
@@ -30,10 +34,13 @@ bench-deps: deps
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
 
-## build: the release binary, with the Swift runtime linked statically (process start ~2 ms instead of ~10).
+## build: the release binary, with the Swift runtime linked statically (process start ~2 ms instead of ~10),
+## and the MCP server beside it.
 build: deps
 	swift build $(RELEASE_FLAGS) --product indexer
-	@echo "built $(BIN)"
+	swift build $(MCP_FLAGS) --product indexer-mcp
+	cp .build-release-mcp/release/indexer-mcp $(dir $(BIN))indexer-mcp
+	@echo "built $(BIN) and $(dir $(BIN))indexer-mcp"
 
 ## demo: the quick start — build, index this repository, and ask it something.
 demo: build

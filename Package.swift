@@ -12,6 +12,7 @@ let package = Package(
   name: "indexer",
   products: [
     .executable(name: "indexer", targets: ["indexer"]),
+    .executable(name: "indexer-mcp", targets: ["indexer-mcp"]),
     .library(name: "IndexerKit", targets: ["IndexerCore", "IndexerQuery", "IndexerModel"]),
     // The walker alone, for Benchmarks/ (which must not build the whole tool to time a walk).
     .library(name: "IndexerWorkspace", targets: ["IndexerWorkspace"]),
@@ -149,7 +150,6 @@ let package = Package(
       dependencies: [
         "IndexerCore",
         "IndexerLSP",
-        "IndexerMCP",
         "IndexerModel",
         "IndexerSCIP",
         "IndexerQuery",
@@ -159,6 +159,14 @@ let package = Package(
         "IndexerWorkspace",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
+      swiftSettings: settings
+    ),
+
+    // The MCP server, which `indexer mcp` runs: its SDK links Foundation's networking (libcurl), which the fully
+    // static `indexer` cannot carry (see the Makefile), so it is a program of its own.
+    .executableTarget(
+      name: "indexer-mcp",
+      dependencies: ["IndexerCore", "IndexerMCP", "IndexerService", "IndexerWorkspace"],
       swiftSettings: settings
     ),
 

@@ -1,0 +1,74 @@
+import IndexerCore
+import IndexerMCP
+import IndexerService
+import IndexerWorkspace
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+// `indexer mcp` runs this program (it sits beside `indexer`): the MCP SDK brings Foundation's networking,
+// whose libcurl cannot be linked into the fully static `indexer` that queries are timed on, so the agent
+// server is its own executable (Swift runtime linked in, glibc and libcurl shared). `indexer mcp` has
+// already checked the options and resolved the paths; this parses the plain form it passes:
+//
+//   indexer-mcp --root ABS --db ABS [--exclude GLOB]... [--extract-timeout SECONDS] [--no-watch]
+//
+// It is also its own extraction worker, as `indexer` is, for the watcher it runs in-process.
+
+let workerArgument = "__extract-worker"
+
+func fail(_ message: String) -> Never {
+  let line = "indexer mcp: \(message)\n"
+  _ = line.withCString { write(2, $0, strlen($0)) }
+  exit(2)
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == workerArgument { ExtractionWorkerMain.serve() }
+
+/// The plain arguments `indexer mcp` passes.
+struct ServerArguments {
+  var root: String?
+  var database: String?
+  var excludes: [String] = []
+  var extractTimeout = 5.0
+  var watch = true
+
+  init(_ arguments: [String]) {
+    var rest = arguments[...]
+    func value(_ flag: String) -> String {
+      guard let next = rest.popFirst() else { fail("\(flag) needs a value") }
+      return next
+    }
+    while let argument = rest.popFirst() {
+      switch argument {
+      case "--root": root = value(argument)
+      case "--db": database = value(argument)
+      case "--exclude": excludes.append(value(argument))
+      case "--extract-timeout":
+        guard let seconds = Double(value(argument)), seconds > 0 else { fail("--extract-timeout must be a positive number") }
+        extractTimeout = seconds
+      case "--no-watch": watch = false
+      default: fail("unknown argument '\(argument)' — start the server with `indexer mcp` (see indexer mcp --help)")
+      }
+    }
+  }
+}
+
+let parsed = ServerArguments(arguments)
+guard let root = parsed.root, let database = parsed.database else {
+  fail("--root and --db are required — start the server with `indexer mcp`")
+}
+let (excludes, extractTimeout, watch) = (parsed.excludes, parsed.extractTimeout, parsed.watch)
+
+let options = IndexOptions(
+  root: root, databasePath: database, walk: WalkOptions(excludes: excludes),
+  isolation: .workers(executable: "/proc/self/exe", arguments: [workerArgument], timeoutSeconds: extractTimeout))
+do {
+  try await AgentServer.run(
+    AgentServer.Configuration(root: root, databasePath: database, service: watch ? ServiceOptions(index: options) : nil))
+} catch {
+  fail("\(error)")
+}
+exit(0)
