@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := libsqlite3-dev libzstd-dev pkg-config
+# The MCP server links libcurl (Foundation's networking) at release build time.
+BUILD_PACKAGES := libcurl4-openssl-dev
 BENCH_PACKAGES := universal-ctags global hyperfine time inotify-tools bc
 # The release binary is judged on process start (`indexer query`): one fully static executable — the Swift
 # runtime, Foundation, SQLite, zstd, libstdc++ and glibc linked in (`-static-executable`; the -dev packages
@@ -37,6 +39,11 @@ bench-deps: deps
 ## build: the release binary, with the Swift runtime linked statically (process start ~2 ms instead of ~10),
 ## and the MCP server beside it.
 build: deps
+	@missing=""; for p in $(BUILD_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
 	swift build $(RELEASE_FLAGS) --product indexer
 	swift build $(MCP_FLAGS) --product indexer-mcp
 	cp .build-release-mcp/release/indexer-mcp $(dir $(BIN))indexer-mcp

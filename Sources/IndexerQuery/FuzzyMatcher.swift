@@ -11,8 +11,13 @@ public struct FuzzyMatcher: Sendable {
 
   /// nil when `name` does not contain the pattern as a subsequence.
   public func score(_ name: String) -> Int? {
+    var name = name
+    return name.withUTF8 { score(bytes: $0) }
+  }
+
+  /// The same, on a name's UTF-8 bytes (the fuzzy catalog keeps names in one buffer).
+  public func score(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     guard !pattern.isEmpty else { return 0 }
-    let bytes = Array(name.utf8)
     var score = 0
     var p = 0
     var previousMatch = -2
@@ -37,7 +42,9 @@ public struct FuzzyMatcher: Sendable {
       p += 1
     }
     guard p == pattern.count else { return nil }
-    if bytes.count == pattern.count && name.lowercased().utf8.elementsEqual(pattern) { score += 50 }
+    if bytes.count == pattern.count && bytes.elementsEqual(pattern, by: { ($0 >= 65 && $0 <= 90 ? $0 + 32 : $0) == $1 }) {
+      score += 50
+    }
     score -= (bytes.count - pattern.count) / 4
     return score
   }

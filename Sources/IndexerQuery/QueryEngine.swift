@@ -7,6 +7,8 @@ import IndexerStore
 /// process must cost little more than its one indexed SELECT.
 public struct QueryEngine {
   private let lookup: ReadOnlyConnection
+  /// Kept as long as the engine: a long-running front end ranks against names it read once per generation.
+  private let fuzzyNames = FuzzyNameCatalog()
 
   /// How many distinct names a fuzzy query keeps before fetching their definitions.
   public static let fuzzyNameLimit = 50
@@ -30,13 +32,8 @@ public struct QueryEngine {
   }
 
   private func fuzzy(_ query: SymbolQuery, filter: SymbolFilter) throws(StoreError) -> [SymbolMatch] {
-    let matcher = FuzzyMatcher(query.name)
-    var scored: [(name: String, score: Int)] = []
-    for name in try lookup.distinctNames() {
-      if let score = matcher.score(name) { scored.append((name, score)) }
-    }
-    scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.name < $1.name }
-    let shortlist = scored.prefix(max(Self.fuzzyNameLimit, query.limit ?? 0))
+    try fuzzyNames.load(lookup, generation: lookup.generation())
+    let shortlist = fuzzyNames.best(query.name, count: max(Self.fuzzyNameLimit, query.limit ?? 0))
     let scores = Dictionary(shortlist.map { ($0.name, $0.score) }, uniquingKeysWith: { a, _ in a })
     var all = filter
     all.match = .anyOf(shortlist.map(\.name))

@@ -49,13 +49,19 @@ package final class ReadOnlyConnection {
     return matches
   }
 
-  /// Every distinct symbol name, read from the name index alone (the fuzzy matcher's candidates).
-  package func distinctNames() throws(StoreError) -> [String] {
-    var names: [String] = []
+  /// Every distinct symbol name as bytes, in the same order, without making a String of each (the fuzzy
+  /// catalog copies them into one buffer).
+  package func forEachDistinctName(_ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(StoreError) {
     try query("SELECT DISTINCT name FROM symbol ORDER BY name COLLATE NOCASE", []) { s throws(StoreError) in
-      names.append(Self.text(s, 0))
+      let count = Int(sqlite3_column_bytes(s, 0))
+      guard let text = sqlite3_column_text(s, 0) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+      body(UnsafeBufferPointer(start: text, count: count))
     }
-    return names
+  }
+
+  /// The generation of the last committed batch (fuzzy caches key on it).
+  package func generation() throws(StoreError) -> Int64 {
+    try integer("SELECT value FROM meta WHERE key = 'generation'")
   }
 
   /// The stored declaration tree of a file, decompressed and decoded; nil when the path is not in the index.
