@@ -126,19 +126,19 @@ public final class LanguageServer {
       send(ResponseMessage<Bool>(id: id, result: nil))
     case "workspace/symbol":
       let params = try decoder.decode(Params<WorkspaceSymbolParams>.self, from: data).params
-      send(ResponseMessage(id: id, result: try session.workspaceSymbols(params.query, limit: Self.workspaceSymbolLimit)))
+      reply(id, try session.workspaceSymbols(params.query, limit: Self.workspaceSymbolLimit))
     case "textDocument/definition":
       let params = try decoder.decode(Params<TextDocumentPositionParams>.self, from: data).params
-      send(ResponseMessage(id: id, result: try session.definition(params)))
+      reply(id, try session.definition(params))
     case "textDocument/references":
       let params = try decoder.decode(Params<ReferenceParams>.self, from: data).params
-      send(ResponseMessage(id: id, result: try session.references(params)))
+      reply(id, try session.references(params))
     case "textDocument/documentSymbol":
       let params = try decoder.decode(Params<DocumentSymbolParams>.self, from: data).params
-      send(ResponseMessage(id: id, result: try session.documentSymbols(params.textDocument.uri)))
+      reply(id, try session.documentSymbols(params.textDocument.uri))
     case "textDocument/hover":
       let params = try decoder.decode(Params<TextDocumentPositionParams>.self, from: data).params
-      send(ResponseMessage(id: id, result: try session.hover(params)))
+      reply(id, try session.hover(params))
     default:
       throw ResponseError(code: ResponseError.methodNotFound, message: "method not found: \(method)")
     }
@@ -192,6 +192,11 @@ public final class LanguageServer {
     }
     defer { free(resolved) }
     return String(cString: resolved)
+  }
+
+  /// A result that writes its own JSON (`ResultJSON`): the replies that carry many values.
+  private func reply(_ id: RequestID, _ result: (some ResultJSON)?) {
+    writer.send(Data(JSONBytes.response(id: id, result: result)))
   }
 
   private func send(_ message: some Encodable) {

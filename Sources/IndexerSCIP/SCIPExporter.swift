@@ -12,8 +12,8 @@ import IndexerStore
 /// as occurrences with the Definition role and a `SymbolInformation`, and each occurrence of a name
 /// defined in the workspace as a reference to it. Which definition a reference means is decided the way
 /// `definition` ranks them, by what the index knows without types: the file's own definitions of the
-/// name, else the workspace's definitions in the same language when there are at most
-/// `ambiguityLimit` (one occurrence per candidate); more than that and the reference is left out.
+/// name, else those in the same folder, else the workspace's in the same language — one occurrence per
+/// candidate when the chosen group has at most `ambiguityLimit`; more than that and it is left out.
 public struct SCIPExporter {
   public struct Summary: Sendable {
     public var documents = 0
@@ -25,6 +25,9 @@ public struct SCIPExporter {
   }
 
   public static let ambiguityLimit = 8
+  /// Definitions of one name read from the temporary table before choosing the nearest; a name defined
+  /// in more places than this is left unresolved.
+  static let candidateLimit = 64
   /// (language, name) lookups in the temporary table that are remembered (cleared when full).
   static let lookupCacheLimit = 100_000
 
@@ -65,7 +68,7 @@ public struct SCIPExporter {
       metadata.int32(4, 1)  // TextEncoding.UTF8
     }
     try output.write(top.bytes)
-    var cache: [String: [String]] = [:]
+    var cache: [String: [(path: String, key: String)]] = [:]
     var writeFailure: DescriptorOutput.WriteFailed?
     do {
       try engine.forEachIndexedFile { path, index throws(StoreError) in
@@ -92,7 +95,8 @@ public struct SCIPExporter {
   // MARK: Documents
 
   private func write(
-    document doc: inout ProtobufWriter, path: String, index: FileIndex, directory: ScratchDirectory, cache: inout [String: [String]],
+    document doc: inout ProtobufWriter, path: String, index: FileIndex, directory: ScratchDirectory,
+    cache: inout [String: [(path: String, key: String)]],
     summary: inout Summary
   ) {
     doc.string(1, path)
@@ -116,17 +120,23 @@ public struct SCIPExporter {
       if !(keysByName[symbol.name]?.contains(keys[i]) ?? false) { keysByName[symbol.name, default: []].append(keys[i]) }
     }
     summary.definitions += index.symbols.count
+    let folder = Self.folder(of: path)
     for (name, positions) in zip(index.references.names, index.references.positions) {
       let targets: [String]
       if let own = keysByName[name] {
-        targets = own
-      } else if let cached = cache[index.language.rawValue + ":" + name] {
-        targets = cached
+        targets = own.count <= Self.ambiguityLimit ? own : []
       } else {
-        let found = (try? directory.lookup(name: name, language: index.language, limit: Self.ambiguityLimit + 1)) ?? []
-        targets = found.count <= Self.ambiguityLimit ? found.map(\.key) : []
-        if cache.count >= Self.lookupCacheLimit { cache.removeAll(keepingCapacity: true) }
-        cache[index.language.rawValue + ":" + name] = targets
+        let key = index.language.rawValue + ":" + name
+        let candidates: [(path: String, key: String)]
+        if let cached = cache[key] {
+          candidates = cached
+        } else {
+          let found = (try? directory.lookup(name: name, language: index.language, limit: Self.candidateLimit + 1)) ?? []
+          candidates = found.count <= Self.candidateLimit ? found : []
+          if cache.count >= Self.lookupCacheLimit { cache.removeAll(keepingCapacity: true) }
+          cache[key] = candidates
+        }
+        targets = Self.nearest(candidates, folder: folder)
       }
       for position in positions where !definitionSites.contains(position) {
         if targets.isEmpty {
@@ -191,6 +201,22 @@ public struct SCIPExporter {
       symbols.append(prefix + SCIPSymbol.descriptor(symbol.name, kind: symbol.kind))
     }
     return (symbols, containers)
+  }
+
+  /// The definitions a reference in `folder` points at: those in the same folder when there are any,
+  /// else all of them; none when the chosen group has more than `ambiguityLimit` (distinct symbols).
+  static func nearest(_ candidates: [(path: String, key: String)], folder: Substring) -> [String] {
+    let near = candidates.filter { Self.folder(of: $0.path) == folder }
+    var keys: [String] = []
+    for candidate in near.isEmpty ? candidates : near where !keys.contains(candidate.key) {
+      keys.append(candidate.key)
+      if keys.count > ambiguityLimit { return [] }
+    }
+    return keys
+  }
+
+  static func folder(of path: String) -> Substring {
+    path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
   }
 
   /// `Outer.Inner` or `outer::inner` as its names.

@@ -1,0 +1,152 @@
+/// The replies that carry many values (locations, symbols, outlines) written straight to JSON bytes.
+///
+/// Foundation's JSONEncoder built a tree of boxed values for every reply and was 40 % of the server's time
+/// (2,821 locations of a common name took 75 ms); these types write themselves in one pass instead. The
+/// field names are LSP's; `ResultJSONTests` checks the bytes decode to what JSONEncoder would have made.
+protocol ResultJSON {
+  func write(to out: inout JSONBytes)
+}
+
+struct JSONBytes {
+  private(set) var bytes: [UInt8] = []
+
+  init(capacity: Int = 4096) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  mutating func raw(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func int(_ value: Int) {
+    bytes.append(contentsOf: String(value).utf8)
+  }
+
+  /// A JSON string: quotes, backslashes and control characters escaped; everything else as UTF-8.
+  mutating func string(_ value: String) {
+    bytes.append(UInt8(ascii: "\""))
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""): raw("\\\"")
+      case UInt8(ascii: "\\"): raw("\\\\")
+      case UInt8(ascii: "\n"): raw("\\n")
+      case UInt8(ascii: "\r"): raw("\\r")
+      case UInt8(ascii: "\t"): raw("\\t")
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  mutating func array<T: ResultJSON>(_ values: [T]) {
+    bytes.append(UInt8(ascii: "["))
+    for (i, value) in values.enumerated() {
+      if i > 0 { bytes.append(UInt8(ascii: ",")) }
+      value.write(to: &self)
+    }
+    bytes.append(UInt8(ascii: "]"))
+  }
+
+  /// `{"jsonrpc":"2.0","id":ID,"result":RESULT}` with `null` for no result.
+  static func response(id: RequestID, result: (some ResultJSON)?) -> [UInt8] {
+    var out = JSONBytes()
+    out.raw(#"{"jsonrpc":"2.0","id":"#)
+    switch id {
+    case .number(let n): out.int(n)
+    case .string(let s): out.string(s)
+    }
+    out.raw(#","result":"#)
+    if let result { result.write(to: &out) } else { out.raw("null") }
+    out.raw("}")
+    return out.bytes
+  }
+}
+
+extension Array: ResultJSON where Element: ResultJSON {
+  func write(to out: inout JSONBytes) { out.array(self) }
+}
+
+extension Position: ResultJSON {
+  func write(to out: inout JSONBytes) {
+    out.raw(#"{"line":"#)
+    out.int(line)
+    out.raw(#","character":"#)
+    out.int(character)
+    out.raw("}")
+  }
+}
+
+extension TextRange: ResultJSON {
+  func write(to out: inout JSONBytes) {
+    out.raw(#"{"start":"#)
+    start.write(to: &out)
+    out.raw(#","end":"#)
+    end.write(to: &out)
+    out.raw("}")
+  }
+}
+
+extension Location: ResultJSON {
+  func write(to out: inout JSONBytes) {
+    out.raw(#"{"uri":"#)
+    out.string(uri)
+    out.raw(#","range":"#)
+    range.write(to: &out)
+    out.raw("}")
+  }
+}
+
+extension SymbolInformation: ResultJSON {
+  func write(to out: inout JSONBytes) {
+    out.raw(#"{"name":"#)
+    out.string(name)
+    out.raw(#","kind":"#)
+    out.int(kind)
+    out.raw(#","location":"#)
+    location.write(to: &out)
+    if let containerName {
+      out.raw(#","containerName":"#)
+      out.string(containerName)
+    }
+    out.raw("}")
+  }
+}
+
+extension DocumentSymbol: ResultJSON {
+  /// Recursion depth is the outline's, capped by `FileIndex.tree`.
+  func write(to out: inout JSONBytes) {
+    out.raw(#"{"name":"#)
+    out.string(name)
+    if let detail {
+      out.raw(#","detail":"#)
+      out.string(detail)
+    }
+    out.raw(#","kind":"#)
+    out.int(kind)
+    out.raw(#","range":"#)
+    range.write(to: &out)
+    out.raw(#","selectionRange":"#)
+    selectionRange.write(to: &out)
+    out.raw(#","children":"#)
+    out.array(children)
+    out.raw("}")
+  }
+}
+
+extension Hover: ResultJSON {
+  func write(to out: inout JSONBytes) {
+    out.raw(#"{"contents":{"kind":"#)
+    out.string(contents.kind)
+    out.raw(#","value":"#)
+    out.string(contents.value)
+    out.raw("}")
+    if let range {
+      out.raw(#","range":"#)
+      range.write(to: &out)
+    }
+    out.raw("}")
+  }
+}

@@ -1,0 +1,26 @@
+import Foundation
+@testable import IndexerLSP
+import Testing
+
+/// The hand-written reply JSON decodes to exactly what Foundation's JSONEncoder makes of the same values.
+@Suite struct ResultJSONTests {
+  private func same<T: ResultJSON & Encodable>(_ value: T) throws {
+    let fast = try JSONSerialization.jsonObject(with: Data(JSONBytes.response(id: .number(7), result: value)))
+    let slow = try JSONSerialization.jsonObject(with: JSONEncoder().encode(ResponseMessage(id: .number(7), result: value)))
+    #expect(NSDictionary(dictionary: fast as! [String: Any]) == NSDictionary(dictionary: slow as! [String: Any]))
+  }
+
+  @Test func repliesMatchJSONEncoder() throws {
+    let range = TextRange(start: Position(line: 1, character: 2), end: Position(line: 3, character: 4))
+    let tricky = "q\"uo\\te\n\t\u{1}é😀"
+    try same([Location(uri: "file:///a%20b/\(tricky)", range: range)])
+    try same([SymbolInformation(name: tricky, kind: 5, location: Location(uri: "file:///x", range: range), containerName: nil),
+      SymbolInformation(name: "n", kind: 12, location: Location(uri: "file:///y", range: range), containerName: "C.D")])
+    let child = DocumentSymbol(name: "c", detail: nil, kind: 6, range: range, selectionRange: range, children: [])
+    try same([DocumentSymbol(name: tricky, detail: "sig \"x\"", kind: 5, range: range, selectionRange: range, children: [child])])
+    try same(Hover(contents: MarkupContent(value: "```swift\n\(tricky)\n```"), range: range))
+    try same(Hover(contents: MarkupContent(value: "v"), range: nil))
+    let none: [Location]? = nil
+    #expect(String(decoding: JSONBytes.response(id: .string("a\"b"), result: none), as: UTF8.self) == #"{"jsonrpc":"2.0","id":"a\"b","result":null}"#)
+  }
+}
