@@ -34,19 +34,24 @@ public struct QueryEngine {
   private func fuzzy(_ query: SymbolQuery, filter: SymbolFilter) throws(StoreError) -> [SymbolMatch] {
     try fuzzyNames.load(lookup, generation: lookup.generation())
     let shortlist = fuzzyNames.best(query.name, count: max(Self.fuzzyNameLimit, query.limit ?? 0))
-    let scores = Dictionary(shortlist.map { ($0.name, $0.score) }, uniquingKeysWith: { a, _ in a })
-    var all = filter
-    all.match = .anyOf(shortlist.map(\.name))
-    all.limit = nil
-    var matches = try lookup.symbols(all)
-    // Best score first; ties keep the store's stable path/line order.
-    matches = matches.enumerated().sorted { a, b in
-      let (sa, sb) = (scores[a.element.symbol.name] ?? 0, scores[b.element.symbol.name] ?? 0)
-      return sa != sb ? sa > sb : a.offset < b.offset
-    }.map(\.element)
-    if let limit = query.limit { matches = Array(matches.prefix(limit)) }
+    // Best score first; the names of one score together in the store's path/line order. One query per
+    // score, stopping at the limit: the definitions of names that will not be printed are never read
+    // (a three-letter pattern's 100 best names can have thousands).
+    var matches: [SymbolMatch] = []
+    var start = shortlist.startIndex
+    while start < shortlist.endIndex {
+      var end = start
+      while end < shortlist.endIndex && shortlist[end].score == shortlist[start].score { end += 1 }
+      var group = filter
+      group.match = .anyOf(shortlist[start..<end].map(\.name))
+      group.limit = query.limit.map { $0 - matches.count }
+      matches += try lookup.symbols(group)
+      if let limit = query.limit, matches.count >= limit { break }
+      start = end
+    }
     return matches
   }
+
 
   /// Streams every definition (for `export`): by name for tags files, else by path and line.
   public func forEachSymbol(
