@@ -40,7 +40,7 @@ tree() {
   echo
 }
 
-tree python-stdlib "$(corpus python-stdlib)" TestCase
+[ "${SKIP_PYTHON:-0}" = 1 ] || tree python-stdlib "$(corpus python-stdlib)" TestCase
 if [ "${BENCH_LINUX:-0}" = 1 ]; then
   tree linux "$(corpus linux)" task_struct
 fi

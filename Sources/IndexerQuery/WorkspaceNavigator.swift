@@ -34,9 +34,10 @@ public struct WorkspaceNavigator {
   public func definitions(path: String, at position: SourcePosition, limit: Int = definitionLimit) throws(StoreError) -> [SymbolMatch] {
     guard let (name, _) = identifier(path: path, at: position) else { return [] }
     let matches = try engine.symbols(SymbolQuery(name: name, limit: Self.definitionLimit))
-    let here = try enclosingContainers(path: path, at: position)
+    let outline = try engine.outline(path: path)
+    let here = outline.map { Self.enclosingContainers($0, at: position) } ?? []
     let folder = Self.folder(of: path)
-    let language = try engine.outline(path: path)?.language
+    let language = outline?.language
     func rank(_ match: SymbolMatch) -> Int {
       if match.path == path { return 0 }
       if !match.symbol.container.isEmpty && here.contains(match.symbol.container) { return 1 }
@@ -93,8 +94,7 @@ public struct WorkspaceNavigator {
   }
 
   /// The qualified names of the definitions enclosing `position` in `path`, innermost first.
-  private func enclosingContainers(path: String, at position: SourcePosition) throws(StoreError) -> [String] {
-    guard let outline = try engine.outline(path: path) else { return [] }
+  private static func enclosingContainers(_ outline: FileIndex, at position: SourcePosition) -> [String] {
     var names: [String] = []
     for symbol in outline.symbols where symbol.range.start <= position && position.line <= symbol.range.end.line {
       names.append(symbol.qualifiedName)

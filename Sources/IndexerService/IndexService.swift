@@ -70,7 +70,7 @@ public final class IndexService {
       // Run as `indexer index` would: a cold tree is built in bulk beside the index and published whole.
       initial = try pipeline.run(database: nil, shouldStop: shouldStop)
     } catch IndexError.cancelled {
-      log.info("stopping during the initial index; the batches committed so far are kept and the next start goes on")
+      log.info((embeddedStop == nil ? "stopping on signal" : "stopping") + " during the initial index; the batches committed so far are kept and the next start goes on")
       onState(.stopped(reason: "stopped during the initial index"))
       return
     }
