@@ -19,7 +19,7 @@ BIN := .build-release/release/indexer
 # Swift runtime linked in and glibc/libcurl shared, in its own scratch folder, and copied beside `indexer`.
 MCP_FLAGS := -c release --static-swift-stdlib --scratch-path .build-release-mcp
 
-.PHONY: bench-languages fuzz deps bench-deps test-deps build demo test schema bench clean
+.PHONY: bench-languages fuzz deps bench-deps test-deps build build-indexer demo test schema bench clean
 
 ## deps: the system libraries the package links (SQLite via GRDB, zstd).
 deps:
@@ -38,19 +38,23 @@ bench-deps: deps
 
 ## build: the release binary, with the Swift runtime linked statically (process start ~2 ms instead of ~10),
 ## and the MCP server beside it.
-build: deps
+build: build-indexer
 	@missing=""; for p in $(BUILD_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
-	swift build $(RELEASE_FLAGS) --product indexer
 	swift build $(MCP_FLAGS) --product indexer-mcp
 	cp .build-release-mcp/release/indexer-mcp $(dir $(BIN))indexer-mcp
 	@echo "built $(BIN) and $(dir $(BIN))indexer-mcp"
 
+## build-indexer: the release `indexer` alone (everything but `indexer mcp`); what the demo needs.
+build-indexer: deps
+	swift build $(RELEASE_FLAGS) --product indexer
+	@echo "built $(BIN)"
+
 ## demo: the quick start — build, index this repository, and ask it something.
-demo: build
+demo: build-indexer
 	$(BIN) index .
 	$(BIN) query symbol IndexPipeline
 	$(BIN) query symbol xxh64 --fuzzy --limit 3

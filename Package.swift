@@ -238,6 +238,7 @@ let package = Package(
       name: "IndexerCLITests",
       dependencies: [
         "indexer",
+        "indexer-mcp",
         "IndexerTestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ],

@@ -43,4 +43,23 @@ import Testing
     #expect(run.status == 0, "decoding indexer export --format scip failed:\n\(run.output)")
     #expect(run.output.contains(" passed"), "\(run.output)")
   }
+
+  /// `indexer mcp` runs `indexer-mcp` from beside itself; without it, one line says what to do.
+  @Test func mcpWithoutItsServerProgramSaysSo() throws {
+    let dir = try TemporaryDirectory()
+    let lone = dir.path + "/indexer"
+    try FileManager.default.copyItem(atPath: IndexerProcess.executable, toPath: lone)
+    let ws = try Fixtures.copy("workspaces/mixed")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: lone)
+    process.arguments = ["mcp", "--root", ws.path]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 2)
+    #expect(stderr.contains("indexer-mcp is missing") && stderr.split(separator: "\n").count == 1, "\(stderr)")
+  }
 }
