@@ -16,7 +16,10 @@ struct DocumentURI {
     guard let path = FileURI.percentDecoded(rest) else { return nil }
     let prefix = root.hasSuffix("/") ? root : root + "/"
     guard path.hasPrefix(prefix), path.count > prefix.count else { return nil }
-    return String(path.dropFirst(prefix.count))
+    let relative = path.dropFirst(prefix.count)
+    // `root/../elsewhere` is not inside the root: the server reads files it is asked about.
+    guard !relative.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else { return nil }
+    return String(relative)
   }
 
   func uri(forRelativePath path: String) -> String {

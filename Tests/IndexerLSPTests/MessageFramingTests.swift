@@ -97,6 +97,8 @@ import Testing
     #expect(uris.relativePath("file:///tmp/other/a.swift") == nil)
     #expect(uris.relativePath("file:///tmp/ws%20dir") == nil)
     #expect(uris.relativePath("untitled:Untitled-1") == nil)
+    #expect(uris.relativePath("file:///tmp/ws%20dir/../etc/passwd") == nil)
+    #expect(uris.relativePath("file:///tmp/ws%20dir/a/%2E%2E/%2E%2E/x") == nil)
     #expect(uris.relativePath("file:///tmp/ws%20dir/%zz") == nil)
     #expect(uris.relativePath("file:///tmp/ws%20dir/%FF%FE") == nil)  // not UTF-8
   }
