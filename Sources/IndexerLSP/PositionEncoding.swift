@@ -3,7 +3,8 @@ import IndexerQuery
 
 /// Converts between the index's positions (1-based line, 1-based UTF-8 byte column) and LSP's (0-based
 /// line, 0-based column in the negotiated encoding). UTF-8 needs no file; UTF-16 reads each file once per
-/// request (`files` caches them) and counts code units on the line.
+/// request (`files` caches them, and the session places names from the same copies) and counts code units
+/// on the line.
 struct PositionEncoding {
   enum Unit: String {
     case utf8 = "utf-8"
@@ -57,7 +58,8 @@ struct PositionEncoding {
     TextRange(start: lspPosition(range.start, path: path), end: lspPosition(range.end, path: path))
   }
 
-  private mutating func source(_ path: String) -> SourceText? {
+  /// The file as it is on disk, read once per request whoever asks (column conversion or name placement).
+  mutating func source(_ path: String) -> SourceText? {
     if let cached = files[path] { return cached }
     let text = SourceText(root: root, path: path)
     files[path] = text

@@ -34,10 +34,9 @@ final class Session {
   func workspaceSymbols(_ query: String, limit: Int) throws(StoreError) -> [SymbolInformation]? {
     guard let navigator = try currentNavigator() else { return nil }
     var encoding = PositionEncoding(unit: unit, root: root)
-    var sources: [String: SourceText?] = [:]
     let matches = try navigator.workspaceSymbols(query, limit: limit)
     return matches.map { match in
-      let range = nameRange(match, encoding: &encoding, sources: &sources, navigator: navigator)
+      let range = nameRange(match, encoding: &encoding)
       return SymbolInformation(
         name: match.symbol.name, kind: match.symbol.kind.lspKind,
         location: Location(uri: uris.uri(forRelativePath: match.path), range: range),
@@ -49,11 +48,10 @@ final class Session {
     guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
     var encoding = PositionEncoding(unit: unit, root: root)
     let position = encoding.sourcePosition(params.position, path: path)
-    var sources: [String: SourceText?] = [:]
     let matches = try navigator.definitions(path: path, at: position)
     if matches.isEmpty { return nil }
     return matches.map { match in
-      Location(uri: uris.uri(forRelativePath: match.path), range: nameRange(match, encoding: &encoding, sources: &sources, navigator: navigator))
+      Location(uri: uris.uri(forRelativePath: match.path), range: nameRange(match, encoding: &encoding))
     }
   }
 
@@ -77,7 +75,7 @@ final class Session {
       let tree = try navigator.outlineTree(path: path)
     else { return nil }
     var encoding = PositionEncoding(unit: unit, root: root)
-    let source = navigator.source(path: path)
+    let source = encoding.source(path)
     // Children first (post-order) without recursion: a stack of (node, visited) pairs.
     var stack: [(node: OutlineNode, childrenDone: Bool)] = tree.reversed().map { ($0, false) }
     var built: [[DocumentSymbol]] = [[]]
@@ -123,11 +121,8 @@ final class Session {
   // MARK: Helpers
 
   /// The name's range of a definition, found in the file's current text (the definition's start when not).
-  private func nameRange(
-    _ match: SymbolMatch, encoding: inout PositionEncoding, sources: inout [String: SourceText?], navigator: WorkspaceNavigator
-  ) -> TextRange {
-    if sources[match.path] == nil { sources[match.path] = .some(navigator.source(path: match.path)) }
-    let source = sources[match.path] ?? nil
+  private func nameRange(_ match: SymbolMatch, encoding: inout PositionEncoding) -> TextRange {
+    let source = encoding.source(match.path)
     let start = source?.nameStart(match.symbol.name, in: match.symbol.range) ?? match.symbol.range.start
     return encoding.nameRange(start, length: match.symbol.name.utf8.count, path: match.path)
   }
