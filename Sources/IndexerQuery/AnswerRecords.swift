@@ -16,6 +16,13 @@ public struct SymbolRecord: Codable, Sendable, Hashable {
   public var endColumn: Int
   public var container: String
   public var signature: String
+  public var access: String?
+  public var isStatic: Bool
+
+  private enum CodingKeys: String, CodingKey {
+    case name, kind, language, path, line, column, endLine, endColumn, container, signature, access
+    case isStatic = "static"
+  }
 
   public init(_ match: SymbolMatch) {
     let s = match.symbol
@@ -29,6 +36,48 @@ public struct SymbolRecord: Codable, Sendable, Hashable {
     endColumn = s.range.end.column
     container = s.container
     signature = s.signature
+    access = s.access?.rawValue
+    isStatic = s.isStatic
+  }
+
+  /// The definition back as a match; nil when a kind, language or access level is not one this build knows.
+  public var match: SymbolMatch? {
+    guard let kind = SymbolKind(rawValue: kind), let language = Language(rawValue: language) else { return nil }
+    var level: AccessLevel?
+    if let access {
+      guard let known = AccessLevel(rawValue: access) else { return nil }
+      level = known
+    }
+    let symbol = Symbol(
+      name: name, kind: kind, container: container,
+      range: SourceRange(
+        start: SourcePosition(line: line, column: column), end: SourcePosition(line: endLine, column: endColumn)),
+      signature: signature, access: level, isStatic: isStatic)
+    return SymbolMatch(symbol: symbol, path: path, language: language)
+  }
+}
+
+/// A file's whole outline as it is stored: definitions in pre-order and the index of each one's parent (-1 at file level).
+public struct FileOutlineRecord: Codable, Sendable, Hashable {
+  public var language: String
+  public var parents: [Int]
+  public var symbols: [SymbolRecord]
+
+  public init(_ outline: FileIndex, path: String) {
+    language = outline.language.rawValue
+    parents = outline.parents
+    symbols = outline.symbols.map { SymbolRecord(SymbolMatch(symbol: $0, path: path, language: outline.language)) }
+  }
+
+  /// The outline back; nil unless every parent points at an earlier definition (or is -1) and every symbol decodes.
+  public var fileIndex: FileIndex? {
+    guard let language = Language(rawValue: language), parents.count == symbols.count else { return nil }
+    var index = FileIndex(language: language)
+    for (position, (record, parent)) in zip(symbols, parents).enumerated() {
+      guard parent >= -1, parent < position, let match = record.match else { return nil }
+      index.append(match.symbol, parent: parent)
+    }
+    return index
   }
 }
 

@@ -36,43 +36,46 @@ public final class ServiceClient {
   }
 
   public func symbols(_ query: SymbolQuery) throws(Failure) -> [SymbolMatch] {
-    let reply = try ask(WireCoding.request(query))
-    return (reply["symbols"] as? [[String: Any]] ?? []).compactMap(WireCoding.match)
+    let records = try ask(.symbol(query)).symbols ?? []
+    return try records.map { record throws(Failure) in
+      guard let match = record.match else { throw .remote("the watcher sent a definition this build cannot read (a newer indexer?)") }
+      return match
+    }
   }
 
   /// The outline, or nil when the file is not in the index.
   public func outline(path: String) throws(Failure) -> FileIndex? {
-    let reply = try ask(["op": "file", "path": path])
-    return (reply["outline"] as? [String: Any]).flatMap(WireCoding.outline)
+    guard let record = try ask(.file(path: path)).outline else { return nil }
+    guard let outline = record.fileIndex else { throw .remote("the watcher sent an outline this build cannot read (a newer indexer?)") }
+    return outline
   }
 
   /// Whether the watcher answers a ping (a socket file alone may be left over from a killed one).
   public func isAlive() -> Bool {
-    (try? ask(["op": "ping"])) != nil
+    (try? ask(.ping)) != nil
   }
 
   /// Waits until every change made before this call has been indexed (a cookie file, as Watchman does).
   public func sync() throws(Failure) {
-    _ = try ask(["op": "sync"])
+    _ = try ask(.sync)
   }
 
   /// The watcher's own numbers (pid, watches, events, batches, latencies, memory, hot layer).
-  public func serviceStatistics() throws(Failure) -> [String: Any] {
-    try ask(["op": "stats"])["service"] as? [String: Any] ?? [:]
+  public func serviceStatistics() throws(Failure) -> ServiceReport {
+    guard let report = try ask(.stats).service else { throw .remote("the watcher sent no statistics") }
+    return report
   }
 
-  private func ask(_ request: [String: Any]) throws(Failure) -> [String: Any] {
+  private func ask(_ request: WireRequest) throws(Failure) -> WireReply {
+    let line: String?
     do {
-      try socket.send(WireCoding.encode(request))
-      guard let line = try socket.readLine(limit: 1 << 30, buffer: &buffer), let reply = WireCoding.decode(line) else {
-        throw Failure.unavailable
-      }
-      if reply["ok"] as? Bool == true { return reply }
-      throw Failure.remote(reply["error"] as? String ?? "the watcher could not answer")
-    } catch let failure as Failure {
-      throw failure
+      try socket.send(WireCoding.line(request))
+      line = try socket.readLine(limit: 1 << 30, buffer: &buffer)
     } catch {
       throw .unavailable
     }
+    guard let line, case .success(let reply) = WireCoding.decode(WireReply.self, from: line) else { throw .unavailable }
+    guard reply.ok else { throw .remote(reply.error ?? "the watcher could not answer") }
+    return reply
   }
 }

@@ -36,51 +36,46 @@ final class ServiceHandler: Sendable {
         line = try client.readLine(limit: WireCoding.requestLimit, buffer: &buffer)
       } catch {
         let reason = error.code == EAGAIN || error.code == EWOULDBLOCK ? "no request in time; closing" : "request too long or unreadable: \(error)"
-        try? client.send(WireCoding.encode(["ok": false, "error": reason]))
+        try? client.send(WireCoding.line(WireReply.failure(reason)))
         return
       }
       guard let line else { return }
       if line.isEmpty { continue }
-      let reply = answer(line, engine: &engine)
-      do { try client.send(WireCoding.encode(reply)) } catch { return }
+      let reply: WireReply
+      switch WireCoding.decode(WireRequest.self, from: line) {
+      case .success(let request): reply = answer(request, engine: &engine)
+      case .failure(let failure):
+        reply = .failure("malformed request (\(failure.message)): expected one JSON object with an \"op\" per line")
+      }
+      do { try client.send(WireCoding.line(reply)) } catch { return }
     }
   }
 
-  private func answer(_ line: String, engine: inout QueryEngine?) -> [String: Any] {
-    guard let request = WireCoding.decode(line), let op = request["op"] as? String else {
-      return ["ok": false, "error": "malformed request: expected one JSON object with an \"op\" per line"]
-    }
+  private func answer(_ request: WireRequest, engine: inout QueryEngine?) -> WireReply {
     do {
-      switch op {
-      case "ping":
-        return ["ok": true]
-      case "sync":
+      switch request {
+      case .ping:
+        return .success
+      case .sync:
         return try sync()
-      case "symbol":
-        guard let query = WireCoding.query(from: request) else { return ["ok": false, "error": "malformed symbol request"] }
+      case .symbol(let query):
         let engine = try engineFor(&engine)
         let matches = try hotLayer.symbols(query, generation: generation.load(ordering: .acquiring), engine: engine)
-        return ["ok": true, "symbols": matches.map { WireCoding.object($0.symbol, path: $0.path, language: $0.language) }]
-      case "file":
-        guard let path = request["path"] as? String else { return ["ok": false, "error": "malformed file request"] }
+        return WireReply(ok: true, symbols: matches.map(SymbolRecord.init))
+      case .file(let path):
         let engine = try engineFor(&engine)
         let outline = try hotLayer.outline(path: path, generation: generation.load(ordering: .acquiring), engine: engine)
-        return ["ok": true, "outline": outline.map { WireCoding.object($0, path: path) } ?? NSNull()]
-      case "stats":
-        var service = statistics.dictionary()
+        return WireReply(ok: true, outline: outline.map { FileOutlineRecord($0, path: path) })
+      case .stats:
         let c = hotLayer.counters
-        service["hotLayer"] = [
-          "hits": c.hits, "misses": c.misses, "evictions": c.evictions, "bytes": c.bytes, "entries": c.entries,
-          "limit": c.limit,
-        ]
-        return ["ok": true, "service": service]
-      default:
-        return ["ok": false, "error": "unknown op '\(op)'"]
+        let hot = ServiceReport.HotLayerReport(
+          hits: c.hits, misses: c.misses, evictions: c.evictions, bytes: c.bytes, entries: c.entries, limit: c.limit)
+        return WireReply(ok: true, service: statistics.report(hotLayer: hot))
       }
     } catch let error as StoreError {
-      return ["ok": false, "error": error.description]
+      return .failure(error.description)
     } catch {
-      return ["ok": false, "error": "\(error)"]
+      return .failure("\(error)")
     }
   }
 
@@ -93,22 +88,22 @@ final class ServiceHandler: Sendable {
 
   /// Creates a cookie file in the root and waits until the batch that saw it has committed: every change
   /// made before the request is then in the index (Watchman's cookies).
-  private func sync() throws -> [String: Any] {
+  private func sync() throws -> WireReply {
     let name = Self.cookiePrefix + "\(getpid())-\(cookieCounter.add(1, ordering: .relaxed).newValue)"
     let waiter = SyncWaiter()
     waiters.withLock { $0[name] = waiter }
     defer { waiters.withLock { $0[name] = nil } }
     let fd = open(root + "/" + name, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
     guard fd >= 0 else {
-      return ["ok": false, "error": "cannot create a sync cookie in \(root): \(String(cString: strerror(errno)))"]
+      return .failure("cannot create a sync cookie in \(root): \(String(cString: strerror(errno)))")
     }
     close(fd)
     guard waiter.semaphore.wait(timeout: .now() + 30) == .success else {
       unlink(root + "/" + name)
-      return ["ok": false, "error": "the watcher did not confirm the sync within 30 s"]
+      return .failure("the watcher did not confirm the sync within 30 s")
     }
-    if let failure = waiter.failure.withLock({ $0 }) { return ["ok": false, "error": failure] }
-    return ["ok": true]
+    if let failure = waiter.failure.withLock({ $0 }) { return .failure(failure) }
+    return .success
   }
 
   /// Called by the loop after a batch with these cookies committed.

@@ -37,18 +37,16 @@ final class ServiceStatistics: Sendable {
     }
   }
 
-  func dictionary() -> [String: Any] {
+  func report(hotLayer: ServiceReport.HotLayerReport) -> ServiceReport {
     let s = state.withLock { $0 }
     let sorted = s.latencies.sorted()
-    func percentile(_ p: Double) -> Any {
-      sorted.isEmpty ? NSNull() : sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p + 0.5))]
+    func percentile(_ p: Double) -> Double? {
+      sorted.isEmpty ? nil : sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p + 0.5))]
     }
-    return [
-      "pid": Int(getpid()), "watches": s.watches, "eventsSeen": s.eventsSeen, "batches": s.batches,
-      "rescans": s.rescans, "pendingPaths": s.pending, "polling": s.polling,
-      "lastLatencyMs": s.lastLatency.map { $0 as Any } ?? NSNull(),
-      "p50LatencyMs": percentile(0.5), "p95LatencyMs": percentile(0.95), "residentBytes": Self.residentBytes(),
-    ]
+    return ServiceReport(
+      pid: Int(getpid()), watches: s.watches, eventsSeen: s.eventsSeen, batches: s.batches, rescans: s.rescans,
+      pendingPaths: s.pending, polling: s.polling, lastLatencyMs: s.lastLatency, p50LatencyMs: percentile(0.5),
+      p95LatencyMs: percentile(0.95), residentBytes: Self.residentBytes(), hotLayer: hotLayer)
   }
 
   /// Resident memory from /proc/self/statm (pages × page size).

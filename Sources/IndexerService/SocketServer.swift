@@ -29,7 +29,7 @@ final class SocketServer: Sendable {
     while !stopped.load(ordering: .acquiring), let client = listener.accept() {
       client.setReceiveTimeout(seconds: clientTimeoutSeconds)
       if active.load(ordering: .relaxed) >= Self.maxClients {
-        try? client.send(WireCoding.encode(["ok": false, "error": "too many clients; try again"]))
+        try? client.send(WireCoding.line(WireReply.failure("too many clients; try again")))
         continue
       }
       active.add(1, ordering: .relaxed)

@@ -241,6 +241,28 @@ import Testing
     #expect(watcher.stop().status == 0)
   }
 
+  /// The CLI prints the same bytes whether the watcher's socket or the database answered.
+  @Test func theWatcherAnswersExactlyAsTheDatabaseDoes() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    let commands: [[String]] = [
+      ["symbol", "Application", "--json"], ["symbol", "app", "--fuzzy", "--json"], ["symbol", "run", "--prefix"],
+      ["symbol", "name", "--lang", "python", "--kind", "function", "--json"], ["file", "Sources/App/Application.swift", "--json"],
+      ["file", "scripts/tool.py"], ["file", "not/indexed.swift"],
+    ]
+    let watcher = try WatcherProcess(root: ws.path)
+    let viaWatcher = try commands.map { try IndexerProcess.run(["query"] + $0 + ["--root", ws.path]) }
+    let service = try IndexerProcess.run(["stats", "--json", "--root", ws.path]).json()["service"] as? [String: Any]
+    let hot = service?["hotLayer"] as? [String: Any]
+    #expect((hot?["misses"] as? Int ?? 0) >= commands.count - 1, "the watcher answered the queries")
+    #expect(watcher.stop().status == 0)
+    let viaDatabase = try commands.map { try IndexerProcess.run(["query"] + $0 + ["--root", ws.path]) }
+    for (command, (a, b)) in zip(commands, zip(viaWatcher, viaDatabase)) {
+      #expect(a.status == b.status, "\(command)")
+      #expect(a.stdout == b.stdout, "\(command)")
+    }
+    #expect(viaWatcher[0].stdout.contains(#""access":"public""#), "access levels travel over the socket")
+  }
+
   static let queueLimitPath = "/proc/sys/fs/inotify/max_queued_events"
   static var canLowerQueueLimit: Bool { access(queueLimitPath, W_OK) == 0 }
 

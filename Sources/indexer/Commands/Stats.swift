@@ -21,15 +21,13 @@ extension IndexerCommand {
       let stats = try QueryEngine(databasePath: path).statistics()
       let service = (try? ServiceClient(databasePath: path)).flatMap { try? $0.serviceStatistics() }
       if output.json {
-        var text = Self.json(stats)
-        if let service { text = String(text.dropLast(2)) + ",\"service\":" + WireCoding.encode(service).dropLast() + "}\n" }
-        print(text, terminator: "")
+        print(Self.json(stats, service: service), terminator: "")
       } else {
         print(Self.text(stats, path: path) + (service.map(Self.text(service:)) ?? ""), terminator: "")
       }
     }
 
-    static func json(_ s: IndexStatistics) -> String {
+    static func json(_ s: IndexStatistics, service: ServiceReport? = nil) -> String {
       var languages = JSONObject()
       for (language, count) in s.languages.sorted(by: { $0.key < $1.key }) {
         var o = JSONObject()
@@ -64,24 +62,24 @@ extension IndexerCommand {
       o.add("schemaVersion", s.schemaVersion)
       o.add("generation", s.generation)
       o.add("lastIndexTime", s.lastIndexTime)
+      if let service { o.add("service", raw: String(WireCoding.line(service).dropLast())) }
       return o.text + "\n"
     }
 
     /// The running watcher's section: pid, watches, events, batches, latencies, memory, hot layer.
-    static func text(service s: [String: Any]) -> String {
-      func value(_ key: String) -> String {
-        guard let v = s[key], !(v is NSNull) else { return "-" }
-        if let d = v as? Double, d.rounded() != d { return String(Int(d * 10) / 10) + "." + String(Int(d * 10) % 10) }
-        return "\(v)"
+    static func text(service s: ServiceReport) -> String {
+      func milliseconds(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "-" }
+        let tenths = Int(value * 10)
+        return "\(tenths / 10).\(tenths % 10)"
       }
-      let hot = s["hotLayer"] as? [String: Any] ?? [:]
-      func h(_ key: String) -> String { hot[key].map { "\($0)" } ?? "-" }
+      let hot = s.hotLayer
       return """
-        watcher        pid \(value("pid")), \(value("watches")) folders watched\(s["polling"] as? Bool == true ? " (polling: out of watches)" : "")
-        events         \(value("eventsSeen")) seen, \(value("batches")) batches (\(value("rescans")) rescans), \(value("pendingPaths")) paths pending
-        latency        last \(value("lastLatencyMs")) ms, p50 \(value("p50LatencyMs")) ms, p95 \(value("p95LatencyMs")) ms (event to commit)
-        memory         \(value("residentBytes")) bytes resident
-        hot layer      \(h("hits")) hits, \(h("misses")) misses, \(h("evictions")) evictions, \(h("bytes")) of \(h("limit")) bytes
+        watcher        pid \(s.pid), \(s.watches) folders watched\(s.polling ? " (polling: out of watches)" : "")
+        events         \(s.eventsSeen) seen, \(s.batches) batches (\(s.rescans) rescans), \(s.pendingPaths) paths pending
+        latency        last \(milliseconds(s.lastLatencyMs)) ms, p50 \(milliseconds(s.p50LatencyMs)) ms, p95 \(milliseconds(s.p95LatencyMs)) ms (event to commit)
+        memory         \(s.residentBytes) bytes resident
+        hot layer      \(hot.hits) hits, \(hot.misses) misses, \(hot.evictions) evictions, \(hot.bytes) of \(hot.limit) bytes
 
         """
     }
