@@ -22,7 +22,8 @@ public struct FuzzyMatcher: Sendable {
     var p = 0
     var previousMatch = -2
     var firstMatch = -1
-    for (i, raw) in bytes.enumerated() where p < pattern.count {
+    for (i, raw) in bytes.enumerated() {
+      if p == pattern.count { break }
       let lower = raw >= 65 && raw <= 90 ? raw + 32 : raw
       guard lower == pattern[p] else { continue }
       if firstMatch < 0 { firstMatch = i }

@@ -1,4 +1,6 @@
+import Foundation
 import IndexerStore
+import Synchronization
 
 /// The index's distinct names in one byte arena, kept between fuzzy queries of a long-running process (the
 /// LSP and MCP servers) and rebuilt when the index's generation moves. A one-shot `query --fuzzy` builds it
@@ -29,15 +31,7 @@ final class FuzzyNameCatalog {
 
   /// The best `count` names for `pattern`, best first; ties in name (byte) order, as `FuzzyMatcher` ranks.
   func best(_ pattern: String, count: Int) -> [(name: String, score: Int)] {
-    let matcher = FuzzyMatcher(pattern)
-    let wanted = Self.mask(Array(pattern.utf8))
-    var scores: [(index: Int, score: Int)] = []
-    arena.withUnsafeBufferPointer { all in
-      for i in masks.indices where masks[i] & wanted == wanted {
-        let name = UnsafeBufferPointer(rebasing: all[starts[i]..<starts[i + 1]])
-        if let score = matcher.score(bytes: name) { scores.append((i, score)) }
-      }
-    }
+    let scores = matches(pattern)
     guard count > 0, !scores.isEmpty else { return [] }
     // The score of the count-th best, found without sorting every match: the shortlist is everything
     // above it and every tie at it, then sorted with names.
@@ -61,6 +55,40 @@ final class FuzzyNameCatalog {
     return Array(shortlist.prefix(count))
   }
 
+  /// Names below this many are scored on one thread: splitting costs more than it saves.
+  let parallelThreshold: Int
+
+  init(parallelThreshold: Int = 100_000) {
+    self.parallelThreshold = parallelThreshold
+  }
+
+  /// Every name that matches, with its score, in catalog order. A large catalog is scored in slices on
+  /// every core (a kernel tree has ~3 million names; each slice keeps its own list, joined in order).
+  private func matches(_ pattern: String) -> [(index: Int, score: Int)] {
+    let matcher = FuzzyMatcher(pattern)
+    let wanted = Self.mask(Array(pattern.utf8))
+    let total = masks.count
+    let slices = total < parallelThreshold ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+    let results = Mutex([[(index: Int, score: Int)]](repeating: [], count: slices))
+    arena.withUnsafeBufferPointer { all in
+      masks.withUnsafeBufferPointer { masks in
+        starts.withUnsafeBufferPointer { starts in
+          let view = CatalogView(arena: all, masks: masks, starts: starts)
+          DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var found: [(index: Int, score: Int)] = []
+            for i in (total * slice / slices)..<(total * (slice + 1) / slices) where view.masks[i] & wanted == wanted {
+              let name = UnsafeBufferPointer(rebasing: view.arena[view.starts[i]..<view.starts[i + 1]])
+              if let score = matcher.score(bytes: name) { found.append((i, score)) }
+            }
+            results.withLock { $0[slice] = found }
+          }
+        }
+      }
+    }
+    let sliced = results.withLock { $0 }
+    return slices == 1 ? sliced[0] : sliced.flatMap { $0 }
+  }
+
   /// One bit per lower-cased letter, digit and `_`, one for everything else.
   static func mask(_ bytes: some Sequence<UInt8>) -> UInt64 {
     var mask: UInt64 = 0
@@ -75,4 +103,12 @@ final class FuzzyNameCatalog {
     }
     return mask
   }
+}
+
+/// The catalog's buffers, read (never written) by the slices of one `matches` call, which returns only
+/// after every slice has finished: the pointers cannot outlive the arrays they point into.
+private struct CatalogView: @unchecked Sendable {
+  let arena: UnsafeBufferPointer<UInt8>
+  let masks: UnsafeBufferPointer<UInt64>
+  let starts: UnsafeBufferPointer<Int>
 }
