@@ -220,6 +220,11 @@ let package = Package(
       swiftSettings: settings
     ),
     .testTarget(
+      name: "IndexerCoreTests",
+      dependencies: ["IndexerCore", "IndexerTestSupport"],
+      swiftSettings: settings
+    ),
+    .testTarget(
       name: "IndexerServiceTests",
       dependencies: ["IndexerService", "IndexerQuery", "IndexerStore", "IndexerModel"],
       swiftSettings: settings

@@ -14,6 +14,8 @@ public struct IndexOptions: Sendable {
   /// A run that adds at least this many files, half the index or more, builds a new database file
   /// (`BulkBuild`) instead of writing in place.
   public var bulkThreshold = 1000
+  /// Index only this part of the tree (`--shard K/N`); limits still count the whole tree.
+  public var shard: Shard?
 
   public init(
     root: String, databasePath: String, limits: IndexLimits = .default, walk: WalkOptions = WalkOptions(),
@@ -26,6 +28,14 @@ public struct IndexOptions: Sendable {
     self.walk = walk
     self.batchFiles = batchFiles
     self.batchBytes = batchBytes
+  }
+
+  /// The options that decide which files are indexed and how, as `merge` compares shards: two shards built
+  /// with different limits or excludes would not add up to one full run.
+  public var identity: String {
+    let skips = walk.skippedDirectoryNames.sorted().joined(separator: ",")
+    return "max-file-size \(limits.maxFileSize); max-files \(limits.maxFiles); max-total-size \(limits.maxTotalSize); "
+      + "exclude [\(walk.excludes.joined(separator: ", "))]; skipped folders [\(skips)]"
   }
 
   /// `<root>/.indexer/index.sqlite`: where the index lives unless `--db` says otherwise.
@@ -51,6 +61,9 @@ public struct IndexReport: Sendable {
   public var phases = Phases()
   public var generation: Int64 = 0
   public var notes: [WalkNote] = []
+  /// The part of the tree this run indexed, and how many of the walk's files it left to the other shards.
+  public var shard: Shard?
+  public var otherShardsFiles = 0
   /// Things that went wrong without failing the run, one line each.
   public var warnings: [String] = []
 

@@ -43,10 +43,15 @@ public struct IndexPipeline: Sendable {
     report.phases.walk = (ContinuousClock.now - clock).seconds
     var state = try loading.wait()
     let scan = try scanned.get()
-    let plan = IndexPlanner.plan(files: scan.files, stored: state.stored, limits: options.limits)
+    let plan = IndexPlanner.plan(files: scan.files, stored: state.stored, limits: options.limits, shard: options.shard)
+    report.shard = options.shard
+    report.otherShardsFiles = plan.otherShards
+    let provenance = try provenanceToWrite(state)
     report.phases.plan = (ContinuousClock.now - clock).seconds - report.phases.walk
 
-    if state.database == nil, let readOnly = state.readOnly, plan.toRead.isEmpty, plan.limitSkips.isEmpty, plan.removed.isEmpty {
+    if state.database == nil, let readOnly = state.readOnly, plan.toRead.isEmpty, plan.limitSkips.isEmpty, plan.removed.isEmpty,
+      provenance == nil
+    {
       report.notes = scan.notes
       report.unchanged = plan.unchanged
       report.skipped = plan.skippedByLimit
@@ -111,6 +116,10 @@ public struct IndexPipeline: Sendable {
     if !removals.isEmpty && !stopped && !committer.hasFailed {
       submit(IndexBatch(removals: removals), files: 0, bytes: 0)
     }
+    // Last, so an index says it is shard K/N only once it holds all of that shard.
+    if let provenance, !stopped && !committer.hasFailed {
+      submit(IndexBatch(provenance: provenance), files: 0, bytes: 0)
+    }
     let commitSeconds = try committer.finish()
     // A stopped build keeps its file for the next run to resume.
     if stopped { throw IndexError.cancelled }
@@ -129,6 +138,32 @@ public struct IndexPipeline: Sendable {
     report.phases.finish = (ContinuousClock.now - finishStart).seconds
     report.seconds = (ContinuousClock.now - clock).seconds
     return report
+  }
+
+  /// What `meta` must say of this index's origin when it does not say so already: a shard's part, version,
+  /// options and tree; a whole run only drops a shard mark an earlier `--shard` run left. nil: nothing to write.
+  private func provenanceToWrite(_ state: StoredState) throws(StoreError) -> IndexProvenance? {
+    let reader: IndexReader?
+    if let build = state.build {
+      reader = IndexReader(database: build.database)
+    } else if let database = state.database {
+      reader = IndexReader(database: database)
+    } else if let readOnly = state.readOnly {
+      reader = IndexReader(connection: readOnly)
+    } else {
+      reader = nil
+    }
+    let stored = try reader?.provenance() ?? IndexProvenance()
+    guard let shard = options.shard else {
+      guard stored.shard != nil else { return nil }
+      var whole = stored
+      whole.shard = nil
+      return whole
+    }
+    let wanted = IndexProvenance(
+      shard: shard.description, indexerVersion: IndexerVersion.current, options: options.identity,
+      rootIdentity: RootIdentity.of(root: options.root))
+    return wanted == stored ? nil : wanted
   }
 
   /// Whether to build a new file instead of writing in place: the run adds at least `bulkThreshold` files

@@ -15,6 +15,8 @@ struct IndexPlan {
   var limitSkips: [FileWrite] = []
   var unchanged = 0
   var removed: [StoredFile] = []
+  /// Files of the walk that belong to other shards (`--shard`): not read, not stored, counted for limits.
+  var otherShards = 0
   /// Every file left out this run, by reason (those whose verdict needs a read are counted later).
   var skippedByLimit: [FileStatus: Int] = [:]
 }
@@ -37,7 +39,12 @@ enum IndexPlanner {
   /// `files` and `stored` both in path byte order (`WorkspaceScanner.bytesPrecede`); `stored` holds the rows
   /// of the same scope (the whole table, or the rows at and below the changed paths): what it has and
   /// `files` lacks is removed. The two are joined in one pass, without hashing a path.
-  static func plan(files: [WorkspaceFile], stored: [StoredFile], limits: IndexLimits, scope: Scope = .wholeTree) -> IndexPlan {
+  ///
+  /// With `shard`, files of other shards are left out after the limits have counted them, so a limit keeps
+  /// the same files in every shard as in one full run; a stored row of another shard's file is removed.
+  static func plan(
+    files: [WorkspaceFile], stored: [StoredFile], limits: IndexLimits, scope: Scope = .wholeTree, shard: Shard? = nil
+  ) -> IndexPlan {
     var plan = IndexPlan()
     var kept = 0
     var totalBytes: Int64 = 0
@@ -71,6 +78,11 @@ enum IndexPlanner {
         limitStatus = nil
         kept += 1
         totalBytes += file.stat.size
+      }
+      if let shard, !shard.contains(path: file.path) {
+        plan.otherShards += 1
+        if let previous { plan.removed.append(previous) }
+        continue
       }
       if let limitStatus {
         plan.skippedByLimit[limitStatus, default: 0] += 1

@@ -70,6 +70,12 @@ public struct QueryEngine {
   }
 
   /// Every indexed file with its outline and references, in path order, one at a time (for exports).
+  /// Every file, definition and reference as text lines in path order (`export --format dump`): two indexes
+  /// of the same tree dump the same lines however they were built.
+  public func dump(_ line: (String) -> Void) throws(StoreError) {
+    try lookup.dump(line)
+  }
+
   public func forEachIndexedFile(_ body: (String, FileIndex) throws(StoreError) -> Void) throws(StoreError) {
     try lookup.forEachIndexedFile(body)
   }

@@ -18,7 +18,7 @@ package final class BulkBuild {
   package let path: String
   let livePath: String
   let runsPath: String
-  private let queue: DatabaseQueue
+  let queue: DatabaseQueue
   private let lock: WriterLock
   private var released = false
 

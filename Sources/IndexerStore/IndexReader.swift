@@ -91,6 +91,20 @@ package struct IndexReader {
     }
   }
 
+  /// What `meta` says of the index's origin (all nil for an index built whole by an older run).
+  package func provenance() throws(StoreError) -> IndexProvenance {
+    var rows: [String: String] = [:]
+    let placeholders = IndexProvenance.keys.map { _ in "?" }.joined(separator: ", ")
+    try withConnection { connection, path throws(StoreError) in
+      try SQLiteStatement.run(
+        connection, path: path, "SELECT key, value FROM meta WHERE key IN (\(placeholders))", IndexProvenance.keys.map(SQLValue.text)
+      ) { s throws(StoreError) in
+        rows[ReadOnlyConnection.text(s, 0)] = ReadOnlyConnection.text(s, 1)
+      }
+    }
+    return IndexProvenance(rows: rows)
+  }
+
   package func generation() throws(StoreError) -> Int64 {
     var generation: Int64 = 0
     try withConnection { connection, path throws(StoreError) in

@@ -59,10 +59,21 @@ package struct IndexWriter: Sendable {
         try apply(write, db: db, symbols: symbols, postings: postings)
       }
       try postings.finish()
+      if let provenance = batch.provenance { try Self.write(provenance, db) }
       try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'generation'")
       try db.execute(
         sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_index_time', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
       return try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0
+    }
+  }
+
+  static func write(_ provenance: IndexProvenance, _ db: Database) throws {
+    for (key, value) in provenance.rows {
+      if let value {
+        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value])
+      } else {
+        try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key])
+      }
     }
   }
 

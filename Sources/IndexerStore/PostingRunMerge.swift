@@ -48,8 +48,13 @@ enum PostingRunMerge {
   }
 
   /// Run `run` of a build started from an existing index: the names of every file carried over, taken
-  /// from that index's lists (files with `ref_base` > 0) and rows (the others).
-  static func copyNames(fromAttached schema: String, run: Int64, _ db: Database) throws {
+  /// from that index's lists (files with `ref_base` > 0) and rows (the others). With `translating`, file
+  /// ids are that index's and become the build's (a merge renumbers each shard's files).
+  static func copyNames(fromAttached schema: String, run: Int64, translating newID: [Int64: Int64]? = nil, _ db: Database) throws {
+    func key(_ hash: Int64, _ id: Int64) -> UInt64? {
+      guard let newID else { return PostingPairCodec.key(hash: hash, fileID: id) }
+      return newID[id].flatMap { PostingPairCodec.key(hash: hash, fileID: $0) }
+    }
     var listedFiles = Set<Int64>()
     for id in try Int64.fetchAll(db, sql: "SELECT id FROM \(schema).file WHERE ref_base > 0") { listedFiles.insert(id) }
     var keys: [UInt64] = []
@@ -58,13 +63,13 @@ enum PostingRunMerge {
     while let row = try lists.next() {
       let hash: Int64 = row[0]
       for id in try PostingListCodec.decode([UInt8](row[1] as Data), zstd: zstd) where listedFiles.contains(id) {
-        if let key = PostingPairCodec.key(hash: hash, fileID: id) { keys.append(key) }
+        if let key = key(hash, id) { keys.append(key) }
       }
     }
     let rows = try Row.fetchCursor(
       db, sql: "SELECT r.name_hash, r.file_id FROM \(schema).ref_file r JOIN \(schema).file f ON f.id = r.file_id WHERE f.ref_base = 0")
     while let row = try rows.next() {
-      if let key = PostingPairCodec.key(hash: row[0], fileID: row[1]) { keys.append(key) }
+      if let key = key(row[0], row[1]) { keys.append(key) }
     }
     let writer = try ReferencePostingWriter(db, run: run)
     writer.append(keys)

@@ -43,11 +43,18 @@ public struct FileWrite: Sendable {
 public struct IndexBatch: Sendable {
   public var writes: [FileWrite]
   public var removals: [String]
+  /// When set, replaces what `meta` says of the index's origin (shard, version, options, tree).
+  package var provenance: IndexProvenance?
 
   public init(writes: [FileWrite] = [], removals: [String] = []) {
     self.writes = writes
     self.removals = removals
   }
 
-  public var isEmpty: Bool { writes.isEmpty && removals.isEmpty }
+  package init(provenance: IndexProvenance) {
+    self.init()
+    self.provenance = provenance
+  }
+
+  public var isEmpty: Bool { writes.isEmpty && removals.isEmpty && provenance == nil }
 }

@@ -24,11 +24,13 @@ extension IndexerCommand {
       case ctags
       case json
       case scip
+      case dump
     }
 
     @Option(
       help: ArgumentHelp(
-        "ctags (extended tags file, sorted by name), json (query symbol --json lines) or scip (a SCIP index).", valueName: "format"))
+        "ctags (extended tags file, sorted by name), json (query symbol --json lines), scip (a SCIP index), or dump (every file, definition and reference as text, for diffing two indexes).",
+        valueName: "format"))
     var format: Format = .ctags
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
@@ -58,6 +60,8 @@ extension IndexerCommand {
         try engine.forEachSymbol(sortedByName: false) { match, _ in
           out.line(SymbolFormatter.json(match.symbol, path: match.path, language: match.language))
         }
+      case .dump:
+        try engine.dump { out.line($0) }
       case .scip:
         break  // handled above
       }

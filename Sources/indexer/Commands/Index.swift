@@ -23,13 +23,27 @@ extension IndexerCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
+    @Option(
+      help: ArgumentHelp(
+        "Index only part K of N of the tree (files by path hash, the same on every machine); `indexer merge` joins the parts.",
+        valueName: "K/N"))
+    var shard: String?
+
     @Flag(name: .shortAndLong, help: "No progress bar and no summary line.")
     var quiet = false
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+      if let shard, Shard(parsing: shard) == nil {
+        throw ValidationError("--shard '\(shard)' is not K/N with 1 ≤ K ≤ N ≤ \(Shard.maxCount) (for example --shard 3/8)")
+      }
+    }
+
     func run() throws {
-      try IndexRun(workspace: workspace.settings, quiet: quiet, json: output.json).run()
+      var settings = workspace.settings
+      settings.shard = shard.flatMap { Shard(parsing: $0) }
+      try IndexRun(workspace: settings, quiet: quiet, json: output.json).run()
     }
   }
 }
@@ -68,6 +82,11 @@ struct IndexRun {
       print(
         "indexed \(report.files) files: \(report.parsed) parsed, \(report.hashed) hashed, \(report.unchanged) unchanged, "
           + "\(report.removed) removed; \(report.symbols) symbols in \(IndexerCommand.Index.seconds(report.seconds)) s → \(databasePath)")
+      if let shard = report.shard {
+        print(
+          "shard \(shard): \(report.otherShardsFiles) files of the tree belong to the other shards; "
+            + "limits counted the whole tree, so each shard keeps what one full run keeps")
+      }
     }
   }
 }
@@ -97,6 +116,13 @@ extension IndexerCommand.Index {
     phases.add("commit", report.phases.commit)
     phases.add("finish", report.phases.finish)
     o.add("phases", raw: phases.text)
+    if let shard = report.shard {
+      var part = JSONObject()
+      part.add("index", shard.index)
+      part.add("count", shard.count)
+      part.add("otherShardsFiles", report.otherShardsFiles)
+      o.add("shard", raw: part.text)
+    }
     return o.text
   }
 

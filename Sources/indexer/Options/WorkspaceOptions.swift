@@ -58,6 +58,7 @@ struct WorkspaceSettings {
   var maxFiles = IndexLimits.default.maxFiles
   var maxTotalSize = IndexLimits.default.maxTotalSize
   var extractTimeout = 5.0
+  var shard: Shard?
 
   /// Checks the folder, creates `.indexer/` when the default database is used, and builds the options.
   func indexOptions() throws -> IndexOptions {
@@ -74,10 +75,12 @@ struct WorkspaceSettings {
           userMessage: "cannot create \(folder): \(Errno.describe(errno)) — pass --db with a writable location")
       }
     }
-    return IndexOptions(
+    var options = IndexOptions(
       root: root, databasePath: databasePath,
       limits: IndexLimits(maxFileSize: maxFileSize, maxFiles: maxFiles, maxTotalSize: maxTotalSize),
       walk: WalkOptions(excludes: excludes),
       isolation: try ExtractionWorker.isolation(timeoutSeconds: extractTimeout))
+    options.shard = shard
+    return options
   }
 }
