@@ -13,7 +13,7 @@ let package = Package(
   products: [
     .executable(name: "indexer", targets: ["indexer"]),
     .executable(name: "indexer-mcp", targets: ["indexer-mcp"]),
-    .library(name: "IndexerKit", targets: ["IndexerCore", "IndexerQuery", "IndexerModel"]),
+    .library(name: "IndexerKit", targets: ["IndexerCore", "IndexerCache", "IndexerQuery", "IndexerModel"]),
     // The walker alone, for Benchmarks/ (which must not build the whole tool to time a walk).
     .library(name: "IndexerWorkspace", targets: ["IndexerWorkspace"]),
     // The readers alone, for Benchmarks/reader-throughput.
@@ -72,11 +72,17 @@ let package = Package(
       name: "IndexerCore",
       dependencies: [
         "CLinux",
+        "IndexerCache",
         "IndexerExtraction",
         "IndexerModel",
         "IndexerStore",
         "IndexerWorkspace",
       ],
+      swiftSettings: settings
+    ),
+    .target(
+      name: "IndexerCache",
+      dependencies: ["IndexerModel", "IndexerStore", "IndexerWorkspace"],
       swiftSettings: settings
     ),
     .target(
@@ -148,6 +154,7 @@ let package = Package(
     .executableTarget(
       name: "indexer",
       dependencies: [
+        "IndexerCache",
         "IndexerCore",
         "IndexerLSP",
         "IndexerModel",
@@ -222,6 +229,11 @@ let package = Package(
     .testTarget(
       name: "IndexerCoreTests",
       dependencies: ["IndexerCore", "IndexerTestSupport"],
+      swiftSettings: settings
+    ),
+    .testTarget(
+      name: "IndexerCacheTests",
+      dependencies: ["IndexerCache", "IndexerModel", "IndexerStore", "IndexerTestSupport"],
       swiftSettings: settings
     ),
     .testTarget(

@@ -1,3 +1,4 @@
+import IndexerCache
 import IndexerModel
 import IndexerStore
 import IndexerWorkspace
@@ -16,13 +17,16 @@ struct ProcessedFile: Sendable {
   var hash: UInt64
   var bytesRead: Int
   var outcome: Outcome
+  /// The extraction result came from the cache, not from a reader.
+  var fromCache = false
 }
 
 /// Reads, hashes and (when the content is new) extracts one file. Pure but for the read: safe on any thread.
 enum FileProcessor {
   /// nil when `shouldStop` interrupted the extraction.
   static func process(
-    _ candidate: IndexPlan.Candidate, root: String, limits: IndexLimits, extraction: Extraction, shouldStop: () -> Bool
+    _ candidate: IndexPlan.Candidate, root: String, limits: IndexLimits, extraction: Extraction, cache: ExtractionCache? = nil,
+    shouldStop: () -> Bool
   ) -> ProcessedFile? {
     let absolute = root + "/" + candidate.file.path
     let bytes: [UInt8]
@@ -53,9 +57,16 @@ enum FileProcessor {
       source = Array(String(decoding: bytes, as: UTF8.self).utf8)
       status = .lossyUTF8
     }
+    // Keyed by the bytes as read: a lossy file's replacement is a function of them.
+    let key = cache.map { _ in CacheKey(bytes: bytes, language: candidate.file.language) }
+    if let cache, let key, let (index, outline, references) = cache.fetch(key) {
+      return ProcessedFile(
+        candidate: candidate, hash: hash, bytesRead: bytes.count, outcome: .parsed(index, outline, references, status), fromCache: true)
+    }
     let outcome: ProcessedFile.Outcome
     switch extraction.extract(candidate.file.language, source, shouldStop: shouldStop) {
     case .extracted(let index, let outline, let references):
+      if let cache, let key { cache.store(key, language: index.language, outline: outline, references: references) }
       outcome = .parsed(index, outline, references, status)
     case .crashed(let reason):
       outcome = .skipped(.extractorCrash, reason)

@@ -1,3 +1,4 @@
+import IndexerCache
 import IndexerModel
 import IndexerWorkspace
 
@@ -16,6 +17,8 @@ public struct IndexOptions: Sendable {
   public var bulkThreshold = 1000
   /// Index only this part of the tree (`--shard K/N`); limits still count the whole tree.
   public var shard: Shard?
+  /// Extraction results looked up before, and stored after, reading a file (`--cache`).
+  public var cache: ExtractionCache?
 
   public init(
     root: String, databasePath: String, limits: IndexLimits = .default, walk: WalkOptions = WalkOptions(),
@@ -48,6 +51,8 @@ public struct IndexOptions: Sendable {
 public struct IndexReport: Sendable {
   public var files = 0
   public var parsed = 0
+  /// Of `parsed`: results taken from the cache instead of a reader.
+  public var fromCache = 0
   public var hashed = 0
   public var unchanged = 0
   public var removed = 0
@@ -64,6 +69,8 @@ public struct IndexReport: Sendable {
   /// The part of the tree this run indexed, and how many of the walk's files it left to the other shards.
   public var shard: Shard?
   public var otherShardsFiles = 0
+  /// The cache's use during the run; its failure, if any, is in `warnings` too.
+  public var cache: CacheCounters?
   /// Things that went wrong without failing the run, one line each.
   public var warnings: [String] = []
 

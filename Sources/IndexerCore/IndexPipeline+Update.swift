@@ -61,6 +61,12 @@ extension IndexPipeline {
     report.phases.extract = (ContinuousClock.now - extractStart).seconds
     batch.removals = plan.removed.map(\.path).filter { !claimed.contains($0) }
     report.removed = batch.removals.count
+    if let cache = options.cache {
+      let counters = cache.takeCounters()
+      report.cache = counters
+      if let failure = counters.failure { report.warnings.append(failure) }
+      if !counters.isEmpty { batch.metaIncrements = counters.metaIncrements }
+    }
     if !batch.isEmpty {
       let commitStart = ContinuousClock.now
       report.generation = try IndexWriter(database: database).commit(batch)

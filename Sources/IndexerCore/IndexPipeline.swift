@@ -117,9 +117,15 @@ public struct IndexPipeline: Sendable {
       submit(IndexBatch(removals: removals), files: 0, bytes: 0)
     }
     // Last, so an index says it is shard K/N only once it holds all of that shard.
-    if let provenance, !stopped && !committer.hasFailed {
-      submit(IndexBatch(provenance: provenance), files: 0, bytes: 0)
+    var bookkeeping = IndexBatch()
+    if let provenance, !stopped && !committer.hasFailed { bookkeeping.provenance = provenance }
+    if let cache = options.cache {
+      let counters = cache.takeCounters()
+      report.cache = counters
+      if let failure = counters.failure { report.warnings.append(failure) }
+      if !counters.isEmpty { bookkeeping.metaIncrements = counters.metaIncrements }
     }
+    if !bookkeeping.isEmpty && !committer.hasFailed { submit(bookkeeping, files: 0, bytes: 0) }
     let commitSeconds = try committer.finish()
     // A stopped build keeps its file for the next run to resume.
     if stopped { throw IndexError.cancelled }
@@ -197,9 +203,12 @@ public struct IndexPipeline: Sendable {
     let root = options.root
     let limits = options.limits
     let extraction = extraction
+    let cache = options.cache
     DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
       if shouldStop() { return }
-      if let processed = FileProcessor.process(chunk[i], root: root, limits: limits, extraction: extraction, shouldStop: shouldStop) {
+      if let processed = FileProcessor.process(
+        chunk[i], root: root, limits: limits, extraction: extraction, cache: cache, shouldStop: shouldStop)
+      {
         slots.set(i, processed)
       }
     }
@@ -240,6 +249,7 @@ public struct IndexPipeline: Sendable {
         return make(status, .renamed(from: old.path))
       }
       report.parsed += 1
+      if processed.fromCache { report.fromCache += 1 }
       return make(status, .indexed(index, outline, references), message: status == .lossyUTF8 ? "invalid UTF-8 replaced with U+FFFD" : nil)
     case .skipped(let status, let message):
       report.skipped[status, default: 0] += 1

@@ -156,13 +156,21 @@ package struct IndexReader {
         uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT key, value FROM meta").map { row in
           (row[0] as String, row[1] as DatabaseValue)
         })
-      return IndexStatistics(
+      var statistics = IndexStatistics(
         files: files, symbols: symbols, references: references, languages: languages, statusCounts: statusCounts, skipped: skipped, lossy: lossy,
         databaseBytes: Self.fileSize(path) + Self.fileSize(path + "-wal"),
         blobRawBytes: blobs?[0] ?? 0, blobCompressedBytes: blobs?[1] ?? 0, referenceBlobBytes: blobs?[2] ?? 0,
         schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
         generation: meta["generation"].flatMap { Int64.fromDatabaseValue($0) } ?? 0,
         lastIndexTime: meta["last_index_time"].flatMap { String.fromDatabaseValue($0) })
+      for (key, value) in meta {
+        if key.hasPrefix("cache_"), let count = Int64.fromDatabaseValue(value) {
+          statistics.cache[String(key.dropFirst(6))] = count
+        } else if IndexProvenance.keys.contains(key), let text = String.fromDatabaseValue(value) {
+          statistics.provenance[key] = text
+        }
+      }
+      return statistics
     }
   }
 

@@ -60,6 +60,11 @@ package struct IndexWriter: Sendable {
       }
       try postings.finish()
       if let provenance = batch.provenance { try Self.write(provenance, db) }
+      for (key, amount) in batch.metaIncrements.sorted(by: { $0.key < $1.key }) where amount != 0 {
+        try db.execute(
+          sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = value + excluded.value",
+          arguments: [key, amount])
+      }
       try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'generation'")
       try db.execute(
         sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_index_time', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")

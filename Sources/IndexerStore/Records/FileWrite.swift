@@ -45,6 +45,8 @@ public struct IndexBatch: Sendable {
   public var removals: [String]
   /// When set, replaces what `meta` says of the index's origin (shard, version, options, tree).
   package var provenance: IndexProvenance?
+  /// Counters in `meta` to add to (the cache's hits, misses, bytes), committed with the batch.
+  package var metaIncrements: [String: Int64] = [:]
 
   public init(writes: [FileWrite] = [], removals: [String] = []) {
     self.writes = writes
@@ -56,5 +58,5 @@ public struct IndexBatch: Sendable {
     self.provenance = provenance
   }
 
-  public var isEmpty: Bool { writes.isEmpty && removals.isEmpty && provenance == nil }
+  public var isEmpty: Bool { writes.isEmpty && removals.isEmpty && provenance == nil && metaIncrements.isEmpty }
 }

@@ -29,4 +29,9 @@ public struct IndexStatistics: Sendable {
   public var schemaVersion: Int
   public var generation: Int64
   public var lastIndexTime: String?
+  /// The `cache_*` counters of `meta` (hits, misses, invalid, bytes fetched and stored, failures), summed
+  /// over every run that used `--cache`; empty when none did.
+  public var cache: [String: Int64] = [:]
+  /// `shard`, `merged_from`, `indexer_version`, `options`, `root_identity` when a shard run or a merge wrote them.
+  public var provenance: [String: String] = [:]
 }

@@ -82,6 +82,11 @@ struct IndexRun {
       print(
         "indexed \(report.files) files: \(report.parsed) parsed, \(report.hashed) hashed, \(report.unchanged) unchanged, "
           + "\(report.removed) removed; \(report.symbols) symbols in \(IndexerCommand.Index.seconds(report.seconds)) s → \(databasePath)")
+      if let cache = report.cache, !cache.isEmpty {
+        print(
+          "cache: \(cache.hits) hits, \(cache.misses) misses\(cache.invalid > 0 ? " (\(cache.invalid) invalid values)" : ""), "
+            + "\(cache.bytesFetched) bytes fetched, \(cache.bytesStored) stored")
+      }
       if let shard = report.shard {
         print(
           "shard \(shard): \(report.otherShardsFiles) files of the tree belong to the other shards; "
@@ -100,6 +105,7 @@ extension IndexerCommand.Index {
     var o = JSONObject()
     o.add("files", report.files)
     o.add("parsed", report.parsed)
+    o.add("fromCache", report.fromCache)
     o.add("hashed", report.hashed)
     o.add("unchanged", report.unchanged)
     o.add("removed", report.removed)
@@ -116,6 +122,16 @@ extension IndexerCommand.Index {
     phases.add("commit", report.phases.commit)
     phases.add("finish", report.phases.finish)
     o.add("phases", raw: phases.text)
+    if let cache = report.cache {
+      var c = JSONObject()
+      c.add("hits", cache.hits)
+      c.add("misses", cache.misses)
+      c.add("invalid", cache.invalid)
+      c.add("bytesFetched", Int(cache.bytesFetched))
+      c.add("bytesStored", Int(cache.bytesStored))
+      c.add("failure", cache.failure)
+      o.add("cache", raw: c.text)
+    }
     if let shard = report.shard {
       var part = JSONObject()
       part.add("index", shard.index)

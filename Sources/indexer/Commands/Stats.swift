@@ -62,6 +62,16 @@ extension IndexerCommand {
       o.add("schemaVersion", s.schemaVersion)
       o.add("generation", s.generation)
       o.add("lastIndexTime", s.lastIndexTime)
+      if !s.cache.isEmpty {
+        var cache = JSONObject()
+        for (key, value) in s.cache.sorted(by: { $0.key < $1.key }) { cache.add(key, Int(value)) }
+        o.add("cache", raw: cache.text)
+      }
+      if !s.provenance.isEmpty {
+        var origin = JSONObject()
+        for (key, value) in s.provenance.sorted(by: { $0.key < $1.key }) { origin.add(key, value) }
+        o.add("origin", raw: origin.text)
+      }
       if let service { o.add("service", raw: String(WireCoding.line(service).dropLast())) }
       return o.text + "\n"
     }
@@ -101,6 +111,17 @@ extension IndexerCommand {
       lines.append("schema         version \(s.schemaVersion)")
       lines.append("generation     \(s.generation)")
       lines.append("last indexed   \(s.lastIndexTime ?? "never")")
+      if let shard = s.provenance["shard"] {
+        lines.append("shard          \(shard) of \(s.provenance["root_identity"] ?? "an unknown tree")")
+      } else if let merged = s.provenance["merged_from"] {
+        lines.append("merged from    \(merged) of \(s.provenance["root_identity"] ?? "an unknown tree")")
+      }
+      if !s.cache.isEmpty {
+        let c = s.cache
+        lines.append(
+          "cache          \(c["hits"] ?? 0) hits, \(c["misses"] ?? 0) misses (\(c["invalid"] ?? 0) invalid values), "
+            + "\(c["bytes_fetched"] ?? 0) bytes fetched, \(c["bytes_stored"] ?? 0) stored; down during \(c["failures"] ?? 0) runs")
+      }
       if !s.skipped.isEmpty {
         lines.append("skipped        \(s.skipped.count) files")
         for file in s.skipped {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import IndexerCache
 import IndexerCore
 import IndexerModel
 import IndexerWorkspace
@@ -32,6 +33,15 @@ struct WorkspaceOptions: ParsableArguments {
       "Stop extracting a file after this many seconds and quarantine it (status extractor-timeout).", valueName: "seconds"))
   var extractTimeout = 5.0
 
+  @Option(
+    help: ArgumentHelp(
+      "Look up each file's extraction result here before reading it, and store it after: a folder, http://host:port/path (GET/PUT) or redis://host:port/db.",
+      valueName: "where"))
+  var cache: String?
+
+  @Option(help: ArgumentHelp("Bound a folder --cache to this size, dropping the least recently used entries (e.g. 2G).", valueName: "size"))
+  var cacheSize = ByteCount(bytes: 2 << 30)
+
   func validate() throws {
     guard maxFiles >= 0 else { throw ValidationError("--max-files must be zero or more") }
     guard extractTimeout > 0, extractTimeout <= 86_400 else {
@@ -43,7 +53,7 @@ struct WorkspaceOptions: ParsableArguments {
   var settings: WorkspaceSettings {
     WorkspaceSettings(
       path: path, database: database, excludes: excludes, maxFileSize: maxFileSize.bytes, maxFiles: maxFiles,
-      maxTotalSize: maxTotalSize.bytes, extractTimeout: extractTimeout)
+      maxTotalSize: maxTotalSize.bytes, extractTimeout: extractTimeout, cache: cache, cacheSize: cacheSize.bytes)
   }
 
   func indexOptions() throws -> IndexOptions { try settings.indexOptions() }
@@ -58,6 +68,8 @@ struct WorkspaceSettings {
   var maxFiles = IndexLimits.default.maxFiles
   var maxTotalSize = IndexLimits.default.maxTotalSize
   var extractTimeout = 5.0
+  var cache: String?
+  var cacheSize: Int64 = 2 << 30
   var shard: Shard?
 
   /// Checks the folder, creates `.indexer/` when the default database is used, and builds the options.
@@ -81,6 +93,13 @@ struct WorkspaceSettings {
       walk: WalkOptions(excludes: excludes),
       isolation: try ExtractionWorker.isolation(timeoutSeconds: extractTimeout))
     options.shard = shard
+    if let cache {
+      do {
+        options.cache = try ExtractionCache.open(cache, folderLimitBytes: cacheSize)
+      } catch {
+        throw UsageError(userMessage: "--cache \(cache): \(error.description)")
+      }
+    }
     return options
   }
 }

@@ -1,0 +1,125 @@
+/// A cache behind plain HTTP/1.1: `GET <url>/<key>` (200 with the value, 404 when absent) and
+/// `PUT <url>/<key>` (any 2xx), on kept-alive connections — what bazel-remote's HTTP API
+/// (`http://host:8080/ac`) and nginx with WebDAV `PUT` serve.
+public struct HTTPCache: CacheBackend {
+  let host: String
+  let port: Int
+  /// The path the keys go under, without a trailing slash ("" for the server's root).
+  let prefix: String
+  let url: String
+  private let pool: ConnectionPool
+
+  /// `http://host[:port][/path]`; https needs TLS, which this binary does not carry.
+  public init(url: String, timeoutSeconds: Double) throws(CacheFailure) {
+    if url.hasPrefix("https://") {
+      throw CacheFailure("\(url): https is not supported (no TLS in this binary) — use a plain http:// address on a trusted network, a folder, or redis://")
+    }
+    guard url.hasPrefix("http://") else { throw CacheFailure("\(url) is not an http:// address") }
+    let rest = url.dropFirst("http://".count)
+    let authority = rest.prefix { $0 != "/" }
+    var path = String(rest.dropFirst(authority.count))
+    while path.hasSuffix("/") { path.removeLast() }
+    guard !authority.isEmpty, !authority.contains("@") else { throw CacheFailure("\(url): expected http://host[:port]/path") }
+    let (host, port) = try Self.split(authority, defaultPort: 80, url: url)
+    guard path.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "?" && $0 != "#" }) else {
+      throw CacheFailure("\(url): the path must be plain ASCII without spaces, ? or #")
+    }
+    self.host = host
+    self.port = port
+    self.prefix = path
+    self.url = url
+    pool = ConnectionPool { () throws(CacheFailure) in try TCPConnection(host: host, port: port, timeoutSeconds: timeoutSeconds) }
+  }
+
+  /// `host`, `host:port` or `[v6]:port`.
+  static func split(_ authority: Substring, defaultPort: Int, url: String) throws(CacheFailure) -> (String, Int) {
+    var host = authority
+    var port = defaultPort
+    if let colon = authority.lastIndex(of: ":"), !authority[colon...].contains("]") {
+      guard let number = Int(authority[authority.index(after: colon)...]), (1...65_535).contains(number) else {
+        throw CacheFailure("\(url): the port is not a number from 1 to 65535")
+      }
+      port = number
+      host = authority[..<colon]
+    }
+    if host.hasPrefix("[") && host.hasSuffix("]") { host = host.dropFirst().dropLast() }
+    guard !host.isEmpty else { throw CacheFailure("\(url): no host") }
+    return (String(host), port)
+  }
+
+  public var label: String { url }
+
+  public func fetch(_ key: CacheKey) throws(CacheFailure) -> [UInt8]? {
+    try pool.with { connection throws(CacheFailure) in
+      try connection.send(request("GET", key, body: []))
+      let (status, body) = try response(connection, method: "GET")
+      switch status {
+      case 200: return body
+      case 404: return nil
+      default: throw CacheFailure("\(url) answered GET with status \(status)")
+      }
+    }
+  }
+
+  public func store(_ key: CacheKey, _ value: [UInt8]) throws(CacheFailure) {
+    try pool.with { connection throws(CacheFailure) in
+      try connection.send(request("PUT", key, body: value))
+      let (status, _) = try response(connection, method: "PUT")
+      guard (200..<300).contains(status) else { throw CacheFailure("\(url) answered PUT with status \(status)") }
+    }
+  }
+
+  private func request(_ method: String, _ key: CacheKey, body: [UInt8]) -> [UInt8] {
+    var head = "\(method) \(prefix)/\(key.hex) HTTP/1.1\r\nHost: \(host):\(port)\r\nUser-Agent: indexer\r\n"
+    if method == "PUT" { head += "Content-Type: application/octet-stream\r\nContent-Length: \(body.count)\r\n" }
+    head += "\r\n"
+    return Array(head.utf8) + body
+  }
+
+  /// Status and body; the body read by Content-Length or chunked encoding, bounded by `CacheRecord.maxBytes`.
+  private func response(_ connection: TCPConnection, method: String) throws(CacheFailure) -> (Int, [UInt8]) {
+    let statusLine = try connection.readLine()
+    let parts = statusLine.split(separator: " ", maxSplits: 2)
+    guard parts.count >= 2, parts[0].hasPrefix("HTTP/1."), let status = Int(parts[1]) else {
+      throw CacheFailure("\(url) did not answer in HTTP/1.1: \(statusLine.prefix(80))")
+    }
+    var length: Int?
+    var chunked = false
+    var close = false
+    while true {
+      let line = try connection.readLine()
+      if line.isEmpty { break }
+      guard let colon = line.firstIndex(of: ":") else { continue }
+      let name = line[..<colon].lowercased()
+      let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces).lowercased()
+      switch name {
+      case "content-length": length = Int(value)
+      case "transfer-encoding": chunked = value.contains("chunked")
+      case "connection": close = value == "close"
+      default: break
+      }
+    }
+    if close { throw CacheFailure("\(url) closes connections after each request") }
+    var body: [UInt8] = []
+    if chunked {
+      while true {
+        let sizeLine = try connection.readLine()
+        guard let size = Int(sizeLine.prefix { $0 != ";" }, radix: 16), size >= 0, body.count + size <= CacheRecord.maxBytes else {
+          throw CacheFailure("\(url) sent a malformed or oversized chunk")
+        }
+        if size == 0 {
+          while try !connection.readLine().isEmpty {}
+          break
+        }
+        body += try connection.read(count: size)
+        _ = try connection.readLine()
+      }
+    } else if let length {
+      guard length >= 0, length <= CacheRecord.maxBytes else { throw CacheFailure("\(url) sent a \(length)-byte body, more than a record can be") }
+      body = try connection.read(count: length)
+    } else if status != 204 && status != 304 && !(100..<200).contains(status) {
+      throw CacheFailure("\(url) sent a body without a length")
+    }
+    return (status, body)
+  }
+}
