@@ -28,9 +28,8 @@ median() {
   local times=()
   for _ in $(seq 1 "$runs"); do
     eval "$prepare"
-    local t
-    t=$( { /usr/bin/time -f '%e' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
-    times+=("$t")
+    /usr/bin/time -o "$work/time" -f '%e' "$@" >/dev/null 2>&1
+    times+=("$(tail -n 1 "$work/time")")
   done
   printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
@@ -91,7 +90,8 @@ fi
 cp "$work/cold.sqlite" "$work/artifact.sqlite"
 python3 - "$work/artifact.sqlite" <<'PY'
 import sqlite3, sys
-db = sqlite3.connect(sys.argv[1]); db.execute("UPDATE file SET mtime_ns = 0, inode = 0"); db.commit(); db.close()
+db = sqlite3.connect(sys.argv[1]); db.execute("UPDATE file SET mtime_ns = 0, inode = 0"); db.commit()
+db.execute("PRAGMA wal_checkpoint(TRUNCATE)"); db.close()
 PY
 cp "$work/artifact.sqlite" "$work/artifact-stale.sqlite"
 t=$(median 'cp "$work/artifact-stale.sqlite" "$work/artifact.sqlite"; rm -f "$work/artifact.sqlite-wal" "$work/artifact.sqlite-shm"' \

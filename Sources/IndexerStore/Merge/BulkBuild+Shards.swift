@@ -28,6 +28,7 @@ extension BulkBuild {
             CREATE TEMP TABLE merge_id (shard INTEGER NOT NULL, old_id INTEGER NOT NULL, new_id INTEGER NOT NULL,
               PRIMARY KEY (shard, old_id)) WITHOUT ROWID;
             INSERT INTO temp.merge_id SELECT shard, old_id, row_number() OVER (ORDER BY path) FROM temp.merge_file;
+            CREATE INDEX temp.merge_id_by_new ON merge_id (shard, new_id, old_id);
             DROP TABLE temp.merge_file;
             """)
         let fileColumns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info('file')").map { $0[0] as String }
@@ -49,8 +50,14 @@ extension BulkBuild {
               try db.execute(
                 sql: "INSERT INTO main.file_blob (file_id, outline, refs) SELECT m.new_id, b.outline, b.refs FROM shard.file_blob b \(join) = b.file_id ORDER BY m.new_id")
               let symbolValues = symbolColumns.map { $0 == "file_id" ? "m.new_id" : "s." + $0.quotedDatabaseIdentifier }.joined(separator: ", ")
+              // Files in their new order, each one's rows by its primary key: rows arrive in key order, with
+              // no sort of millions of rows (a kernel tree's 4.4 million took 7.5 s sorted, in a merge of 20).
               try db.execute(
-                sql: "INSERT INTO main.symbol (\(symbolColumns.map(\.quotedDatabaseIdentifier).joined(separator: ", "))) SELECT \(symbolValues) FROM shard.symbol s \(join) = s.file_id ORDER BY m.new_id, s.ordinal")
+                sql: """
+                  INSERT INTO main.symbol (\(symbolColumns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")))
+                  SELECT \(symbolValues) FROM temp.merge_id m INDEXED BY merge_id_by_new CROSS JOIN shard.symbol s ON s.file_id = m.old_id
+                  WHERE m.shard = \(position) ORDER BY m.new_id, s.ordinal
+                  """)
               var newID: [Int64: Int64] = [:]
               for row in try Row.fetchAll(db, sql: "SELECT old_id, new_id FROM temp.merge_id WHERE shard = ?", arguments: [position]) {
                 newID[row[0]] = row[1]
