@@ -29,20 +29,26 @@ public final class ExtractionCache: Sendable {
     return ExtractionCache(backend: backend)
   }
 
-  /// The stored extraction result for these bytes, nil on a miss (absent, foreign, damaged, or the cache down).
-  public func fetch(_ key: CacheKey) -> (FileIndex, EncodedOutline, EncodedReferences)? {
-    guard !down.load(ordering: .relaxed) else { return nil }
-    let value: [UInt8]?
+  /// The stored values of the keys that have one (all at once: one round trip per group on Redis, several
+  /// requests in flight over HTTP); empty when the cache is down. Absent keys count as misses here.
+  public func fetchMany(_ keys: [CacheKey]) -> [CacheKey: [UInt8]] {
+    guard !keys.isEmpty, !down.load(ordering: .relaxed) else { return [:] }
+    let unique = Array(Set(keys))
     do {
-      value = try backend.fetch(key)
+      let values = try backend.fetchMany(unique)
+      let absent = keys.count { values[$0] == nil }
+      counters.withLock { $0.misses += absent }
+      return values
     } catch {
       fail(error)
-      return nil
+      return [:]
     }
-    guard let value else {
-      counters.withLock { $0.misses += 1 }
-      return nil
-    }
+  }
+
+  /// The record in a fetched value, counted as a hit; a value that is not a valid record counts as an
+  /// invalid miss and gives nil, as does no value (already counted by `fetchMany`).
+  public func accept(_ value: [UInt8]?) -> (FileIndex, EncodedOutline, EncodedReferences)? {
+    guard let value else { return nil }
     guard let record = CacheRecord.decode(value) else {
       counters.withLock {
         $0.misses += 1
@@ -55,6 +61,11 @@ public final class ExtractionCache: Sendable {
       $0.bytesFetched += Int64(value.count)
     }
     return record
+  }
+
+  /// One lookup (`fetchMany` and `accept` for a single key).
+  public func fetch(_ key: CacheKey) -> (FileIndex, EncodedOutline, EncodedReferences)? {
+    accept(fetchMany([key])[key])
   }
 
   public func store(_ key: CacheKey, language: Language, outline: EncodedOutline, references: EncodedReferences) {

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// A cache behind plain HTTP/1.1: `GET <url>/<key>` (200 with the value, 404 when absent) and
 /// `PUT <url>/<key>` (any 2xx), on kept-alive connections — what bazel-remote's HTTP API
 /// (`http://host:8080/ac`) and nginx with WebDAV `PUT` serve.
@@ -60,6 +63,33 @@ public struct HTTPCache: CacheBackend {
       }
     }
   }
+
+  /// Several GETs in flight at once, each on its own kept-alive connection: a lookup is one network
+  /// latency, and a batch would otherwise pay it once per file per core.
+  public func fetchMany(_ keys: [CacheKey]) throws(CacheFailure) -> [CacheKey: [UInt8]] {
+    let results = Mutex<(values: [CacheKey: [UInt8]], failure: CacheFailure?)>(([:], nil))
+    let next = Atomic<Int>(0)
+    let group = DispatchGroup()
+    for _ in 0..<min(Self.parallelRequests, keys.count) {
+      DispatchQueue.global().async(group: group) {
+        while results.withLock({ $0.failure == nil }) {
+          let i = next.add(1, ordering: .relaxed).oldValue
+          guard i < keys.count else { return }
+          do throws(CacheFailure) {
+            if let value = try fetch(keys[i]) { results.withLock { $0.values[keys[i]] = value } }
+          } catch {
+            results.withLock { $0.failure = $0.failure ?? error }
+          }
+        }
+      }
+    }
+    group.wait()
+    let (values, failure) = results.withLock { $0 }
+    if let failure { throw failure }
+    return values
+  }
+
+  static let parallelRequests = 8
 
   public func store(_ key: CacheKey, _ value: [UInt8]) throws(CacheFailure) {
     try pool.with { connection throws(CacheFailure) in

@@ -55,6 +55,32 @@ public struct RedisCache: CacheBackend {
     }
   }
 
+  /// `MGET` in groups of 128 keys: one round trip each.
+  public func fetchMany(_ keys: [CacheKey]) throws(CacheFailure) -> [CacheKey: [UInt8]] {
+    var values: [CacheKey: [UInt8]] = [:]
+    var start = 0
+    while start < keys.count {
+      let group = Array(keys[start..<min(keys.count, start + 128)])
+      start += group.count
+      try pool.with { connection throws(CacheFailure) in
+        try connection.send(Self.command([Array("MGET".utf8)] + group.map { Array((Self.keyPrefix + $0.hex).utf8) }))
+        let header = try connection.readLine()
+        guard header.first == "*", Int(header.dropFirst()) == group.count else {
+          if header.first == "-" { throw CacheFailure("\(url): \(header.dropFirst().prefix(200))") }
+          throw CacheFailure("\(url) answered MGET with \(header.prefix(80))")
+        }
+        for key in group {
+          switch try Self.reply(connection, url) {
+          case .bulk(let value): values[key] = value
+          case .null: break
+          case .simple(let text): throw CacheFailure("\(url) answered MGET with \(text)")
+          }
+        }
+      }
+    }
+    return values
+  }
+
   public func store(_ key: CacheKey, _ value: [UInt8]) throws(CacheFailure) {
     try pool.with { connection throws(CacheFailure) in
       try connection.send(Self.command([Array("SET".utf8), Array((Self.keyPrefix + key.hex).utf8), value]))

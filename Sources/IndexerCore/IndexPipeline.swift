@@ -1,4 +1,5 @@
 import Foundation
+import IndexerCache
 import IndexerModel
 import IndexerStore
 import IndexerWorkspace
@@ -197,19 +198,41 @@ public struct IndexPipeline: Sendable {
   }
 
   /// Reads, hashes and extracts the candidates on every core; results come back in the same order.
-  /// Files `shouldStop` turned away are missing from the result.
+  /// Files `shouldStop` turned away are missing from the result. With a cache, the files that need a
+  /// reader are looked up together between reading and extracting (one round trip per group on Redis,
+  /// several requests at once over HTTP), so a network cache is not paid one latency per file per core.
   func extract(_ chunk: [IndexPlan.Candidate], shouldStop: @Sendable () -> Bool = { false }) -> [ProcessedFile] {
-    let slots = ResultSlots<ProcessedFile>(count: chunk.count)
     let root = options.root
     let limits = options.limits
     let extraction = extraction
     let cache = options.cache
+    let steps = ResultSlots<FileProcessor.Step>(count: chunk.count)
     DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
       if shouldStop() { return }
-      if let processed = FileProcessor.process(
-        chunk[i], root: root, limits: limits, extraction: extraction, cache: cache, shouldStop: shouldStop)
-      {
+      steps.set(i, FileProcessor.prepare(chunk[i], root: root, limits: limits, keyed: cache != nil))
+    }
+    let prepared = steps.collectAll()
+    var values: [CacheKey: [UInt8]] = [:]
+    if let cache {
+      values = cache.fetchMany(prepared.compactMap { step in
+        if case .extract(let file)? = step { return file.key }
+        return nil
+      })
+    }
+    let fetched = values
+    let slots = ResultSlots<ProcessedFile>(count: chunk.count)
+    DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
+      if shouldStop() { return }
+      switch prepared[i] {
+      case .done(let processed)?:
         slots.set(i, processed)
+      case .extract(let file)?:
+        let value = file.key.flatMap { fetched[$0] }
+        if let processed = FileProcessor.finish(file, cachedValue: value, extraction: extraction, cache: cache, shouldStop: shouldStop) {
+          slots.set(i, processed)
+        }
+      case nil:
+        break
       }
     }
     return slots.collect()

@@ -13,6 +13,9 @@ final class ResultSlots<Element>: @unchecked Sendable {
 
   /// The filled slots in order; call only after the workers are done.
   func collect() -> [Element] { slots.compactMap { $0 } }
+
+  /// Every slot in order, nil where a worker left it empty.
+  func collectAll() -> [Element?] { slots }
 }
 
 /// A value shared between the planning thread and the writer queue, guarded by a lock.
