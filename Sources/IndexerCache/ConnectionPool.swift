@@ -17,11 +17,24 @@ final class ConnectionPool: Sendable {
     self.open = open
   }
 
+  /// Runs `body` on an idle connection or a new one. A kept-alive connection the server has closed
+  /// meanwhile (nginx's `keepalive_timeout`, Redis's `timeout`) fails on first use: then the request is
+  /// made once more on a new connection (lookups and stores are idempotent), so only a server that is
+  /// really gone counts as a failure.
   func with<T>(_ body: (TCPConnection) throws(CacheFailure) -> T) throws(CacheFailure) -> T {
-    let reused = idle.withLock { $0.popLast() }
-    let connection: TCPConnection
-    if let reused { connection = reused.connection } else { connection = try open() }
+    if let reused = idle.withLock({ $0.popLast() }) {
+      do throws(CacheFailure) {
+        return try finish(reused.connection, body)
+      } catch {
+        // Fall through to a new connection.
+      }
+    }
+    return try finish(try open(), body)
+  }
+
+  private func finish<T>(_ connection: TCPConnection, _ body: (TCPConnection) throws(CacheFailure) -> T) throws(CacheFailure) -> T {
     let result = try body(connection)
+    guard connection.reusable else { return result }
     let box = Box(connection)
     idle.withLock { if $0.count < Self.maxIdle { $0.append(box) } }
     return result

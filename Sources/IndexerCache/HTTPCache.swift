@@ -129,7 +129,7 @@ public struct HTTPCache: CacheBackend {
       default: break
       }
     }
-    if close { throw CacheFailure("\(url) closes connections after each request") }
+    if close { connection.reusable = false }
     var body: [UInt8] = []
     if chunked {
       while true {

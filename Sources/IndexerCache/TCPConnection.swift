@@ -7,6 +7,9 @@
 /// that hangs costs a run at most the timeout.
 final class TCPConnection {
   private let fd: Int32
+  /// Cleared when the server said it closes the connection after this reply (HTTP `Connection: close`,
+  /// which nginx sends after `keepalive_requests`): the pool then drops it instead of reusing it.
+  var reusable = true
   private var buffer: [UInt8] = []
   private var start = 0
 

@@ -14,7 +14,8 @@ public final class CacheServer: @unchecked Sendable {
   /// The `--cache` value that reaches it.
   public let url: String
 
-  public static func nginx() throws -> CacheServer {
+  /// `keepaliveRequests`/`keepaliveTimeout`: nginx's own defaults unless a test makes it close connections early.
+  public static func nginx(keepaliveRequests: Int = 1000, keepaliveTimeout: Int = 75) throws -> CacheServer {
     let directory = try TemporaryDirectory("nginx")
     let port = try freePort()
     for folder in ["data/cache", "temp", "logs"] {
@@ -30,6 +31,8 @@ public final class CacheServer: @unchecked Sendable {
       events { worker_connections 64; }
       http {
         access_log off;
+        keepalive_requests \(keepaliveRequests);
+        keepalive_timeout \(keepaliveTimeout)s;
         client_body_temp_path \(d)/temp/body;
         proxy_temp_path \(d)/temp/proxy;
         fastcgi_temp_path \(d)/temp/fastcgi;
@@ -53,13 +56,14 @@ public final class CacheServer: @unchecked Sendable {
       directory: directory, url: "http://127.0.0.1:\(port)/cache")
   }
 
-  public static func redis() throws -> CacheServer {
+  /// `idleTimeout`: seconds after which Redis closes an idle client (0: never, its default).
+  public static func redis(idleTimeout: Int = 0) throws -> CacheServer {
     let directory = try TemporaryDirectory("redis")
     let port = try freePort()
     let program = try find("redis-server", in: ["/usr/bin/redis-server", "/usr/sbin/redis-server"])
     return try CacheServer(
       program: program,
-      arguments: ["--port", "\(port)", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory.path, "--loglevel", "warning"],
+      arguments: ["--port", "\(port)", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory.path, "--loglevel", "warning", "--timeout", "\(idleTimeout)"],
       port: port, directory: directory, url: "redis://127.0.0.1:\(port)/0")
   }
 
