@@ -201,7 +201,21 @@ public struct IndexPipeline: Sendable {
   /// Files `shouldStop` turned away are missing from the result. With a cache, the files that need a
   /// reader are looked up together between reading and extracting (one round trip per group on Redis,
   /// several requests at once over HTTP), so a network cache is not paid one latency per file per core.
-  func extract(_ chunk: [IndexPlan.Candidate], shouldStop: @Sendable () -> Bool = { false }) -> [ProcessedFile] {
+  ///
+  /// Files are read a part at a time (`batchFiles` files or `batchBytes` of source), so a watcher batch
+  /// of thousands of files holds one part's bytes, not all of them.
+  func extract(_ candidates: [IndexPlan.Candidate], shouldStop: @Sendable () -> Bool = { false }) -> [ProcessedFile] {
+    var processed: [ProcessedFile] = []
+    processed.reserveCapacity(candidates.count)
+    for part in chunks(candidates) {
+      let done = extractPart(part, shouldStop: shouldStop)
+      processed += done
+      if done.count < part.count { break }
+    }
+    return processed
+  }
+
+  private func extractPart(_ chunk: [IndexPlan.Candidate], shouldStop: @Sendable () -> Bool) -> [ProcessedFile] {
     let root = options.root
     let limits = options.limits
     let extraction = extraction
