@@ -47,4 +47,27 @@ import Testing
       #expect(positions.allSatisfy { $0.line >= 1 && $0.line <= lines }, "\(input): reference outside the input")
     }
   }
+
+  /// A header left open while typing (`class Half(` at the top of a long file) takes what follows into its
+  /// signature, as a parser would; the signature stays one line of at most 1,000 bytes and an ellipsis.
+  @Test(arguments: [
+    (Language.python, "class Half(\n    def broken(self:\n        \"\"\"unterminated\n"),
+    (Language.python, "def f(x=\"\"\"a\nb\"\"\"):\n    pass\n"),
+    (Language.c, "int f(int a,\n"),
+    (Language.java, "class A<T extends\n"),
+    (Language.rust, "fn f(x: &str = r#\"a\nb\n"),
+  ])
+  func halfTypedHeadersGiveOneBoundedLine(language: Language, header: String) {
+    let body = String(repeating: "value_\u{e9} = compute(alpha, beta)  # é\n", count: 2_000)
+    let index = ExtractorRegistry.extractor(for: language).extract(Array((header + body).utf8))
+    for symbol in index.symbols {
+      let oneLine = !symbol.signature.contains { $0.isNewline }
+      #expect(oneLine, "\(symbol.name): \(symbol.signature.prefix(80))")
+      #expect(symbol.signature.utf8.count <= 1003, "\(symbol.name): \(symbol.signature.utf8.count) bytes")
+      #expect(String(validating: Array(symbol.signature.utf8), as: UTF8.self) != nil)
+    }
+    if language == .python {
+      #expect(index.symbols.first?.signature.hasPrefix(header.hasPrefix("class") ? "class Half(" : "def f(x=\"\"\"a b\"\"\")") == true)
+    }
+  }
 }

@@ -71,6 +71,10 @@ import Testing
       #expect(symbol.range.start.line >= 1 && symbol.range.end.line <= lines, "\(fixture) cut at \(cut): \(symbol.name)")
       #expect(symbol.range.start.column >= 1, "\(fixture) cut at \(cut): \(symbol.name)")
       #expect(index.parents[i] < i, "\(fixture) cut at \(cut): parent after child")
+      let oneBoundedLine = !symbol.signature.contains { $0.isNewline } && symbol.signature.utf8.count <= 1003
+      #expect(
+        oneBoundedLine,
+        "\(fixture) cut at \(cut): \(symbol.name)'s signature is not one bounded line")
     }
     for positions in index.references.positions {
       #expect(positions.allSatisfy { $0.line >= 1 && $0.line <= lines }, "\(fixture) cut at \(cut): reference outside the input")
