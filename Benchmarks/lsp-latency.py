@@ -72,9 +72,13 @@ def main():
             while not header.endswith(b"\r\n\r\n"):
                 header += server.stdout.read(1)
             length = int(header.split(b"Content-Length:")[1].split(b"\r\n")[0])
-            reply = json.loads(server.stdout.read(length))
+            raw = server.stdout.read(length)
+            # Up to the reply's last byte: the server's time and the pipe, not this client's JSON decoding
+            # (Python takes ~150 ms to decode a 5 MB documentSymbol reply that the server wrote in ~45 ms).
+            elapsed = time.perf_counter() - start
+            reply = json.loads(raw)
             if reply.get("id") == next_id[0]:
-                return time.perf_counter() - start, reply
+                return elapsed, reply
             # a notification or a request of the server's (progress): answer requests, skip the rest
             if "method" in reply and "id" in reply:
                 ack = json.dumps({"jsonrpc": "2.0", "id": reply["id"], "result": None}).encode()
