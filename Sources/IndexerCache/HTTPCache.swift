@@ -134,7 +134,7 @@ public struct HTTPCache: CacheBackend {
     if chunked {
       while true {
         let sizeLine = try connection.readLine()
-        guard let size = Int(sizeLine.prefix { $0 != ";" }, radix: 16), size >= 0, body.count + size <= CacheRecord.maxBytes else {
+        guard let size = Int(sizeLine.prefix { $0 != ";" }, radix: 16), size >= 0, size <= CacheRecord.maxBytes - body.count else {
           throw CacheFailure("\(url) sent a malformed or oversized chunk")
         }
         if size == 0 {
