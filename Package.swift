@@ -233,7 +233,7 @@ let package = Package(
     ),
     .testTarget(
       name: "IndexerCacheTests",
-      dependencies: ["IndexerCache", "IndexerModel", "IndexerStore", "IndexerTestSupport"],
+      dependencies: ["IndexerCache", "IndexerModel", "IndexerStore", "IndexerTestSupport", "IndexerWorkspace"],
       swiftSettings: settings
     ),
     .testTarget(

@@ -3,6 +3,7 @@ import IndexerCache
 import IndexerModel
 import IndexerStore
 import IndexerTestSupport
+import IndexerWorkspace
 import Testing
 
 @Suite struct CacheRecordTests {
@@ -82,5 +83,35 @@ import Testing
     #expect(kept.count == 9, "90% of a bound of ten records")
     #expect(kept.contains(keys[0]))
     #expect(kept.contains(keys[19]) && !kept.contains(keys[1]), "the least recently used went first")
+  }
+
+  /// A checksum proves a value arrived whole, not that its writer was honest: payloads changed anywhere
+  /// and framed again with a correct checksum must still decode to a miss or to a well-formed index.
+  @Test func reframedForgeriesNeverTrap() {
+    let payload = Array(Self.record[20...])
+    var generator = SystemRandomNumberGenerator()
+    var decoded = 0
+    for round in 0..<20_000 {
+      var forged = payload
+      let edits = 1 + round % 6
+      for _ in 0..<edits {
+        switch Int.random(in: 0..<4, using: &generator) {
+        case 0: forged[Int.random(in: 0..<forged.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator)
+        case 1: forged.removeLast(min(forged.count - 1, Int.random(in: 1...8, using: &generator)))
+        case 2: forged.insert(UInt8.random(in: 0...255, using: &generator), at: Int.random(in: 0...forged.count, using: &generator))
+        default: forged[Int.random(in: 0..<forged.count, using: &generator)] = [0x00, 0x7F, 0x80, 0xFF].randomElement(using: &generator)!
+        }
+      }
+      var framed = Array("IXC".utf8) + [1]
+      for shift in stride(from: 0, to: 64, by: 8) { framed.append(UInt8(truncatingIfNeeded: UInt64(forged.count) >> UInt64(shift))) }
+      let checksum = ContentHash.xxh64(forged)
+      for shift in stride(from: 0, to: 64, by: 8) { framed.append(UInt8(truncatingIfNeeded: checksum >> UInt64(shift))) }
+      framed += forged
+      if let (index, _, _) = CacheRecord.decode(framed) {
+        decoded += 1
+        for (i, parent) in index.parents.enumerated() { #expect(parent >= -1 && parent < i) }
+      }
+    }
+    #expect(decoded < 20_000, "most forgeries are refused")
   }
 }
