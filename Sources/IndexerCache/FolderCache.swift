@@ -9,12 +9,15 @@ import Synchronization
 /// sets the entry's mtime to now; at the end of a run that stored anything, the oldest entries go until
 /// the folder is under 90% of its bound (LRU by last use).
 public final class FolderCache: CacheBackend {
+  /// The folder as given; entries live under `root`, its `v1` subfolder (the record format's).
+  let folder: String
   let root: String
   let limitBytes: Int64
   private let storedThisRun = Atomic<Int>(0)
 
   public init(path: String, limitBytes: Int64) throws(CacheFailure) {
-    root = (path.hasSuffix("/") ? String(path.dropLast()) : path) + "/v1"
+    folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+    root = folder + "/v1"
     self.limitBytes = limitBytes
     do {
       try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -24,7 +27,7 @@ public final class FolderCache: CacheBackend {
     guard access(root, W_OK) == 0 else { throw CacheFailure("the cache folder \(root) is not writable") }
   }
 
-  public var label: String { String(root.dropLast(3)) }
+  public var label: String { folder }
 
   private func path(_ key: CacheKey) -> (folder: String, file: String) {
     let folder = root + "/" + key.hex.prefix(2)

@@ -23,7 +23,7 @@ public struct HTTPCache: CacheBackend {
     var path = String(rest.dropFirst(authority.count))
     while path.hasSuffix("/") { path.removeLast() }
     guard !authority.isEmpty, !authority.contains("@") else { throw CacheFailure("\(url): expected http://host[:port]/path") }
-    let (host, port) = try Self.split(authority, defaultPort: 80, url: url)
+    let (host, port) = try TCPConnection.hostAndPort(authority, defaultPort: 80, url: url)
     guard path.allSatisfy({ $0.isASCII && !$0.isWhitespace && $0 != "?" && $0 != "#" }) else {
       throw CacheFailure("\(url): the path must be plain ASCII without spaces, ? or #")
     }
@@ -32,22 +32,6 @@ public struct HTTPCache: CacheBackend {
     self.prefix = path
     self.url = url
     pool = ConnectionPool { () throws(CacheFailure) in try TCPConnection(host: host, port: port, timeoutSeconds: timeoutSeconds) }
-  }
-
-  /// `host`, `host:port` or `[v6]:port`.
-  static func split(_ authority: Substring, defaultPort: Int, url: String) throws(CacheFailure) -> (String, Int) {
-    var host = authority
-    var port = defaultPort
-    if let colon = authority.lastIndex(of: ":"), !authority[colon...].contains("]") {
-      guard let number = Int(authority[authority.index(after: colon)...]), (1...65_535).contains(number) else {
-        throw CacheFailure("\(url): the port is not a number from 1 to 65535")
-      }
-      port = number
-      host = authority[..<colon]
-    }
-    if host.hasPrefix("[") && host.hasSuffix("]") { host = host.dropFirst().dropLast() }
-    guard !host.isEmpty else { throw CacheFailure("\(url): no host") }
-    return (String(host), port)
   }
 
   public var label: String { url }

@@ -1,4 +1,4 @@
-/// A cache in Redis: `GET key` / `SET key value` in RESP2 on kept-alive connections, after `AUTH` and
+/// A cache in Redis: `MGET keys…` / `SET key value` in RESP2 on kept-alive connections, after `AUTH` and
 /// `SELECT db` when the address names them: `redis://[:password@]host[:port][/db]`. Eviction is
 /// Redis's own (`maxmemory-policy allkeys-lru`), as sccache leaves it.
 public struct RedisCache: CacheBackend {
@@ -22,7 +22,7 @@ public struct RedisCache: CacheBackend {
       guard let number = Int(path), (0...1_000_000).contains(number) else { throw CacheFailure("\(url): the database must be a number, as in redis://host:6379/0") }
       database = number
     }
-    let (host, port) = try HTTPCache.split(authority, defaultPort: 6379, url: url)
+    let (host, port) = try TCPConnection.hostAndPort(authority, defaultPort: 6379, url: url)
     self.url = password == nil ? url : "redis://\(authority)/\(database)"
     let label = self.url
     let (secret, number) = (password, database)
@@ -45,14 +45,7 @@ public struct RedisCache: CacheBackend {
   public var label: String { url }
 
   public func fetch(_ key: CacheKey) throws(CacheFailure) -> [UInt8]? {
-    try pool.with { connection throws(CacheFailure) in
-      try connection.send(Self.command([Array("GET".utf8), Array((Self.keyPrefix + key.hex).utf8)]))
-      switch try Self.reply(connection, url) {
-      case .bulk(let value): return value
-      case .null: return nil
-      case .simple(let text): throw CacheFailure("\(url) answered GET with \(text)")
-      }
-    }
+    try fetchMany([key])[key]
   }
 
   /// `MGET` in groups of 128 keys: one round trip each.

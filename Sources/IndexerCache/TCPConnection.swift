@@ -41,6 +41,22 @@ final class TCPConnection {
     throw CacheFailure("cannot connect to \(host):\(port): \(lastError)")
   }
 
+  /// `host`, `host:port` or `[v6]:port`.
+  static func hostAndPort(_ authority: Substring, defaultPort: Int, url: String) throws(CacheFailure) -> (String, Int) {
+    var host = authority
+    var port = defaultPort
+    if let colon = authority.lastIndex(of: ":"), !authority[colon...].contains("]") {
+      guard let number = Int(authority[authority.index(after: colon)...]), (1...65_535).contains(number) else {
+        throw CacheFailure("\(url): the port is not a number from 1 to 65535")
+      }
+      port = number
+      host = authority[..<colon]
+    }
+    if host.hasPrefix("[") && host.hasSuffix("]") { host = host.dropFirst().dropLast() }
+    guard !host.isEmpty else { throw CacheFailure("\(url): no host") }
+    return (String(host), port)
+  }
+
   deinit { close(fd) }
 
   /// A non-blocking connect waited on with `poll`, so an unreachable host costs the timeout, not minutes.

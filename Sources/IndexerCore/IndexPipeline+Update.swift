@@ -61,12 +61,7 @@ extension IndexPipeline {
     report.phases.extract = (ContinuousClock.now - extractStart).seconds
     batch.removals = plan.removed.map(\.path).filter { !claimed.contains($0) }
     report.removed = batch.removals.count
-    if let cache = options.cache {
-      let counters = cache.takeCounters()
-      report.cache = counters
-      if let failure = counters.failure { report.warnings.append(failure) }
-      if !counters.isEmpty { batch.metaIncrements = counters.metaIncrements }
-    }
+    batch.metaIncrements = takeCacheCounters(into: &report)
     if !batch.isEmpty {
       let commitStart = ContinuousClock.now
       report.generation = try IndexWriter(database: database).commit(batch)

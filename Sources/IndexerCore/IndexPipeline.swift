@@ -120,12 +120,7 @@ public struct IndexPipeline: Sendable {
     // Last, so an index says it is shard K/N only once it holds all of that shard.
     var bookkeeping = IndexBatch()
     if let provenance, !stopped && !committer.hasFailed { bookkeeping.provenance = provenance }
-    if let cache = options.cache {
-      let counters = cache.takeCounters()
-      report.cache = counters
-      if let failure = counters.failure { report.warnings.append(failure) }
-      if !counters.isEmpty { bookkeeping.metaIncrements = counters.metaIncrements }
-    }
+    bookkeeping.metaIncrements = takeCacheCounters(into: &report)
     if !bookkeeping.isEmpty && !committer.hasFailed { submit(bookkeeping, files: 0, bytes: 0) }
     let commitSeconds = try committer.finish()
     // A stopped build keeps its file for the next run to resume.
@@ -145,6 +140,16 @@ public struct IndexPipeline: Sendable {
     report.phases.finish = (ContinuousClock.now - finishStart).seconds
     report.seconds = (ContinuousClock.now - clock).seconds
     return report
+  }
+
+  /// The cache's use since the last call, into the report (its failure as a warning); returns the `meta`
+  /// counters to commit with the run's last batch (none without a cache, or when it was not used).
+  func takeCacheCounters(into report: inout IndexReport) -> [String: Int64] {
+    guard let cache = options.cache else { return [:] }
+    let counters = cache.takeCounters()
+    report.cache = counters
+    if let failure = counters.failure { report.warnings.append(failure) }
+    return counters.isEmpty ? [:] : counters.metaIncrements
   }
 
   /// What `meta` must say of this index's origin when it does not say so already: a shard's part, version,

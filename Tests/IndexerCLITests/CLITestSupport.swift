@@ -26,3 +26,18 @@ func touch(_ path: String, secondsAgo: Double = 3600) throws {
 func qualifiedName(_ line: String) -> String {
   line.components(separatedBy: "  ")[2]
 }
+
+/// The mixed workspace (ignored folders, skips) plus every `Fixtures/languages` case under `languages/`:
+/// a small tree with every language the readers know.
+func mixedTreeWithEveryLanguage() throws -> TemporaryDirectory {
+  let ws = try Fixtures.copy("workspaces/mixed")
+  try FileManager.default.copyItem(atPath: Fixtures.root + "/languages", toPath: ws.path + "/languages")
+  return ws
+}
+
+/// `export --format dump` of an index: everything it holds, for comparing two indexes of one tree.
+func dump(_ db: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+  let run = try IndexerProcess.run(["export", "--format", "dump", "--db", db])
+  #expect(run.status == 0, "\(run.stderr)", sourceLocation: sourceLocation)
+  return run.stdout
+}

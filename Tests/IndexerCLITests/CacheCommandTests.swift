@@ -26,30 +26,20 @@ import Testing
     }
   }
 
-  private func tree() throws -> TemporaryDirectory {
-    let ws = try Fixtures.copy("workspaces/mixed")
-    try FileManager.default.copyItem(atPath: Fixtures.root + "/languages", toPath: ws.path + "/languages")
-    return ws
-  }
-
-  private func dump(_ db: String) throws -> String {
-    try IndexerProcess.run(["export", "--format", "dump", "--db", db]).stdout
-  }
-
   private func cache(_ report: [String: Any]) -> [String: Any] { report["cache"] as? [String: Any] ?? [:] }
 
   @Test(arguments: Backend.allCases)
   func aSecondCheckoutTakesEveryResultFromTheCache(backend: Backend) throws {
     let (url, server) = try start(backend)
     defer { withExtendedLifetime(server) {} }
-    let ws = try tree()
+    let ws = try mixedTreeWithEveryLanguage()
     let first = try indexJSON(ws.path, ["--cache", url])
     let parsed = try #require(int(first, "parsed"))
     #expect(int(cache(first), "misses") == parsed, "a cold cache misses every file it is asked for")
     #expect(int(cache(first), "bytesStored")! > 0)
     #expect(cache(first)["failure"] is NSNull)
 
-    let checkout = try tree()
+    let checkout = try mixedTreeWithEveryLanguage()
     let second = try indexJSON(checkout.path, ["--cache", url])
     #expect(int(cache(second), "hits") == parsed, "every file comes from the cache: \(second)")
     #expect(int(second, "fromCache") == parsed)
@@ -66,7 +56,7 @@ import Testing
   @Test func damagedFolderEntriesAreMissesAndAreRewritten() throws {
     let (url, server) = try start(.folder)
     defer { withExtendedLifetime(server) {} }
-    let ws = try tree()
+    let ws = try mixedTreeWithEveryLanguage()
     let parsed = try #require(int(try indexJSON(ws.path, ["--cache", url]), "parsed"))
     var damaged = 0
     let enumerator = FileManager.default.enumerator(atPath: url)
@@ -79,11 +69,11 @@ import Testing
       damaged += 1
     }
     #expect(damaged == parsed)
-    let checkout = try tree()
+    let checkout = try mixedTreeWithEveryLanguage()
     let second = try indexJSON(checkout.path, ["--cache", url])
     #expect(int(cache(second), "invalid") == parsed && int(cache(second), "hits") == 0)
     #expect(try dump(checkout.path + "/.indexer/index.sqlite") == dump(ws.path + "/.indexer/index.sqlite"))
-    let third = try tree()
+    let third = try mixedTreeWithEveryLanguage()
     #expect(int(cache(try indexJSON(third.path, ["--cache", url])), "hits") == parsed, "the entries were written again")
   }
 
@@ -91,7 +81,7 @@ import Testing
   func aCacheThatIsDownCostsOneWarning(backend: Backend) throws {
     let (url, server) = try start(backend)
     (server as? CacheServer)?.stop()
-    let ws = try tree()
+    let ws = try mixedTreeWithEveryLanguage()
     let run = try IndexerProcess.run(["index", ws.path, "--cache", url])
     #expect(run.status == 0)
     #expect(run.stderr.split(separator: "\n").filter { $0.contains("stopped answering") }.count == 1, "\(run.stderr)")
@@ -155,7 +145,7 @@ import Testing
   @Test func aFolderCacheStaysWithinItsBound() throws {
     let (url, server) = try start(.folder)
     defer { withExtendedLifetime(server) {} }
-    let ws = try tree()
+    let ws = try mixedTreeWithEveryLanguage()
     #expect(try IndexerProcess.run(["index", ws.path, "--cache", url, "--cache-size", "16K", "-q"]).status == 0)
     var total = 0
     let enumerator = FileManager.default.enumerator(atPath: url)

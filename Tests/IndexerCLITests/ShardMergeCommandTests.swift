@@ -5,19 +5,6 @@ import Testing
 /// `index --shard K/N` in separate processes, then `merge`: the same index as one full run, byte for byte
 /// in `export --format dump`; and every set of files that would not add up to one is refused by name.
 @Suite struct ShardMergeCommandTests {
-  /// A tree with every language the readers know and the mixed workspace (ignored folders, skips).
-  static func tree() throws -> TemporaryDirectory {
-    let ws = try Fixtures.copy("workspaces/mixed")
-    try FileManager.default.copyItem(atPath: Fixtures.root + "/languages", toPath: ws.path + "/languages")
-    return ws
-  }
-
-  private func dump(_ db: String) throws -> String {
-    let run = try IndexerProcess.run(["export", "--format", "dump", "--db", db])
-    #expect(run.status == 0, "\(run.stderr)")
-    return run.stdout
-  }
-
   /// Indexes the N shards of `ws` (each its own process) into `dir`, and returns their files.
   private func shards(_ ws: TemporaryDirectory, _ count: Int, in dir: TemporaryDirectory, _ extra: [String] = []) throws -> [String] {
     try (1...count).map { k in
@@ -30,7 +17,7 @@ import Testing
 
   @Test(arguments: [1, 3, 8])
   func shardsMergeIntoWhatOneFullRunBuilds(count: Int) throws {
-    let ws = try Self.tree()
+    let ws = try mixedTreeWithEveryLanguage()
     let dir = try TemporaryDirectory()
     let full = dir.path + "/full.sqlite"
     #expect(try IndexerProcess.run(["index", ws.path, "--db", full, "-q"]).status == 0)
@@ -55,7 +42,7 @@ import Testing
   }
 
   @Test func limitsCountTheWholeTreeInEveryShard() throws {
-    let ws = try Self.tree()
+    let ws = try mixedTreeWithEveryLanguage()
     let dir = try TemporaryDirectory()
     let limits = ["--max-files", "9", "--max-file-size", "2K"]
     let full = dir.path + "/full.sqlite"
@@ -68,7 +55,7 @@ import Testing
   }
 
   @Test func aMergedIndexWarmStartsOnAnotherCheckout() throws {
-    let ws = try Self.tree()
+    let ws = try mixedTreeWithEveryLanguage()
     let dir = try TemporaryDirectory()
     let merged = dir.path + "/merged.sqlite"
     #expect(try IndexerProcess.run(["merge", "--db", merged] + shards(ws, 2, in: dir)).status == 0)
@@ -86,7 +73,7 @@ import Testing
   }
 
   @Test func aShardRunAgainReadsOnlyItsChangedFiles() throws {
-    let ws = try Self.tree()
+    let ws = try mixedTreeWithEveryLanguage()
     let dir = try TemporaryDirectory()
     let parts = try shards(ws, 2, in: dir)
     try ws.write("scripts/tool.py", "def changed_tool(): pass\n")
@@ -101,7 +88,7 @@ import Testing
   }
 
   @Test func setsThatDoNotAddUpAreRefusedByName() throws {
-    let ws = try Self.tree()
+    let ws = try mixedTreeWithEveryLanguage()
     let dir = try TemporaryDirectory()
     let parts = try shards(ws, 3, in: dir)
     let output = dir.path + "/merged.sqlite"

@@ -4,6 +4,7 @@ package struct ShardSet: Sendable {
   package struct Member: Sendable {
     package var path: String
     package var index: Int
+    package var count: Int
     package var provenance: IndexProvenance
   }
 
@@ -29,18 +30,17 @@ package struct ShardSet: Sendable {
       guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), index >= 1, index <= count else {
         throw Refusal(description: "\(path) has an unreadable shard mark '\(mark)': index that shard again")
       }
-      members.append(Member(path: path, index: index, provenance: provenance))
+      members.append(Member(path: path, index: index, count: count, provenance: provenance))
     }
     return try ShardSet(members)
   }
 
   init(_ members: [Member]) throws(Refusal) {
-    let counts = members.map { $0.provenance.shard.flatMap { $0.split(separator: "/").last }.flatMap { Int($0) } ?? 0 }
-    try Self.agree(members, on: "shard count", counts.map { "\($0)" }) { "of N = \($0)" }
+    try Self.agree(members, on: "shard count", members.map { "\($0.count)" }) { "of N = \($0)" }
     try Self.agree(members, on: "indexer version", members.map { $0.provenance.indexerVersion ?? "unknown" }) { "by indexer \($0)" }
     try Self.agree(members, on: "options", members.map { $0.provenance.options ?? "unknown" }) { "with options \($0)" }
     try Self.agree(members, on: "tree", members.map { $0.provenance.rootIdentity ?? "unknown" }) { "from \($0)" }
-    let count = counts.first ?? 0
+    let count = members.first?.count ?? 0
     var byIndex: [Int: Member] = [:]
     for member in members {
       if let earlier = byIndex[member.index] {
