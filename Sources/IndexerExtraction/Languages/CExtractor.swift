@@ -36,14 +36,21 @@ public struct CExtractor: Extractor {
   static func spellsCpp(_ lex: CFamilyTokens) -> Bool {
     var scopes = 0
     for k in lex.tokens.indices {
+      let t = lex.tokens[k]
+      if t.kind == .punct {
+        if lex.isPunct(k, ":"), lex.isPunct(k + 1, ":"), lex.tokens[k + 1].start == t.end, lex.tokens[k + 2].kind == .name {
+          scopes += 1
+          if scopes >= 2 { return true }
+        }
+        continue
+      }
+      // Only three words matter here; their lengths rule out most names before any byte is compared.
+      let length = t.end - t.start
+      guard t.kind == .name, length == 5 || length == 8 || length == 9 else { continue }
       if lex.isWord(k, "namespace"), lex.tokens[k + 1].kind == .name, lex.isPunct(k + 2, "{") { return true }
       if lex.isWord(k, "template"), lex.isPunct(k + 1, "<") { return true }
       if lex.isWord(k, "class"), lex.tokens[k + 1].kind == .name, lex.isPunct(k + 2, "{") || (lex.isPunct(k + 2, ":") && !lex.isPunct(k + 3, ":")) {
         return true
-      }
-      if lex.isPunct(k, ":"), lex.isPunct(k + 1, ":"), lex.tokens[k + 1].start == lex.tokens[k].end, lex.tokens[k + 2].kind == .name {
-        scopes += 1
-        if scopes >= 2 { return true }
       }
     }
     return false
@@ -72,20 +79,34 @@ private struct CDeclarationReader {
   }
 
   /// Words that start no declarator name: a `(` after them is not a function's parameter list.
-  private static let notFunctionNames: Set<String> = [
+  private static let notFunctionNames = Keywords.set([
     "if", "while", "for", "switch", "return", "sizeof", "alignof", "_Alignof", "__alignof__", "typeof", "__typeof__",
     "__typeof", "decltype", "__attribute__", "__attribute", "__declspec", "alignas", "_Alignas", "noexcept", "throw",
     "static_assert", "_Static_assert", "__asm__", "asm", "__asm", "defined", "case", "do", "else", "goto",
-  ]
+  ])
   /// Words that may stand before a name without being its type.
-  private static let specifiers: Set<String> = [
+  private static let specifiers = Keywords.set([
     "static", "extern", "inline", "__inline", "__inline__", "const", "volatile", "register", "virtual", "explicit",
     "constexpr", "consteval", "constinit", "mutable", "thread_local", "_Thread_local", "__thread", "friend", "typename",
-  ]
-  private static let attributeWords: Set<String> = [
+  ])
+  private static let attributeWords = Keywords.set([
     "__attribute__", "__attribute", "__declspec", "alignas", "_Alignas", "__asm__", "asm", "__asm",
-  ]
-  private static let typeKeywords: [String: SymbolKind] = ["struct": .struct, "union": .union, "enum": .enum, "class": .class]
+  ])
+  /// `struct`, `union`, `enum`, `class`, in `typeKeywordKinds`' order.
+  private static let typeKeywords = Keywords.set(["struct", "union", "enum", "class"])
+  private static let typeKeywordKinds: [SymbolKind] = [.struct, .union, .enum, .class]
+  /// The words `readStatement` switches on: any other first word needs no `String`.
+  private static let statementWords = Keywords.set([
+    "namespace", "extern", "typedef", "using", "public", "private", "protected", "signals", "slots", "friend", "static_assert",
+    "_Static_assert", "return", "if", "for", "while", "do", "switch", "goto",
+  ])
+
+  private static let pointerQualifiers = Keywords.set(["const", "volatile", "restrict", "__restrict"])
+
+  /// The kind `struct`/`union`/`enum`/`class` at token `k` introduces, or nil.
+  private func typeKeywordKind(_ k: Int) -> SymbolKind? {
+    lex.wordIndex(k, in: Self.typeKeywords).map { Self.typeKeywordKinds[$0] }
+  }
 
   init(_ lex: CFamilyTokens, macros: [(symbol: Symbol, offset: Int)], language: Language) {
     self.isCpp = language == .cpp
@@ -193,13 +214,13 @@ private struct CDeclarationReader {
     if scope.kind == .objc, lex.isPunct(i, "-") || lex.isPunct(i, "+") { return readObjCMethod(i, end, scope) }
     // Prefixes that do not change what is declared.
     while i < end {
-      if tokens[i].kind == .name, lex.text(i) == "template", lex.isPunct(i + 1, "<") {
+      if lex.isWord(i, "template"), lex.isPunct(i + 1, "<") {
         i = angleEnd(i + 1, end) + 1
       } else if lex.isPunct(i, "["), lex.isPunct(i + 1, "[") {
         i = lex.matching(i) + 1
-      } else if tokens[i].kind == .name, Self.attributeWords.contains(lex.text(i)), lex.isPunct(i + 1, "(") {
+      } else if lex.isOneOf(i, Self.attributeWords), lex.isPunct(i + 1, "(") {
         i = lex.matching(i + 1) + 1
-      } else if tokens[i].kind == .name, ["__extension__", "export"].contains(lex.text(i)) {
+      } else if lex.isWord(i, "__extension__") || lex.isWord(i, "export") {
         i += 1
       } else {
         break
@@ -215,7 +236,7 @@ private struct CDeclarationReader {
       guard definesLocalType(i, end) else { return skipStatement(i, end) }
     }
     if tokens[i].kind != .name && !(lex.isPunct(i, "~") && scope.kind == .record) { return skipStatement(i, end) }
-    let word = lex.text(i)
+    let word = lex.isOneOf(i, Self.statementWords) ? lex.text(i) : ""
     switch word {
     case "namespace": return readNamespace(i, end, scope)
     case "extern" where tokens.indices.contains(i + 1) && tokens[i + 1].kind == .literal:
@@ -287,7 +308,7 @@ private struct CDeclarationReader {
 
   /// Whether the `=` at `k` belongs to an operator's name (`operator=`, `operator==`, `operator<<=`).
   private func isOperatorName(_ k: Int) -> Bool {
-    (1...3).contains { k - $0 >= 0 && tokens[k - $0].kind == .name && lex.text(k - $0) == "operator" }
+    (1...3).contains { k - $0 >= 0 && lex.isWord(k - $0, "operator") }
   }
 
   /// The token after a statement that is not a declaration: to its `;`, or past its braced body.
@@ -321,9 +342,9 @@ private struct CDeclarationReader {
   /// and no parameter list between it and the brace (so `struct s *f(void) {` stays a function).
   private func compoundKeyword(_ first: Int, _ stop: Int) -> (Int, SymbolKind)? {
     var k = first
-    while k < stop, tokens[k].kind == .name, Self.specifiers.contains(lex.text(k)) { k += 1 }
-    guard k < stop, tokens[k].kind == .name, let kind = Self.typeKeywords[lex.text(k)] else { return nil }
-    if kind == .class && k > first && lex.text(k - 1) == "enum" { return nil }
+    while k < stop, lex.isOneOf(k, Self.specifiers) { k += 1 }
+    guard k < stop, let kind = typeKeywordKind(k) else { return nil }
+    if kind == .class && k > first && lex.isWord(k - 1, "enum") { return nil }
     var m = k + 1
     while m < stop {
       // Template arguments may hold calls: `struct is_transparent : bool_constant<impl::is_transparent<T>()>`,
@@ -336,7 +357,7 @@ private struct CDeclarationReader {
         }
       }
       if lex.isPunct(m, "(") {
-        guard m > 0, tokens[m - 1].kind == .name, Self.attributeWords.contains(lex.text(m - 1)) else { return nil }
+        guard m > 0, lex.isOneOf(m - 1, Self.attributeWords) else { return nil }
         m = lex.matching(m) + 1
         continue
       }
@@ -352,7 +373,7 @@ private struct CDeclarationReader {
     var k = at + 1
     var nameTokens: [Int] = []
     while k < end, tokens[k].kind == .name || lex.isPunct(k, ":") {
-      if tokens[k].kind == .name, lex.text(k) != "inline" { nameTokens.append(k) }
+      if tokens[k].kind == .name, !lex.isWord(k, "inline") { nameTokens.append(k) }
       k += 1
     }
     guard lex.isPunct(k, "{") else { return skipStatement(at, end) }  // `namespace fs = std::filesystem;`
@@ -431,7 +452,7 @@ private struct CDeclarationReader {
   /// Records the type (when it has a name) and reads its members.
   private mutating func readCompoundBody(first: Int, keyword: Int, kind: SymbolKind, open: Int, close: Int, _ scope: Scope) {
     let nameToken = compoundName(keyword, open)
-    let isEnumClass = kind == .enum && keyword + 1 < open && tokens[keyword + 1].kind == .name && ["class", "struct"].contains(lex.text(keyword + 1))
+    let isEnumClass = kind == .enum && keyword + 1 < open && (lex.isWord(keyword + 1, "class") || lex.isWord(keyword + 1, "struct"))
     guard let name = nameToken else {
       // Anonymous: an enum's enumerators are plain constants of the enclosing scope; an anonymous struct or
       // union's members are members of the enclosing one, as C reads them.
@@ -459,7 +480,7 @@ private struct CDeclarationReader {
     var k = keyword + 1
     var nameToken: Int?
     while k < open {
-      if tokens[k].kind == .name, Self.attributeWords.contains(lex.text(k)), lex.isPunct(k + 1, "(") {
+      if lex.isOneOf(k, Self.attributeWords), lex.isPunct(k + 1, "(") {
         k = lex.matching(k + 1) + 1
         continue
       }
@@ -468,7 +489,7 @@ private struct CDeclarationReader {
         continue
       }
       if lex.isPunct(k, ":") && !lex.isPunct(k + 1, ":") && !(k > 0 && lex.isPunct(k - 1, ":")) { break }  // base list or enum type
-      if tokens[k].kind == .name, !["final", "class", "struct"].contains(lex.text(k)) { nameToken = k }
+      if tokens[k].kind == .name, !lex.isWord(k, "final"), !lex.isWord(k, "class"), !lex.isWord(k, "struct") { nameToken = k }
       if lex.isPunct(k, "<") { k = angleEnd(k, open) }  // explicit specialization `struct hash<T>`
       k += 1
     }
@@ -499,7 +520,7 @@ private struct CDeclarationReader {
 
   private mutating func readDeclaration(_ first: Int, _ head: Head, _ end: Int, _ scope: Scope) -> Int {
     let stop = head.stop
-    let isExtern = tokenRange(first, stop).contains { tokens[$0].kind == .name && lex.text($0) == "extern" }
+    let isExtern = tokenRange(first, stop).contains { lex.isWord($0, "extern") }
     if let function = functionName(first, head.equals ?? stop) {
       return readFunction(first, function, head, end, scope)
     }
@@ -527,7 +548,7 @@ private struct CDeclarationReader {
     var k = first
     var angle: (open: Int, close: Int)?  // the last template argument list skipped
     while k < stop {
-      if lex.isPunct(k, "<"), k > first, tokens[k - 1].kind == .name, lex.text(k - 1) != "operator" {
+      if lex.isPunct(k, "<"), k > first, tokens[k - 1].kind == .name, !lex.isWord(k - 1, "operator") {
         angle = (k, angleEnd(k, stop))
         k = angle!.close + 1
         continue
@@ -545,8 +566,10 @@ private struct CDeclarationReader {
         // An explicit specialization: `template<> int predux_min<Packet4i>(const Packet4i& a)`.
         before = angle.open - 1
       }
-      if before >= first, tokens[before].kind == .name, Self.notFunctionNames.contains(lex.text(before)) {
-        if Self.attributeWords.contains(lex.text(before)) || ["decltype", "__typeof__", "typeof", "alignas"].contains(lex.text(before)) {
+      if before >= first, lex.isOneOf(before, Self.notFunctionNames) {
+        if lex.isOneOf(before, Self.attributeWords) || lex.isWord(before, "decltype") || lex.isWord(before, "__typeof__")
+          || lex.isWord(before, "typeof") || lex.isWord(before, "alignas")
+        {
           k = lex.matching(k) + 1
           continue
         }
@@ -557,7 +580,7 @@ private struct CDeclarationReader {
         let close = lex.matching(k)
         var m = k + 1
         while m < close {
-          if tokens[m].kind == .name, lex.isPunct(m + 1, "("), !Self.notFunctionNames.contains(lex.text(m)) {
+          if tokens[m].kind == .name, lex.isPunct(m + 1, "("), !lex.isOneOf(m, Self.notFunctionNames) {
             return FunctionName(token: m, label: lex.text(m), qualifier: qualifier(before: m, first: k + 1), paramsOpen: m + 1)
           }
           m += 1
@@ -585,15 +608,13 @@ private struct CDeclarationReader {
   /// `operator`, and between two words). For `operator()` the caller's `open` is the first `(`: `paramsOpen`
   /// says where the parameters really start.
   private func operatorName(before open: Int, first: Int) -> (token: Int, label: String, paramsOpen: Int)? {
-    if lex.isPunct(open, "("), lex.isPunct(open + 1, ")"), lex.isPunct(open + 2, "("), tokens[open - 1].kind == .name,
-      lex.text(open - 1) == "operator"
-    {
+    if lex.isPunct(open, "("), lex.isPunct(open + 1, ")"), lex.isPunct(open + 2, "("), lex.isWord(open - 1, "operator") {
       return (open - 1, "operator ()", open + 2)
     }
     var k = open - 1
     var steps = 0
     while k >= first && steps < 4 {
-      if tokens[k].kind == .name, lex.text(k) == "operator" {
+      if lex.isWord(k, "operator") {
         var label = "operator "
         var previousWasName = false
         for m in tokenRange(k + 1, open) {
@@ -715,9 +736,9 @@ private struct CDeclarationReader {
   private func hasType(before name: Int, from first: Int) -> Bool {
     var k = first
     while k < name {
-      if tokens[k].kind == .name, !Self.specifiers.contains(lex.text(k)) { return true }
+      if tokens[k].kind == .name, !lex.isOneOf(k, Self.specifiers) { return true }
       if lex.isPunct(k, "(") || lex.isPunct(k, "[") || lex.isPunct(k, "<") {
-        return k > first && tokens[k - 1].kind == .name && !Self.specifiers.contains(lex.text(k - 1))
+        return k > first && tokens[k - 1].kind == .name && !lex.isOneOf(k - 1, Self.specifiers)
       }
       if lex.isPunct(k, ":") { return true }  // `std::string x;`
       k += 1
@@ -756,7 +777,7 @@ private struct CDeclarationReader {
         continue
       }
       if lex.isPunct(k, "(") {
-        if tokens[k - 1].kind == .name, Self.attributeWords.contains(lex.text(k - 1)) || lex.text(k - 1) == "decltype" {
+        if lex.isOneOf(k - 1, Self.attributeWords) || lex.isWord(k - 1, "decltype") {
           k = lex.matching(k) + 1
           continue
         }
@@ -769,7 +790,7 @@ private struct CDeclarationReader {
           // `(*name)` or `(*name[4])`: the name inside.
           var m = k + 1
           while m < close {
-            if tokens[m].kind == .name, !Self.specifiers.contains(lex.text(m)), !lex.isPunct(m + 1, "*") {
+            if tokens[m].kind == .name, !lex.isOneOf(m, Self.specifiers), !lex.isPunct(m + 1, "*") {
               lastName = m
               break
             }
@@ -795,12 +816,11 @@ private struct CDeclarationReader {
         continue
       }
       if tokens[k].kind == .name {
-        let word = lex.text(k)
         // `struct`, `class` and friends introduce a tag, except where C uses them as plain names (`*class;`).
-        let isTagKeyword = Self.typeKeywords[word] != nil && tokens[k + 1].kind == .name
+        let isTagKeyword = typeKeywordKind(k) != nil && tokens[k + 1].kind == .name
         // In `struct tag *p` the tag is a type, not a declarator; `struct tag;` declares nothing.
-        let isTag = k > chunkStart && tokens[k - 1].kind == .name && Self.typeKeywords[lex.text(k - 1)] != nil
-        if !Self.specifiers.contains(word), !Self.attributeWords.contains(word), !isTagKeyword, !isTag {
+        let isTag = k > chunkStart && typeKeywordKind(k - 1) != nil
+        if !lex.isOneOf(k, Self.specifiers), !lex.isOneOf(k, Self.attributeWords), !isTagKeyword, !isTag {
           lastName = k
         }
       }
@@ -835,7 +855,7 @@ private struct CDeclarationReader {
       let p = k - 1
       if lex.isPunct(p, "*") || lex.isPunct(p, "&") || lex.isPunct(p, "(") || lex.isPunct(p, "^") {
         k = p
-      } else if tokens[p].kind == .name, ["const", "volatile", "restrict", "__restrict"].contains(lex.text(p)), p - 1 >= first,
+      } else if lex.isOneOf(p, Self.pointerQualifiers), p - 1 >= first,
         lex.isPunct(p - 1, "*")
       {
         k = p

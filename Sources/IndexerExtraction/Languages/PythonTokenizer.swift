@@ -28,7 +28,7 @@ struct PythonTokenizer {
 
   init(_ buffer: UnsafeBufferPointer<UInt8>) {
     self.src = SourceBytes(buffer)
-    self.references = ReferenceCollector(source: buffer)
+    self.references = ReferenceCollector(source: buffer, keywords: Keywords.python)
   }
 
   /// Position just after the last token returned, for the end of a block.
@@ -129,7 +129,7 @@ struct PythonTokenizer {
             skipString(prefix: prefix)
             push(&tokens, .string, start, line, col, depth)
           } else {
-            references.add(start: start, end: pos, line: line, column: col, unlessOneOf: Keywords.python)
+            references.add(start: start, end: pos, line: line, column: col)
             push(&tokens, .name, start, line, col, depth)
           }
         } else {
@@ -285,6 +285,9 @@ struct PythonTokenizer {
   (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") || b == UInt8(ascii: "_") || b >= 0x80
 }
 
+/// A letter, digit, `_` or any byte of a UTF-8 sequence. Names are most of a file's bytes, so this is one
+/// shift of a 64-bit mask (bit `b % 64` set for the ASCII name bytes of that half) instead of four ranges.
 @inline(__always) func isNameByte(_ b: UInt8) -> Bool {
-  isNameStart(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+  let mask: UInt64 = b < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_87FF_FFFE
+  return b >= 0x80 || (mask >> UInt64(b & 63)) & 1 != 0
 }

@@ -94,6 +94,7 @@ struct CFamilyTokens {
     let from = max(from, 0)
     let to = min(to, tokens.count)
     guard from < to else { return "" }
+    builder.reserve(tokens[to - 1].end - tokens[from].start)
     for k in from..<to where tokens[k].kind != .newline {
       builder.append(source, from: tokens[k].start, to: tokens[k].end)
     }
@@ -106,6 +107,20 @@ struct CFamilyTokens {
     guard t.kind == .name, t.end - t.start == word.utf8CodeUnitCount else { return false }
     let span = source.span(t.start, t.end)
     return word.withUTF8Buffer { span.elementsEqual($0) }
+  }
+
+  /// Where name token `k` stands in `words` (a table from `Keywords.set`), or nil for any other token.
+  /// The readers ask this of most tokens; as bytes it costs no `String` and no `Hasher`.
+  func wordIndex(_ k: Int, in words: SpanTable) -> Int? {
+    let t = tokens[k]
+    guard t.kind == .name else { return nil }
+    let span = source.span(t.start, t.end)
+    return words.value(of: span, hash: SpanTable.hash(span)).map(Int.init)
+  }
+
+  /// Whether name token `k` is one of `words` (a table from `Keywords.set`).
+  func isOneOf(_ k: Int, _ words: SpanTable) -> Bool {
+    wordIndex(k, in: words) != nil
   }
 
   /// The access level and `static` spelled by the words in `from..<to`: Java, TypeScript and C++ keywords,

@@ -71,11 +71,12 @@ struct CPreprocessor {
         k = end
         continue
       }
-      if atLineStart && followsBoundary(lex, out.tokens) && isBareMacroLine(lex, k) {
+      // The cheap test of the token itself first: most lines start with no upper-case macro.
+      if atLineStart && isBareMacroLine(lex, k) && followsBoundary(lex, out.tokens) {
         k += 1  // `ABSL_NAMESPACE_BEGIN` alone on its line: a macro that expands to nothing we can read
         continue
       }
-      if atLineStart, followsBoundary(lex, out.tokens), let past = attributeMacroLineEnd(lex, k) {
+      if atLineStart, let past = attributeMacroLineEnd(lex, k), followsBoundary(lex, out.tokens) {
         k = past  // `JSON_HEDLEY_NON_NULL(1)` on the line before a declaration: an attribute, not a function
         continue
       }
@@ -87,10 +88,10 @@ struct CPreprocessor {
   }
 
   /// Words a declaration can start with: what may follow a bare macro line.
-  private static let declarationStarts: Set<String> = [
+  private static let declarationStarts = Keywords.set([
     "namespace", "class", "struct", "union", "enum", "template", "typedef", "using", "extern", "inline", "static",
     "constexpr", "export", "module", "void", "int", "bool", "auto", "const",
-  ]
+  ])
 
   /// An upper-case name alone on its line, between two statements (after `;`, `{`, `}` or at the top) and
   /// before a declaration keyword: `FMT_BEGIN_NAMESPACE`, `ABSL_NAMESPACE_BEGIN`. Read as code it would join
@@ -113,7 +114,7 @@ struct CPreprocessor {
         guard let close = callClose(lex, next) else { return false }
         return lex.isPunct(close + 1, ";") || attributeMacroLineEnd(lex, next) != nil
       }
-      return Self.declarationStarts.contains(lex.source.string(raw[next].start, raw[next].end))
+      return lex.isOneOf(next, Self.declarationStarts)
     }
   }
 
@@ -125,7 +126,7 @@ struct CPreprocessor {
     var next = close + 1
     while next < raw.count && raw[next].kind == .newline { next += 1 }
     guard next + 1 < raw.count, raw[next].kind == .name else { return nil }
-    if Self.declarationStarts.contains(lex.source.string(raw[next].start, raw[next].end)) { return close + 1 }
+    if lex.isOneOf(next, Self.declarationStarts) { return close + 1 }
     // A type then a name (`ValueType get_impl(`, `basic_json& at(`, `std::size_t n;`, `T<U> f(`) or a constructor.
     let after = raw[next + 1]
     guard after.kind == .name || lex.isPunct(next + 1, "*") || lex.isPunct(next + 1, "&") || lex.isPunct(next + 1, ":")

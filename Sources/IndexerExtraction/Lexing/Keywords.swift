@@ -42,12 +42,12 @@ enum Keywords {
   ])
 
   /// Static strings live in the binary for the whole run, so spans over them never dangle.
-  private static func set(_ words: [StaticString]) -> SpanTable {
+  static func set(_ words: [StaticString]) -> SpanTable {
     var table = SpanTable(capacity: words.count)
-    for word in words {
+    for (value, word) in words.enumerated() {
       let bytes = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
       let hash = SpanTable.hash(bytes)
-      if table.value(of: bytes, hash: hash) == nil { table.insert(bytes, hash: hash, value: 0) }
+      if table.value(of: bytes, hash: hash) == nil { table.insert(bytes, hash: hash, value: Int32(value)) }
     }
     return table
   }

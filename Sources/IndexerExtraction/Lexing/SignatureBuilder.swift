@@ -17,17 +17,11 @@ struct SignatureBuilder {
     {
       bytes.append(UInt8(ascii: " "))
     }
-    // A token that spans lines (a triple-quoted string, a raw string) stays on the signature's one line.
-    var previous = bytes.last ?? 0
-    for byte in source.span(start, end) {
-      let isBreak = byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t")
-      if isBreak {
-        if previous != UInt8(ascii: " ") { bytes.append(UInt8(ascii: " ")) }
-        previous = UInt8(ascii: " ")
-      } else {
-        bytes.append(byte)
-        previous = byte
-      }
+    let span = source.span(start, end)
+    if !span.contains(where: Self.isBreak) {
+      bytes.append(contentsOf: span)  // nearly every token: one copy, not a check per byte
+    } else {
+      appendJoiningLines(span)
     }
     lastEnd = end
     if bytes.count > Self.maxBytes {
@@ -37,6 +31,29 @@ struct SignatureBuilder {
       bytes.removeSubrange(cut...)
       bytes.append(contentsOf: Array("…".utf8))
       truncated = true
+    }
+  }
+
+  /// Room for a signature about `count` bytes long (at most the cut), so appending tokens does not regrow.
+  mutating func reserve(_ count: Int) {
+    bytes.reserveCapacity(min(max(count, 0), Self.maxBytes + 8))
+  }
+
+  private static func isBreak(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\t")
+  }
+
+  /// A token that spans lines (a triple-quoted string, a raw string) stays on the signature's one line.
+  private mutating func appendJoiningLines(_ span: UnsafeBufferPointer<UInt8>) {
+    var previous = bytes.last ?? 0
+    for byte in span {
+      if Self.isBreak(byte) {
+        if previous != UInt8(ascii: " ") { bytes.append(UInt8(ascii: " ")) }
+        previous = UInt8(ascii: " ")
+      } else {
+        bytes.append(byte)
+        previous = byte
+      }
     }
   }
 

@@ -11,6 +11,8 @@ struct SpanTable: @unchecked Sendable {
   private var values: [Int32]
   private var mask: Int
   private(set) var count = 0
+  /// One past the largest value stored: values below it were in the table before a caller added its own.
+  private(set) var valueLimit: Int32 = 0
 
   init(capacity: Int = 256) {
     var size = 16
@@ -46,6 +48,7 @@ struct SpanTable: @unchecked Sendable {
     hashes[slot] = hash
     values[slot] = value
     count += 1
+    valueLimit = max(valueLimit, value &+ 1)
   }
 
   private mutating func grow() {
