@@ -23,6 +23,15 @@ struct SpanTable: @unchecked Sendable {
     mask = size - 1
   }
 
+  /// Room for `capacity` entries in all, so a table that will hold that many does not grow (and rehash) on
+  /// the way there.
+  mutating func reserve(_ capacity: Int) {
+    guard capacity * 2 > values.count else { return }
+    let old = (keys, hashes, values)
+    self = SpanTable(capacity: capacity)
+    for i in old.2.indices where old.2[i] >= 0 { insert(old.0[i], hash: old.1[i], value: old.2[i]) }
+  }
+
   static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
@@ -52,9 +61,7 @@ struct SpanTable: @unchecked Sendable {
   }
 
   private mutating func grow() {
-    let old = (keys, hashes, values)
-    self = SpanTable(capacity: values.count)
-    for i in old.2.indices where old.2[i] >= 0 { insert(old.0[i], hash: old.1[i], value: old.2[i]) }
+    reserve(values.count)
   }
 
   private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
