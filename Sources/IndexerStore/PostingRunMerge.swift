@@ -10,10 +10,7 @@ enum PostingRunMerge {
   /// removed since, are dropped here.
   static func merge(_ db: Database) throws {
     guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE) }
-    var runOfFile: [Int64: Int64] = [:]
-    for row in try Row.fetchAll(db, sql: "SELECT id, ref_base FROM file WHERE ref_count > 0") {
-      runOfFile[row[0]] = row[1]
-    }
+    let runOfFile = try RunOfFile(db)
     let runs = try Int64.fetchAll(db, sql: "SELECT DISTINCT run FROM runs.ref_run ORDER BY run")
     // One context each way for the whole merge: a kernel tree has ~3 million lists to write.
     guard let zstd = Zstd.Decompressor(), let compressor = Zstd.Compressor() else { throw DatabaseError(resultCode: .SQLITE_NOMEM) }
@@ -33,8 +30,9 @@ enum PostingRunMerge {
       try WriterStatements.insert(insert, connection, [currentHash], blob: PostingListCodec.encode(ids, compressor: compressor))
       ids.removeAll(keepingCapacity: true)
     }
-    while let (key, i) = heap.pop() {
-      if let next = try cursors[i].next() { heap.push(next, i) }
+    while let (key, i) = heap.top {
+      // One sift down per pair: the run's next key takes the top's place (pop then push sifted twice).
+      if let next = try cursors[i].next() { heap.replaceTop(next) } else { _ = heap.pop() }
       let hash = PostingPairCodec.hash(key)
       let file = PostingPairCodec.fileID(key)
       guard runOfFile[file] == cursors[i].run else { continue }
@@ -113,9 +111,44 @@ private final class RunCursor {
   }
 }
 
+/// Each listed file's `ref_base`, asked once per (name, file) pair of the merge (~10 million on a kernel
+/// tree): an array indexed by id where ids are dense, as a build's are, else a dictionary.
+private struct RunOfFile {
+  private var dense: [Int64] = []
+  private var sparse: [Int64: Int64] = [:]
+
+  init(_ db: Database) throws {
+    let rows = try Row.fetchAll(db, sql: "SELECT id, ref_base FROM file WHERE ref_count > 0")
+    let maxID = rows.reduce(Int64(0)) { max($0, $1[0]) }
+    if maxID < Int64(rows.count) * 4 + 1024 {
+      dense = [Int64](repeating: -1, count: Int(maxID) + 1)
+      for row in rows where (row[0] as Int64) >= 0 { dense[Int(row[0] as Int64)] = row[1] }
+    } else {
+      for row in rows { sparse[row[0]] = row[1] }
+    }
+  }
+
+  subscript(_ id: Int64) -> Int64? {
+    if !dense.isEmpty {
+      guard id >= 0, id < Int64(dense.count), dense[Int(id)] >= 0 else { return nil }
+      return dense[Int(id)]
+    }
+    return sparse[id]
+  }
+}
+
 /// A binary min-heap of (key, run index): the merge's frontier, one entry per run.
 private struct MinHeap {
   private var items: [(key: UInt64, run: Int)] = []
+
+  var top: (UInt64, Int)? { items.first.map { ($0.key, $0.run) } }
+
+  /// Gives the top entry's run a new key and restores the order.
+  mutating func replaceTop(_ key: UInt64) {
+    guard !items.isEmpty else { return }
+    items[0].key = key
+    siftDown(from: 0)
+  }
 
   mutating func push(_ key: UInt64, _ run: Int) {
     items.append((key, run))
@@ -133,18 +166,22 @@ private struct MinHeap {
     let last = items.removeLast()
     if !items.isEmpty {
       items[0] = last
-      var i = 0
-      while true {
-        let left = 2 * i + 1
-        let right = left + 1
-        var smallest = i
-        if left < items.count && items[left].key < items[smallest].key { smallest = left }
-        if right < items.count && items[right].key < items[smallest].key { smallest = right }
-        if smallest == i { break }
-        items.swapAt(i, smallest)
-        i = smallest
-      }
+      siftDown(from: 0)
     }
     return (top.key, top.run)
+  }
+
+  private mutating func siftDown(from start: Int) {
+    var i = start
+    while true {
+      let left = 2 * i + 1
+      let right = left + 1
+      var smallest = i
+      if left < items.count && items[left].key < items[smallest].key { smallest = left }
+      if right < items.count && items[right].key < items[smallest].key { smallest = right }
+      if smallest == i { break }
+      items.swapAt(i, smallest)
+      i = smallest
+    }
   }
 }
