@@ -1,6 +1,6 @@
 import GRDB
 import IndexerModel
-import IndexerStore
+@testable import IndexerStore
 import IndexerTestSupport
 import Testing
 
@@ -46,6 +46,48 @@ import Testing
       _ = try? ReferenceCodec.positions(of: Array("é".utf8), in: Array(raw[..<cut]))
     }
     #expect(throws: OutlineDecodingError.self) { try ReferenceCodec.positions(of: Array("é".utf8), in: Array(raw.dropLast())) }
+  }
+
+  /// Other names' positions are stepped over by counting where varints end; multi-byte values (large lines
+  /// and columns) must be stepped over whole, and a varint longer than ten bytes is damage there too.
+  @Test func skippedEntriesWithLongVarintsLeaveTheWantedOneIntact() throws {
+    let big = FileReferences(
+      names: ["huge", "want"],
+      positions: [[.init(line: 1 << 40, column: 1 << 20), .init(line: (1 << 40) + 3, column: 70_000)], [.init(line: 5, column: 130)]])
+    let raw = ReferenceCodec.encode(big)
+    #expect(try ReferenceCodec.positions(of: Array("want".utf8), in: raw) == [.init(line: 5, column: 130)])
+    // "huge" with one occurrence whose line delta is eleven bytes long, then "want".
+    var forged: [UInt8] = [ReferenceCodec.version, 2, 4] + Array("huge".utf8) + [1] + Array(repeating: 0x80, count: 10) + [1, 2]
+    forged += [4] + Array("want".utf8) + [1, 5, 2]
+    #expect(throws: OutlineDecodingError.self) { try ReferenceCodec.positions(of: Array("want".utf8), in: forged) }
+  }
+
+  /// A common name is read from hundreds of files, decoded on every core in batches: the answer must be
+  /// every occurrence, in path order, whatever the split; `limit` cuts it exactly; a damaged blob in the
+  /// middle is reported by its path.
+  @Test func aCommonNameAcrossManyFilesComesBackWholeAndInPathOrder() throws {
+    let dir = try TemporaryDirectory()
+    let db = try IndexDatabase.openForWriting(path: dir.path + "/i.sqlite")
+    var writes: [FileWrite] = []
+    var expected: [String] = []
+    for i in 0..<600 {
+      let path = String(format: "src/f%03d.c", i)
+      // Blobs of very different sizes: some files mention thousands of other names first.
+      var names = ["shared": Array(stride(from: 10, to: 10 + 7 * (i % 4 + 1), by: 7))]
+      if i % 9 == 0 { for k in 0..<2000 { names["n\(k)"] = [k + 1] } }
+      writes.append(write(path, indexMentioning(names), hash: UInt64(i + 1)))
+      expected += names["shared"]!.map { "\(path):\($0)" }
+    }
+    try IndexWriter(database: db).commit(IndexBatch(writes: writes.shuffled()))
+    #expect(try refs(db, "shared") == expected)
+    #expect(try lookup(db).references(ReferenceFilter(name: "shared", limit: 7)).map { "\($0.path):\($0.position.line)" } == Array(expected.prefix(7)))
+    try db.write { try $0.execute(sql: "UPDATE file_blob SET refs = x'28b52ffd00' WHERE file_id = (SELECT id FROM file WHERE path = 'src/f300.c')") }
+    #expect {
+      try refs(db, "shared")
+    } throws: { error in
+      guard let error = error as? StoreError, case .corruptBlob(let path) = error else { return false }
+      return path == "src/f300.c"
+    }
   }
 
   @Test func reindexingAndRemovingAFileKeepTheNameToFilesTableExact() throws {

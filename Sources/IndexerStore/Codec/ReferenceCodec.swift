@@ -65,19 +65,22 @@ package enum ReferenceCodec {
       let wanted = try name(&r)
       let n = try r.int()
       guard n <= bytes.count else { throw OutlineDecodingError() }
+      guard wanted else {
+        try r.skipVarints(n * 2)  // a line delta and a column per occurrence
+        continue
+      }
       var positions: [SourcePosition] = []
-      if wanted { positions.reserveCapacity(n) }
+      positions.reserveCapacity(n)
       var line = 0
       var column = 0
       for _ in 0..<n {
         let delta = try r.int()
         let c = try r.zigzag()
-        guard wanted else { continue }
         column = delta == 0 ? try ByteReader.adding(column, c) : c
         line = try ByteReader.adding(line, delta)
         positions.append(SourcePosition(line: line, column: column))
       }
-      if wanted && !take(positions) { return }
+      if !take(positions) { return }
     }
   }
 }

@@ -66,6 +66,25 @@ struct ByteReader {
     }
   }
 
+  /// Steps over `count` varints without decoding them: a query passing other names' positions only needs
+  /// to find where each number ends. A varint longer than `varint()` accepts is damage here too.
+  mutating func skipVarints(_ count: Int) throws(Truncated) {
+    var left = count
+    var continued = 0
+    while left > 0 {
+      guard offset < bytes.count else { throw Truncated() }
+      let b = bytes[offset]
+      offset += 1
+      if b < 0x80 {
+        left -= 1
+        continued = 0
+      } else {
+        continued += 1
+        guard continued < 10 else { throw Truncated() }
+      }
+    }
+  }
+
   mutating func int() throws(Truncated) -> Int {
     let v = try varint()
     guard v <= UInt64(Int.max) else { throw Truncated() }
