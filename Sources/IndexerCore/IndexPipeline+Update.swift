@@ -54,6 +54,7 @@ extension IndexPipeline {
     var claimed = Set<String>()
     var batch = IndexBatch(writes: plan.limitSkips)
     let extractStart = ContinuousClock.now
+    if !plan.toRead.isEmpty { try extraction.prepare() }
     for processed in extract(plan.toRead) {
       report.bytesRead += Int64(processed.bytesRead)
       batch.writes.append(write(for: processed, removedByHash: removedByHash, claimed: &claimed, report: &report))

@@ -10,11 +10,11 @@ import IndexerWorkspace
 /// database, workers never touch it. Removals commit last, after renames have claimed their rows.
 public struct IndexPipeline: Sendable {
   public let options: IndexOptions
-  private let extraction: Extraction
+  let extraction: Extraction
 
   public init(options: IndexOptions) throws(IndexError) {
     self.options = options
-    self.extraction = try Extraction(options.isolation)
+    self.extraction = Extraction(options.isolation)
   }
 
   /// Ends the extraction workers (a long-running service calls this when it stops).
@@ -49,6 +49,8 @@ public struct IndexPipeline: Sendable {
     report.otherShardsFiles = plan.otherShards
     let provenance = try provenanceToWrite(state)
     report.phases.plan = (ContinuousClock.now - clock).seconds - report.phases.walk
+    // Workers start only for a run with something to extract, and before anything is written.
+    if !plan.toRead.isEmpty { try extraction.prepare() }
 
     if state.database == nil, let readOnly = state.readOnly, plan.toRead.isEmpty, plan.limitSkips.isEmpty, plan.removed.isEmpty,
       provenance == nil

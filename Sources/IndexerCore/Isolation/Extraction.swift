@@ -6,17 +6,18 @@ import IndexerStore
 final class Extraction: Sendable {
   private let pool: ExtractionWorkerPool?
 
-  init(_ isolation: ExtractionIsolation) throws(IndexError) {
+  init(_ isolation: ExtractionIsolation) {
     switch isolation {
     case .inProcess:
       pool = nil
     case .workers(let executable, let arguments, let timeoutSeconds):
-      do {
-        pool = try ExtractionWorkerPool(executable: executable, arguments: arguments, timeoutSeconds: timeoutSeconds)
-      } catch {
-        throw .workerUnavailable(error.description)
-      }
+      pool = ExtractionWorkerPool(executable: executable, arguments: arguments, timeoutSeconds: timeoutSeconds)
     }
+  }
+
+  /// Call before extracting: starts the first worker (once), failing here when none can start.
+  func prepare() throws(IndexError) {
+    do { try pool?.prepare() } catch { throw .workerUnavailable(error.description) }
   }
 
   func extract(_ language: Language, _ source: [UInt8], shouldStop: () -> Bool) -> ExtractionOutcome {

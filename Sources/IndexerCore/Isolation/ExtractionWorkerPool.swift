@@ -12,13 +12,24 @@ final class ExtractionWorkerPool: @unchecked Sendable {
   let timeoutSeconds: Double
   private let lock = NSLock()
   private var idle: [WorkerProcess] = []
+  private var started = false
 
-  /// Starts one worker at once, so a binary that cannot run as a worker fails the run up front.
-  init(executable: String, arguments: [String], timeoutSeconds: Double) throws(WorkerProcess.SpawnFailure) {
+  /// Starts no process: a run with nothing to extract (a no-change rerun) should not pay for one.
+  init(executable: String, arguments: [String], timeoutSeconds: Double) {
     self.executable = executable
     self.arguments = arguments
     self.timeoutSeconds = timeoutSeconds
-    idle.append(try WorkerProcess.spawn(executable: executable, arguments: arguments))
+  }
+
+  /// Starts the first worker before the first file, so a binary that cannot run as a worker fails the
+  /// run up front instead of failing every file.
+  func prepare() throws(WorkerProcess.SpawnFailure) {
+    guard !lock.withLock({ started }) else { return }
+    let worker = try WorkerProcess.spawn(executable: executable, arguments: arguments)
+    lock.withLock {
+      started = true
+      idle.append(worker)
+    }
   }
 
   func extract(language: Language, bytes: [UInt8], shouldStop: () -> Bool) -> ExtractionOutcome {
