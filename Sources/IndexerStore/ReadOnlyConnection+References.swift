@@ -1,7 +1,6 @@
 import Foundation
 import GRDBSQLite
 import IndexerModel
-import Synchronization
 
 extension ReadOnlyConnection {
   /// Every occurrence of `filter.name`, by path then position. Only the files the name-to-files data
@@ -17,7 +16,7 @@ extension ReadOnlyConnection {
     // Files are read in batches, each batch's blobs decoded on every core and its matches kept in path
     // order; memory holds one batch. With `--limit` a batch is one file, so reading stops at the limit.
     let batchSize = filter.limit == nil ? 256 : 1
-    let contexts = WorkerContexts(count: ProcessInfo.processInfo.activeProcessorCount, first: zstd)
+    let decoder = ReferenceBatchDecoder(name: name, workers: filter.limit == nil ? ProcessInfo.processInfo.activeProcessorCount : 1, first: zstd)
     var matches: [ReferenceMatch] = []
     try withConnection { connection throws(StoreError) in
       let blobs = try ReusableStatement(connection, path: path, "SELECT refs, outline FROM file_blob WHERE file_id = ?")
@@ -31,7 +30,7 @@ extension ReadOnlyConnection {
           }
         }
         next += batchSize
-        for found in try Self.matches(of: name, in: batch, contexts: contexts) {
+        for found in try decoder.matches(in: batch) {
           if let limit = filter.limit, matches.count + found.count > limit {
             matches += found.prefix(max(0, limit - matches.count))
             break
@@ -41,54 +40,6 @@ extension ReadOnlyConnection {
       }
     }
     return matches
-  }
-
-  /// Each file's occurrences of `name`, in the batch's order. A batch of more than one file is decoded on
-  /// every core (decompressing and walking reference blobs is most of a common name's query), each worker
-  /// with its own zstd context.
-  private static func matches(
-    of name: [UInt8], in batch: [StoredFileBlobs], contexts: WorkerContexts
-  ) throws(StoreError) -> [[ReferenceMatch]] {
-    let workers = min(batch.count, contexts.count)
-    guard workers > 1 else {
-      return try batch.map { stored throws(StoreError) in try matches(of: name, in: stored, zstd: contexts.context(0)) }
-    }
-    // Files are claimed one at a time: their blobs differ in size by orders of magnitude, so a fixed split
-    // leaves one core waiting for the other.
-    let shared = Mutex((next: 0, results: [Result<[ReferenceMatch], StoreError>?](repeating: nil, count: batch.count)))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      let zstd = contexts.context(worker)
-      while true {
-        let i = shared.withLock { state in
-          defer { state.next += 1 }
-          return state.next
-        }
-        guard i < batch.count else { return }
-        let result: Result<[ReferenceMatch], StoreError>
-        do throws(StoreError) { result = .success(try matches(of: name, in: batch[i], zstd: zstd)) } catch { result = .failure(error) }
-        shared.withLock { $0.results[i] = result }
-      }
-    }
-    return try shared.withLock { $0.results }.map { result throws(StoreError) in try result?.get() ?? [] }
-  }
-
-  /// One file's occurrences of `name`: its reference blob says where, its outline which definition each
-  /// one is (or which symbol holds it).
-  private static func matches(of name: [UInt8], in stored: StoredFileBlobs, zstd: Zstd.Decompressor) throws(StoreError) -> [ReferenceMatch] {
-    let file = stored.file
-    guard let raw = zstd.decompress(stored.refs) else { throw .corruptBlob(path: file.path) }
-    let found: [SourcePosition]?
-    do { found = try ReferenceCodec.positions(of: name, in: raw) } catch { throw .corruptBlob(path: file.path) }
-    guard let positions = found, !positions.isEmpty else { return [] }  // only the hash matched
-    let rawOutline = stored.outline.isEmpty ? [OutlineCodec.version, 0] : zstd.decompress(stored.outline)
-    guard let rawOutline, let outline = try? OutlineSkeleton(rawOutline, language: file.language) else {
-      throw .corruptBlob(path: file.path)
-    }
-    var resolver = ReferenceResolver(outline: outline, name: name, positions: positions)
-    return positions.map { position in
-      let (definition, container) = resolver.resolve(position)
-      return ReferenceMatch(path: file.path, language: file.language, position: position, definition: definition, container: container)
-    }
   }
 
   /// The files whose names include `filter.name`'s hash and that pass its language and path filters, in
@@ -137,7 +88,7 @@ extension ReadOnlyConnection {
   }
 }
 
-private struct MentioningFile: Sendable {
+struct MentioningFile: Sendable {
   var id: Int64
   var path: String
   var language: Language
@@ -145,28 +96,6 @@ private struct MentioningFile: Sendable {
 
 /// Places occurrences of one name in a file's outline: the enclosing definition, and whether the
 /// occurrence is a definition's own name — the first occurrence of the name inside that definition's range.
-/// One zstd context per worker of `DispatchQueue.concurrentPerform`, kept for the whole query (creating a
-/// context per batch showed in profiles). `@unchecked Sendable`: worker `i` alone uses context `i`, and
-/// `concurrentPerform` hands each index to exactly one thread.
-private final class WorkerContexts: @unchecked Sendable {
-  private let contexts: [Zstd.Decompressor]
-
-  init(count: Int, first: Zstd.Decompressor) {
-    contexts = [first] + (1..<max(1, count)).compactMap { _ in Zstd.Decompressor() }
-  }
-
-  var count: Int { contexts.count }
-
-  func context(_ worker: Int) -> Zstd.Decompressor { contexts[worker] }
-}
-
-/// A file's stored blobs, read on the connection's thread and decoded on any.
-private struct StoredFileBlobs: Sendable {
-  var file: MentioningFile
-  var refs: [UInt8]
-  var outline: [UInt8]
-}
-
 struct ReferenceResolver {
   let outline: OutlineSkeleton
   private var definitionAt: [SourcePosition: Int] = [:]

@@ -259,16 +259,19 @@ public struct WorkspaceScanner: Sendable {
     state.directories.append(String(decoding: relative, as: UTF8.self))
     var entries: [Entry] = []
     while let ent = readdir(dir) {
-      let decoded = withUnsafePointer(to: &ent.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { (String(validatingCString: $0), String(cString: $0)) }
+      let validName = withUnsafePointer(to: &ent.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(validatingCString: $0) }
       }
-      guard let name = decoded.0 else {
+      guard let name = validName else {
         // Paths are stored as UTF-8 text: a name that is not UTF-8 cannot be stored or found again by its
         // bytes. Say so rather than drop it silently (a repaired name would name no file).
-        if ent.pointee.d_type != UInt8(DT_DIR), Language(fileName: decoded.1) == nil { continue }
+        let repaired = withUnsafePointer(to: &ent.pointee.d_name) {
+          $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        }
+        if ent.pointee.d_type != UInt8(DT_DIR), Language(fileName: repaired) == nil { continue }
         var path = relative
         if !path.isEmpty { path.append(UInt8(ascii: "/")) }
-        path.append(contentsOf: decoded.1.utf8)
+        path.append(contentsOf: repaired.utf8)
         state.notes.append(WalkNote(path: display(path), message: "name is not valid UTF-8; not indexed (rename it to index it)"))
         continue
       }

@@ -96,4 +96,29 @@ import Testing
     }
     #expect(IgnorePattern(line: "*.asn1.[ch]")!.matches(relativePath: Array("x.asn1.h".utf8)[...], name: Array("x.asn1.h".utf8)[...], isDirectory: false))
   }
+
+  /// An ignore file tries only the patterns that can end with a name's last byte (and those whose last byte
+  /// is not fixed), last first: its verdict must be exactly the plain "last matching pattern wins" over all
+  /// of them, negations included.
+  @Test func lastByteCandidatesGiveThePlainLastMatchVerdict() {
+    let lines = [
+      "*.o", "!keep.o", "*.[oa]", "build/", "!build/keep.c", "*.c", "!*.tab.c", "*.tab.[ch]", "/root.c", "x?z", "!x*z",
+      ".*", "!.gitignore", "*~", "modules.order", "**/gen/*.h", "!gen/ok.h", "*", "!*.py", "a/**/b.c",
+    ]
+    let file = IgnoreFile(base: "", text: lines.joined(separator: "\n"))
+    let names = [
+      "a.o", "keep.o", "lib.a", "build", "build/keep.c", "m.c", "y.tab.c", "y.tab.h", "root.c", "d/root.c", "xyz", "xaz", ".git",
+      ".gitignore", "f~", "modules.order", "d/gen/x.h", "gen/ok.h", "z.py", "a/q/b.c", "noext", "é.c",
+    ]
+    for name in names {
+      for isDirectory in [false, true] {
+        let path = Array(name.utf8)
+        var nameStart = path.count
+        while nameStart > 0 && path[nameStart - 1] != UInt8(ascii: "/") { nameStart -= 1 }
+        let plain = file.patterns.last { $0.matches(relativePath: path[...], name: path[nameStart...], isDirectory: isDirectory) }
+          .map { !$0.isNegated }
+        #expect(file.verdict(path: path, nameStart: nameStart, isDirectory: isDirectory) == plain, "\(name) dir=\(isDirectory)")
+      }
+    }
+  }
 }

@@ -11,7 +11,7 @@ public struct IgnorePattern: Sendable, Hashable {
   private let fastPath: FastPath
   /// The byte every match ends with, when the pattern fixes it (`*.o`, `modules.order`, `*.tab.[ch]` does
   /// not): one compare turns most patterns away from most names, before anything else runs.
-  private let lastByte: UInt8?
+  let lastByte: UInt8?
 
   private enum FastPath: Hashable {
     case literal([UInt8])
