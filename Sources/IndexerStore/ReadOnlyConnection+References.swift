@@ -13,30 +13,27 @@ extension ReadOnlyConnection {
     guard let zstd = Zstd.Decompressor() else { throw .sqlite(path: path, detail: "cannot allocate a zstd context") }
     let files = try filesMentioning(filter, zstd: zstd)
     let name = Array(filter.name.utf8)
-    // Files are read in batches, each batch's blobs decoded on every core and its matches kept in path
-    // order; memory holds one batch. With `--limit` a batch is one file, so reading stops at the limit.
-    let batchSize = filter.limit == nil ? 256 : 1
-    let decoder = ReferenceBatchDecoder(name: name, workers: filter.limit == nil ? ProcessInfo.processInfo.activeProcessorCount : 1, first: zstd)
     var matches: [ReferenceMatch] = []
     try withConnection { connection throws(StoreError) in
       let blobs = try ReusableStatement(connection, path: path, "SELECT refs, outline FROM file_blob WHERE file_id = ?")
-      var next = 0
-      while next < files.count {
-        if let limit = filter.limit, matches.count >= limit { break }
-        var batch: [StoredFileBlobs] = []
-        for file in files[next..<min(next + batchSize, files.count)] {
-          try blobs.run([.integer(file.id)]) { s throws(StoreError) in
-            batch.append(StoredFileBlobs(file: file, refs: Self.blob(s, 0), outline: Self.blob(s, 1)))
-          }
+      let read = { (file: MentioningFile) throws(StoreError) -> StoredFileBlobs in
+        var stored = StoredFileBlobs(file: file, refs: [], outline: [])
+        try blobs.run([.integer(file.id)]) { s throws(StoreError) in
+          stored.refs = Self.blob(s, 0)
+          stored.outline = Self.blob(s, 1)
         }
-        next += batchSize
-        for found in try decoder.matches(in: batch) {
-          if let limit = filter.limit, matches.count + found.count > limit {
-            matches += found.prefix(max(0, limit - matches.count))
-            break
-          }
-          matches += found
-        }
+        return stored
+      }
+      guard let limit = filter.limit else {
+        // Every file is printed: decoded on every core.
+        let decoder = ParallelReferenceDecoder(name: name, workers: ProcessInfo.processInfo.activeProcessorCount, first: zstd)
+        matches = try decoder.matches(of: files, read: read)
+        return
+      }
+      // Files in turn, reading none past the limit.
+      let decoder = ParallelReferenceDecoder(name: name, workers: 1, first: zstd)
+      for file in files where matches.count < limit {
+        matches += try decoder.matches(of: [file], read: read).prefix(limit - matches.count)
       }
     }
     return matches

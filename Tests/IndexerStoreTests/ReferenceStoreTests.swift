@@ -62,7 +62,7 @@ import Testing
     #expect(throws: OutlineDecodingError.self) { try ReferenceCodec.positions(of: Array("want".utf8), in: forged) }
   }
 
-  /// A common name is read from hundreds of files, decoded on every core in batches: the answer must be
+  /// A common name is read from hundreds of files, decoded on every core: the answer must be
   /// every occurrence, in path order, whatever the split; `limit` cuts it exactly; a damaged blob in the
   /// middle is reported by its path.
   @Test func aCommonNameAcrossManyFilesComesBackWholeAndInPathOrder() throws {
