@@ -86,7 +86,7 @@ public struct WorkspaceScanner: Sendable {
       notes += state.notes
       directories += state.directories
     }
-    files.sort { Self.bytesPrecede($0.path, $1.path) }
+    Self.sortByPath(&files)
     notes.sort { $0.path < $1.path }
     directories.sort()
     return WorkspaceScan(files: files, notes: notes, directories: directories)
@@ -104,6 +104,34 @@ public struct WorkspaceScanner: Sendable {
     }
     if let fast, let result = fast { return result }
     return a.utf8.lexicographicallyPrecedes(b.utf8)
+  }
+
+  /// Sorts files by the bytes of their paths: the bytes are copied once into one buffer and only indexes
+  /// move while sorting. Sorting the files themselves compared `String`s through closures and moved
+  /// structs that hold references: 15% of a no-change run's instructions on python-stdlib.
+  static func sortByPath(_ files: inout [WorkspaceFile]) {
+    guard files.count > 1, files.count < Int(Int32.max) else { return }
+    var arena: [UInt8] = []
+    var starts: [Int] = []
+    starts.reserveCapacity(files.count + 1)
+    for file in files {
+      starts.append(arena.count)
+      arena += file.path.utf8
+    }
+    starts.append(arena.count)
+    var order = (0..<Int32(files.count)).map { $0 }
+    arena.withUnsafeBufferPointer { bytes in
+      starts.withUnsafeBufferPointer { starts in
+        order.sort { i, j in
+          let (a, b) = (Int(i), Int(j))
+          let (lengthA, lengthB) = (starts[a + 1] - starts[a], starts[b + 1] - starts[b])
+          let n = min(lengthA, lengthB)
+          let compared = n == 0 ? 0 : memcmp(bytes.baseAddress! + starts[a], bytes.baseAddress! + starts[b], n)
+          return compared != 0 ? compared < 0 : lengthA < lengthB
+        }
+      }
+    }
+    files = order.map { files[Int($0)] }
   }
 
   /// The ignore rules in force inside a folder (its own ignore files included), or nil when the folder
