@@ -31,7 +31,19 @@ private struct ScriptReader {
   var index: FileIndex
   private var nesting = 0
 
-  private static let prefixes: Set<String> = ["export", "default", "declare", "async", "abstract"]
+  private static let prefixes = Keywords.set(["export", "default", "declare", "async", "abstract"])
+  /// The words `readStatements` switches on, in `StatementWord`'s order: looked up as bytes, no `String`.
+  private static let statementWords = Keywords.set([
+    "function", "class", "interface", "enum", "namespace", "module", "type", "if", "for", "while", "switch", "with", "catch",
+    "global", "else", "do", "try", "finally", "const", "let", "var",
+  ])
+  private enum StatementWord: Int {
+    case function, `class`, interface, `enum`, namespace, module, type, `if`, `for`, `while`, `switch`, with, `catch`
+    case global, `else`, `do`, `try`, finally, const, `let`, `var`
+  }
+  private static let memberModifiers = Keywords.set([
+    "static", "async", "public", "private", "protected", "readonly", "abstract", "override", "declare", "accessor",
+  ])
 
   init(_ lex: CFamilyTokens, language: Language) {
     self.lex = lex
@@ -60,21 +72,21 @@ private struct ScriptReader {
         continue
       }
       var k = i
-      while k < end, tokens[k].kind == .name, Self.prefixes.contains(lex.text(k)) { k = significant(k + 1, end) }
+      while k < end, lex.isOneOf(k, Self.prefixes) { k = significant(k + 1, end) }
       guard k < end, tokens[k].kind == .name else {
         i = max(k, i + 1)
         continue
       }
-      switch lex.text(k) {
-      case "function":
+      switch lex.wordIndex(k, in: Self.statementWords).flatMap(StatementWord.init(rawValue:)) {
+      case .function:
         i = readFunction(first: first, keyword: k, end: end, container: container, parent: parent)
-      case "class":
+      case .class:
         i = readClass(first: first, keyword: k, end: end, container: container, parent: parent)
-      case "interface":
+      case .interface:
         i = readBraced(first: first, keyword: k, end: end, kind: .interface, container: container, parent: parent, members: true)
-      case "enum":
+      case .enum:
         i = readBraced(first: first, keyword: k, end: end, kind: .enum, container: container, parent: parent, members: false)
-      case "namespace", "module":
+      case .namespace, .module:
         let name = significant(k + 1, end)
         if name < end, tokens[name].kind == .name || tokens[name].kind == .literal {
           let open = tokenRange(name, end).first { lex.isPunct($0, "{") } ?? end
@@ -85,7 +97,7 @@ private struct ScriptReader {
         } else {
           i = readExpressionStatement(k, end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)  // `module.exports = ...`
         }
-      case "type":
+      case .type:
         let name = significant(k + 1, end)
         let stop = statementEnd(k, end)
         if name < end, tokens[name].kind == .name, tokenRange(name, stop).contains(where: { lex.isPunct($0, "=") }) {
@@ -93,15 +105,15 @@ private struct ScriptReader {
           lex.record(into: &index, name: name, label: label(name), kind: .typealias, container: container, start: first, end: stop, signature: lex.joined(first, eq), parent: parent)
         }
         i = stop + 1
-      case "if", "for", "while", "switch", "with", "catch":
+      case .if, .for, .while, .switch, .with, .catch:
         i = readBlock(after: significant(k + 1, end), end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
-      case "global" where lex.isPunct(significant(k + 1, end), "{"):
+      case .global where lex.isPunct(significant(k + 1, end), "{"):
         // `declare global { interface Window { … } }`: augmentations of the global scope.
         i = readBlock(after: significant(k + 1, end), end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
-      case "else", "do", "try", "finally":
+      case .else, .do, .try, .finally:
         i = readBlock(after: k, end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
-      case "const", "let", "var":
-        if lex.text(k) == "const", tokens[significant(k + 1, end)].kind == .name, lex.text(significant(k + 1, end)) == "enum" {
+      case .const, .let, .var:
+        if lex.isWord(k, "const"), lex.isWord(significant(k + 1, end), "enum") {
           i = readBraced(first: first, keyword: significant(k + 1, end), end: end, kind: .enum, container: container, parent: parent, members: false)
         } else {
           i = readBindings(first: first, keyword: k, end: end, container: container, parent: parent, inFunctionBody: inFunctionBody)
@@ -224,7 +236,7 @@ private struct ScriptReader {
         let close = lex.matching(body)
         var bodyContainer = container
         var bodyParent = parent
-        if tokens[m].kind == .name, lex.text(m) == "function" {
+        if lex.isWord(m, "function") {
           var name = significant(m + 1, stop + 1)
           if lex.isPunct(name, "*") { name = significant(name + 1, stop + 1) }
           if tokens[name].kind == .name {
@@ -277,20 +289,22 @@ private struct ScriptReader {
   /// `a.b.c =` (not `==`): the name `c`, its owner `a.b`, and the `=`.
   private func memberAssignment(_ k: Int, _ stop: Int) -> (name: Int, owner: String, equals: Int)? {
     guard tokens[k].kind == .name else { return nil }
-    var parts = [lex.text(k)]
     var m = k + 1
+    var parts = 1
     while lex.isPunct(m, "."), tokens[m + 1].kind == .name, m + 1 <= stop {
-      parts.append(lex.text(m + 1))
+      parts += 1
       m += 2
     }
-    guard parts.count >= 2, lex.isPunct(m, "="), !lex.isPunct(m + 1, "="), !lex.isPunct(m + 1, ">") else { return nil }
-    return (m - 1, parts.dropLast().joined(separator: "."), m)
+    // Names become text only for an assignment: nearly every expression is tried, few are one.
+    guard parts >= 2, lex.isPunct(m, "="), !lex.isPunct(m + 1, "="), !lex.isPunct(m + 1, ">") else { return nil }
+    let owner = stride(from: k, to: m - 1, by: 2).map { lex.text($0) }.joined(separator: ".")
+    return (m - 1, owner, m)
   }
 
   /// Whether the value at `k` is a function: `function`, `async function`, `(...) =>`, `x =>`.
   private func isFunctionValue(_ k: Int, _ end: Int) -> Bool {
-    if tokens[k].kind == .name, lex.text(k) == "function" { return true }
-    if tokens[k].kind == .name, lex.text(k) == "async" { return isFunctionValue(significant(k + 1, end), end) }
+    if lex.isWord(k, "function") { return true }
+    if lex.isWord(k, "async") { return isFunctionValue(significant(k + 1, end), end) }
     if lex.isPunct(k, "(") {
       let close = lex.matching(k)
       return lex.isPunct(close + 1, "=") && lex.isPunct(close + 2, ">")
@@ -302,14 +316,14 @@ private struct ScriptReader {
   /// or nil when `k` starts no function or its body is an expression.
   private func functionBodyOpen(_ k: Int, _ end: Int) -> Int? {
     var m = k
-    if tokens[m].kind == .name, lex.text(m) == "async" { m = significant(m + 1, end) }
+    if lex.isWord(m, "async") { m = significant(m + 1, end) }
     // `(a, { b }) => {` and `x => {`: on to the arrow.
     if lex.isPunct(m, "("), case let close = lex.matching(m), lex.isPunct(close + 1, "="), lex.isPunct(close + 2, ">") {
       m = close + 1
     } else if tokens[m].kind == .name, lex.isPunct(m + 1, "="), lex.isPunct(m + 2, ">") {
       m += 1
     }
-    if tokens[m].kind == .name, lex.text(m) == "function" {
+    if lex.isWord(m, "function") {
       m = significant(m + 1, end)
       if lex.isPunct(m, "*") { m = significant(m + 1, end) }
       if tokens[m].kind == .name { m = significant(m + 1, end) }
@@ -341,9 +355,6 @@ private struct ScriptReader {
   /// Methods, accessors, constructors and fields of a class body.
   private mutating func readClassMembers(from start: Int, to end: Int, container: String, parent: Int) {
     var i = start
-    let modifiers: Set<String> = [
-      "static", "async", "public", "private", "protected", "readonly", "abstract", "override", "declare", "accessor",
-    ]
     while let first = nextSignificant(i, end) {
       if lex.isPunct(first, ";") || lex.isPunct(first, ",") { i = first + 1; continue }
       if lex.isPunct(first, "@") {  // a decorator: @name or @name(...)
@@ -359,8 +370,8 @@ private struct ScriptReader {
       }
       var k = first
       var accessor: String?
-      while k < end, tokens[k].kind == .name, modifiers.contains(lex.text(k)) || ((lex.text(k) == "get" || lex.text(k) == "set") && isMemberName(significant(k + 1, end))) {
-        if lex.text(k) == "get" || lex.text(k) == "set" { accessor = lex.text(k) }
+      while k < end, lex.isOneOf(k, Self.memberModifiers) || ((lex.isWord(k, "get") || lex.isWord(k, "set")) && isMemberName(significant(k + 1, end))) {
+        if lex.isWord(k, "get") || lex.isWord(k, "set") { accessor = lex.text(k) }
         k = significant(k + 1, end)
       }
       if lex.isPunct(k, "*") { k = significant(k + 1, end) }
@@ -417,7 +428,7 @@ private struct ScriptReader {
     while let m = nextSignificant(i, close) {
       if lex.isPunct(m, ",") || lex.isPunct(m, ";") { i = m + 1; continue }
       var k = m
-      if members, tokens[k].kind == .name, lex.text(k) == "readonly" { k = significant(k + 1, close) }
+      if members, lex.isWord(k, "readonly") { k = significant(k + 1, close) }
       var stop = k
       var depth = 0
       defer { i = stop + 1 }
@@ -480,7 +491,7 @@ private struct ScriptReader {
           if depth == 0 && lex.isPunct(valueEnd, "=") && lex.isPunct(valueEnd + 1, ">") { isFunction = true }
           valueEnd += 1
         }
-        if value < stop, tokens[value].kind == .name, lex.text(value) == "function" || (lex.text(value) == "async" && value + 1 < stop) {
+        if value < stop, lex.isWord(value, "function") || (lex.isWord(value, "async") && value + 1 < stop) {
           isFunction = true
         }
       }
@@ -581,7 +592,9 @@ private struct ScriptReader {
         i = k + 1
         continue
       }
-      if tokens[k].kind == .name, ["get", "set", "async", "static"].contains(lex.text(k)), tokens[significant(k + 1, close)].kind == .name {
+      if lex.isWord(k, "get") || lex.isWord(k, "set") || lex.isWord(k, "async") || lex.isWord(k, "static"),
+        tokens[significant(k + 1, close)].kind == .name
+      {
         k = significant(k + 1, close)
       }
       if lex.isPunct(k, "*") { k = significant(k + 1, close) }
