@@ -63,7 +63,7 @@ nochange() {
     "$bin index $src --db $work/$name.sqlite --quiet" \
     "git -C $src status --porcelain" >/dev/null
   a=$(median_of "$work/warm-$name.json" 0); b=$(median_of "$work/warm-$name.json" 1)
-  row "no-change rerun, $name" "$(ms "$a")" "git status: $(ms "$b")" "$(ratio "$a" "$b")" "≤ 1.50"
+  row "no-change rerun, $name" "$(ms "$a")" "git status: $(ms "$b")" "$(ratio "$a" "$b")" "≤ 1.00"
 }
 nochange py "$py"
 
