@@ -2,8 +2,8 @@
   import Glibc
 #endif
 
-/// Runs of bytes no reader looks into (comment bodies), crossed at memory speed: a kernel source file is a
-/// quarter comments, and stepping through them a byte at a time was a tenth of the C reader's time.
+/// Runs of bytes no reader looks into (comment bodies), crossed at memory speed: kernel sources are heavy
+/// with block comments, and the tokenizer stepped through them a byte at a time.
 /// Every answer is clamped to the buffer: a search that finds nothing answers its end.
 enum ByteScan {
   /// The index of the first `byte` at or after `from`, or `buffer.count` when there is none.
