@@ -75,7 +75,7 @@ extension ReadOnlyConnection {
         }
       }
     }
-    files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    files.sort { PathOrder.precedes($0.path, $1.path) }
     return files
   }
 

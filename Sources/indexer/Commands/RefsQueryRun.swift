@@ -15,10 +15,22 @@ struct RefsQueryRun {
     let matches = try WatcherOrDatabase(databasePath: options.location.resolvedDatabase(), sync: options.sync).references(filter)
     var out = OutputBuffer()
     for match in matches {
-      out.line(options.json ? Self.json(match, name: name) : Self.text(match))
+      if options.json { out.line(Self.json(match, name: name)) } else { Self.write(match, to: &out) }
     }
     out.flush()
     if matches.isEmpty { throw ExitCode(1) }
+  }
+
+  /// `text(match)` written straight into the buffer: no `String` per line.
+  static func write(_ match: ReferenceMatch, to out: inout OutputBuffer) {
+    out.write(match.path)
+    out.write(":" as StaticString)
+    out.write(match.position.line)
+    out.write(":" as StaticString)
+    out.write(match.position.column)
+    out.write(match.isDefinition ? "  def  " as StaticString : "  ref  ")
+    if match.container.isEmpty { out.write("-" as StaticString) } else { out.write(match.container) }
+    out.endLine()
   }
 
   static func text(_ match: ReferenceMatch) -> String {
