@@ -43,8 +43,8 @@ extension IndexPipeline {
     }
     // Both in path byte order, as the planner joins them.
     let stored = try IndexReader(database: database).storedFiles(paths: exactPaths, under: prefixes)
-      .sorted { WorkspaceScanner.bytesPrecede($0.path, $1.path) }
-    let files = found.values.sorted { WorkspaceScanner.bytesPrecede($0.path, $1.path) }
+      .sorted { PathOrder.precedes($0.path, $1.path) }
+    let files = found.values.sorted { PathOrder.precedes($0.path, $1.path) }
     let plan = IndexPlanner.plan(files: files, stored: stored, limits: options.limits, scope: .changedPaths(named: reported))
     report.unchanged = plan.unchanged
     report.skipped = plan.skippedByLimit

@@ -12,7 +12,8 @@ public struct IndexPipeline: Sendable {
   public let options: IndexOptions
   let extraction: Extraction
 
-  public init(options: IndexOptions) throws(IndexError) {
+  /// Starts nothing: extraction workers start with the first run that has files to extract.
+  public init(options: IndexOptions) {
     self.options = options
     self.extraction = Extraction(options.isolation)
   }

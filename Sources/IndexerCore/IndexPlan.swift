@@ -36,7 +36,7 @@ enum IndexPlanner {
     case changedPaths(named: Set<String>)
   }
 
-  /// `files` and `stored` both in path byte order (`WorkspaceScanner.bytesPrecede`); `stored` holds the rows
+  /// `files` and `stored` both in path byte order (`PathOrder.precedes`); `stored` holds the rows
   /// of the same scope (the whole table, or the rows at and below the changed paths): what it has and
   /// `files` lacks is removed. The two are joined in one pass, without hashing a path.
   ///
@@ -56,7 +56,7 @@ enum IndexPlanner {
       countLimits = false
     }
     for file in files {
-      while next < stored.count && WorkspaceScanner.bytesPrecede(stored[next].path, file.path) {
+      while next < stored.count && PathOrder.precedes(stored[next].path, file.path) {
         plan.removed.append(stored[next])
         next += 1
       }

@@ -18,7 +18,7 @@ struct StoredState: @unchecked Sendable {
     self.database = database
     self.readOnly = readOnly
     self.build = build
-    self.stored = stored.sorted { WorkspaceScanner.bytesPrecede($0.path, $1.path) }
+    self.stored = stored.sorted { PathOrder.precedes($0.path, $1.path) }
   }
 }
 

@@ -92,9 +92,6 @@ public struct WorkspaceScanner: Sendable {
     return WorkspaceScan(files: files, notes: notes, directories: directories)
   }
 
-  /// Byte order of two paths (`PathOrder.precedes`).
-  public static func bytesPrecede(_ a: String, _ b: String) -> Bool { PathOrder.precedes(a, b) }
-
   /// Sorts files by the bytes of their paths: the bytes are copied once into one buffer and only indexes
   /// move while sorting. Sorting the files themselves compared `String`s through closures and moved
   /// structs that hold references: 15% of a no-change run's instructions on python-stdlib.

@@ -1,3 +1,4 @@
+import IndexerModel
 @testable import IndexerWorkspace
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
     let paths = ["", "a", "a/b", "a/b.c", "a0", "a/", "B", "b", "é", "e\u{301}", "ü/x", "z", "a/bé", "a/b\u{0}", "日本/語.go"]
     for a in paths {
       for b in paths {
-        #expect(WorkspaceScanner.bytesPrecede(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) vs \(b)")
+        #expect(PathOrder.precedes(a, b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) vs \(b)")
       }
     }
   }

@@ -110,7 +110,7 @@ struct CFamilyTokenizer {
         pos += 1
         emit(.newline, start, startLine, startColumn)
         newline()
-      case 0x20, 0x09, 0x0D, 0x0C:
+      case 0x0D, 0x0C:  // spaces and tabs were taken above
         pos += 1
       case UInt8(ascii: "/") where pos + 1 < src.count && src[pos + 1] == UInt8(ascii: "/"):
         pos = ByteScan.first(0x0A, in: buffer, from: pos)

@@ -26,7 +26,7 @@ extension IndexerCommand {
     func run() throws {
       let options = try workspace.indexOptions()
       if repair {
-        let pipeline = try IndexPipeline(options: options)
+        let pipeline = IndexPipeline(options: options)
         defer { pipeline.shutdown() }
         let report = try IndexRepair.repair(pipeline: pipeline)
         print(Self.describe(report.found, heading: report.found.problems.isEmpty ? "sound" : "found"))

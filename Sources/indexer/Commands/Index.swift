@@ -58,7 +58,7 @@ struct IndexRun {
     let options = try workspace.indexOptions()
     let databasePath = options.databasePath
     let bar = ProgressBar(enabled: !quiet && !json && FileHandleOutput.isTerminal)
-    let pipeline = try IndexPipeline(options: options)
+    let pipeline = IndexPipeline(options: options)
     defer { pipeline.shutdown() }
     let report = try pipeline.run { bar.update($0) }
     bar.finish()

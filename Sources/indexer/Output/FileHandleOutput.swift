@@ -53,22 +53,7 @@ struct OutputBuffer {
     bytes += UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)
   }
 
-  /// A non-negative number in decimal (a line or column); negative ones as Swift prints them.
-  mutating func write(_ n: Int) {
-    guard n >= 0 else { return write(String(n)) }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      var i = buffer.count
-      var value = n
-      repeat {
-        i -= 1
-        buffer[i] = UInt8(ascii: "0") + UInt8(value % 10)
-        value /= 10
-      } while value > 0 && i > 0
-      bytes += buffer[i...]
-    }
-  }
+  mutating func write(_ n: Int) { bytes += String(n).utf8 }
 
   mutating func endLine() {
     bytes.append(UInt8(ascii: "\n"))
