@@ -33,8 +33,14 @@ extension IndexerCommand {
         valueName: "format"))
     var format: Format = .ctags
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
+    @Option(
+      name: [.short, .long],
+      help: ArgumentHelp("Write here instead of standard output ('-' is standard output).", valueName: "file"))
     var output: String?
+
+    /// The file to write, or nil for standard output: `-o -` means standard output, as `ctags -f -` does,
+    /// not a file named "-".
+    private var destination: String? { output == "-" ? nil : output }
 
     @OptionGroup var database: DatabaseOptions
 
@@ -42,10 +48,10 @@ extension IndexerCommand {
       let engine = try QueryEngine(databasePath: database.location.resolvedDatabase())
       if format == .scip { return try exportSCIP(engine) }
       var fd: Int32 = 1
-      if let output {
-        fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+      if let destination {
+        fd = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-          throw UsageError(userMessage: "cannot write \(output): \(String(cString: strerror(errno)).lowercased()) — pick a writable path")
+          throw UsageError(userMessage: "cannot write \(destination): \(String(cString: strerror(errno)).lowercased()) — pick a writable path")
         }
       }
       defer { if fd != 1 { close(fd) } }
@@ -70,15 +76,15 @@ extension IndexerCommand {
 
     /// Binary output: never to a terminal, and with -o through a temporary file renamed into place.
     private func exportSCIP(_ engine: QueryEngine) throws {
-      guard output != nil || isatty(1) == 0 else {
+      guard destination != nil || isatty(1) == 0 else {
         throw UsageError(userMessage: "a SCIP index is binary: write it to a file with -o index.scip or redirect standard output")
       }
-      let temporary = output.map { $0 + ".partial" }
+      let temporary = destination.map { $0 + ".partial" }
       var fd: Int32 = 1
       if let temporary {
         fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-          throw UsageError(userMessage: "cannot write \(output ?? ""): \(String(cString: strerror(errno)).lowercased()) — pick a writable path")
+          throw UsageError(userMessage: "cannot write \(destination ?? ""): \(String(cString: strerror(errno)).lowercased()) — pick a writable path")
         }
       }
       let exporter = SCIPExporter(
@@ -87,7 +93,7 @@ extension IndexerCommand {
       let summary: SCIPExporter.Summary
       do {
         summary = try exporter.export(to: fd)
-        if fd != 1 && fsync(fd) != 0 { throw UsageError(userMessage: "cannot write \(output ?? ""): \(String(cString: strerror(errno)))") }
+        if fd != 1 && fsync(fd) != 0 { throw UsageError(userMessage: "cannot write \(destination ?? ""): \(String(cString: strerror(errno)))") }
       } catch {
         if let temporary {
           close(fd)
@@ -95,14 +101,14 @@ extension IndexerCommand {
         }
         throw error
       }
-      if let output, let temporary {
+      if let destination, let temporary {
         close(fd)
-        guard rename(temporary, output) == 0 else {
+        guard rename(temporary, destination) == 0 else {
           unlink(temporary)
-          throw UsageError(userMessage: "cannot put the SCIP index at \(output): \(String(cString: strerror(errno)).lowercased())")
+          throw UsageError(userMessage: "cannot put the SCIP index at \(destination): \(String(cString: strerror(errno)).lowercased())")
         }
         FileHandleOutput.standardError(
-          "indexer: wrote \(output): \(summary.documents) documents, \(summary.definitions) definitions, "
+          "indexer: wrote \(destination): \(summary.documents) documents, \(summary.definitions) definitions, "
             + "\(summary.references) references (\(summary.unresolved) occurrences of names without a workspace definition), "
             + "\(summary.bytes) bytes\n")
       }
