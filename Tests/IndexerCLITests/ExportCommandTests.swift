@@ -41,6 +41,18 @@ import Testing
     #expect(export.stdout == query.stdout)
   }
 
+  /// `-o -` is standard output, as `ctags -f -` is: a 12 MB file named "-" was once committed by mistake from it.
+  @Test func dashOutputIsStandardOutputNotAFileNamedDash() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    try indexJSON(ws.path)
+    let plain = try IndexerProcess.run(["export", "--format", "ctags", "--root", ws.path], in: ws.path)
+    let dash = try IndexerProcess.run(["export", "--format", "ctags", "-o", "-", "--root", ws.path], in: ws.path)
+    #expect(dash.status == 0)
+    #expect(dash.stdout.hasPrefix("!_TAG_FILE_FORMAT"))
+    #expect(dash.stdout == plain.stdout)
+    #expect(!FileManager.default.fileExists(atPath: ws.path + "/-"), "no file named '-' is written")
+  }
+
   @Test func anUnwritableOutputIsOneLine() throws {
     let ws = try Fixtures.copy("workspaces/mixed")
     try indexJSON(ws.path)
