@@ -9,13 +9,19 @@ public struct FileIndex: Sendable, Hashable {
   public var parents: [Int]
   /// Identifier occurrences (not only of the definitions above); empty where a reader does not collect them.
   public var references: FileReferences
+  /// Scopes, bindings and imports for resolving uses; empty where a reader does not record them yet.
+  public var scopes: FileScopes
 
-  public init(language: Language, symbols: [Symbol] = [], parents: [Int] = [], references: FileReferences = FileReferences()) {
+  public init(
+    language: Language, symbols: [Symbol] = [], parents: [Int] = [], references: FileReferences = FileReferences(),
+    scopes: FileScopes = FileScopes()
+  ) {
     precondition(symbols.count == parents.count, "every symbol needs a parent entry")
     self.language = language
     self.symbols = symbols
     self.parents = parents
     self.references = references
+    self.scopes = scopes
   }
 
   /// Appends a symbol under `parent` (-1 for file level) and returns its index.

@@ -152,11 +152,12 @@ package struct IndexWriter: Sendable {
       throw DatabaseError(resultCode: .SQLITE_ERROR, message: "no id returned for \(write.path)")
     }
     let refs = references.flatMap { $0.compressed.isEmpty ? nil : Data($0.compressed) }
-    if outline == nil && refs == nil {
+    let scopes = references.flatMap { $0.scopes.isEmpty ? nil : Data($0.scopes) }
+    if outline == nil && refs == nil && scopes == nil {
       try db.cachedStatement(sql: "DELETE FROM file_blob WHERE file_id = ?").execute(arguments: [id])
     } else {
-      try db.cachedStatement(sql: "INSERT OR REPLACE INTO file_blob (file_id, outline, refs) VALUES (?, ?, ?)")
-        .execute(arguments: [id, outline.map { Data($0.compressed) }, refs])
+      try db.cachedStatement(sql: "INSERT OR REPLACE INTO file_blob (file_id, outline, refs, scopes) VALUES (?, ?, ?, ?)")
+        .execute(arguments: [id, outline.map { Data($0.compressed) }, refs, scopes])
     }
     return id
   }

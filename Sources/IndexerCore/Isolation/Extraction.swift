@@ -23,7 +23,7 @@ final class Extraction: Sendable {
   func extract(_ language: Language, _ source: [UInt8], shouldStop: () -> Bool) -> ExtractionOutcome {
     if let pool { return pool.extract(language: language, bytes: source, shouldStop: shouldStop) }
     let index = ExtractorRegistry.extractor(for: language).extract(source)
-    return .extracted(index, EncodedOutline(index), EncodedReferences(index.references))
+    return .extracted(index, EncodedOutline(index), EncodedReferences(index.references, scopes: index.scopes))
   }
 
   /// Ends the workers; the next extraction starts new ones.

@@ -43,7 +43,7 @@ package enum ExtractionWorkerMain {
         status: 0,
         ExtractedFileCodec.encode(
           language: index.language, outline: EncodedOutline(index, compressor: compressor),
-          references: EncodedReferences(index.references, compressor: compressor)))
+          references: EncodedReferences(index.references, scopes: index.scopes, compressor: compressor)))
     }
   }
 

@@ -27,8 +27,10 @@ public struct PythonExtractor: Extractor {
     // Names already bound in each scope (by its symbol index, -1 for the module): a later assignment to
     // one rebinds it, it does not define it again (`try: X = a` / `except: X = b`), as ctags also reads it.
     var bound: [Int: Set<String>] = [:]
+    var scopeBuilder = PythonScopeBuilder(source: source)
 
     func close(to indent: Int) {
+      scopeBuilder.close(to: indent, end: SourcePosition(line: tokenizer.lastTokenEndLine, column: tokenizer.lastTokenEndColumn))
       while let top = scopes.last, top.indent >= indent {
         index.symbols[top.symbol].range.end = SourcePosition(
           line: tokenizer.lastTokenEndLine, column: tokenizer.lastTokenEndColumn)
@@ -39,8 +41,14 @@ public struct PythonExtractor: Extractor {
     while let indent = tokenizer.nextLineIndent() {
       close(to: indent)
       let parent = scopes.last
-      tokenizer.readLogicalLine(into: &tokens, wantsAssignments: parent == nil || parent?.isClass == true)
+      tokenizer.readLogicalLine(into: &tokens, wantsAssignments: parent == nil || parent?.isClass == true, collectsAll: true)
       guard !tokens.isEmpty else { continue }
+      var definedSymbol: Int?
+      defer {
+        scopeBuilder.line(
+          tokens, indent: indent, symbol: definedSymbol,
+          end: SourcePosition(line: tokenizer.lastTokenEndLine, column: tokenizer.lastTokenEndColumn))
+      }
       let container = parent?.path ?? ""
       let parentIndex = parent?.symbol ?? -1
 
@@ -54,6 +62,7 @@ public struct PythonExtractor: Extractor {
             end: SourcePosition(line: tokenizer.lastTokenEndLine, column: tokenizer.lastTokenEndColumn)),
           signature: def.signature)
         let at = index.append(symbol, parent: parentIndex)
+        definedSymbol = at
         let path = container.isEmpty ? symbol.name : container + "." + symbol.name
         scopes.append(Scope(indent: indent, symbol: at, isClass: def.isClass, path: path))
         continue
@@ -78,6 +87,7 @@ public struct PythonExtractor: Extractor {
     }
     close(to: 0)
     index.references = tokenizer.references.references
+    index.scopes = scopeBuilder.finish(end: SourcePosition(line: tokenizer.lastTokenEndLine, column: tokenizer.lastTokenEndColumn))
     return index
   }
 

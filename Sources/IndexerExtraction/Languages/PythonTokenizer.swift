@@ -78,10 +78,11 @@ struct PythonTokenizer {
   /// `tokens` only when the line can define something: it starts with `def`, `class` or `async`, or,
   /// when `wantsAssignments`, with any other name. Other lines are scanned, not collected: that is most
   /// of a file (function bodies), and collecting them was the tokenizer's main cost.
-  mutating func readLogicalLine(into tokens: inout [PythonToken], wantsAssignments: Bool) {
+  /// With `collectsAll`, every line's tokens are kept (scope reading needs function bodies too).
+  mutating func readLogicalLine(into tokens: inout [PythonToken], wantsAssignments: Bool, collectsAll: Bool = false) {
     tokens.removeAll(keepingCapacity: true)
     collecting = true
-    decided = false
+    decided = collectsAll
     self.wantsAssignments = wantsAssignments
     var depth = 0
     while pos < src.count {

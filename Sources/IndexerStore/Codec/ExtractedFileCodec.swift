@@ -7,9 +7,9 @@ import IndexerModel
 ///
 /// Layout (version 1): version byte, language (the extractor may refine it: a `.h` that spells C++ is
 /// `cpp`), outline raw size, outline blob, reference count, reference blob, name hash count and the
-/// hashes, ascending, as varint deltas; blobs are length-prefixed. Decoding checks every length.
+/// hashes, ascending, as varint deltas, then (version 3) the scopes blob; blobs are length-prefixed. Decoding checks every length.
 package enum ExtractedFileCodec {
-  static let version: UInt8 = 2
+  static let version: UInt8 = 3
 
   package static func encode(language: Language, outline: EncodedOutline, references: EncodedReferences) -> [UInt8] {
     var w = ByteWriter()
@@ -25,6 +25,7 @@ package enum ExtractedFileCodec {
       w.varint(UInt64(bitPattern: hash &- previous))
       previous = hash
     }
+    w.blob(references.scopes)
     return w.bytes
   }
 
@@ -50,10 +51,11 @@ package enum ExtractedFileCodec {
       hash += Int64(delta)
       hashes.append(hash)
     }
+    let scopes = try r.blob()
     let frame = outline.compressed
     guard let raw = zstd.map({ $0.decompress(frame, expectedSize: rawCount) }) ?? Zstd.decompress(frame, expectedSize: rawCount)
     else { throw OutlineDecodingError() }
     let index = try OutlineCodec.decode(raw, language: language)
-    return (index, outline, EncodedReferences(compressed: compressedReferences, nameHashes: hashes, count: count))
+    return (index, outline, EncodedReferences(compressed: compressedReferences, nameHashes: hashes, count: count, scopes: scopes))
   }
 }

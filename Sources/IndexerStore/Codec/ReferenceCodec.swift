@@ -86,26 +86,30 @@ package enum ReferenceCodec {
 }
 
 /// References ready to store: the compressed blob, the distinct name hashes (ascending) the name-to-files
-/// data needs, and the count.
+/// data needs, the count, and the compressed scopes blob (`ScopeCodec`; empty when the reader records none).
 public struct EncodedReferences: Sendable {
   public var compressed: [UInt8]
   public var nameHashes: [Int64]
   public var count: Int
+  public var scopes: [UInt8]
 
-  public init(_ references: FileReferences) {
-    self.init(references, compressor: nil)
+  public init(_ references: FileReferences, scopes: FileScopes = FileScopes()) {
+    self.init(references, scopes: scopes, compressor: nil)
   }
 
-  package init(_ references: FileReferences, compressor: Zstd.Compressor?) {
+  package init(_ references: FileReferences, scopes: FileScopes = FileScopes(), compressor: Zstd.Compressor?) {
     let raw = references.isEmpty ? [] : ReferenceCodec.encode(references)
     self.compressed = raw.isEmpty ? [] : compressor?.compress(raw) ?? Zstd.compress(raw)
     self.nameHashes = ReferenceNameHash.distinct(references.names)
     self.count = references.count
+    let rawScopes = scopes.isEmpty ? [] : ScopeCodec.encode(scopes)
+    self.scopes = rawScopes.isEmpty ? [] : compressor?.compress(rawScopes) ?? Zstd.compress(rawScopes)
   }
 
-  package init(compressed: [UInt8], nameHashes: [Int64], count: Int) {
+  package init(compressed: [UInt8], nameHashes: [Int64], count: Int, scopes: [UInt8] = []) {
     self.compressed = compressed
     self.nameHashes = nameHashes
     self.count = count
+    self.scopes = scopes
   }
 }

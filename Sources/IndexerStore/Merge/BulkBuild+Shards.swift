@@ -48,7 +48,7 @@ extension BulkBuild {
               let join = "JOIN temp.merge_id m ON m.shard = \(position) AND m.old_id"
               try db.execute(sql: "INSERT INTO main.file (\(names)) SELECT \(values) FROM shard.file f \(join) = f.id ORDER BY m.new_id")
               try db.execute(
-                sql: "INSERT INTO main.file_blob (file_id, outline, refs) SELECT m.new_id, b.outline, b.refs FROM shard.file_blob b \(join) = b.file_id ORDER BY m.new_id")
+                sql: "INSERT INTO main.file_blob (file_id, outline, refs, scopes) SELECT m.new_id, b.outline, b.refs, b.scopes FROM shard.file_blob b \(join) = b.file_id ORDER BY m.new_id")
               let symbolValues = symbolColumns.map { $0 == "file_id" ? "m.new_id" : "s." + $0.quotedDatabaseIdentifier }.joined(separator: ", ")
               // Files in their new order, each one's rows by its primary key: rows arrive in key order, with
               // no sort of millions of rows (a kernel tree's 4.4 million took 7.5 s sorted, in a merge of 20).

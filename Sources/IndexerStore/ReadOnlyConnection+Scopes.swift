@@ -1,0 +1,43 @@
+import GRDBSQLite
+import IndexerModel
+
+extension ReadOnlyConnection {
+  /// A file's outline with its scopes (what resolution reads of a file), in one SELECT; nil when the path
+  /// is not in the index. A file indexed by a reader that records no scopes has empty ones.
+  package func resolvable(path file: String) throws(StoreError) -> FileIndex? {
+    var result: (Language, [UInt8]?, [UInt8]?)?
+    try query(
+      "SELECT f.language, b.outline, b.scopes FROM file f LEFT JOIN file_blob b ON b.file_id = f.id WHERE f.path = ?", [.text(file)]
+    ) { s throws(StoreError) in
+      guard let language = Language(rawValue: Self.text(s, 0)) else { return }
+      result = (language, Self.optionalBlob(s, 1), Self.optionalBlob(s, 2))
+    }
+    guard let (language, outline, scopes) = result else { return nil }
+    var index = FileIndex(language: language)
+    do {
+      if let outline {
+        guard let raw = Zstd.decompress(outline) else { throw StoreError.corruptBlob(path: file) }
+        index = try OutlineCodec.decode(raw, language: language)
+      }
+      if let scopes {
+        guard let raw = Zstd.decompress(scopes) else { throw StoreError.corruptBlob(path: file) }
+        index.scopes = try ScopeCodec.decode(raw)
+      }
+    } catch {
+      throw .corruptBlob(path: file)
+    }
+    return index
+  }
+
+  /// Whether `path` is a file of the index (indexed or not): one lookup on the path's unique index.
+  package func contains(path: String) throws(StoreError) -> Bool {
+    var found = false
+    try query("SELECT 1 FROM file WHERE path = ?", [.text(path)]) { _ throws(StoreError) in found = true }
+    return found
+  }
+
+  private static func optionalBlob(_ s: OpaquePointer, _ column: Int32) -> [UInt8]? {
+    guard sqlite3_column_type(s, column) != SQLITE_NULL, let bytes = sqlite3_column_blob(s, column) else { return nil }
+    return Array(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(s, column))))
+  }
+}
