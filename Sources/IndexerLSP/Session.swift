@@ -48,10 +48,17 @@ final class Session {
     guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
     var encoding = PositionEncoding(unit: unit, root: root)
     let position = encoding.sourcePosition(params.position, path: path)
-    let matches = try navigator.definitions(path: path, at: position)
-    if matches.isEmpty { return nil }
-    return matches.map { match in
-      Location(uri: uris.uri(forRelativePath: match.path), range: nameRange(match, encoding: &encoding))
+    // Only the resolved target when the rules reach one; the name search's candidates otherwise.
+    let answers = try navigator.resolvedDefinitions(path: path, at: position)
+    if answers.isEmpty { return nil }
+    return answers.map { answer in
+      let range =
+        answer.resolution == .name
+        ? answer.symbol.map { nameRange($0, encoding: &encoding) }
+        : encoding.nameRange(answer.position, length: answer.name.utf8.count, path: answer.path)
+      return Location(
+        uri: uris.uri(forRelativePath: answer.path),
+        range: range ?? encoding.nameRange(answer.position, length: answer.name.utf8.count, path: answer.path))
     }
   }
 
@@ -105,13 +112,17 @@ final class Session {
     var encoding = PositionEncoding(unit: unit, root: root)
     let position = encoding.sourcePosition(params.position, path: path)
     guard let (name, start) = navigator.identifier(path: path, at: position) else { return nil }
-    let matches = try navigator.definitions(path: path, at: position, limit: 5)
-    guard !matches.isEmpty else { return nil }
-    let sections = matches.map { match in
+    let answers = try navigator.resolvedDefinitions(path: path, at: position, limit: 5)
+    guard !answers.isEmpty else { return nil }
+    // The resolution says whether the rules reached this definition or it is a guess by name.
+    let sections = answers.map { answer in
+      guard let match = answer.symbol else {
+        return "```\(navigator.language(of: path))\n\(answer.name)\n```\n\(answer.bindingKind) — \(answer.path):\(answer.position.line) (resolution: \(answer.resolution.rawValue))"
+      }
       let symbol = match.symbol
       let place = symbol.container.isEmpty ? "" : " in `\(symbol.container)`"
       let code = symbol.signature.isEmpty ? symbol.name : symbol.signature
-      return "```\(match.language.rawValue)\n\(code)\n```\n\(symbol.kind.rawValue)\(place) — \(match.path):\(symbol.range.start.line)"
+      return "```\(match.language.rawValue)\n\(code)\n```\n\(symbol.kind.rawValue)\(place) — \(match.path):\(symbol.range.start.line) (resolution: \(answer.resolution.rawValue))"
     }
     return Hover(
       contents: MarkupContent(value: sections.joined(separator: "\n\n---\n\n")),

@@ -69,6 +69,15 @@ public struct QueryEngine {
     try lookup.outline(path: path)
   }
 
+  /// The outline with the file's scopes, for resolution.
+  public func resolvable(path: String) throws(StoreError) -> FileIndex? {
+    try lookup.resolvable(path: path)
+  }
+
+  public func contains(path: String) throws(StoreError) -> Bool {
+    try lookup.contains(path: path)
+  }
+
   /// Every indexed file with its outline and references, in path order, one at a time (for exports).
   /// Every file, definition and reference as text lines in path order (`export --format dump`): two indexes
   /// of the same tree dump the same lines however they were built.

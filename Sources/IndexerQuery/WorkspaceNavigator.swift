@@ -23,6 +23,11 @@ public struct WorkspaceNavigator {
     SourceText(root: root, path: path)
   }
 
+  /// The language the index recorded for `path`, from its name when the index lacks it.
+  public func language(of path: String) -> String {
+    ((try? engine.outline(path: path))??.language ?? Language(fileName: path))?.rawValue ?? ""
+  }
+
   /// The identifier at a 1-based line and byte column of `path`, read from the file on disk.
   public func identifier(path: String, at position: SourcePosition) -> (name: String, start: SourcePosition)? {
     source(path: path)?.identifier(at: position)
@@ -50,6 +55,18 @@ public struct WorkspaceNavigator {
       return ra != rb ? ra < rb : a.offset < b.offset
     }
     return ranked.prefix(max(0, limit)).map(\.element)
+  }
+
+  /// The definitions of the use at `position`, resolved by the language's rules where the reader recorded
+  /// scopes (one answer, saying how it was found), else the name search above with resolution `name`.
+  public func resolvedDefinitions(
+    path: String, at position: SourcePosition, limit: Int = definitionLimit
+  ) throws(StoreError) -> [ResolvedDefinition] {
+    guard let (name, start) = identifier(path: path, at: position) else { return [] }
+    if let resolved = try NameResolver(source: engine).resolve(name: name, path: path, at: start) { return [resolved] }
+    return try definitions(path: path, at: position, limit: limit).map { match in
+      ResolvedDefinition(path: match.path, name: match.symbol.name, position: match.symbol.range.start, symbol: match, resolution: .name)
+    }
   }
 
   /// Every occurrence of the identifier at `position` (see `QueryEngine.references`); with

@@ -6,7 +6,7 @@ extension IndexerCommand {
     static let configuration = CommandConfiguration(
       commandName: "query",
       abstract: "Ask the index: where a symbol is defined, where a name is used, or what a file declares.",
-      subcommands: [QuerySymbol.self, QueryRefs.self, QueryFile.self]
+      subcommands: [QuerySymbol.self, QueryDef.self, QueryRefs.self, QueryFile.self]
     )
   }
 }

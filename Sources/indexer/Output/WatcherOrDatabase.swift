@@ -38,6 +38,11 @@ struct WatcherOrDatabase {
     return try QueryEngine(databasePath: databasePath).references(filter)
   }
 
+  /// With `--sync`, returns once the running watcher (if any) has committed every change made before.
+  func waitForWatcher() throws {
+    _ = try watcher()
+  }
+
   /// A connected (and, with `--sync`, synced) watcher, or nil when none answers.
   private func watcher() throws -> ServiceClient? {
     guard let client = try? ServiceClient(databasePath: databasePath) else { return nil }

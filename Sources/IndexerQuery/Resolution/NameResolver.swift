@@ -1,0 +1,359 @@
+import IndexerModel
+import IndexerStore
+
+/// Resolves a use of a name to its definition by the language's rules, over what the readers recorded:
+/// the nearest visible binding; else the import that bound it, followed to the module's file; else, for
+/// a member, the receiver's module or type (and that type's bases). What the rules cannot reach is left
+/// to the name search (`nil` here).
+///
+/// One per question: it keeps the files it read. Every chain it follows (imports, bases, receivers) is
+/// bounded by `maximumSteps`, so an import cycle or a class that names itself as its base ends.
+final class NameResolver {
+  private let source: any ResolutionSource
+  private var files: [String: FileIndex] = [:]
+  private var missing: Set<String> = []
+  private var steps = 0
+  static let maximumSteps = 64
+
+  init(source: any ResolutionSource) {
+    self.source = source
+  }
+
+  /// What a name denotes, as far as member lookup needs it.
+  private enum Value {
+    case module(PythonModules.Module)
+    /// A type's body: its scope's index in `path`'s scopes.
+    case type(path: String, scope: Int)
+    case unknown
+  }
+
+  /// The definition of the use of `name` at `position` in `path`; nil when the rules reach none.
+  func resolve(name: String, path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
+    steps = 0
+    guard let file = try file(path), file.language == .python, !file.scopes.isEmpty else { return nil }
+    if let use = file.scopes.moduleUse(at: position), let module = modules().module(use.module, from: path),
+      let answer = moduleAnswer(module, name: name)
+    {
+      return answer
+    }
+    if let keyword = file.scopes.keywordArgument(at: position) {
+      return try keywordParameter(name, of: keyword, in: path)
+    }
+    if let member = file.scopes.member(at: position) {
+      guard !member.receiver.isEmpty else { return nil }
+      let receiver = try value(ofChain: member.receiver, in: path, at: position)
+      return try self.member(name, of: receiver).map { found in
+        var answer = found
+        answer.resolution = .member
+        return answer
+      }
+    }
+    guard let (binding, resolution) = try binding(named: name, in: path, at: position) else { return nil }
+    return try definition(of: binding, in: path, resolution: resolution)
+  }
+
+  // MARK: Keyword arguments
+
+  /// The parameter a keyword argument names: the callee resolved as any use, then its parameter of that
+  /// name (a class's from its `__init__`); nil when the callee or the parameter is not found.
+  private func keywordParameter(_ name: String, of keyword: FileScopes.KeywordArgument, in path: String) throws(StoreError) -> ResolvedDefinition? {
+    guard let callee = try resolve(name: keyword.callee, path: path, at: keyword.calleePosition), callee.resolution != .name,
+      let file = try file(callee.path)
+    else { return nil }
+    let scopes = file.scopes
+    func body(at position: SourcePosition) -> Int? {
+      scopes.scopes.indices.first {
+        (scopes.scopes[$0].kind == .function || scopes.scopes[$0].kind == .type) && scopes.scopes[$0].range.start.line == position.line
+          && scopes.scopes[$0].range.start.column > position.column
+      }
+    }
+    guard var function = body(at: callee.position) else { return nil }
+    if scopes.scopes[function].kind == .type {
+      guard let initializer = Self.bodyBindings(scopes, function, named: "__init__").first(where: { $0.kind == .definition }),
+        let initBody = body(at: initializer.position)
+      else { return nil }
+      function = initBody
+    }
+    guard let parameter = scopes.bindings.first(where: { $0.scope == function && $0.name == name && $0.kind == .parameter }) else {
+      return nil
+    }
+    return ResolvedDefinition(
+      path: callee.path, name: name, position: parameter.position, symbol: nil, resolution: .member, bindingKind: "parameter")
+  }
+
+  // MARK: Bindings
+
+  /// The binding a bare name at `position` means, by Python's scope rules: the innermost scope that binds
+  /// it, where class bodies are seen only from the class body itself, `global` sends the lookup to the
+  /// file and `nonlocal` to the enclosing functions. Blocks (`if`, loop and `try` bodies) are part of the
+  /// scope around them; they only rank that scope's bindings (see `nearest`).
+  private func binding(
+    named name: String, in path: String, at position: SourcePosition
+  ) throws(StoreError) -> (FileScopes.Binding, Resolution)? {
+    guard let file = try file(path) else { return nil }
+    let scopes = file.scopes
+    let innermostScope = scopes.innermostScope(at: position)
+    // The use's blocks and scopes, innermost first: the bindings on its own path of control.
+    var path: Set<Int> = []
+    var p = innermostScope
+    while p >= 0 && p < scopes.scopes.count && path.count <= scopes.scopes.count {
+      path.insert(p)
+      p = scopes.scopes[p].parent
+    }
+    var s = scopes.owner(of: innermostScope)
+    var innermost = true
+    var skippingToFunction = false
+    var guardSteps = 0
+    while s >= 0 && s < scopes.scopes.count && guardSteps <= scopes.scopes.count {
+      guardSteps += 1
+      let scope = scopes.scopes[s]
+      defer {
+        innermost = false
+        s = scopes.owner(of: scope.parent)
+      }
+      if !innermost && scope.kind == .type { continue }
+      if skippingToFunction && scope.kind != .function { continue }
+      let here = scopes.bindings.filter { $0.name == name && $0.kind != .attribute && scopes.owner(of: $0.scope) == s }
+      // Under `global`/`nonlocal` an assignment here rebinds the outer name: it counts with the outer bindings.
+      let assignedHere = here.filter { $0.kind != .global && $0.kind != .nonlocal }
+      if here.contains(where: { $0.kind == .global }) {
+        let module = scopes.bindings.filter { $0.name == name && $0.kind != .global && scopes.owner(of: $0.scope) == 0 }
+        let all = (module + assignedHere).sorted { $0.position < $1.position }
+        return Self.nearest(all, at: position, path: path).map { ($0, .scope) }
+      }
+      if here.contains(where: { $0.kind == .nonlocal }) {
+        if let found = assignedHere.first(where: { $0.position == position }) ?? assignedHere.last(where: { $0.visible <= position }) {
+          return (found, .local)
+        }
+        skippingToFunction = true
+        continue
+      }
+      skippingToFunction = false
+      if let found = Self.nearest(here, at: position, path: path) {
+        let local = scope.kind == .function || scope.kind == .lambda || scope.kind == .comprehension
+        return (found, found.kind == .imported ? .import : (local ? .local : .scope))
+      }
+    }
+    return nil
+  }
+
+  /// Which of one scope's bindings (in source order) a use at `position` means: the binding at `position`
+  /// itself (a definition's own name); else the last one visible before the use on the use's own path of
+  /// blocks (an assignment in a sibling `if` branch cannot reach it); else the last one visible before it
+  /// anywhere; else the first (a function may use a name the file binds further down).
+  private static func nearest(
+    _ bindings: [FileScopes.Binding], at position: SourcePosition, path: Set<Int>
+  ) -> FileScopes.Binding? {
+    if let own = bindings.first(where: { $0.position == position }) { return own }
+    let before = bindings.filter { $0.visible <= position }
+    return before.last { path.contains($0.scope) } ?? before.last ?? bindings.first
+  }
+
+  /// The first binding a type's or module's body has for `name` (any block of it), skipping attributes
+  /// when the body itself binds the name.
+  private static func bodyBindings(_ scopes: FileScopes, _ scope: Int, named name: String) -> [FileScopes.Binding] {
+    scopes.bindings.filter { $0.name == name && scopes.owner(of: $0.scope) == scope }
+  }
+
+  /// The answer for a binding: its outline symbol when it has one, the import's target for an import.
+  private func definition(
+    of binding: FileScopes.Binding, in path: String, resolution: Resolution
+  ) throws(StoreError) -> ResolvedDefinition? {
+    if binding.kind == .imported, let followed = try followImport(binding, in: path) { return followed }
+    return try answer(binding, in: path, resolution: resolution)
+  }
+
+  private func answer(_ binding: FileScopes.Binding, in path: String, resolution: Resolution) throws(StoreError) -> ResolvedDefinition {
+    let file = try file(path)
+    let symbol = file.flatMap { f in
+      f.symbols.first { $0.name == binding.name && $0.range.start.line == binding.position.line }
+        .map { SymbolMatch(symbol: $0, path: path, language: f.language) }
+    }
+    return ResolvedDefinition(
+      path: path, name: binding.name, position: binding.position, symbol: symbol, resolution: resolution,
+      bindingKind: symbol == nil ? Self.describe(binding.kind) : "")
+  }
+
+  // MARK: Imports
+
+  private func modules() -> PythonModules {
+    PythonModules { [unowned self] path in (try? self.contains(path)) ?? false }
+  }
+
+  /// The definition an import binding names, in the module's file; nil when the module is outside the
+  /// workspace or lacks the name.
+  private func followImport(_ binding: FileScopes.Binding, in path: String) throws(StoreError) -> ResolvedDefinition? {
+    guard take(), let file = try file(path),
+      let entry = file.scopes.imports.first(where: { $0.localName == binding.name && $0.position == binding.position }),
+      let module = modules().module(entry.module, from: path)
+    else { return nil }
+    guard !entry.importedName.isEmpty else { return moduleAnswer(module, name: binding.name) }
+    return try member(entry.importedName, of: .module(module)).map { found in
+      var answer = found
+      answer.resolution = .import
+      return answer
+    }
+  }
+
+  private func moduleAnswer(_ module: PythonModules.Module, name: String) -> ResolvedDefinition? {
+    guard let file = module.file else { return nil }
+    return ResolvedDefinition(
+      path: file, name: name, position: SourcePosition(line: 1, column: 1), symbol: nil, resolution: .import, bindingKind: "module")
+  }
+
+  // MARK: Members
+
+  /// `name` looked up in what `value` denotes: a module's file-level bindings (or its submodule), a type's
+  /// body and then its bases, in order.
+  private func member(_ name: String, of value: Value) throws(StoreError) -> ResolvedDefinition? {
+    guard take() else { return nil }
+    switch value {
+    case .unknown:
+      return nil
+    case .module(let module):
+      if let path = module.file, let file = try file(path) {
+        let here = Self.bodyBindings(file.scopes, 0, named: name)
+        if let found = here.first(where: { $0.kind != .imported }) ?? here.first {
+          return try definition(of: found, in: path, resolution: .member)
+        }
+      }
+      if let package = module.package, let sub = modules().submodule(name, of: package) { return moduleAnswer(sub, name: name) }
+      return nil
+    case .type(let path, let scope):
+      guard let file = try file(path), scope < file.scopes.scopes.count else { return nil }
+      let here = Self.bodyBindings(file.scopes, scope, named: name)
+      // A method or class attribute written in the body comes before one assigned through `self`.
+      if let found = here.first(where: { $0.kind != .attribute }) ?? here.first {
+        return try definition(of: found, in: path, resolution: .member)
+      }
+      let body = file.scopes.scopes[scope]
+      for base in body.bases {
+        let baseValue = try self.value(ofChain: base, in: path, at: body.range.start)
+        if case .type = baseValue, let found = try member(name, of: baseValue) { return found }
+      }
+      return nil
+    }
+  }
+
+  /// What a dotted chain (`self`, `os.path`, `Foo`) at `position` denotes.
+  private func value(ofChain chain: String, in path: String, at position: SourcePosition) throws(StoreError) -> Value {
+    let parts = chain.split(separator: ".").map(String.init)
+    guard let first = parts.first, take() else { return .unknown }
+    var current: Value
+    if let (binding, _) = try binding(named: first, in: path, at: position) {
+      current = try value(of: binding, in: path)
+    } else {
+      return .unknown
+    }
+    for part in parts.dropFirst() {
+      current = try value(ofMember: part, of: current)
+      if case .unknown = current { return .unknown }
+    }
+    return current
+  }
+
+  /// What a binding denotes: a module, a type (a class, a receiver, or a name whose type is written).
+  private func value(of binding: FileScopes.Binding, in path: String) throws(StoreError) -> Value {
+    guard take(), let file = try file(path) else { return .unknown }
+    let scopes = file.scopes
+    switch binding.kind {
+    case .receiverParameter:
+      let method = scopes.owner(of: binding.scope)
+      let type = method >= 0 ? scopes.owner(of: scopes.scopes[method].parent) : -1
+      return type >= 0 && scopes.scopes[type].kind == .type ? .type(path: path, scope: type) : .unknown
+    case .imported:
+      guard let entry = scopes.imports.first(where: { $0.localName == binding.name && $0.position == binding.position }),
+        let module = modules().module(entry.module, from: path)
+      else { return .unknown }
+      return entry.importedName.isEmpty ? .module(module) : try value(ofMember: entry.importedName, of: .module(module))
+    default:
+      if let body = scopes.scopes.indices.first(where: {
+        scopes.scopes[$0].kind == .type && scopes.scopes[$0].parent == binding.scope
+          && scopes.scopes[$0].range.start.line == binding.position.line
+      }) {
+        return .type(path: path, scope: body)
+      }
+      guard !binding.typeName.isEmpty else { return .unknown }
+      let typed = try value(ofChain: binding.typeName, in: path, at: binding.position)
+      if case .type = typed { return typed }
+      return .unknown
+    }
+  }
+
+  /// What `name` denotes inside a module or type (for the next link of a chain).
+  private func value(ofMember name: String, of value: Value) throws(StoreError) -> Value {
+    guard take() else { return .unknown }
+    switch value {
+    case .unknown:
+      return .unknown
+    case .module(let module):
+      if let path = module.file, let file = try file(path),
+        let found = Self.bodyBindings(file.scopes, 0, named: name).first
+      {
+        return try self.value(of: found, in: path)
+      }
+      if let package = module.package, let sub = modules().submodule(name, of: package) { return .module(sub) }
+      return .unknown
+    case .type(let path, let scope):
+      guard let file = try file(path) else { return .unknown }
+      let here = Self.bodyBindings(file.scopes, scope, named: name)
+      if let found = here.first(where: { $0.kind != .attribute }) ?? here.first {
+        return try self.value(of: found, in: path)
+      }
+      let body = file.scopes.scopes[scope]
+      for base in body.bases {
+        let baseValue = try self.value(ofChain: base, in: path, at: body.range.start)
+        if case .type = baseValue {
+          let found = try self.value(ofMember: name, of: baseValue)
+          if case .unknown = found { continue }
+          return found
+        }
+      }
+      return .unknown
+    }
+  }
+
+  // MARK: Files
+
+  private func file(_ path: String) throws(StoreError) -> FileIndex? {
+    if let known = files[path] { return known }
+    if missing.contains(path) { return nil }
+    guard let loaded = try source.resolvable(path: path) else {
+      missing.insert(path)
+      return nil
+    }
+    files[path] = loaded
+    return loaded
+  }
+
+  private func contains(_ path: String) throws(StoreError) -> Bool {
+    if files[path] != nil { return true }
+    if missing.contains(path) { return false }
+    let found = try source.contains(path: path)
+    if !found { missing.insert(path) }
+    return found
+  }
+
+  /// One more step of a chain; false once the budget is spent.
+  private func take() -> Bool {
+    steps += 1
+    return steps <= Self.maximumSteps
+  }
+
+  static func describe(_ kind: FileScopes.BindingKind) -> String {
+    switch kind {
+    case .definition: "definition"
+    case .parameter, .receiverParameter: "parameter"
+    case .local: "local"
+    case .loop: "loop"
+    case .handler: "handler"
+    case .with: "with"
+    case .pattern: "pattern"
+    case .typeParameter: "type-parameter"
+    case .imported: "import"
+    case .global: "global"
+    case .nonlocal: "nonlocal"
+    case .attribute: "attribute"
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import IndexerModel
+import IndexerStore
+
+/// How an answer about a use of a name was found, strongest first. Front ends show it, so a user can tell
+/// a definition the rules reached from a guess by name.
+public enum Resolution: String, Sendable, Hashable, CaseIterable {
+  /// A binding of the function, lambda or comprehension the use is in, or of one enclosing it.
+  case local
+  /// A name an import binds, followed to what it names.
+  case `import`
+  /// A member, through its receiver's type or module.
+  case member
+  /// A binding of the file or of a type body visible from the use.
+  case scope
+  /// A definition with that name, ranked by nearness: the rules reached nothing.
+  case name
+}
+
+/// Where a use's definition is: the place of the defining name, and the outline symbol when there is one
+/// (a local has none).
+public struct ResolvedDefinition: Sendable, Hashable {
+  public var path: String
+  public var name: String
+  /// The first byte of the defining name.
+  public var position: SourcePosition
+  public var symbol: SymbolMatch?
+  public var resolution: Resolution
+  /// What binds the name there when it is no outline symbol (`parameter`, `local`, `import`, …); empty otherwise.
+  public var bindingKind: String
+
+  public init(
+    path: String, name: String, position: SourcePosition, symbol: SymbolMatch?, resolution: Resolution, bindingKind: String = ""
+  ) {
+    self.path = path
+    self.name = name
+    self.position = position
+    self.symbol = symbol
+    self.resolution = resolution
+    self.bindingKind = bindingKind
+  }
+}
+
+/// What resolution reads of the index: files' outlines with their scopes, whether a path is a file of
+/// the index, and the name search it falls back to. The store answers in production; tests may answer
+/// from extracted files without a database.
+public protocol ResolutionSource {
+  /// The outline and scopes of `path`, nil when it is not in the index.
+  func resolvable(path: String) throws(StoreError) -> FileIndex?
+  func contains(path: String) throws(StoreError) -> Bool
+}
+
+extension QueryEngine: ResolutionSource {}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import IndexerModel
+import IndexerQuery
+
+/// A `query def` request: resolves the use at a place through the query core's resolver.
+struct DefQueryRun {
+  var place: String
+  var limit: Int?
+  var location = DatabaseLocation()
+  var json = false
+  var sync = false
+
+  func run() throws {
+    if let limit, limit < 1 { throw UsageError(userMessage: "--limit must be at least 1") }
+    let (path, position) = try Self.parse(place)
+    let root = location.resolvedRoot()
+    let relative = FileQueryRun.relativePath(path, root: root)
+    let databasePath = location.resolvedDatabase()
+    if sync { try WatcherOrDatabase(databasePath: databasePath, sync: true).waitForWatcher() }
+    let navigator = try WorkspaceNavigator(root: root, databasePath: databasePath)
+    guard try navigator.engine.contains(path: relative) else {
+      FileHandleOutput.standardError("indexer: \(relative) is not in the index — check the path (relative to \(root)) or run indexer index\n")
+      throw ExitCode(2)
+    }
+    let answers = try navigator.resolvedDefinitions(path: relative, at: position, limit: limit ?? WorkspaceNavigator.definitionLimit)
+    var out = OutputBuffer()
+    for answer in answers.prefix(limit ?? Int.max) {
+      out.line(json ? Self.json(answer) : Self.text(answer))
+    }
+    out.flush()
+    if answers.isEmpty { throw ExitCode(1) }
+  }
+
+  /// `path:line:column`, split from the right so a path may hold colons.
+  static func parse(_ place: String) throws -> (String, SourcePosition) {
+    let parts = place.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count >= 3, let line = Int(parts[parts.count - 2]), let column = Int(parts[parts.count - 1]), line >= 1, column >= 1,
+      !parts[0].isEmpty
+    else {
+      throw UsageError(userMessage: "'\(place)' is not PATH:LINE:COLUMN — give a file, a 1-based line and a 1-based column, e.g. src/app.py:12:5")
+    }
+    return (parts.dropLast(2).joined(separator: ":"), SourcePosition(line: line, column: column))
+  }
+
+  static func kind(_ answer: ResolvedDefinition) -> String {
+    answer.symbol?.symbol.kind.rawValue ?? answer.bindingKind
+  }
+
+  static func text(_ answer: ResolvedDefinition) -> String {
+    let p = answer.position
+    let name = answer.symbol.map { $0.symbol.qualifiedName(separator: $0.language.scopeSeparator) } ?? answer.name
+    return "\(answer.path):\(p.line):\(p.column)  \(answer.resolution.rawValue)  \(kind(answer))  \(name)"
+  }
+
+  static func json(_ answer: ResolvedDefinition) -> String {
+    guard let match = answer.symbol else {
+      var o = JSONObject()
+      o.add("name", answer.name)
+      o.add("kind", answer.bindingKind)
+      o.add("path", answer.path)
+      o.add("line", answer.position.line)
+      o.add("column", answer.position.column)
+      o.add("resolution", answer.resolution.rawValue)
+      return o.text
+    }
+    return SymbolFormatter.json(match.symbol, path: match.path, language: match.language) { o in
+      o.add("nameLine", answer.position.line)
+      o.add("nameColumn", answer.position.column)
+      o.add("resolution", answer.resolution.rawValue)
+    }
+  }
+}
