@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Go-to-definition against a resolving oracle: how often indexer's first answer is the oracle's definition.
+
+Python, oracle jedi (goto with follow_imports). Samples uses at random (seeded) from random files of a
+workspace that indexer has indexed, asks `indexer query def PATH:LINE:COL --json` and jedi for each, and
+prints a table by target kind, the average number of answers per request, and the commonest misses with
+one real example each. Uses jedi cannot resolve into the workspace (builtins, C modules, names it cannot
+infer) are counted apart: no tool can be judged on them.
+
+  navigation.py --root TREE --indexer BIN [--files 40] [--uses 600] [--seed 1] [--misses FILE]
+"""
+import argparse
+import collections
+import io
+import json
+import keyword
+import os
+import random
+import subprocess
+import sys
+import sysconfig
+import tokenize
+
+import jedi
+
+
+def name_tokens(source):
+    """Every NAME token that is not a keyword, with the token before it (to tell a member from a bare name)."""
+    out = []
+    previous = None
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+            # A `def`/`class` name is a definition, not a use: go-to-definition there is not the question.
+            defines = previous is not None and previous.string in ("def", "class")
+            if tok.type == tokenize.NAME and not keyword.iskeyword(tok.string) and tok.string not in ("match", "case", "_") \
+                    and not defines:
+                out.append((tok.start[0], tok.start[1], tok.string, previous))
+            if tok.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT):
+                previous = tok
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        pass
+    return out
+
+
+def classify(use, definition, path):
+    """The target kind: what the oracle's definition is, and whether the use is a member (after a dot)."""
+    line, col, name, previous = use
+    member = previous is not None and previous.string == "."
+    kind = definition.type
+    if member:
+        return "member"
+    if kind == "param":
+        return "parameter"
+    if kind == "module":
+        return "module"
+    if kind == "class":
+        return "class"
+    if kind == "function":
+        return "function"
+    if definition.module_path and os.path.samefile(str(definition.module_path), path):
+        parent = definition.parent()
+        if parent is not None and parent.type == "function":
+            return "local"
+    return "module-level name"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--indexer", required=True)
+    ap.add_argument("--files", type=int, default=40)
+    ap.add_argument("--uses", type=int, default=600)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--misses", default="")
+    args = ap.parse_args()
+    root = os.path.realpath(args.root)
+    installed = os.path.realpath(sysconfig.get_paths()["stdlib"])
+
+    def relative(p):
+        """A definition's path as the workspace names it: inside the tree, or the tree's copy of the stdlib."""
+        if p is None:
+            return None
+        p = os.path.realpath(str(p))
+        for base in (root, installed):
+            if p.startswith(base + os.sep):
+                rel = os.path.relpath(p, base)
+                if os.path.exists(os.path.join(root, rel)):
+                    return rel
+        return None
+
+    rng = random.Random(args.seed)
+    files = sorted(
+        os.path.relpath(os.path.join(d, f), root)
+        for d, dirs, fs in os.walk(root)
+        if "/.indexer" not in d + "/" and "/.git" not in d + "/"
+        for f in fs
+        if f.endswith(".py")
+    )
+    rng.shuffle(files)
+    project = jedi.Project(root, smart_sys_path=False, added_sys_path=[root])
+    per_file = max(1, args.uses // args.files)
+    table = collections.defaultdict(lambda: [0, 0])  # kind -> [right, total]
+    unjudged = collections.Counter()
+    misses = collections.defaultdict(list)
+    answers_total = 0
+    requests = 0
+    chosen_files = 0
+    for rel in files:
+        if chosen_files >= args.files:
+            break
+        path = os.path.join(root, rel)
+        try:
+            source = open(path, encoding="utf-8").read()
+        except (UnicodeDecodeError, OSError):
+            continue
+        uses = name_tokens(source)
+        if len(uses) < per_file:
+            continue
+        chosen_files += 1
+        script = jedi.Script(source, path=path, project=project)
+        for use in rng.sample(uses, per_file):
+            line, col, name, _ = use
+            try:
+                found = script.goto(line, col, follow_imports=True)
+            except Exception:  # jedi's own failures are not ours to judge
+                unjudged["jedi error"] += 1
+                continue
+            found = [d for d in found if d.line is not None]
+            # jedi may answer several (a name bound in both branches of an `if`): any one of them is right.
+            targets = [(relative(d.module_path), d.line, d.column + 1, d) for d in found]
+            targets = [t for t in targets if t[0] is not None]
+            target = targets[0] if targets else None
+            if target is None:
+                unjudged["outside the tree or unresolved by jedi" if not found else "outside the tree"] += 1
+                continue
+            kind = classify(use, target[3], path)
+            result = subprocess.run(
+                [args.indexer, "query", "def", f"{rel}:{line}:{col + 1}", "--json", "--root", root],
+                capture_output=True, text=True)
+            lines = [json.loads(l) for l in result.stdout.splitlines() if l.strip()]
+            requests += 1
+            answers_total += len(lines)
+            first = lines[0] if lines else None
+            got = None
+            if first:
+                got = (first["path"], first.get("nameLine", first["line"]), first.get("nameColumn", first["column"]))
+            want = (target[0], target[1], target[2])
+            # A module's definition is the file: any line of it is the file itself for jedi (line 1).
+            right = got is not None and any(
+                got[0] == t[0] and (got[1] == t[1] or classify(use, t[3], path) == "module") for t in targets)
+            table[kind][1] += 1
+            if right:
+                table[kind][0] += 1
+            else:
+                resolution = first["resolution"] if first else "none"
+                misses[(kind, resolution)].append(
+                    f"{rel}:{line}:{col + 1} `{name}` → indexer {got[0] + ':' + str(got[1]) if got else 'nothing'}"
+                    f" ({resolution}), jedi {want[0]}:{want[1]}")
+    right = sum(v[0] for v in table.values())
+    total = sum(v[1] for v in table.values())
+    print(f"python: {chosen_files} files, {total} judged uses (seed {args.seed})")
+    print(f"{'target kind':<20} {'right':>6} {'of':>6} {'%':>7}")
+    for kind in sorted(table, key=lambda k: -table[k][1]):
+        r, t = table[kind]
+        print(f"{kind:<20} {r:>6} {t:>6} {100.0 * r / t:>6.1f}%")
+    print(f"{'all':<20} {right:>6} {total:>6} {100.0 * right / max(total, 1):>6.1f}%")
+    print(f"answers per definition request: {answers_total / max(requests, 1):.2f}")
+    for reason, n in unjudged.most_common():
+        print(f"not judged ({reason}): {n}")
+    report = ["# misses, commonest first (kind, indexer's resolution): count, one example"]
+    for (kind, resolution), examples in sorted(misses.items(), key=lambda kv: -len(kv[1]))[:20]:
+        report.append(f"- {kind}, {resolution}: {len(examples)} — e.g. {examples[0]}")
+    if args.misses:
+        with open(args.misses, "w") as f:
+            f.write("\n".join(report) + "\n")
+            for (kind, resolution), examples in sorted(misses.items(), key=lambda kv: -len(kv[1])):
+                f.write(f"\n## {kind}, {resolution}\n" + "\n".join(examples) + "\n")
+    print("\n".join(report))
+
+
+if __name__ == "__main__":
+    main()
