@@ -218,7 +218,7 @@ let package = Package(
     ),
     .testTarget(
       name: "IndexerQueryTests",
-      dependencies: ["IndexerModel", "IndexerQuery", "IndexerStore", "IndexerTestSupport"],
+      dependencies: ["IndexerExtraction", "IndexerModel", "IndexerQuery", "IndexerStore", "IndexerTestSupport"],
       swiftSettings: settings
     ),
     .testTarget(

@@ -79,5 +79,26 @@ import Testing
     for positions in index.references.positions {
       #expect(positions.allSatisfy { $0.line >= 1 && $0.line <= lines }, "\(fixture) cut at \(cut): reference outside the input")
     }
+    checkScopes(index.scopes, lines: lines, symbols: index.symbols.count, fixture: fixture, cut: cut)
+  }
+
+  /// The resolver indexes scopes by what the reader recorded: every index must point inside, parents
+  /// first, and every position inside the input.
+  private func checkScopes(_ scopes: FileScopes, lines: Int, symbols: Int, fixture: String, cut: Int) {
+    let inside = { (p: SourcePosition) in p.line >= 1 && p.line <= lines && p.column >= 1 }
+    for (i, scope) in scopes.scopes.enumerated() {
+      #expect(scope.parent < i && (scope.parent >= 0 || i == 0), "\(fixture) cut at \(cut): scope \(i)'s parent")
+      #expect(scope.symbol < symbols, "\(fixture) cut at \(cut): scope \(i)'s symbol")
+      #expect(inside(scope.range.start) && inside(scope.range.end) && scope.range.start <= scope.range.end, "\(fixture) cut at \(cut): scope \(i)")
+    }
+    for b in scopes.bindings {
+      #expect(b.scope >= 0 && b.scope < scopes.scopes.count, "\(fixture) cut at \(cut): \(b.name)'s scope")
+      #expect(inside(b.position) && inside(b.visible) && b.position <= b.visible, "\(fixture) cut at \(cut): \(b.name)")
+    }
+    for m in scopes.imports { #expect(m.scope >= 0 && m.scope < scopes.scopes.count && inside(m.position), "\(fixture) cut at \(cut): import") }
+    #expect(scopes.members.allSatisfy { inside($0.position) }, "\(fixture) cut at \(cut): member outside the input")
+    #expect(zip(scopes.members, scopes.members.dropFirst()).allSatisfy { $0.position < $1.position }, "\(fixture) cut at \(cut): members unsorted")
+    #expect(scopes.moduleUses.allSatisfy { inside($0.position) }, "\(fixture) cut at \(cut): module use outside the input")
+    #expect(scopes.keywordArguments.allSatisfy { inside($0.position) && inside($0.calleePosition) }, "\(fixture) cut at \(cut): keyword")
   }
 }

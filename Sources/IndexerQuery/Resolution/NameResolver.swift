@@ -30,7 +30,13 @@ final class NameResolver {
   /// The definition of the use of `name` at `position` in `path`; nil when the rules reach none.
   func resolve(name: String, path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
     steps = 0
-    guard let file = try file(path), file.language == .python, !file.scopes.isEmpty else { return nil }
+    return try resolveUse(name: name, path: path, at: position)
+  }
+
+  /// `resolve` without resetting the budget: a keyword argument resolves its callee through here, so a
+  /// damaged blob whose callee points back at a keyword argument still ends.
+  private func resolveUse(name: String, path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
+    guard take(), let file = try file(path), file.language == .python, !file.scopes.isEmpty else { return nil }
     if let use = file.scopes.moduleUse(at: position), let module = modules().module(use.module, from: path),
       let answer = moduleAnswer(module, name: name)
     {
@@ -57,7 +63,7 @@ final class NameResolver {
   /// The parameter a keyword argument names: the callee resolved as any use, then its parameter of that
   /// name (a class's from its `__init__`); nil when the callee or the parameter is not found.
   private func keywordParameter(_ name: String, of keyword: FileScopes.KeywordArgument, in path: String) throws(StoreError) -> ResolvedDefinition? {
-    guard let callee = try resolve(name: keyword.callee, path: path, at: keyword.calleePosition), callee.resolution != .name,
+    guard let callee = try resolveUse(name: keyword.callee, path: path, at: keyword.calleePosition), callee.resolution != .name,
       let file = try file(callee.path)
     else { return nil }
     let scopes = file.scopes
