@@ -28,17 +28,26 @@ def name_tokens(source):
     """Every NAME token that is not a keyword, with the token before it (to tell a member from a bare name)."""
     out = []
     previous = None
+    statement_start = True
+    tokens = []
     try:
-        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
-            # A `def`/`class` name is a definition, not a use: go-to-definition there is not the question.
-            defines = previous is not None and previous.string in ("def", "class")
-            if tok.type == tokenize.NAME and not keyword.iskeyword(tok.string) and tok.string not in ("match", "case", "_") \
-                    and not defines:
-                out.append((tok.start[0], tok.start[1], tok.string, previous))
-            if tok.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT):
-                previous = tok
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     except (tokenize.TokenError, SyntaxError, IndentationError):
         pass
+    skipped = (tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT)
+    for i, tok in enumerate(tokens):
+        following = next((t for t in tokens[i + 1:] if t.type not in skipped), None)
+        # A `def`/`class` name, and the single target of a plain assignment (`x = 1` as a statement), are
+        # definitions, not uses: go-to-definition there is not the question.
+        defines = previous is not None and previous.string in ("def", "class")
+        assigned = statement_start and following is not None and following.string == "="
+        if tok.type == tokenize.NAME and not keyword.iskeyword(tok.string) and tok.string not in ("match", "case", "_") \
+                and not defines and not assigned:
+            out.append((tok.start[0], tok.start[1], tok.string, previous))
+        if tok.type not in skipped:
+            statement_start = tok.type == tokenize.NEWLINE or (tok.type == tokenize.OP and tok.string == ";")
+            if tok.type != tokenize.NEWLINE:
+                previous = tok
     return out
 
 
@@ -148,6 +157,10 @@ def main():
             # A module's definition is the file: any line of it is the file itself for jedi (line 1).
             right = got is not None and any(
                 got[0] == t[0] and (got[1] == t[1] or classify(use, t[3], path) == "module") for t in targets)
+            # A member whose receiver our rules could not type (indexer says `name`, or has nothing) needs
+            # inference beyond what is written: the issue counts those as their own class.
+            if kind == "member" and (first is None or first["resolution"] == "name"):
+                kind = "member, inferred receiver"
             table[kind][1] += 1
             if right:
                 table[kind][0] += 1
@@ -159,11 +172,14 @@ def main():
     right = sum(v[0] for v in table.values())
     total = sum(v[1] for v in table.values())
     print(f"python: {chosen_files} files, {total} judged uses (seed {args.seed})")
-    print(f"{'target kind':<20} {'right':>6} {'of':>6} {'%':>7}")
+    print(f"{'target kind':<26} {'right':>6} {'of':>6} {'%':>7}")
     for kind in sorted(table, key=lambda k: -table[k][1]):
         r, t = table[kind]
-        print(f"{kind:<20} {r:>6} {t:>6} {100.0 * r / t:>6.1f}%")
-    print(f"{'all':<20} {right:>6} {total:>6} {100.0 * right / max(total, 1):>6.1f}%")
+        print(f"{kind:<26} {r:>6} {t:>6} {100.0 * r / t:>6.1f}%")
+    print(f"{'all':<26} {right:>6} {total:>6} {100.0 * right / max(total, 1):>6.1f}%")
+    inferred = table.get("member, inferred receiver", [0, 0])
+    written = (right - inferred[0], total - inferred[1])
+    print(f"{'all but inferred':<26} {written[0]:>6} {written[1]:>6} {100.0 * written[0] / max(written[1], 1):>6.1f}%")
     print(f"answers per definition request: {answers_total / max(requests, 1):.2f}")
     for reason, n in unjudged.most_common():
         print(f"not judged ({reason}): {n}")

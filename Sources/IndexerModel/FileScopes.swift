@@ -12,6 +12,12 @@ public struct FileScopes: Sendable, Hashable {
     case lambda = 3
     case comprehension = 4
     case block = 5
+    /// A block that is another branch of the statement before it (`elif`, an `if`'s `else`, a later
+    /// `case`): only one branch runs, so a use in it cannot see what the branches before it bind.
+    case branch = 6
+
+    /// A block or a branch: part of the scope around it where blocks are no scopes (Python).
+    public var isBlock: Bool { self == .block || self == .branch }
   }
 
   public struct Scope: Sendable, Hashable {
@@ -162,7 +168,7 @@ public struct FileScopes: Sendable, Hashable {
   /// index is not a scope. Parents come before children, so the walk ends.
   public func owner(of scope: Int) -> Int {
     var s = scope
-    while s >= 0 && s < scopes.count && scopes[s].kind == .block { s = scopes[s].parent }
+    while s >= 0 && s < scopes.count && scopes[s].kind.isBlock { s = scopes[s].parent }
     return s < scopes.count ? s : -1
   }
 

@@ -63,10 +63,18 @@ public struct WorkspaceNavigator {
     path: String, at position: SourcePosition, limit: Int = definitionLimit
   ) throws(StoreError) -> [ResolvedDefinition] {
     guard let (name, start) = identifier(path: path, at: position) else { return [] }
-    if let resolved = try NameResolver(source: engine).resolve(name: name, path: path, at: start) { return [resolved] }
-    return try definitions(path: path, at: position, limit: limit).map { match in
+    let resolver = NameResolver(source: engine)
+    if let resolved = try resolver.resolve(name: name, path: path, at: start) { return [resolved] }
+    var answers = try definitions(path: path, at: position, limit: limit).map { match in
       ResolvedDefinition(path: match.path, name: match.symbol.name, position: match.symbol.range.start, symbol: match, resolution: .name)
     }
+    // An attribute set through `self` is no outline symbol, so the name search cannot offer it; when the
+    // use's own file sets one and defines nothing of that name, it is the likeliest guess.
+    if !answers.contains(where: { $0.path == path }), let attribute = try resolver.attribute(named: name, in: path) {
+      answers.insert(attribute, at: 0)
+      if answers.count > max(1, limit) { answers.removeLast() }
+    }
+    return answers
   }
 
   /// Every occurrence of the identifier at `position` (see `QueryEngine.references`); with

@@ -133,6 +133,25 @@ import Testing
     #expect(try ws.resolve("m.py", line: 7, "y") == "m.py:6:9 local")
   }
 
+  /// Only one branch of an `if` runs: a use in `elif`/`else` cannot see the `if` branch's assignment, but
+  /// a use after the statement sees the last assignment that may have run, in whichever branch.
+  @Test func branchesOfOneStatementDoNotSeeEachOther() throws {
+    let ws = Workspace([
+      "m.py": """
+      def f(line, kind):
+          if kind == 1:
+              line = "one"
+          elif kind == 2:
+              print(line)
+          else:
+              line = "other"
+          return line
+      """
+    ])
+    #expect(try ws.resolve("m.py", line: 5, "line") == "m.py:1:7 local")
+    #expect(try ws.resolve("m.py", line: 8, "line") == "m.py:7:9 local")
+  }
+
   @Test func importsAreFollowedIntoPackagesAndRelativeModules() throws {
     let ws = Workspace([
       "app/main.py": """
@@ -152,6 +171,25 @@ import Testing
     #expect(try ws.resolve("app/main.py", line: 5, "Circle") == "pkg/shapes.py:4:7 member")
     // The module named in an import statement is its file.
     #expect(try ws.resolve("app/main.py", line: 1, "shapes") == "pkg/shapes.py:1:1 import")
+  }
+
+  /// `from pkg import name` takes what `pkg/__init__.py` defines, else the submodule, else what it imports;
+  /// a package's `__init__.py` that imports from `.tasks` binds `tasks`; `from os.path import x` reaches
+  /// through the name `os.py` binds.
+  @Test func packagesSubmodulesAndModuleAttributes() throws {
+    let ws = Workspace([
+      "zone/__init__.py": "from . import _tzpath\nfrom .tasks import *\nall = tasks.names + _tzpath.paths\n",
+      "zone/_tzpath.py": "paths = []\n",
+      "zone/tasks.py": "names = []\n",
+      "os.py": "import posixpath as path\n",
+      "posixpath.py": "devnull = '/dev/null'\n",
+      "use.py": "from os.path import devnull\nprint(devnull)\n",
+    ])
+    #expect(try ws.resolve("zone/__init__.py", line: 3, "tasks") == "zone/tasks.py:1:1 import")
+    #expect(try ws.resolve("zone/__init__.py", line: 3, "names") == "zone/tasks.py:1:1 member")
+    #expect(try ws.resolve("zone/__init__.py", line: 3, "_tzpath") == "zone/_tzpath.py:1:1 import")
+    #expect(try ws.resolve("zone/__init__.py", line: 3, "paths") == "zone/_tzpath.py:1:1 member")
+    #expect(try ws.resolve("use.py", line: 2, "devnull") == "posixpath.py:1:1 import")
   }
 
   @Test func membersFollowReceiversTypesAndBases() throws {

@@ -16,6 +16,9 @@ struct PythonScopeBuilder {
   /// Whether the decorators read since the last definition include `@staticmethod`.
   private var staticPending = false
   private var tokens: [PythonToken] = []
+  /// The header word (`if`, `elif`, `case`, …) of the last clause whose body opened a block, per enclosing
+  /// scope: what tells an `else` that ends an `if` from one that ends a loop.
+  private var lastBlockHeader: [Int: String] = [:]
   /// The end of the logical line being read: where its assignments become visible.
   private var lineEnd = SourcePosition(line: 1, column: 1)
 
@@ -130,18 +133,31 @@ struct PythonScopeBuilder {
     let header = Array(line[..<colon])
     let body = Array(line[(colon + 1)...])
     var inner = scope
+    let first = isWord(0, "async") ? 1 : 0
+    let word = token(first).map { text($0) } ?? ""
     if body.isEmpty {
       let start = SourcePosition(line: line[0].line, column: line[0].column)
       inner = result.scopes.count
-      result.scopes.append(FileScopes.Scope(kind: .block, range: SourceRange(start: start, end: lineEnd), parent: scope))
+      let kind: FileScopes.ScopeKind = isBranch(word, after: lastBlockHeader[scope] ?? "") ? .branch : .block
+      result.scopes.append(FileScopes.Scope(kind: kind, range: SourceRange(start: start, end: lineEnd), parent: scope))
       open.append(Block(scope: inner, indent: indent, receiver: open.last?.receiver ?? ""))
     }
+    lastBlockHeader[scope] = body.isEmpty ? word : ""
     tokens = header
-    let first = isWord(0, "async") ? 1 : 0
     statement(in: isWord(first, "for") || isWord(first, "while") || isWord(first, "if") || isWord(first, "elif") ? scope : inner)
     if !body.isEmpty {
       tokens = body
       statement(in: scope)
+    }
+  }
+
+  /// Whether a clause headed by `word` is another branch of the one before it, headed by `previous`.
+  private func isBranch(_ word: String, after previous: String) -> Bool {
+    switch word {
+    case "elif": previous == "if" || previous == "elif"
+    case "else": previous == "if" || previous == "elif"
+    case "case": previous == "case"
+    default: false
     }
   }
 

@@ -54,8 +54,18 @@ final class NameResolver {
         return answer
       }
     }
-    guard let (binding, resolution) = try binding(named: name, in: path, at: position) else { return nil }
+    guard let (binding, resolution) = try binding(named: name, in: path, at: position) else {
+      return try importedSubmodule(name, in: path).flatMap { moduleAnswer($0, name: name) }
+    }
     return try definition(of: binding, in: path, resolution: resolution)
+  }
+
+  /// The first attribute `path` sets through a receiver (`self.name = …`) in any of its types, as a guess
+  /// by name (resolution `name`) for a member whose receiver the rules could not type.
+  func attribute(named name: String, in path: String) throws(StoreError) -> ResolvedDefinition? {
+    guard let file = try file(path), let found = file.scopes.bindings.first(where: { $0.name == name && $0.kind == .attribute })
+    else { return nil }
+    return try answer(found, in: path, resolution: .name)
   }
 
   // MARK: Keyword arguments
@@ -125,7 +135,7 @@ final class NameResolver {
       if here.contains(where: { $0.kind == .global }) {
         let module = scopes.bindings.filter { $0.name == name && $0.kind != .global && scopes.owner(of: $0.scope) == 0 }
         let all = (module + assignedHere).sorted { $0.position < $1.position }
-        return Self.nearest(all, at: position, path: path).map { ($0, .scope) }
+        return Self.nearest(all, at: position, path: path, in: scopes).map { ($0, .scope) }
       }
       if here.contains(where: { $0.kind == .nonlocal }) {
         if let found = assignedHere.first(where: { $0.position == position }) ?? assignedHere.last(where: { $0.visible <= position }) {
@@ -135,7 +145,7 @@ final class NameResolver {
         continue
       }
       skippingToFunction = false
-      if let found = Self.nearest(here, at: position, path: path) {
+      if let found = Self.nearest(here, at: position, path: path, in: scopes) {
         let local = scope.kind == .function || scope.kind == .lambda || scope.kind == .comprehension
         return (found, found.kind == .imported ? .import : (local ? .local : .scope))
       }
@@ -144,15 +154,40 @@ final class NameResolver {
   }
 
   /// Which of one scope's bindings (in source order) a use at `position` means: the binding at `position`
-  /// itself (a definition's own name); else the last one visible before the use on the use's own path of
-  /// blocks (an assignment in a sibling `if` branch cannot reach it); else the last one visible before it
-  /// anywhere; else the first (a function may use a name the file binds further down).
+  /// itself (a definition's own name); else the last one visible before the use that can have run before
+  /// it (an assignment in an earlier branch of the `if` the use is in cannot); else the last one visible
+  /// before it anywhere; else the first (a function may use a name the file binds further down).
   private static func nearest(
-    _ bindings: [FileScopes.Binding], at position: SourcePosition, path: Set<Int>
+    _ bindings: [FileScopes.Binding], at position: SourcePosition, path: Set<Int>, in scopes: FileScopes
   ) -> FileScopes.Binding? {
     if let own = bindings.first(where: { $0.position == position }) { return own }
     let before = bindings.filter { $0.visible <= position }
-    return before.last { path.contains($0.scope) } ?? before.last ?? bindings.first
+    return before.last { reaches($0.scope, path: path, in: scopes) } ?? before.last ?? bindings.first
+  }
+
+  /// Whether a binding made in block `scope` can have run before a use whose enclosing blocks are `path`:
+  /// yes when its block is on that path, or ended before the use's statement; no when its block and the
+  /// use's are branches of one statement (`if`/`elif`/`else`, `case`s).
+  static func reaches(_ scope: Int, path: Set<Int>, in scopes: FileScopes) -> Bool {
+    let all = scopes.scopes
+    // Climb from the binding's block to the first scope on the use's path, keeping the one just below it.
+    var below = -1
+    var s = scope
+    var steps = 0
+    while s >= 0 && s < all.count && !path.contains(s) && steps <= all.count {
+      below = s
+      s = all[s].parent
+      steps += 1
+    }
+    guard below >= 0, s >= 0, s < all.count else { return true }
+    guard let useBlock = path.first(where: { $0 > below && $0 < all.count && all[$0].parent == s }),
+      all[useBlock].kind == .branch
+    else { return true }
+    // Branches of one statement follow each other: every sibling from `below` to the use's is a branch.
+    for sibling in (below + 1)...useBlock where all[sibling].parent == s && all[sibling].kind != .branch {
+      return true
+    }
+    return false
   }
 
   /// The first binding a type's or module's body has for `name` (any block of it), skipping attributes
@@ -190,15 +225,48 @@ final class NameResolver {
   /// workspace or lacks the name.
   private func followImport(_ binding: FileScopes.Binding, in path: String) throws(StoreError) -> ResolvedDefinition? {
     guard take(), let file = try file(path),
-      let entry = file.scopes.imports.first(where: { $0.localName == binding.name && $0.position == binding.position }),
-      let module = modules().module(entry.module, from: path)
+      let entry = file.scopes.imports.first(where: { $0.localName == binding.name && $0.position == binding.position })
     else { return nil }
-    guard !entry.importedName.isEmpty else { return moduleAnswer(module, name: binding.name) }
-    return try member(entry.importedName, of: .module(module)).map { found in
+    let base = try moduleValue(entry.module, from: path)
+    guard !entry.importedName.isEmpty else {
+      if case .module(let module) = base { return moduleAnswer(module, name: binding.name) }
+      return nil
+    }
+    return try member(entry.importedName, of: base).map { found in
       var answer = found
       answer.resolution = .import
       return answer
     }
+  }
+
+  /// What a module path in an import denotes: the module's file, or, when no file has that path, a name
+  /// an enclosing module binds (`os.path` is `posixpath`, bound in `os.py`).
+  private func moduleValue(_ written: String, from path: String) throws(StoreError) -> Value {
+    if let module = modules().module(written, from: path) { return .module(module) }
+    let dots = String(written.prefix { $0 == "." })
+    let parts = written.dropFirst(dots.count).split(separator: ".").map(String.init)
+    guard parts.count > 1 else { return .unknown }
+    for split in stride(from: parts.count - 1, through: 1, by: -1) {
+      guard let module = modules().module(dots + parts[..<split].joined(separator: "."), from: path) else { continue }
+      var value = Value.module(module)
+      for part in parts[split...] {
+        value = try self.value(ofMember: part, of: value)
+        if case .unknown = value { break }
+      }
+      return value
+    }
+    return .unknown
+  }
+
+  /// In a package's `__init__.py`, importing from a submodule (`from .tasks import *`) binds the
+  /// submodule's name too: the module `name` when such an import names it.
+  private func importedSubmodule(_ name: String, in path: String) throws(StoreError) -> PythonModules.Module? {
+    guard path == "__init__.py" || path.hasSuffix("/__init__.py"), let file = try file(path) else { return nil }
+    let named = file.scopes.imports.contains { entry in
+      entry.module == "." + name || entry.module.hasPrefix("." + name + ".")
+    }
+    guard named else { return nil }
+    return modules().submodule(name, of: PythonModules.folder(of: path))
   }
 
   private func moduleAnswer(_ module: PythonModules.Module, name: String) -> ResolvedDefinition? {
@@ -217,19 +285,25 @@ final class NameResolver {
     case .unknown:
       return nil
     case .module(let module):
+      // As `from package import name` looks: what the module's body defines, else the submodule of that
+      // name, else what the body imports under it.
+      var imported: (FileScopes.Binding, String)?
       if let path = module.file, let file = try file(path) {
         let here = Self.bodyBindings(file.scopes, 0, named: name)
-        if let found = here.first(where: { $0.kind != .imported }) ?? here.first {
+        if let found = here.first(where: { $0.kind != .imported }) {
           return try definition(of: found, in: path, resolution: .member)
         }
+        imported = here.first.map { ($0, path) }
       }
       if let package = module.package, let sub = modules().submodule(name, of: package) { return moduleAnswer(sub, name: name) }
+      if let (found, path) = imported { return try definition(of: found, in: path, resolution: .member) }
       return nil
     case .type(let path, let scope):
       guard let file = try file(path), scope < file.scopes.scopes.count else { return nil }
       let here = Self.bodyBindings(file.scopes, scope, named: name)
-      // A method or class attribute written in the body comes before one assigned through `self`.
-      if let found = here.first(where: { $0.kind != .attribute }) ?? here.first {
+      // A method or class attribute written in the body comes before one assigned through `self`; of
+      // several, the last, as the class body ran (a property's setter replaces its getter).
+      if let found = here.last(where: { $0.kind != .attribute }) ?? here.first {
         return try definition(of: found, in: path, resolution: .member)
       }
       let body = file.scopes.scopes[scope]
@@ -248,6 +322,8 @@ final class NameResolver {
     var current: Value
     if let (binding, _) = try binding(named: first, in: path, at: position) {
       current = try value(of: binding, in: path)
+    } else if let module = try importedSubmodule(first, in: path) {
+      current = .module(module)
     } else {
       return .unknown
     }
@@ -268,10 +344,11 @@ final class NameResolver {
       let type = method >= 0 ? scopes.owner(of: scopes.scopes[method].parent) : -1
       return type >= 0 && scopes.scopes[type].kind == .type ? .type(path: path, scope: type) : .unknown
     case .imported:
-      guard let entry = scopes.imports.first(where: { $0.localName == binding.name && $0.position == binding.position }),
-        let module = modules().module(entry.module, from: path)
-      else { return .unknown }
-      return entry.importedName.isEmpty ? .module(module) : try value(ofMember: entry.importedName, of: .module(module))
+      guard let entry = scopes.imports.first(where: { $0.localName == binding.name && $0.position == binding.position }) else {
+        return .unknown
+      }
+      let base = try moduleValue(entry.module, from: path)
+      return entry.importedName.isEmpty ? base : try value(ofMember: entry.importedName, of: base)
     default:
       if let body = scopes.scopes.indices.first(where: {
         scopes.scopes[$0].kind == .type && scopes.scopes[$0].parent == binding.scope
@@ -293,17 +370,19 @@ final class NameResolver {
     case .unknown:
       return .unknown
     case .module(let module):
-      if let path = module.file, let file = try file(path),
-        let found = Self.bodyBindings(file.scopes, 0, named: name).first
-      {
-        return try self.value(of: found, in: path)
+      var imported: (FileScopes.Binding, String)?
+      if let path = module.file, let file = try file(path) {
+        let here = Self.bodyBindings(file.scopes, 0, named: name)
+        if let found = here.first(where: { $0.kind != .imported }) { return try self.value(of: found, in: path) }
+        imported = here.first.map { ($0, path) }
       }
       if let package = module.package, let sub = modules().submodule(name, of: package) { return .module(sub) }
+      if let (found, path) = imported { return try self.value(of: found, in: path) }
       return .unknown
     case .type(let path, let scope):
       guard let file = try file(path) else { return .unknown }
       let here = Self.bodyBindings(file.scopes, scope, named: name)
-      if let found = here.first(where: { $0.kind != .attribute }) ?? here.first {
+      if let found = here.last(where: { $0.kind != .attribute }) ?? here.first {
         return try self.value(of: found, in: path)
       }
       let body = file.scopes.scopes[scope]
