@@ -21,6 +21,7 @@ actor IndexTools {
       switch name {
       case "find_symbol": return try findSymbol(arguments)
       case "find_references": return try findReferences(arguments)
+      case "find_definition": return try findDefinition(arguments)
       case "file_outline": return try fileOutline(arguments)
       case "symbol_source": return try symbolSource(arguments)
       case "list_files": return try listFiles(arguments)
@@ -70,6 +71,22 @@ actor IndexTools {
     let matches = try navigator.engine.references(
       ReferenceFilter(name: name, languages: language.map { [$0] } ?? [], pathGlob: try a.string("path"), limit: page.fetchLimit))
     return try page.encode(page.slice(matches).map(ReferenceRecord.init), more: matches.count > page.offset + page.limit)
+  }
+
+  private func findDefinition(_ a: ToolArguments) throws -> Data {
+    try a.refuseUnknown(except: ["path", "line", "column", "limit", "offset", "max_chars"])
+    let path = try a.requiredString("path")
+    let line = try a.integer("line", default: 0, range: 0...Int(Int32.max))
+    let column = try a.integer("column", default: 0, range: 0...Int(Int32.max))
+    guard line >= 1, column >= 1 else { throw ToolFailure("`line` and `column` are required (1-based; column in UTF-8 bytes)") }
+    let page = try Page(a)
+    guard let navigator = try navigators.current() else { return try page.encode([DefinitionRecord](), more: false) }
+    guard try navigator.engine.contains(path: path) else {
+      throw ToolFailure("\(path) is not in the index; list_files shows the indexed paths")
+    }
+    let answers = try navigator.resolvedDefinitions(
+      path: path, at: SourcePosition(line: line, column: column), limit: page.fetchLimit)
+    return try page.encode(page.slice(answers).map(DefinitionRecord.init), more: answers.count > page.offset + page.limit)
   }
 
   private func fileOutline(_ a: ToolArguments) throws -> Data {

@@ -71,6 +71,18 @@ enum ToolCatalog {
         ].merging(paging) { a, _ in a }, required: ["name"]),
       annotations: annotations),
     Tool(
+      name: "find_definition",
+      description: "Go to definition: what the name used at a place in a file refers to, resolved by the language's "
+        + "scope and import rules where the index records them (Python), else definitions of that name nearest first. "
+        + "Each answer's `resolution` says how it was found: local, import, member, scope, or name (a guess by name).",
+      inputSchema: schema(
+        [
+          "path": string("The file, relative to the workspace root."),
+          "line": integer("The use's line (1-based).", minimum: 1, maximum: Int(Int32.max)),
+          "column": integer("A column inside the name (1-based, UTF-8 bytes).", minimum: 1, maximum: Int(Int32.max)),
+        ].merging(paging) { a, _ in a }, required: ["path", "line", "column"]),
+      annotations: annotations),
+    Tool(
       name: "file_outline",
       description: "The definitions of one file as a tree (classes with their members), with lines and signatures.",
       inputSchema: schema(

@@ -137,3 +137,30 @@ public struct FileRecord: Codable, Sendable, Hashable {
     symbols = file.symbols
   }
 }
+
+/// A use's definition as front ends send it: where the defining name is, what it is, and how it was found.
+public struct DefinitionRecord: Codable, Sendable, Hashable {
+  public var name: String
+  /// The outline kind (`method`, `class`, …), or what binds the name when the outline has no symbol for it
+  /// (`parameter`, `local`, `import`, `module`, …).
+  public var kind: String
+  public var path: String
+  /// The defining name's first byte (1-based, UTF-8 columns).
+  public var line: Int
+  public var column: Int
+  public var container: String
+  public var signature: String
+  /// `local`, `import`, `member`, `scope` or `name`.
+  public var resolution: String
+
+  public init(_ answer: ResolvedDefinition) {
+    name = answer.name
+    kind = answer.symbol?.symbol.kind.rawValue ?? answer.bindingKind
+    path = answer.path
+    line = answer.position.line
+    column = answer.position.column
+    container = answer.symbol?.symbol.container ?? ""
+    signature = answer.symbol?.symbol.signature ?? ""
+    resolution = answer.resolution.rawValue
+  }
+}

@@ -115,6 +115,37 @@ async def test_definition_nearest_first(client: LanguageClient):
     assert result[0].range.start == position(read("Sources/App/Application.swift"), "run", 9)
 
 
+async def test_definition_resolves_python_names_by_scope(client: LanguageClient):
+    tool = read("scripts/tool.py")
+    lines = tool.splitlines()
+    use = lines.index("    Tool().run(*argv)")
+
+    async def definition(needle: str):
+        return await client.text_document_definition_async(
+            types.DefinitionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri("scripts/tool.py")),
+                position=position(tool, needle, use),
+            )
+        )
+
+    # A parameter: only its own binding, not every `argv` of the workspace.
+    argv = await definition("argv")
+    assert [(loc.uri, loc.range.start) for loc in argv] == [
+        (uri("scripts/tool.py"), position(tool, "argv", lines.index("def main(argv=sys.argv):")))
+    ]
+    # A method through a constructed receiver: Tool.run alone, where the name search offers three `run`s.
+    run = await definition("run")
+    assert [(loc.uri, loc.range.start) for loc in run] == [
+        (uri("scripts/tool.py"), position(tool, "run", lines.index("    def run(self, *args):")))
+    ]
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri("scripts/tool.py")), position=position(tool, "argv", use)
+        )
+    )
+    assert "parameter" in hover.contents.value and "(resolution: local)" in hover.contents.value
+
+
 async def test_definition_of_nothing_is_null(client: LanguageClient):
     result = await client.text_document_definition_async(
         types.DefinitionParams(

@@ -57,7 +57,8 @@ async def test_tools_are_listed_read_only_with_schemas():
     async with session() as s:
         tools = (await s.list_tools()).tools
         assert sorted(t.name for t in tools) == sorted(
-            ["find_symbol", "find_references", "file_outline", "symbol_source", "list_files", "index_status"]
+            ["find_symbol", "find_references", "find_definition", "file_outline", "symbol_source", "list_files",
+             "index_status"]
         )
         for tool in tools:
             assert tool.annotations.read_only_hint is True and tool.annotations.destructive_hint is False
@@ -107,6 +108,30 @@ async def test_find_references_matches_query_refs():
         assert any(i["path"] == "Sources/App/main.swift" and not i["isDefinition"] for i in answer["items"])
         only_python = await call(s, "find_references", {"name": "run", "language": "python"})
         assert only_python["items"] and all(i["language"] == "python" for i in only_python["items"])
+
+
+async def test_find_definition_resolves_and_says_how():
+    async with session() as s:
+        lines = (WORKSPACE / "scripts" / "tool.py").read_text(encoding="utf-8").splitlines()
+        line = lines.index("    Tool().run(*argv)")
+        column = lines[line].index("run") + 1
+        answer = await call(s, "find_definition", {"path": "scripts/tool.py", "line": line + 1, "column": column})
+        assert [(d["path"], d["line"], d["kind"], d["container"], d["resolution"]) for d in answer["items"]] == [
+            ("scripts/tool.py", lines.index("    def run(self, *args):") + 1, "method", "Tool", "member")
+        ]
+        argv = await call(
+            s, "find_definition", {"path": "scripts/tool.py", "line": line + 1, "column": lines[line].index("argv") + 1})
+        assert [(d["line"], d["kind"], d["resolution"]) for d in argv["items"]] == [
+            (lines.index("def main(argv=sys.argv):") + 1, "parameter", "local")
+        ]
+        # A Swift use has no resolver yet: the name search answers, and says so.
+        main = (WORKSPACE / "Sources" / "App" / "main.swift").read_text(encoding="utf-8").splitlines()
+        at = next(i for i, text in enumerate(main) if ".run(" in text)
+        swift = await call(
+            s, "find_definition", {"path": "Sources/App/main.swift", "line": at + 1, "column": main[at].index("run") + 1})
+        assert swift["items"] and all(d["resolution"] == "name" for d in swift["items"])
+        failure = await s.call_tool("find_definition", {"path": "nowhere.py", "line": 1, "column": 1})
+        assert failure.is_error and "nowhere.py is not in the index" in failure.content[0].text
 
 
 async def test_file_outline_is_a_tree():

@@ -216,8 +216,27 @@ import Testing
     #expect(try ws.resolve("m.py", line: 9, "close") == "m.py:2:9 member")
     #expect(try ws.resolve("m.py", line: 12, "read") == "m.py:8:9 member")
     #expect(try ws.resolve("m.py", line: 16, "read") == "m.py:8:9 member")
+    // A class called in place is an instance of it.
+    #expect(try ws.resolve("m.py", line: 13, "close") == "m.py:5:9 member")
     // A receiver known only by inference (an unannotated parameter) is left to the name search.
     #expect(try ws.resolve("m.py", line: 14, "close") == "nothing")
+  }
+
+  /// `super().m` looks in the bases of the class around the method, not in the class itself.
+  @Test func superLooksInTheBases() throws {
+    let ws = Workspace([
+      "m.py": """
+      class Base:
+          def save(self):
+              pass
+      class Child(Base):
+          def save(self):
+              super().save()
+              return (lambda: super().save())
+      """
+    ])
+    #expect(try ws.resolve("m.py", line: 6, "save") == "m.py:2:9 member")
+    #expect(try ws.resolve("m.py", line: 7, "save") == "m.py:2:9 member")
   }
 
   @Test func keywordArgumentsNameTheCalleesParameter() throws {

@@ -180,15 +180,16 @@ import Testing
     for cut in 0..<bytes.count {
       #expect(throws: OutlineDecodingError.self) { _ = try ExtractedFileCodec.decode(Array(bytes[..<cut])) }
     }
-    // The hashes end the message: a count of one, then the hash. One past 31 bits is damage, not a name.
+    // The hashes end the message but for the scopes blob (empty here: a length of 0): a count of one, then
+    // the hash. One past 31 bits is damage, not a name.
     let noHashes = ExtractedFileCodec.encode(
       language: .swift, outline: outline, references: EncodedReferences(compressed: references.compressed, nameHashes: [], count: 3))
-    #expect(noHashes.last == 0)
-    let prefix = Array(noHashes.dropLast())
-    #expect(try ExtractedFileCodec.decode(prefix + [1, 5]).2.nameHashes == [5])
-    #expect(try ExtractedFileCodec.decode(prefix + [1, 0xFF, 0xFF, 0xFF, 0xFF, 0x07]).2.nameHashes == [0x7FFF_FFFF])
-    #expect(throws: OutlineDecodingError.self) { _ = try ExtractedFileCodec.decode(prefix + [1, 0x80, 0x80, 0x80, 0x80, 0x08]) }
-    #expect(throws: OutlineDecodingError.self) { _ = try ExtractedFileCodec.decode(prefix + [2, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 1]) }
+    #expect(noHashes.suffix(2) == [0, 0])
+    let prefix = Array(noHashes.dropLast(2))
+    #expect(try ExtractedFileCodec.decode(prefix + [1, 5, 0]).2.nameHashes == [5])
+    #expect(try ExtractedFileCodec.decode(prefix + [1, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 0]).2.nameHashes == [0x7FFF_FFFF])
+    #expect(throws: OutlineDecodingError.self) { _ = try ExtractedFileCodec.decode(prefix + [1, 0x80, 0x80, 0x80, 0x80, 0x08, 0]) }
+    #expect(throws: OutlineDecodingError.self) { _ = try ExtractedFileCodec.decode(prefix + [2, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 1, 0]) }
   }
 }
 

@@ -60,6 +60,29 @@ import Testing
     #expect(journal == "wal")
   }
 
+  /// Migration 5 adds the scopes column: Python files (whose reader now records scopes) are read again on
+  /// the next run; files of other languages keep their stat and hash and are not.
+  @Test func aSchemaFourIndexRereadsOnlyPythonFiles() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/i.sqlite"
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+      for migration in schemaMigrations.prefix(4) {
+        try db.execute(sql: migration.sql)
+        try db.execute(sql: "INSERT INTO grdb_migrations VALUES (?)", arguments: [migration.name])
+      }
+      for (file, language) in [("a.py", "python"), ("b.swift", "swift")] {
+        try db.execute(
+          sql: "INSERT INTO file (path, language, status, size, mtime_ns, inode, content_hash) VALUES (?, ?, 'indexed', 3, 99, 7, 1234)",
+          arguments: [file, language])
+      }
+    }
+    let db = try IndexDatabase.openForWriting(path: path)
+    let rows = try db.read { try Row.fetchAll($0, sql: "SELECT path, mtime_ns, content_hash FROM file ORDER BY path") }
+    #expect(rows.map { [$0[0] as String, String($0[1] as Int64), String($0[2] as Int64)] } == [["a.py", "0", "0"], ["b.swift", "99", "1234"]])
+    #expect(try db.read { try Bool.fetchOne($0, sql: "SELECT count(*) = 0 FROM pragma_table_info('file_blob') WHERE name = 'scopes'") } == false)
+  }
+
   /// An index written by schema 1 (no references) is migrated on the next write, and every file's stat and
   /// hash are cleared so that run reads each file again and fills in its references.
   @Test func aSchemaOneIndexMigratesAndForcesOneReread() throws {

@@ -619,14 +619,20 @@ struct PythonScopeBuilder {
 
   // MARK: Member uses
 
-  /// Every name after a `.`, with the dotted chain before it when that is all names.
+  /// Every name after a `.`, with the dotted chain before it when that is all names, or all names and
+  /// then one call (`Tool().run`, `super().m`: the chain with `()`, whose value is a construction).
   private mutating func members() {
     if isWord(0, "from") { return }  // `from .x import y`: the dots are relative, not members
     var i = 1
     while let t = token(i) {
       if t.kind == .name && isOp(i - 1, ".") {
-        var receiver: [String] = []
+        var call = ""
         var k = i - 2
+        if isOp(k, ")"), let open = openingParenthesis(of: k), token(open - 1)?.kind == .name {
+          call = "()"
+          k = open - 1
+        }
+        var receiver: [String] = []
         while let r = token(k), r.kind == .name {
           receiver.append(text(r))
           guard isOp(k - 1, ".") else { break }
@@ -635,10 +641,24 @@ struct PythonScopeBuilder {
         // A chain that starts after a closing bracket or a literal is some value's, not a name's.
         let plain = !receiver.isEmpty && !(token(k - 1).map { isCloser($0) } ?? false)
         result.members.append(
-          FileScopes.Member(position: SourcePosition(line: t.line, column: t.column), receiver: plain ? receiver.reversed().joined(separator: ".") : ""))
+          FileScopes.Member(
+            position: SourcePosition(line: t.line, column: t.column),
+            receiver: plain ? receiver.reversed().joined(separator: ".") + call : ""))
       }
       i += 1
     }
+  }
+
+  /// The `(` that the `)` at `k` closes, nil when the line has none.
+  private func openingParenthesis(of k: Int) -> Int? {
+    guard let close = token(k) else { return nil }
+    var j = k - 1
+    while let u = token(j) {
+      // Everything between a bracket pair is deeper: the first token as shallow as `)` is its opener.
+      if u.depth <= close.depth { return u.depth == close.depth && isOp(j, "(") ? j : nil }
+      j -= 1
+    }
+    return nil
   }
 
   // MARK: Tokens

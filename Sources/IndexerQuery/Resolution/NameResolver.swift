@@ -47,6 +47,7 @@ final class NameResolver {
     }
     if let member = file.scopes.member(at: position) {
       guard !member.receiver.isEmpty else { return nil }
+      if member.receiver == "super()" { return try superMember(name, in: path, at: position) }
       let receiver = try value(ofChain: member.receiver, in: path, at: position)
       return try self.member(name, of: receiver).map { found in
         var answer = found
@@ -66,6 +67,34 @@ final class NameResolver {
     guard let file = try file(path), let found = file.scopes.bindings.first(where: { $0.name == name && $0.kind == .attribute })
     else { return nil }
     return try answer(found, in: path, resolution: .name)
+  }
+
+  /// `super().name` in a method: `name` in the bases of the class the method is in, in order.
+  private func superMember(_ name: String, in path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
+    guard let file = try file(path) else { return nil }
+    let scopes = file.scopes
+    var s = scopes.owner(of: scopes.innermostScope(at: position))
+    var type = -1
+    var steps = 0
+    while s >= 0 && s < scopes.scopes.count && steps <= scopes.scopes.count {
+      steps += 1
+      let around = scopes.owner(of: scopes.scopes[s].parent)
+      if scopes.scopes[s].kind == .function, around >= 0, scopes.scopes[around].kind == .type {
+        type = around
+        break
+      }
+      s = around
+    }
+    guard type >= 0 else { return nil }
+    let body = scopes.scopes[type]
+    for base in body.bases {
+      let baseValue = try value(ofChain: base, in: path, at: body.range.start)
+      guard case .type = baseValue, let found = try member(name, of: baseValue) else { continue }
+      var answer = found
+      answer.resolution = .member
+      return answer
+    }
+    return nil
   }
 
   // MARK: Keyword arguments
@@ -317,6 +346,12 @@ final class NameResolver {
 
   /// What a dotted chain (`self`, `os.path`, `Foo`) at `position` denotes.
   private func value(ofChain chain: String, in path: String, at position: SourcePosition) throws(StoreError) -> Value {
+    // `Tool()`: calling a class makes one of its instances; what a function returns is not written here.
+    if chain.hasSuffix("()") {
+      let callee = try value(ofChain: String(chain.dropLast(2)), in: path, at: position)
+      if case .type = callee { return callee }
+      return .unknown
+    }
     let parts = chain.split(separator: ".").map(String.init)
     guard let first = parts.first, take() else { return .unknown }
     var current: Value

@@ -62,3 +62,14 @@ def use_widget(w: Widget):
         if (m := item) > 1:
             print(i, m)
     return area(circle), cabc.Mapping, f, label
+
+
+def branches(kind, line):
+    if kind == 1:
+        line = "one"
+    elif kind == 2:
+        print(line)
+    else:
+        line = "other"
+    Widget("w").grow(line)
+    return line

@@ -1,0 +1,49 @@
+import IndexerModel
+@testable import IndexerStore
+import Testing
+
+@Suite struct ScopeCodecTests {
+  static let sample: FileScopes = {
+    func at(_ line: Int, _ column: Int) -> SourcePosition { SourcePosition(line: line, column: column) }
+    var scopes = FileScopes(
+      scopes: [
+        .init(kind: .file, range: SourceRange(start: at(1, 1), end: at(40, 1)), parent: -1),
+        .init(kind: .type, range: SourceRange(start: at(3, 12), end: at(20, 5)), parent: 0, symbol: 1, bases: ["Base", "mod.Mixin"]),
+        .init(kind: .function, range: SourceRange(start: at(4, 20), end: at(9, 1)), parent: 1, symbol: 2),
+        .init(kind: .branch, range: SourceRange(start: at(6, 9), end: at(7, 3)), parent: 2),
+      ],
+      bindings: [
+        .init(name: "ünï", scope: 0, position: at(2, 1), kind: .definition, visible: at(2, 9)),
+        .init(name: "self", scope: 2, position: at(4, 11), kind: .receiverParameter),
+        .init(name: "x", scope: 3, position: at(6, 13), kind: .local, typeName: "Widget", visible: at(6, 30)),
+        .init(name: "early", scope: 1, position: at(3, 1), kind: .attribute),
+      ],
+      imports: [.init(localName: "c", module: "..a.b", importedName: "y", position: at(1, 20), scope: 0)],
+      members: [.init(position: at(5, 14), receiver: "self"), .init(position: at(8, 3), receiver: "os.path")],
+      moduleUses: [.init(position: at(1, 10), module: "..a")])
+    scopes.keywordArguments = [.init(position: at(8, 20), callee: "draw", calleePosition: at(8, 10))]
+    return scopes
+  }()
+
+  @Test func roundTripsEveryField() throws {
+    #expect(try ScopeCodec.decode(ScopeCodec.encode(Self.sample)) == Self.sample)
+  }
+
+  /// A cut or damaged blob throws; it never traps, and what decodes keeps every index inside.
+  @Test func damagedBlobsThrowOrStayConsistent() {
+    let bytes = ScopeCodec.encode(Self.sample)
+    for cut in 0..<bytes.count {
+      #expect(throws: OutlineDecodingError.self) { _ = try ScopeCodec.decode(Array(bytes[..<cut])) }
+    }
+    for i in bytes.indices {
+      for value: UInt8 in [0, 1, 0x7F, 0x80, 0xFF] {
+        var damaged = bytes
+        damaged[i] = value
+        guard let decoded = try? ScopeCodec.decode(damaged) else { continue }
+        for (k, scope) in decoded.scopes.enumerated() { #expect(scope.parent < k && (scope.parent >= 0 || k == 0)) }
+        #expect(decoded.bindings.allSatisfy { $0.scope >= 0 && $0.scope < decoded.scopes.count })
+        #expect(decoded.imports.allSatisfy { $0.scope >= 0 && $0.scope < decoded.scopes.count })
+      }
+    }
+  }
+}
