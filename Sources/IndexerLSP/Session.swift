@@ -66,13 +66,14 @@ final class Session {
     guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
     var encoding = PositionEncoding(unit: unit, root: root)
     let position = encoding.sourcePosition(params.position, path: path)
+    // The uses resolution ties to the definition there (Python); every occurrence of the name elsewhere.
     guard
-      let (name, matches) = try navigator.references(
+      let (name, found) = try navigator.resolvedReferences(
         path: path, at: position, includeDeclaration: params.context?.includeDeclaration ?? true),
-      !matches.isEmpty
+      !found.isEmpty
     else { return nil }
     let length = name.utf8.count
-    return matches.map { match in
+    return found.map(\.match).map { match in
       Location(uri: uris.uri(forRelativePath: match.path), range: encoding.nameRange(match.position, length: length, path: match.path))
     }
   }

@@ -77,6 +77,53 @@ public struct WorkspaceNavigator {
     return answers
   }
 
+  /// The uses of what the identifier at `position` names, as resolution ties them to it: a local's in its
+  /// file; anything else's in every file that mentions the name, each occurrence resolved in turn. Those
+  /// that resolve to it come first (with how), then the members whose receiver the rules could not type
+  /// (resolution `name`: they may be uses of it). Where the use itself does not resolve (no rules for its
+  /// language, a builtin), every occurrence of the name, marked `name`. Nil when no identifier is there.
+  public func resolvedReferences(
+    path: String, at position: SourcePosition, includeDeclaration: Bool, limit: Int? = nil
+  ) throws(StoreError) -> (name: String, references: [ResolvedReference])? {
+    guard let (name, start) = identifier(path: path, at: position) else { return nil }
+    let resolver = NameResolver(source: engine)
+    guard let target = try resolver.resolve(name: name, path: path, at: start), target.resolution != .name else {
+      guard let plain = try references(path: path, at: position, includeDeclaration: includeDeclaration, limit: limit) else { return nil }
+      return (name, plain.matches.map { ResolvedReference(match: $0, resolution: .name) })
+    }
+    let local = target.resolution == .local && target.path == path
+    let occurrences = try engine.references(ReferenceFilter(name: name, pathGlob: local ? Self.globLiteral(path) : nil))
+    var tied: [ResolvedReference] = []
+    var unknown: [ResolvedReference] = []
+    for occurrence in occurrences {
+      if occurrence.path == target.path && occurrence.position == target.position {
+        if includeDeclaration { tied.append(ResolvedReference(match: occurrence, resolution: target.resolution)) }
+        continue
+      }
+      if let found = try resolver.resolve(name: name, path: occurrence.path, at: occurrence.position) {
+        if found.sameTarget(as: target) {
+          tied.append(ResolvedReference(match: occurrence, resolution: found.resolution))
+        }
+      } else if !occurrence.isDefinition, try resolver.isUntypedMember(path: occurrence.path, at: occurrence.position) {
+        unknown.append(ResolvedReference(match: occurrence, resolution: .name))
+      }
+    }
+    let all = tied + unknown
+    return (name, limit.map { Array(all.prefix(max(0, $0))) } ?? all)
+  }
+
+  /// `path` as a SQLite GLOB that matches only itself.
+  static func globLiteral(_ path: String) -> String {
+    var out = ""
+    for c in path {
+      switch c {
+      case "*", "?", "[": out += "[\(c)]"
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+
   /// Every occurrence of the identifier at `position` (see `QueryEngine.references`); with
   /// `includeDeclaration` false, the occurrences that are the names of definitions are left out.
   public func references(

@@ -138,6 +138,18 @@ async def test_definition_resolves_python_names_by_scope(client: LanguageClient)
     assert [(loc.uri, loc.range.start) for loc in run] == [
         (uri("scripts/tool.py"), position(tool, "run", lines.index("    def run(self, *args):")))
     ]
+    # References from the parameter: its own uses only (the name search would add every `argv` around).
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=uri("scripts/tool.py")),
+            position=position(tool, "argv", use),
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    assert sorted((loc.range.start.line, loc.range.start.character) for loc in refs) == [
+        (lines.index("def main(argv=sys.argv):"), lines[lines.index("def main(argv=sys.argv):")].index("argv")),
+        (use, lines[use].index("argv")),
+    ]
     hover = await client.text_document_hover_async(
         types.HoverParams(
             text_document=types.TextDocumentIdentifier(uri=uri("scripts/tool.py")), position=position(tool, "argv", use)

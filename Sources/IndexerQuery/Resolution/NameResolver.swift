@@ -122,8 +122,10 @@ final class NameResolver {
     guard let parameter = scopes.bindings.first(where: { $0.scope == function && $0.name == name && $0.kind == .parameter }) else {
       return nil
     }
-    return ResolvedDefinition(
+    var answer = ResolvedDefinition(
       path: callee.path, name: name, position: parameter.position, symbol: nil, resolution: .member, bindingKind: "parameter")
+    answer.scope = function
+    return answer
   }
 
   // MARK: Bindings
@@ -239,9 +241,25 @@ final class NameResolver {
       f.symbols.first { $0.name == binding.name && $0.range.start.line == binding.position.line }
         .map { SymbolMatch(symbol: $0, path: path, language: f.language) }
     }
-    return ResolvedDefinition(
+    var answer = ResolvedDefinition(
       path: path, name: binding.name, position: binding.position, symbol: symbol, resolution: resolution,
       bindingKind: symbol == nil ? Self.describe(binding.kind) : "")
+    answer.scope = file?.scopes.owner(of: binding.scope) ?? -1
+    return answer
+  }
+
+  /// Whether the name at `position` of `path` is a member whose receiver the rules cannot type (a call's
+  /// result, an unannotated parameter): its definition is unknown, not another one.
+  func isUntypedMember(path: String, at position: SourcePosition) throws(StoreError) -> Bool {
+    steps = 0
+    guard let file = try file(path), let member = file.scopes.member(at: position) else { return false }
+    if member.receiver.isEmpty { return true }
+    if member.receiver == "super()" { return false }
+    guard case .unknown = try value(ofChain: member.receiver, in: path, at: position) else { return false }
+    // `sys.argv` with `sys` a module outside the workspace: known to be something else, not untyped.
+    let first = String(member.receiver.prefix { $0 != "." && $0 != "(" })
+    if let (binding, _) = try binding(named: first, in: path, at: position), binding.kind == .imported { return false }
+    return true
   }
 
   // MARK: Imports

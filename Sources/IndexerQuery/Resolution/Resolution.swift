@@ -27,6 +27,17 @@ public struct ResolvedDefinition: Sendable, Hashable {
   public var resolution: Resolution
   /// What binds the name there when it is no outline symbol (`parameter`, `local`, `import`, …); empty otherwise.
   public var bindingKind: String
+  /// The function, class or file scope (in `path`'s scopes) whose variable `name` this is, -1 when not known
+  /// (a module, a guess by name). Python binds per scope, not per assignment: two assignments to `x` in
+  /// one function are one variable, and references gather its uses.
+  public var scope: Int = -1
+
+  /// Whether `other` denotes the same thing: the same variable of the same scope, else the same place.
+  public func sameTarget(as other: ResolvedDefinition) -> Bool {
+    guard path == other.path else { return false }
+    if scope >= 0 && other.scope >= 0 { return scope == other.scope && name == other.name }
+    return position == other.position
+  }
 
   public init(
     path: String, name: String, position: SourcePosition, symbol: SymbolMatch?, resolution: Resolution, bindingKind: String = ""
@@ -50,3 +61,14 @@ public protocol ResolutionSource {
 }
 
 extension QueryEngine: ResolutionSource {}
+
+/// An occurrence found by references from a place, and how resolution tied it to the definition there.
+public struct ResolvedReference: Sendable, Hashable {
+  public var match: ReferenceMatch
+  public var resolution: Resolution
+
+  public init(match: ReferenceMatch, resolution: Resolution) {
+    self.match = match
+    self.resolution = resolution
+  }
+}

@@ -15,7 +15,13 @@ extension IndexerCommand {
     )
 
     @Argument(help: ArgumentHelp("The identifier, matched exactly (case-sensitive).", valueName: "name"))
-    var name: String
+    var name: String?
+
+    @Option(
+      help: ArgumentHelp(
+        "Instead of NAME: the uses of what the name at this place refers to, resolved (Python; elsewhere every occurrence of the name).",
+        valueName: "path:line:column"))
+    var at: String?
 
     @Option(name: .customLong("lang"), help: ArgumentHelp("Only this language (repeatable): \(Language.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "language"))
     var languages: [String] = []
@@ -36,7 +42,15 @@ extension IndexerCommand {
     func run() throws {
       let options = QueryOptions(
         languages: languages, path: path, limit: limit, location: database.location, json: output.json, sync: sync)
-      try RefsQueryRun(name: name, options: options).run()
+      switch (name, at) {
+      case (let name?, nil): try RefsQueryRun(name: name, options: options).run()
+      case (nil, let place?):
+        guard languages.isEmpty, path == nil else {
+          throw UsageError(userMessage: "--lang and --path narrow a name search; with --at the definition decides which files count")
+        }
+        try ResolvedRefsQueryRun(place: place, options: options).run()
+      default: throw UsageError(userMessage: "give NAME or --at PATH:LINE:COLUMN, not both and not neither")
+      }
     }
   }
 }

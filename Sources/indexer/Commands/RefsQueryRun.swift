@@ -40,7 +40,7 @@ struct RefsQueryRun {
   }
 
   /// The fields of `query symbol --json`; a plain reference has kind "reference" and no signature.
-  static func json(_ match: ReferenceMatch, name: String) -> String {
+  static func json(_ match: ReferenceMatch, name: String, extra: (inout JSONObject) -> Void = { _ in }) -> String {
     let end = SourcePosition(line: match.position.line, column: match.position.column + name.utf8.count)
     let symbol =
       match.definition.map { definition in
@@ -52,6 +52,7 @@ struct RefsQueryRun {
     return SymbolFormatter.json(symbol, path: match.path, language: match.language) { o in
       if !match.isDefinition { o.set("kind", "reference") }
       o.add("isDefinition", match.isDefinition)
+      extra(&o)
     }
   }
 }
