@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Go-to-definition against a resolving oracle, per language, on real trees: how often indexer's first
-# answer is the oracle's definition, by target kind, with the answers per request and the commonest misses.
+# answer is the oracle's definition, by target kind, with the answers per request and the commonest misses;
+# then references from a place (query refs --at) against the oracle's: precision and recall.
 #
 #   Benchmarks/navigation.sh                  # Python (python-stdlib against jedi), seeds 1 2 3
-#   SEEDS="1 2 3 4" FILES=40 USES=600 Benchmarks/navigation.sh
+#   SEEDS="1 2 3 4" FILES=40 USES=600 REF_SEEDS="1 2" Benchmarks/navigation.sh
 #
 # Only Python resolves today; the other languages have no row yet (issue 21 stays open for them).
 # Corpora come from ../shared/corpus/make-corpus (cached in ~/.cache/indexer-corpora). Uses the release
@@ -28,5 +29,9 @@ rm -rf "$py/.indexer"
 for seed in ${SEEDS:-1 2 3}; do
   python3 "$here/navigation.py" --root "$py" --indexer "$bin" --seed "$seed" \
     --files "${FILES:-40}" --uses "${USES:-600}" --misses "/tmp/navigation-python-$seed.txt"
+  echo
+done
+for seed in ${REF_SEEDS:-1 2}; do
+  (cd "$here" && python3 references.py --root "$py" --indexer "$bin" --seed "$seed")
   echo
 done

@@ -64,13 +64,15 @@ public struct WorkspaceNavigator {
   ) throws(StoreError) -> [ResolvedDefinition] {
     guard let (name, start) = identifier(path: path, at: position) else { return [] }
     let resolver = NameResolver(source: engine)
-    if let resolved = try resolver.resolve(name: name, path: path, at: start) { return [resolved] }
+    if NameResolver.resolves(path), let resolved = try resolver.resolve(name: name, path: path, at: start) { return [resolved] }
     var answers = try definitions(path: path, at: position, limit: limit).map { match in
       ResolvedDefinition(path: match.path, name: match.symbol.name, position: match.symbol.range.start, symbol: match, resolution: .name)
     }
     // An attribute set through `self` is no outline symbol, so the name search cannot offer it; when the
     // use's own file sets one and defines nothing of that name, it is the likeliest guess.
-    if !answers.contains(where: { $0.path == path }), let attribute = try resolver.attribute(named: name, in: path) {
+    if NameResolver.resolves(path), !answers.contains(where: { $0.path == path }),
+      let attribute = try resolver.attribute(named: name, in: path)
+    {
       answers.insert(attribute, at: 0)
       if answers.count > max(1, limit) { answers.removeLast() }
     }
@@ -87,7 +89,9 @@ public struct WorkspaceNavigator {
   ) throws(StoreError) -> (name: String, references: [ResolvedReference])? {
     guard let (name, start) = identifier(path: path, at: position) else { return nil }
     let resolver = NameResolver(source: engine)
-    guard let target = try resolver.resolve(name: name, path: path, at: start), target.resolution != .name else {
+    guard NameResolver.resolves(path), let target = try resolver.resolve(name: name, path: path, at: start),
+      target.resolution != .name
+    else {
       guard let plain = try references(path: path, at: position, includeDeclaration: includeDeclaration, limit: limit) else { return nil }
       return (name, plain.matches.map { ResolvedReference(match: $0, resolution: .name) })
     }
@@ -100,6 +104,8 @@ public struct WorkspaceNavigator {
         if includeDeclaration { tied.append(ResolvedReference(match: occurrence, resolution: target.resolution)) }
         continue
       }
+      // A use in a language without rules cannot be shown to be one of this definition.
+      guard NameResolver.resolves(occurrence.path) else { continue }
       if let found = try resolver.resolve(name: name, path: occurrence.path, at: occurrence.position) {
         if found.sameTarget(as: target) {
           tied.append(ResolvedReference(match: occurrence, resolution: found.resolution))

@@ -27,6 +27,12 @@ final class NameResolver {
     case unknown
   }
 
+  /// Whether resolution has rules for the language of `path`; without, the front ends go straight to the
+  /// name search and read nothing more than before.
+  static func resolves(_ path: String) -> Bool {
+    Language(fileName: path) == .python
+  }
+
   /// The definition of the use of `name` at `position` in `path`; nil when the rules reach none.
   func resolve(name: String, path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
     steps = 0
