@@ -112,6 +112,7 @@ def main():
     unjudged = collections.Counter()
     misses = collections.defaultdict(list)
     answers_total = 0
+    guessed = [0, 0]  # requests the rules did not resolve, and their answers
     requests = 0
     chosen_files = 0
     for rel in files:
@@ -149,6 +150,9 @@ def main():
             lines = [json.loads(l) for l in result.stdout.splitlines() if l.strip()]
             requests += 1
             answers_total += len(lines)
+            if not lines or lines[0]["resolution"] == "name":
+                guessed[0] += 1
+                guessed[1] += len(lines)
             first = lines[0] if lines else None
             got = None
             if first:
@@ -180,7 +184,9 @@ def main():
     inferred = table.get("member, inferred receiver", [0, 0])
     written = (right - inferred[0], total - inferred[1])
     print(f"{'all but inferred':<26} {written[0]:>6} {written[1]:>6} {100.0 * written[0] / max(written[1], 1):>6.1f}%")
-    print(f"answers per definition request: {answers_total / max(requests, 1):.2f}")
+    print(f"answers per definition request: {answers_total / max(requests, 1):.2f}"
+          f" ({requests - guessed[0]} resolved requests with one answer each; {guessed[0]} left to the name search"
+          f" with {guessed[1] / max(guessed[0], 1):.1f} on average)")
     for reason, n in unjudged.most_common():
         print(f"not judged ({reason}): {n}")
     report = ["# misses, commonest first (kind, indexer's resolution): count, one example"]

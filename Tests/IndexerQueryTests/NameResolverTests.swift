@@ -190,6 +190,9 @@ import Testing
     #expect(try ws.resolve("zone/__init__.py", line: 3, "_tzpath") == "zone/_tzpath.py:1:1 import")
     #expect(try ws.resolve("zone/__init__.py", line: 3, "paths") == "zone/_tzpath.py:1:1 member")
     #expect(try ws.resolve("use.py", line: 2, "devnull") == "posixpath.py:1:1 import")
+    // A star import: a name no scope binds is looked up in the module.
+    let star = Workspace(["a.py": "from b import *\nfield()\n", "b.py": "def field():\n    pass\n"])
+    #expect(try star.resolve("a.py", line: 2, "field") == "b.py:1:5 import")
   }
 
   @Test func membersFollowReceiversTypesAndBases() throws {

@@ -62,6 +62,7 @@ final class NameResolver {
       }
     }
     guard let (binding, resolution) = try binding(named: name, in: path, at: position) else {
+      if let starred = try starImported(name, in: path) { return starred }
       return try importedSubmodule(name, in: path).flatMap { moduleAnswer($0, name: name) }
     }
     return try definition(of: binding, in: path, resolution: resolution)
@@ -309,6 +310,20 @@ final class NameResolver {
       return value
     }
     return .unknown
+  }
+
+  /// A name no scope binds, looked up in the modules the file star-imports (`from dataclasses import *`),
+  /// the last import first, as the later one would have replaced the name.
+  private func starImported(_ name: String, in path: String) throws(StoreError) -> ResolvedDefinition? {
+    guard let file = try file(path) else { return nil }
+    for entry in file.scopes.imports.reversed() where entry.localName == "*" {
+      let module = try moduleValue(entry.module, from: path)
+      guard case .module = module, let found = try member(name, of: module) else { continue }
+      var answer = found
+      answer.resolution = .import
+      return answer
+    }
+    return nil
   }
 
   /// In a package's `__init__.py`, importing from a submodule (`from .tasks import *`) binds the
