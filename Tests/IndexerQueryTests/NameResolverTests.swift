@@ -61,6 +61,13 @@ import Testing
     #expect(try ws.resolve("m.py", line: 4, "counter") == "m.py:4:5 scope")
     // Without it, assignment makes a local that hides the file's.
     #expect(try ws.resolve("m.py", line: 8, "counter") == "m.py:7:5 local")
+    // One variable: the function's rebinding under `global` is the file's `counter`, the other function's is not.
+    let resolver = NameResolver(source: ws)
+    let file = try #require(try resolver.resolve(name: "counter", path: "m.py", at: ws.position("m.py", line: 1, "counter")))
+    let rebound = try #require(try resolver.resolve(name: "counter", path: "m.py", at: ws.position("m.py", line: 5, "counter")))
+    let shadow = try #require(try resolver.resolve(name: "counter", path: "m.py", at: ws.position("m.py", line: 8, "counter")))
+    #expect(rebound.sameTarget(as: file))
+    #expect(!shadow.sameTarget(as: file))
   }
 
   @Test func nonlocalReachesTheEnclosingFunctionNotTheFile() throws {

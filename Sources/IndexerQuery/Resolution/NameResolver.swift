@@ -251,7 +251,12 @@ final class NameResolver {
     var answer = ResolvedDefinition(
       path: path, name: binding.name, position: binding.position, symbol: symbol, resolution: resolution,
       bindingKind: symbol == nil ? Self.describe(binding.kind) : "")
-    answer.scope = file?.scopes.owner(of: binding.scope) ?? -1
+    if let scopes = file?.scopes {
+      let owner = scopes.owner(of: binding.scope)
+      // Under `global x`, an assignment in a function rebinds the file's `x`: one variable with it.
+      let global = scopes.bindings.contains { $0.kind == .global && $0.name == binding.name && scopes.owner(of: $0.scope) == owner }
+      answer.scope = global ? 0 : owner
+    }
     return answer
   }
 
