@@ -16,11 +16,11 @@ extension ReadOnlyConnection {
     var index = FileIndex(language: language)
     do {
       if let outline {
-        guard let raw = Zstd.decompress(outline) else { throw StoreError.corruptBlob(path: file) }
+        guard let raw = blobDecompressor?.decompress(outline) ?? Zstd.decompress(outline) else { throw StoreError.corruptBlob(path: file) }
         index = try OutlineCodec.decode(raw, language: language)
       }
       if let scopes {
-        guard let raw = Zstd.decompress(scopes) else { throw StoreError.corruptBlob(path: file) }
+        guard let raw = blobDecompressor?.decompress(scopes) ?? Zstd.decompress(scopes) else { throw StoreError.corruptBlob(path: file) }
         index.scopes = try ScopeCodec.decode(raw)
       }
     } catch {

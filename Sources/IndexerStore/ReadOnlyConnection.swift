@@ -10,6 +10,9 @@ import IndexerModel
 package final class ReadOnlyConnection {
   private let connection: OpaquePointer
   package let path: String
+  /// One zstd context for the blobs resolution reads file after file (a references request over a common
+  /// name reads hundreds): made on first use, owned like the connection, by one thread at a time.
+  lazy var blobDecompressor: Zstd.Decompressor? = Zstd.Decompressor()
 
   package init(path: String) throws(StoreError) {
     try IndexDatabase.checkHeader(path: path, mustExist: true)

@@ -13,6 +13,13 @@ final class NameResolver {
   private var files: [String: FileIndex] = [:]
   private var missing: Set<String> = []
   private var steps = 0
+  /// What a module's name denotes, per module and name: references resolve the same `unittest.TestCase`
+  /// in hundreds of files, and the answer does not depend on where it is asked.
+  private var moduleMembers: [String: ResolvedDefinition?] = [:]
+  private var moduleMemberValues: [String: Value] = [:]
+  /// Files kept decoded at most; past it the cache starts over, so a references request over a common name
+  /// holds a bounded number of outlines.
+  static let maximumCachedFiles = 128
   static let maximumSteps = 64
 
   init(source: any ResolutionSource) {
@@ -358,19 +365,11 @@ final class NameResolver {
     case .unknown:
       return nil
     case .module(let module):
-      // As `from package import name` looks: what the module's body defines, else the submodule of that
-      // name, else what the body imports under it.
-      var imported: (FileScopes.Binding, String)?
-      if let path = module.file, let file = try file(path) {
-        let here = Self.bodyBindings(file.scopes, 0, named: name)
-        if let found = here.first(where: { $0.kind != .imported }) {
-          return try definition(of: found, in: path, resolution: .member)
-        }
-        imported = here.first.map { ($0, path) }
-      }
-      if let package = module.package, let sub = modules().submodule(name, of: package) { return moduleAnswer(sub, name: name) }
-      if let (found, path) = imported { return try definition(of: found, in: path, resolution: .member) }
-      return nil
+      let key = Self.key(module, name)
+      if let known = moduleMembers[key] { return known }
+      let found = try moduleMember(name, of: module)
+      if steps <= Self.maximumSteps { moduleMembers[key] = found }
+      return found
     case .type(let path, let scope):
       guard let file = try file(path), scope < file.scopes.scopes.count else { return nil }
       let here = Self.bodyBindings(file.scopes, scope, named: name)
@@ -386,6 +385,26 @@ final class NameResolver {
       }
       return nil
     }
+  }
+
+  /// As `from package import name` looks: what the module's body defines, else the submodule of that
+  /// name, else what the body imports under it.
+  private func moduleMember(_ name: String, of module: PythonModules.Module) throws(StoreError) -> ResolvedDefinition? {
+    var imported: (FileScopes.Binding, String)?
+    if let path = module.file, let file = try file(path) {
+      let here = Self.bodyBindings(file.scopes, 0, named: name)
+      if let found = here.first(where: { $0.kind != .imported }) {
+        return try definition(of: found, in: path, resolution: .member)
+      }
+      imported = here.first.map { ($0, path) }
+    }
+    if let package = module.package, let sub = modules().submodule(name, of: package) { return moduleAnswer(sub, name: name) }
+    if let (found, path) = imported { return try definition(of: found, in: path, resolution: .member) }
+    return nil
+  }
+
+  private static func key(_ module: PythonModules.Module, _ name: String) -> String {
+    (module.file ?? "") + "\u{0}" + (module.package ?? "") + "\u{0}" + name
   }
 
   /// What a dotted chain (`self`, `os.path`, `Foo`) at `position` denotes.
@@ -449,15 +468,26 @@ final class NameResolver {
     case .unknown:
       return .unknown
     case .module(let module):
+      let key = Self.key(module, name)
+      if let known = moduleMemberValues[key] { return known }
+      // The order of `moduleMember`: the body's definition, the submodule, the body's import.
       var imported: (FileScopes.Binding, String)?
+      var defined: (FileScopes.Binding, String)?
       if let path = module.file, let file = try file(path) {
         let here = Self.bodyBindings(file.scopes, 0, named: name)
-        if let found = here.first(where: { $0.kind != .imported }) { return try self.value(of: found, in: path) }
+        defined = here.first(where: { $0.kind != .imported }).map { ($0, path) }
         imported = here.first.map { ($0, path) }
       }
-      if let package = module.package, let sub = modules().submodule(name, of: package) { return .module(sub) }
-      if let (found, path) = imported { return try self.value(of: found, in: path) }
-      return .unknown
+      var found = Value.unknown
+      if let (binding, path) = defined {
+        found = try self.value(of: binding, in: path)
+      } else if let package = module.package, let sub = modules().submodule(name, of: package) {
+        found = .module(sub)
+      } else if let (binding, path) = imported {
+        found = try self.value(of: binding, in: path)
+      }
+      if steps <= Self.maximumSteps { moduleMemberValues[key] = found }
+      return found
     case .type(let path, let scope):
       guard let file = try file(path) else { return .unknown }
       let here = Self.bodyBindings(file.scopes, scope, named: name)
@@ -486,6 +516,7 @@ final class NameResolver {
       missing.insert(path)
       return nil
     }
+    if files.count >= Self.maximumCachedFiles { files.removeAll(keepingCapacity: true) }
     files[path] = loaded
     return loaded
   }
