@@ -197,6 +197,12 @@ import Testing
     #expect(try ws.resolve("zone/__init__.py", line: 3, "_tzpath") == "zone/_tzpath.py:1:1 import")
     #expect(try ws.resolve("zone/__init__.py", line: 3, "paths") == "zone/_tzpath.py:1:1 member")
     #expect(try ws.resolve("use.py", line: 2, "devnull") == "posixpath.py:1:1 import")
+    // `from .main import main` in a package's __init__.py rebinds `main` over the submodule.
+    let rebound = Workspace([
+      "unit/__init__.py": "from .main import main\n", "unit/main.py": "class TestProgram:\n    pass\nmain = TestProgram\n",
+      "t.py": "import unit\nunit.main()\n",
+    ])
+    #expect(try rebound.resolve("t.py", line: 2, "main") == "unit/main.py:3:1 member")
     // A star import: a name no scope binds is looked up in the module.
     let star = Workspace(["a.py": "from b import *\nfield()\n", "b.py": "def field():\n    pass\n"])
     #expect(try star.resolve("a.py", line: 2, "field") == "b.py:1:5 import")

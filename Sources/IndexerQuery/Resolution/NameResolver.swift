@@ -387,8 +387,8 @@ final class NameResolver {
     }
   }
 
-  /// As `from package import name` looks: what the module's body defines, else the submodule of that
-  /// name, else what the body imports under it.
+  /// As `from package import name` looks: what the module's body defines or imports under that name (a
+  /// package's `from .main import main` replaces the submodule), else the submodule.
   private func moduleMember(_ name: String, of module: PythonModules.Module) throws(StoreError) -> ResolvedDefinition? {
     var imported: (FileScopes.Binding, String)?
     if let path = module.file, let file = try file(path) {
@@ -398,9 +398,21 @@ final class NameResolver {
       }
       imported = here.first.map { ($0, path) }
     }
+    // `from .main import main` in a package rebinds `main` over the submodule; `from . import x` names it.
+    if let (found, path) = imported, try !importsOwnSubmodule(found, in: path) {
+      return try definition(of: found, in: path, resolution: .member)
+    }
     if let package = module.package, let sub = modules().submodule(name, of: package) { return moduleAnswer(sub, name: name) }
     if let (found, path) = imported { return try definition(of: found, in: path, resolution: .member) }
     return nil
+  }
+
+  /// Whether an import binding in a package's `__init__.py` is `from . import name`: the submodule itself.
+  private func importsOwnSubmodule(_ binding: FileScopes.Binding, in path: String) throws(StoreError) -> Bool {
+    guard let file = try file(path) else { return false }
+    return file.scopes.imports.contains {
+      $0.position == binding.position && $0.module == "." && $0.importedName == binding.name
+    }
   }
 
   private static func key(_ module: PythonModules.Module, _ name: String) -> String {
@@ -470,7 +482,7 @@ final class NameResolver {
     case .module(let module):
       let key = Self.key(module, name)
       if let known = moduleMemberValues[key] { return known }
-      // The order of `moduleMember`: the body's definition, the submodule, the body's import.
+      // The order of `moduleMember`: the body's definition, its import, the submodule.
       var imported: (FileScopes.Binding, String)?
       var defined: (FileScopes.Binding, String)?
       if let path = module.file, let file = try file(path) {
@@ -480,6 +492,8 @@ final class NameResolver {
       }
       var found = Value.unknown
       if let (binding, path) = defined {
+        found = try self.value(of: binding, in: path)
+      } else if let (binding, path) = imported, try !importsOwnSubmodule(binding, in: path) {
         found = try self.value(of: binding, in: path)
       } else if let package = module.package, let sub = modules().submodule(name, of: package) {
         found = .module(sub)
