@@ -110,7 +110,8 @@ struct PythonScopeBuilder {
   private func compoundHeaderColon() -> Int? {
     var first = 0
     if isWord(0, "async") { first = 1 }
-    guard let t = token(first), t.kind == .name else { return nil }
+    // The longest compound keyword is `finally`: a longer first name needs no String to rule out.
+    guard let t = token(first), t.kind == .name, t.end - t.start <= 7 else { return nil }
     let word = text(t)
     let soft = word == "match" || word == "case"
     guard soft || Self.compoundKeywords.contains(word) else { return nil }
@@ -343,7 +344,7 @@ struct PythonScopeBuilder {
     if isWord(first, "with") {
       var i = first + 1
       while let t = token(i) {
-        if t.kind == .name && text(t) == "as" && t.depth <= 1 {
+        if isWord(i, "as") && t.depth <= 1 {
           var end = i + 1
           while let u = token(end), !(u.depth <= t.depth && (isOp(end, ",") || isOp(end, ":") || isOp(end, ")"))) { end += 1 }
           bindTargets(i + 1..<end, in: scope, kind: .with, visible: lineEnd)
@@ -528,9 +529,9 @@ struct PythonScopeBuilder {
     var comprehensionOfBracket: [Int: Int] = [:]
     var i = 0
     while let t = token(i) {
-      if t.kind == .name && text(t) == "lambda" {
+      if isWord(i, "lambda") {
         found.append(Inline(kind: .lambda, first: i, last: expressionEnd(from: i), keywords: [i]))
-      } else if t.kind == .name && text(t) == "for" && t.depth > 0, let bracket = openingBracket(before: i) {
+      } else if isWord(i, "for") && t.depth > 0, let bracket = openingBracket(before: i) {
         if let known = comprehensionOfBracket[bracket] {
           found[known].keywords.append(i)
         } else {
@@ -695,7 +696,8 @@ struct PythonScopeBuilder {
   }
 
   private func isKeyword(_ i: Int) -> Bool {
-    guard let t = token(i) else { return false }
+    // Every keyword is 2 to 8 bytes and starts with a letter: most names are ruled out without a String.
+    guard let t = token(i), t.kind == .name, (2...8).contains(t.end - t.start) else { return false }
     return Self.keywords.contains(text(t))
   }
 
