@@ -51,6 +51,36 @@ def name_tokens(source):
     return out
 
 
+def python_files(root, rng):
+    """The tree's .py files (relative, outside .indexer/ and .git/), shuffled by `rng`."""
+    files = sorted(
+        os.path.relpath(os.path.join(d, f), root)
+        for d, _, fs in os.walk(root)
+        if "/.indexer" not in d + "/" and "/.git" not in d + "/"
+        for f in fs
+        if f.endswith(".py"))
+    rng.shuffle(files)
+    return files
+
+
+def sampled_uses(root, rng, files, per_file):
+    """(relative path, path, source, sampled uses) for the first `files` readable files with enough uses."""
+    chosen = 0
+    for rel in python_files(root, rng):
+        if chosen >= files:
+            return
+        path = os.path.join(root, rel)
+        try:
+            source = open(path, encoding="utf-8").read()
+        except (UnicodeDecodeError, OSError):
+            continue
+        uses = name_tokens(source)
+        if len(uses) < per_file:
+            continue
+        chosen += 1
+        yield rel, path, source, rng.sample(uses, per_file)
+
+
 def classify(use, definition, path):
     """The target kind: what the oracle's definition is, and whether the use is a member (after a dot)."""
     line, col, name, previous = use
@@ -98,14 +128,6 @@ def main():
         return None
 
     rng = random.Random(args.seed)
-    files = sorted(
-        os.path.relpath(os.path.join(d, f), root)
-        for d, dirs, fs in os.walk(root)
-        if "/.indexer" not in d + "/" and "/.git" not in d + "/"
-        for f in fs
-        if f.endswith(".py")
-    )
-    rng.shuffle(files)
     project = jedi.Project(root, smart_sys_path=False, added_sys_path=[root])
     per_file = max(1, args.uses // args.files)
     table = collections.defaultdict(lambda: [0, 0])  # kind -> [right, total]
@@ -115,20 +137,10 @@ def main():
     guessed = [0, 0]  # requests the rules did not resolve, and their answers
     requests = 0
     chosen_files = 0
-    for rel in files:
-        if chosen_files >= args.files:
-            break
-        path = os.path.join(root, rel)
-        try:
-            source = open(path, encoding="utf-8").read()
-        except (UnicodeDecodeError, OSError):
-            continue
-        uses = name_tokens(source)
-        if len(uses) < per_file:
-            continue
+    for rel, path, source, uses in sampled_uses(root, rng, args.files, per_file):
         chosen_files += 1
         script = jedi.Script(source, path=path, project=project)
-        for use in rng.sample(uses, per_file):
+        for use in uses:
             line, col, name, _ = use
             try:
                 found = script.goto(line, col, follow_imports=True)

@@ -19,7 +19,7 @@ import subprocess
 
 import jedi
 
-from navigation import name_tokens, classify
+from navigation import classify, sampled_uses
 
 
 class Slow(Exception):
@@ -37,12 +37,6 @@ def main():
     args = ap.parse_args()
     root = os.path.realpath(args.root)
     rng = random.Random(args.seed)
-    files = sorted(
-        os.path.relpath(os.path.join(d, f), root)
-        for d, _, fs in os.walk(root)
-        if "/.indexer" not in d + "/" and "/.git" not in d + "/"
-        for f in fs if f.endswith(".py"))
-    rng.shuffle(files)
     project = jedi.Project(root, smart_sys_path=False, added_sys_path=[root])
 
     def alarm(*_):
@@ -56,20 +50,10 @@ def main():
     skipped = collections.Counter()
     worst = []
     chosen = 0
-    for rel in files:
-        if chosen >= args.files:
-            break
-        path = os.path.join(root, rel)
-        try:
-            source = open(path, encoding="utf-8").read()
-        except (UnicodeDecodeError, OSError):
-            continue
-        uses = name_tokens(source)
-        if len(uses) < per_file:
-            continue
+    for rel, path, source, uses in sampled_uses(root, rng, args.files, per_file):
         chosen += 1
         script = jedi.Script(source, path=path, project=project)
-        for use in rng.sample(uses, per_file):
+        for use in uses:
             line, col, name, _ = use
             try:
                 found = [d for d in script.goto(line, col, follow_imports=True) if d.module_path and d.line]

@@ -15,8 +15,7 @@ final class NameResolver {
   private var steps = 0
   /// What a module's name denotes, per module and name: references resolve the same `unittest.TestCase`
   /// in hundreds of files, and the answer does not depend on where it is asked.
-  private var moduleMembers: [String: ResolvedDefinition?] = [:]
-  private var moduleMemberValues: [String: Value] = [:]
+  private var moduleMembers: [String: MemberSite?] = [:]
   /// Files kept decoded at most; past it the cache starts over, so a references request over a common name
   /// holds a bounded number of outlines.
   static let maximumCachedFiles = 128
@@ -357,9 +356,36 @@ final class NameResolver {
 
   // MARK: Members
 
-  /// `name` looked up in what `value` denotes: a module's file-level bindings (or its submodule), a type's
-  /// body and then its bases, in order.
+  /// Where `name` is bound inside what a module or type denotes: a binding (in some file) or a submodule.
+  private enum MemberSite {
+    case binding(FileScopes.Binding, path: String)
+    case submodule(PythonModules.Module)
+  }
+
+  /// `name` looked up in what `value` denotes, as its definition.
   private func member(_ name: String, of value: Value) throws(StoreError) -> ResolvedDefinition? {
+    switch try memberSite(name, of: value) {
+    case .binding(let binding, let path)?: return try definition(of: binding, in: path, resolution: .member)
+    case .submodule(let module)?: return moduleAnswer(module, name: name)
+    case nil: return nil
+    }
+  }
+
+  /// What `name` denotes inside a module or type (for the next link of a chain).
+  private func value(ofMember name: String, of value: Value) throws(StoreError) -> Value {
+    switch try memberSite(name, of: value) {
+    case .binding(let binding, let path)?: return try self.value(of: binding, in: path)
+    case .submodule(let module)?: return .module(module)
+    case nil: return .unknown
+    }
+  }
+
+  /// The one lookup both of the above use. A module, as `from package import name` looks: what its body
+  /// defines, else what it imports under that name (a package's `from .main import main` replaces the
+  /// submodule), else the submodule. A type: its body (a method or class attribute written there before
+  /// one assigned through `self`; of several, the last, as the class body ran: a property's setter
+  /// replaces its getter), then its bases in order.
+  private func memberSite(_ name: String, of value: Value) throws(StoreError) -> MemberSite? {
     guard take() else { return nil }
     switch value {
     case .unknown:
@@ -367,44 +393,29 @@ final class NameResolver {
     case .module(let module):
       let key = Self.key(module, name)
       if let known = moduleMembers[key] { return known }
-      let found = try moduleMember(name, of: module)
+      var imported: MemberSite?
+      var found: MemberSite?
+      if let path = module.file, let file = try file(path) {
+        let here = Self.bodyBindings(file.scopes, 0, named: name)
+        found = here.first(where: { $0.kind != .imported }).map { .binding($0, path: path) }
+        imported = here.first.map { .binding($0, path: path) }
+        if found == nil, let binding = here.first, try !importsOwnSubmodule(binding, in: path) { found = imported }
+      }
+      if found == nil, let package = module.package, let sub = modules().submodule(name, of: package) { found = .submodule(sub) }
+      found = found ?? imported
       if steps <= Self.maximumSteps { moduleMembers[key] = found }
       return found
     case .type(let path, let scope):
       guard let file = try file(path), scope < file.scopes.scopes.count else { return nil }
       let here = Self.bodyBindings(file.scopes, scope, named: name)
-      // A method or class attribute written in the body comes before one assigned through `self`; of
-      // several, the last, as the class body ran (a property's setter replaces its getter).
-      if let found = here.last(where: { $0.kind != .attribute }) ?? here.first {
-        return try definition(of: found, in: path, resolution: .member)
-      }
+      if let found = here.last(where: { $0.kind != .attribute }) ?? here.first { return .binding(found, path: path) }
       let body = file.scopes.scopes[scope]
       for base in body.bases {
         let baseValue = try self.value(ofChain: base, in: path, at: body.range.start)
-        if case .type = baseValue, let found = try member(name, of: baseValue) { return found }
+        if case .type = baseValue, let found = try memberSite(name, of: baseValue) { return found }
       }
       return nil
     }
-  }
-
-  /// As `from package import name` looks: what the module's body defines or imports under that name (a
-  /// package's `from .main import main` replaces the submodule), else the submodule.
-  private func moduleMember(_ name: String, of module: PythonModules.Module) throws(StoreError) -> ResolvedDefinition? {
-    var imported: (FileScopes.Binding, String)?
-    if let path = module.file, let file = try file(path) {
-      let here = Self.bodyBindings(file.scopes, 0, named: name)
-      if let found = here.first(where: { $0.kind != .imported }) {
-        return try definition(of: found, in: path, resolution: .member)
-      }
-      imported = here.first.map { ($0, path) }
-    }
-    // `from .main import main` in a package rebinds `main` over the submodule; `from . import x` names it.
-    if let (found, path) = imported, try !importsOwnSubmodule(found, in: path) {
-      return try definition(of: found, in: path, resolution: .member)
-    }
-    if let package = module.package, let sub = modules().submodule(name, of: package) { return moduleAnswer(sub, name: name) }
-    if let (found, path) = imported { return try definition(of: found, in: path, resolution: .member) }
-    return nil
   }
 
   /// Whether an import binding in a package's `__init__.py` is `from . import name`: the submodule itself.
@@ -469,54 +480,6 @@ final class NameResolver {
       guard !binding.typeName.isEmpty else { return .unknown }
       let typed = try value(ofChain: binding.typeName, in: path, at: binding.position)
       if case .type = typed { return typed }
-      return .unknown
-    }
-  }
-
-  /// What `name` denotes inside a module or type (for the next link of a chain).
-  private func value(ofMember name: String, of value: Value) throws(StoreError) -> Value {
-    guard take() else { return .unknown }
-    switch value {
-    case .unknown:
-      return .unknown
-    case .module(let module):
-      let key = Self.key(module, name)
-      if let known = moduleMemberValues[key] { return known }
-      // The order of `moduleMember`: the body's definition, its import, the submodule.
-      var imported: (FileScopes.Binding, String)?
-      var defined: (FileScopes.Binding, String)?
-      if let path = module.file, let file = try file(path) {
-        let here = Self.bodyBindings(file.scopes, 0, named: name)
-        defined = here.first(where: { $0.kind != .imported }).map { ($0, path) }
-        imported = here.first.map { ($0, path) }
-      }
-      var found = Value.unknown
-      if let (binding, path) = defined {
-        found = try self.value(of: binding, in: path)
-      } else if let (binding, path) = imported, try !importsOwnSubmodule(binding, in: path) {
-        found = try self.value(of: binding, in: path)
-      } else if let package = module.package, let sub = modules().submodule(name, of: package) {
-        found = .module(sub)
-      } else if let (binding, path) = imported {
-        found = try self.value(of: binding, in: path)
-      }
-      if steps <= Self.maximumSteps { moduleMemberValues[key] = found }
-      return found
-    case .type(let path, let scope):
-      guard let file = try file(path) else { return .unknown }
-      let here = Self.bodyBindings(file.scopes, scope, named: name)
-      if let found = here.last(where: { $0.kind != .attribute }) ?? here.first {
-        return try self.value(of: found, in: path)
-      }
-      let body = file.scopes.scopes[scope]
-      for base in body.bases {
-        let baseValue = try self.value(ofChain: base, in: path, at: body.range.start)
-        if case .type = baseValue {
-          let found = try self.value(ofMember: name, of: baseValue)
-          if case .unknown = found { continue }
-          return found
-        }
-      }
       return .unknown
     }
   }

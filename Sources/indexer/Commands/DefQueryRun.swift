@@ -12,7 +12,22 @@ struct DefQueryRun {
 
   func run() throws {
     if let limit, limit < 1 { throw UsageError(userMessage: "--limit must be at least 1") }
-    let (path, position) = try Self.parse(place)
+    let (navigator, relative, position) = try Self.open(place, location: location, sync: sync)
+    let answers = try navigator.resolvedDefinitions(path: relative, at: position, limit: limit ?? WorkspaceNavigator.definitionLimit)
+    var out = OutputBuffer()
+    for answer in answers.prefix(limit ?? Int.max) {
+      out.line(json ? Self.json(answer) : Self.text(answer))
+    }
+    out.flush()
+    if answers.isEmpty { throw ExitCode(1) }
+  }
+
+  /// The navigator and the place a `PATH:LINE:COL` request names (the path made root-relative), after
+  /// waiting for the watcher with `sync`; a file the index lacks is one line and exit 2.
+  static func open(
+    _ place: String, location: DatabaseLocation, sync: Bool
+  ) throws -> (WorkspaceNavigator, path: String, position: SourcePosition) {
+    let (path, position) = try parse(place)
     let root = location.resolvedRoot()
     let relative = FileQueryRun.relativePath(path, root: root)
     let databasePath = location.resolvedDatabase()
@@ -22,13 +37,7 @@ struct DefQueryRun {
       FileHandleOutput.standardError("indexer: \(relative) is not in the index — check the path (relative to \(root)) or run indexer index\n")
       throw ExitCode(2)
     }
-    let answers = try navigator.resolvedDefinitions(path: relative, at: position, limit: limit ?? WorkspaceNavigator.definitionLimit)
-    var out = OutputBuffer()
-    for answer in answers.prefix(limit ?? Int.max) {
-      out.line(json ? Self.json(answer) : Self.text(answer))
-    }
-    out.flush()
-    if answers.isEmpty { throw ExitCode(1) }
+    return (navigator, relative, position)
   }
 
   /// `path:line:column`, split from the right so a path may hold colons.

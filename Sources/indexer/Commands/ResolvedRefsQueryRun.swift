@@ -9,16 +9,7 @@ struct ResolvedRefsQueryRun {
 
   func run() throws {
     if let limit = options.limit, limit < 1 { throw UsageError(userMessage: "--limit must be at least 1") }
-    let (path, position) = try DefQueryRun.parse(place)
-    let root = options.location.resolvedRoot()
-    let relative = FileQueryRun.relativePath(path, root: root)
-    let databasePath = options.location.resolvedDatabase()
-    if options.sync { try WatcherOrDatabase(databasePath: databasePath, sync: true).waitForWatcher() }
-    let navigator = try WorkspaceNavigator(root: root, databasePath: databasePath)
-    guard try navigator.engine.contains(path: relative) else {
-      FileHandleOutput.standardError("indexer: \(relative) is not in the index — check the path (relative to \(root)) or run indexer index\n")
-      throw ExitCode(2)
-    }
+    let (navigator, relative, position) = try DefQueryRun.open(place, location: options.location, sync: options.sync)
     let found = try navigator.resolvedReferences(path: relative, at: position, includeDeclaration: true, limit: options.limit)
     let references = found?.references ?? []
     var out = OutputBuffer()
