@@ -1,0 +1,29 @@
+-- Usage: INDEXER=BIN ROOT=TREE FILE=rel/path.py LINE=N COL=N nvim --headless -u NONE -l Benchmarks/nvim-navigation.lua
+-- Headless Neovim as a user would drive it: the README's LSP snippet, then definition and references.
+local bin = os.getenv("INDEXER")
+local root = os.getenv("ROOT")
+local file = os.getenv("FILE")
+local line, col = tonumber(os.getenv("LINE")), tonumber(os.getenv("COL"))
+vim.cmd("edit " .. root .. "/" .. file)
+local client = vim.lsp.start({ name = "indexer", cmd = { bin, "lsp", "--root", root }, root_dir = root })
+vim.wait(10000, function() return #vim.lsp.get_clients({ bufnr = 0 }) > 0 and vim.lsp.get_client_by_id(client).initialized end)
+vim.api.nvim_win_set_cursor(0, { line, col - 1 })
+local params = vim.lsp.util.make_position_params(0, "utf-16")
+local function show(method, extra)
+  local p = vim.tbl_extend("force", params, extra or {})
+  local res = vim.lsp.buf_request_sync(0, method, p, 10000)
+  for _, r in pairs(res or {}) do
+    local items = r.result or {}
+    if items.uri then items = { items } end
+    if items.contents then print(method .. ": " .. (items.contents.value or ""):gsub("\n", " | ")) return end
+    print(method .. ": " .. #items .. " answer(s)")
+    for i, loc in ipairs(items) do
+      if i > 5 then break end
+      print(string.format("  %s:%d:%d", vim.uri_to_fname(loc.uri):sub(#root + 2), loc.range.start.line + 1, loc.range.start.character + 1))
+    end
+  end
+end
+show("textDocument/definition")
+show("textDocument/references", { context = { includeDeclaration = true } })
+show("textDocument/hover")
+vim.cmd("qa!")
