@@ -23,6 +23,8 @@ import tokenize
 
 import jedi
 
+from navigation_report import print_report
+
 
 def name_tokens(source):
     """Every NAME token that is not a keyword, with the token before it (to tell a member from a bare name)."""
@@ -185,32 +187,11 @@ def main():
                 misses[(kind, resolution)].append(
                     f"{rel}:{line}:{col + 1} `{name}` → indexer {got[0] + ':' + str(got[1]) if got else 'nothing'}"
                     f" ({resolution}), jedi {want[0]}:{want[1]}")
-    right = sum(v[0] for v in table.values())
-    total = sum(v[1] for v in table.values())
-    print(f"python: {chosen_files} files, {total} judged uses (seed {args.seed})")
-    print(f"{'target kind':<26} {'right':>6} {'of':>6} {'%':>7}")
-    for kind in sorted(table, key=lambda k: -table[k][1]):
-        r, t = table[kind]
-        print(f"{kind:<26} {r:>6} {t:>6} {100.0 * r / t:>6.1f}%")
-    print(f"{'all':<26} {right:>6} {total:>6} {100.0 * right / max(total, 1):>6.1f}%")
-    inferred = table.get("member, inferred receiver", [0, 0])
-    written = (right - inferred[0], total - inferred[1])
-    print(f"{'all but inferred':<26} {written[0]:>6} {written[1]:>6} {100.0 * written[0] / max(written[1], 1):>6.1f}%")
-    print(f"answers per definition request: {answers_total / max(requests, 1):.2f}"
-          f" ({requests - guessed[0]} resolved requests with one answer each; {guessed[0]} left to the name search"
-          f" with {guessed[1] / max(guessed[0], 1):.1f} on average)")
-    for reason, n in unjudged.most_common():
-        print(f"not judged ({reason}): {n}")
-    report = ["# misses, commonest first (kind, indexer's resolution): count, one example"]
-    for (kind, resolution), examples in sorted(misses.items(), key=lambda kv: -len(kv[1]))[:20]:
-        report.append(f"- {kind}, {resolution}: {len(examples)} — e.g. {examples[0]}")
-    if args.misses:
-        with open(args.misses, "w") as f:
-            f.write("\n".join(report) + "\n")
-            for (kind, resolution), examples in sorted(misses.items(), key=lambda kv: -len(kv[1])):
-                f.write(f"\n## {kind}, {resolution}\n" + "\n".join(examples) + "\n")
-    print("\n".join(report))
-
+    print_report("python", chosen_files, args.seed, table,
+                 f"answers per definition request: {answers_total / max(requests, 1):.2f}"
+                 f" ({requests - guessed[0]} resolved requests with one answer each; {guessed[0]} left to the name search"
+                 f" with {guessed[1] / max(guessed[0], 1):.1f} on average)",
+                 unjudged, misses, args.misses, "jedi " + jedi.__version__)
 
 if __name__ == "__main__":
     main()

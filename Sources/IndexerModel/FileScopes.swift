@@ -74,9 +74,13 @@ public struct FileScopes: Sendable, Hashable {
     /// Where a later use starts to see this binding: the end of its statement for an assignment (the
     /// `x` on the right of `x = f(x)` is the earlier one), the name itself for a parameter or a definition.
     public var visible: SourcePosition
+    /// A function's or initializer's argument labels (`_:copying:`), to tell overloads apart at a call
+    /// that writes its labels (Swift); empty for everything else.
+    public var labels: String = ""
 
     public init(
-      name: String, scope: Int, position: SourcePosition, kind: BindingKind, typeName: String = "", visible: SourcePosition? = nil
+      name: String, scope: Int, position: SourcePosition, kind: BindingKind, typeName: String = "", visible: SourcePosition? = nil,
+      labels: String = ""
     ) {
       self.name = name
       self.scope = scope
@@ -84,6 +88,7 @@ public struct FileScopes: Sendable, Hashable {
       self.kind = kind
       self.typeName = typeName
       self.visible = visible ?? position
+      self.labels = labels
     }
   }
 
@@ -143,6 +148,18 @@ public struct FileScopes: Sendable, Hashable {
     }
   }
 
+  /// A call that writes its argument labels (`x.append(copying: y)`): the callee's name and the labels as a
+  /// function's are recorded (`copying:`), so the overload the call names can be chosen.
+  public struct Call: Sendable, Hashable {
+    public var position: SourcePosition
+    public var labels: String
+
+    public init(position: SourcePosition, labels: String) {
+      self.position = position
+      self.labels = labels
+    }
+  }
+
   public var scopes: [Scope]
   public var bindings: [Binding]
   public var imports: [Import]
@@ -152,6 +169,8 @@ public struct FileScopes: Sendable, Hashable {
   public var moduleUses: [ModuleUse]
   /// In source order.
   public var keywordArguments: [KeywordArgument] = []
+  /// In source order.
+  public var calls: [Call] = []
 
   public init(
     scopes: [Scope] = [], bindings: [Binding] = [], imports: [Import] = [], members: [Member] = [], moduleUses: [ModuleUse] = []
@@ -196,12 +215,22 @@ public struct FileScopes: Sendable, Hashable {
 
   /// The member use at `position` (the name's first byte), nil when the name there is not after a `.`.
   public func member(at position: SourcePosition) -> Member? {
+    Self.find(position, in: members, at: \.position)
+  }
+
+  /// The labels of the call whose callee's name is at `position`, nil when none was recorded there.
+  public func callLabels(at position: SourcePosition) -> String? {
+    Self.find(position, in: calls, at: \.position)?.labels
+  }
+
+  /// Binary search over a list in source order.
+  private static func find<T>(_ position: SourcePosition, in list: [T], at key: KeyPath<T, SourcePosition>) -> T? {
     var low = 0
-    var high = members.count
+    var high = list.count
     while low < high {
       let mid = (low + high) / 2
-      if members[mid].position < position { low = mid + 1 } else { high = mid }
+      if list[mid][keyPath: key] < position { low = mid + 1 } else { high = mid }
     }
-    return low < members.count && members[low].position == position ? members[low] : nil
+    return low < list.count && list[low][keyPath: key] == position ? list[low] : nil
   }
 }

@@ -57,7 +57,8 @@ import Testing
     }
     for b in scopes.bindings {
       let type = b.typeName.isEmpty ? "" : "  type \(b.typeName)"
-      lines.append("bind \(b.name)  \(b.kind)  \(at(b.position))  scope \(b.scope)  visible \(at(b.visible))\(type)")
+      let labels = b.labels.isEmpty ? "" : "  labels \(b.labels)"
+      lines.append("bind \(b.name)  \(b.kind)  \(at(b.position))  scope \(b.scope)  visible \(at(b.visible))\(type)\(labels)")
     }
     for m in scopes.imports {
       lines.append("import \(m.localName)  from \(m.module)  name \(m.importedName)  \(at(m.position))  scope \(m.scope)")
@@ -65,6 +66,7 @@ import Testing
     for m in scopes.members { lines.append("member \(at(m.position))  receiver \(m.receiver)") }
     for m in scopes.moduleUses { lines.append("module \(at(m.position))  \(m.module)") }
     for k in scopes.keywordArguments { lines.append("keyword \(at(k.position))  callee \(k.callee) \(at(k.calleePosition))") }
+    for c in scopes.calls { lines.append("call \(at(c.position))  labels \(c.labels)") }
     return lines.joined(separator: "\n") + "\n"
   }
 

@@ -7,20 +7,27 @@ import Testing
 /// Python's scope rules through the real reader and the real resolver, over files held in memory (the
 /// store's part, reading blobs, has its own tests; the binary's `query def` runs against the fixture).
 @Suite struct NameResolverTests {
-  /// Files extracted by the Python reader, answering as the index would.
+  /// Files extracted by their language's reader, answering as the index would.
   struct Workspace: ResolutionSource {
     var files: [String: FileIndex] = [:]
     var sources: [String: String] = [:]
 
     init(_ files: [String: String]) {
       for (path, text) in files {
-        self.files[path] = ExtractorRegistry.extractor(for: .python).extract(Array(text.utf8))
+        self.files[path] = ExtractorRegistry.extractor(for: Language(fileName: path) ?? .python).extract(Array(text.utf8))
         sources[path] = text
       }
     }
 
     func resolvable(path: String) throws(StoreError) -> FileIndex? { files[path] }
     func contains(path: String) throws(StoreError) -> Bool { files[path] != nil }
+    func definitions(named name: String, language: Language) throws(StoreError) -> [SymbolMatch] {
+      files.keys.sorted().flatMap { path in
+        let index = files[path]!
+        return index.language == language
+          ? index.symbols.filter { $0.name == name }.map { SymbolMatch(symbol: $0, path: path, language: language) } : []
+      }
+    }
 
     /// The position of the `occurrence`-th `needle` (1-based) on `line` of `path`.
     func position(_ path: String, line: Int, _ needle: String, occurrence: Int = 1) -> SourcePosition {

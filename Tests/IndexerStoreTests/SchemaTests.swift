@@ -60,18 +60,20 @@ import Testing
     #expect(journal == "wal")
   }
 
-  /// Migration 5 adds the scopes column: Python files (whose reader now records scopes) are read again on
-  /// the next run; files of other languages keep their stat and hash and are not.
-  @Test func aSchemaFourIndexRereadsOnlyPythonFiles() throws {
+  /// Migrations 5 and 6: the files whose readers now record scopes (Python, then Swift) are read again on
+  /// the next run; files of other languages keep their stat and hash and are not. From schema 5, Python
+  /// files keep theirs too (their version 1 blobs still decode).
+  @Test(arguments: [(4, ["a.py": true, "b.swift": true, "c.go": false]), (5, ["a.py": false, "b.swift": true, "c.go": false])])
+  func anOlderIndexRereadsOnlyFilesWhoseReadersNowRecordScopes(_ version: Int, _ reread: [String: Bool]) throws {
     let dir = try TemporaryDirectory()
     let path = dir.path + "/i.sqlite"
     try DatabaseQueue(path: path).write { db in
       try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
-      for migration in schemaMigrations.prefix(4) {
+      for migration in schemaMigrations.prefix(version) {
         try db.execute(sql: migration.sql)
         try db.execute(sql: "INSERT INTO grdb_migrations VALUES (?)", arguments: [migration.name])
       }
-      for (file, language) in [("a.py", "python"), ("b.swift", "swift")] {
+      for (file, language) in [("a.py", "python"), ("b.swift", "swift"), ("c.go", "go")] {
         try db.execute(
           sql: "INSERT INTO file (path, language, status, size, mtime_ns, inode, content_hash) VALUES (?, ?, 'indexed', 3, 99, 7, 1234)",
           arguments: [file, language])
@@ -79,7 +81,12 @@ import Testing
     }
     let db = try IndexDatabase.openForWriting(path: path)
     let rows = try db.read { try Row.fetchAll($0, sql: "SELECT path, mtime_ns, content_hash FROM file ORDER BY path") }
-    #expect(rows.map { [$0[0] as String, String($0[1] as Int64), String($0[2] as Int64)] } == [["a.py", "0", "0"], ["b.swift", "99", "1234"]])
+    for row in rows {
+      let file: String = row[0]
+      let cleared = (row[1] as Int64) == 0 && (row[2] as Int64) == 0
+      #expect(cleared == reread[file], "\(file) from schema \(version)")
+    }
+    #expect(rows.count == 3)
     #expect(try db.read { try Bool.fetchOne($0, sql: "SELECT count(*) = 0 FROM pragma_table_info('file_blob') WHERE name = 'scopes'") } == false)
   }
 

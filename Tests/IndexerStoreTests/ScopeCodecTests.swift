@@ -17,16 +17,31 @@ import Testing
         .init(name: "self", scope: 2, position: at(4, 11), kind: .receiverParameter),
         .init(name: "x", scope: 3, position: at(6, 13), kind: .local, typeName: "Widget", visible: at(6, 30)),
         .init(name: "early", scope: 1, position: at(3, 1), kind: .attribute),
+        .init(name: "append", scope: 1, position: at(10, 8), kind: .definition, typeName: "Int", labels: "_:copying:"),
       ],
       imports: [.init(localName: "c", module: "..a.b", importedName: "y", position: at(1, 20), scope: 0)],
       members: [.init(position: at(5, 14), receiver: "self"), .init(position: at(8, 3), receiver: "os.path")],
       moduleUses: [.init(position: at(1, 10), module: "..a")])
     scopes.keywordArguments = [.init(position: at(8, 20), callee: "draw", calleePosition: at(8, 10))]
+    scopes.calls = [.init(position: at(5, 14), labels: "copying:"), .init(position: at(12, 3), labels: "")]
     return scopes
   }()
 
   @Test func roundTripsEveryField() throws {
     #expect(try ScopeCodec.decode(ScopeCodec.encode(Self.sample)) == Self.sample)
+  }
+
+  /// Python blobs written before labels and calls existed stay readable: a version 1 blob is a version 2
+  /// one without binding labels and without the calls at the end.
+  @Test func versionOneBlobsStillDecode() throws {
+    var old = Self.sample
+    old.bindings = []
+    old.calls = []
+    let current = ScopeCodec.encode(old)
+    #expect(current.first == 2 && current.last == 0)
+    let versionOne = [1] + current.dropFirst().dropLast()
+    #expect(try ScopeCodec.decode(Array(versionOne)) == old)
+    #expect(throws: OutlineDecodingError.self) { _ = try ScopeCodec.decode([3] + current.dropFirst()) }
   }
 
   /// A cut or damaged blob throws; it never traps, and what decodes keeps every index inside.

@@ -27,6 +27,7 @@ public struct SwiftExtractor: Extractor {
     collector.walk(tree)
     var index = collector.index
     index.references = Self.references(tree, source: source, converter: collector.converter)
+    index.scopes = SwiftScopeBuilder(converter: collector.converter, outline: index).build(tree)
     return index
   }
 
@@ -302,7 +303,7 @@ private final class SwiftDeclarationCollector: SyntaxVisitor {
 
 extension TokenSyntax {
   /// The name as users search for it: `` `default` `` is stored as `default`.
-  fileprivate var plainName: String {
+  var plainName: String {
     let text = self.text
     guard text.count >= 2, text.first == "`", text.last == "`" else { return text }
     return String(text.dropFirst().dropLast())

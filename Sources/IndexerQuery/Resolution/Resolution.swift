@@ -58,9 +58,16 @@ public protocol ResolutionSource {
   /// The outline and scopes of `path`, nil when it is not in the index.
   func resolvable(path: String) throws(StoreError) -> FileIndex?
   func contains(path: String) throws(StoreError) -> Bool
+  /// The outline definitions named exactly `name` in files of `language` (types, members, functions), for
+  /// the languages whose names reach across files without an import (a Swift module's files).
+  func definitions(named name: String, language: Language) throws(StoreError) -> [SymbolMatch]
 }
 
-extension QueryEngine: ResolutionSource {}
+extension QueryEngine: ResolutionSource {
+  public func definitions(named name: String, language: Language) throws(StoreError) -> [SymbolMatch] {
+    try symbols(SymbolQuery(name: name, languages: [language], limit: WorkspaceNavigator.definitionLimit))
+  }
+}
 
 /// An occurrence found by references from a place, and how resolution tied it to the definition there.
 public struct ResolvedReference: Sendable, Hashable {

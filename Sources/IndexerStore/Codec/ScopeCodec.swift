@@ -8,9 +8,11 @@ import IndexerModel
 /// column, kind, type name, visible line delta and column); imports (count, then local name, module, imported name, line, column, scope);
 /// a table of member receivers; members (count, then line delta, column, receiver index), in source order; module uses (count, then
 /// line, column, module); keyword arguments (count, then line, column, callee, callee line and column).
+/// Version 2 adds each binding's labels after its visible column, and calls (count, then line delta, column,
+/// labels) at the end; version 1 blobs still decode, without them.
 /// Decoding checks every count, index and kind: a damaged blob throws, it never traps.
 package enum ScopeCodec {
-  static let version: UInt8 = 1
+  static let version: UInt8 = 2
 
   package static func encode(_ scopes: FileScopes) -> [UInt8] {
     var w = ByteWriter()
@@ -40,6 +42,7 @@ package enum ScopeCodec {
       w.string(binding.typeName)
       w.varint(max(0, binding.visible.line - binding.position.line))
       w.varint(binding.visible.column)
+      w.string(binding.labels)
       line = binding.position.line
     }
     w.varint(scopes.imports.count)
@@ -81,12 +84,21 @@ package enum ScopeCodec {
       w.varint(k.calleePosition.line)
       w.varint(k.calleePosition.column)
     }
+    w.varint(scopes.calls.count)
+    line = 0
+    for call in scopes.calls {
+      w.zigzag(call.position.line - line)
+      w.varint(call.position.column)
+      w.string(call.labels)
+      line = call.position.line
+    }
     return w.bytes
   }
 
   package static func decode(_ bytes: [UInt8]) throws(OutlineDecodingError) -> FileScopes {
     var r = ByteReader(bytes)
-    guard try r.byte() == version else { throw OutlineDecodingError() }
+    let blobVersion = try r.byte()
+    guard blobVersion == 1 || blobVersion == version else { throw OutlineDecodingError() }
     var result = FileScopes()
     let scopeCount = try count(&r, bytes)
     result.scopes.reserveCapacity(scopeCount)
@@ -123,10 +135,11 @@ package enum ScopeCodec {
       let typeName = try r.string()
       let visibleLine = try ByteReader.adding(line, try r.int())
       let visibleColumn = try r.int()
+      let labels = blobVersion >= 2 ? try r.string() : ""
       result.bindings.append(
         FileScopes.Binding(
           name: name, scope: scope, position: SourcePosition(line: line, column: column), kind: kind, typeName: typeName,
-          visible: SourcePosition(line: visibleLine, column: visibleColumn)))
+          visible: SourcePosition(line: visibleLine, column: visibleColumn), labels: labels))
     }
     let importCount = try count(&r, bytes)
     for _ in 0..<importCount {
@@ -162,6 +175,14 @@ package enum ScopeCodec {
       let callee = try r.string()
       let calleePosition = SourcePosition(line: try r.int(), column: try r.int())
       result.keywordArguments.append(FileScopes.KeywordArgument(position: position, callee: callee, calleePosition: calleePosition))
+    }
+    guard blobVersion >= 2 else { return result }
+    let callCount = try count(&r, bytes)
+    line = 0
+    for _ in 0..<callCount {
+      line = try ByteReader.adding(line, try r.zigzag())
+      let column = try r.int()
+      result.calls.append(FileScopes.Call(position: SourcePosition(line: line, column: column), labels: try r.string()))
     }
     return result
   }

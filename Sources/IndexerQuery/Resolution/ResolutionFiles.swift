@@ -1,0 +1,50 @@
+import IndexerModel
+import IndexerStore
+
+/// The files one question has read, decoded once and shared by the languages' resolvers, with the name
+/// lookups they repeat (a references request resolves the same type's members in hundreds of files).
+final class ResolutionFiles {
+  let source: any ResolutionSource
+  private var files: [String: FileIndex] = [:]
+  private var missing: Set<String> = []
+  private var definitionsByName: [String: [SymbolMatch]] = [:]
+  /// Files kept decoded at most; past it the cache starts over, so a references request over a common name
+  /// holds a bounded number of outlines.
+  static let maximumCachedFiles = 128
+  /// Names whose definitions are kept at most, for the same reason.
+  static let maximumCachedNames = 512
+
+  init(source: any ResolutionSource) {
+    self.source = source
+  }
+
+  func file(_ path: String) throws(StoreError) -> FileIndex? {
+    if let known = files[path] { return known }
+    if missing.contains(path) { return nil }
+    guard let loaded = try source.resolvable(path: path) else {
+      missing.insert(path)
+      return nil
+    }
+    if files.count >= Self.maximumCachedFiles { files.removeAll(keepingCapacity: true) }
+    files[path] = loaded
+    return loaded
+  }
+
+  func contains(_ path: String) throws(StoreError) -> Bool {
+    if files[path] != nil { return true }
+    if missing.contains(path) { return false }
+    let found = try source.contains(path: path)
+    if !found { missing.insert(path) }
+    return found
+  }
+
+  /// The outline definitions named exactly `name` in files of `language`.
+  func definitions(named name: String, language: Language) throws(StoreError) -> [SymbolMatch] {
+    let key = language.rawValue + "\u{0}" + name
+    if let known = definitionsByName[key] { return known }
+    let found = try source.definitions(named: name, language: language)
+    if definitionsByName.count >= Self.maximumCachedNames { definitionsByName.removeAll(keepingCapacity: true) }
+    definitionsByName[key] = found
+    return found
+  }
+}
