@@ -10,20 +10,16 @@ infer) are counted apart: no tool can be judged on them.
   navigation.py --root TREE --indexer BIN [--files 40] [--uses 600] [--seed 1] [--misses FILE]
 """
 import argparse
-import collections
 import io
-import json
 import keyword
 import os
 import random
-import subprocess
-import sys
 import sysconfig
 import tokenize
 
 import jedi
 
-from navigation_report import print_report
+from navigation_report import Tally, indexer_definitions, name_position
 
 
 def name_tokens(source):
@@ -132,12 +128,7 @@ def main():
     rng = random.Random(args.seed)
     project = jedi.Project(root, smart_sys_path=False, added_sys_path=[root])
     per_file = max(1, args.uses // args.files)
-    table = collections.defaultdict(lambda: [0, 0])  # kind -> [right, total]
-    unjudged = collections.Counter()
-    misses = collections.defaultdict(list)
-    answers_total = 0
-    guessed = [0, 0]  # requests the rules did not resolve, and their answers
-    requests = 0
+    tally = Tally()
     chosen_files = 0
     for rel, path, source, uses in sampled_uses(root, rng, args.files, per_file):
         chosen_files += 1
@@ -147,51 +138,23 @@ def main():
             try:
                 found = script.goto(line, col, follow_imports=True)
             except Exception:  # jedi's own failures are not ours to judge
-                unjudged["jedi error"] += 1
+                tally.unjudged["jedi error"] += 1
                 continue
             found = [d for d in found if d.line is not None]
             # jedi may answer several (a name bound in both branches of an `if`): any one of them is right.
             targets = [(relative(d.module_path), d.line, d.column + 1, d) for d in found]
             targets = [t for t in targets if t[0] is not None]
-            target = targets[0] if targets else None
-            if target is None:
-                unjudged["outside the tree or unresolved by jedi" if not found else "outside the tree"] += 1
+            if not targets:
+                tally.unjudged["outside the tree or unresolved by jedi" if not found else "outside the tree"] += 1
                 continue
-            kind = classify(use, target[3], path)
-            result = subprocess.run(
-                [args.indexer, "query", "def", f"{rel}:{line}:{col + 1}", "--json", "--root", root],
-                capture_output=True, text=True)
-            lines = [json.loads(l) for l in result.stdout.splitlines() if l.strip()]
-            requests += 1
-            answers_total += len(lines)
-            if not lines or lines[0]["resolution"] == "name":
-                guessed[0] += 1
-                guessed[1] += len(lines)
-            first = lines[0] if lines else None
-            got = None
-            if first:
-                got = (first["path"], first.get("nameLine", first["line"]), first.get("nameColumn", first["column"]))
-            want = (target[0], target[1], target[2])
+            kind = classify(use, targets[0][3], path)
+            answers = indexer_definitions(args.indexer, root, rel, line, col + 1)
+            got = name_position(answers[0]) if answers else None
             # A module's definition is the file: any line of it is the file itself for jedi (line 1).
             right = got is not None and any(
                 got[0] == t[0] and (got[1] == t[1] or classify(use, t[3], path) == "module") for t in targets)
-            # A member whose receiver our rules could not type (indexer says `name`, or has nothing) needs
-            # inference beyond what is written: the issue counts those as their own class.
-            if kind == "member" and (first is None or first["resolution"] == "name"):
-                kind = "member, inferred receiver"
-            table[kind][1] += 1
-            if right:
-                table[kind][0] += 1
-            else:
-                resolution = first["resolution"] if first else "none"
-                misses[(kind, resolution)].append(
-                    f"{rel}:{line}:{col + 1} `{name}` → indexer {got[0] + ':' + str(got[1]) if got else 'nothing'}"
-                    f" ({resolution}), jedi {want[0]}:{want[1]}")
-    print_report("python", chosen_files, args.seed, table,
-                 f"answers per definition request: {answers_total / max(requests, 1):.2f}"
-                 f" ({requests - guessed[0]} resolved requests with one answer each; {guessed[0]} left to the name search"
-                 f" with {guessed[1] / max(guessed[0], 1):.1f} on average)",
-                 unjudged, misses, args.misses, "jedi " + jedi.__version__)
+            tally.judge(kind, answers, right, f"{rel}:{line}:{col + 1} `{name}`", f"jedi {targets[0][0]}:{targets[0][1]}")
+    tally.report("python", chosen_files, args.seed, "jedi " + jedi.__version__, args.misses)
 
 if __name__ == "__main__":
     main()

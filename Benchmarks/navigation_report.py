@@ -1,29 +1,85 @@
-"""The table and misses report that every navigation benchmark prints, so the languages' figures read alike."""
+"""What every navigation benchmark shares: asking indexer for a definition, judging the answer against the
+oracle's, and printing the table and the commonest misses, so the languages' figures read alike."""
+import collections
+import json
+import subprocess
 
 
-def print_report(language, files, seed, table, answers_line, unjudged, misses, misses_path, oracle):
-    """table: kind -> [right, total]; misses: (kind, resolution) -> [example, ...]."""
-    right = sum(v[0] for v in table.values())
-    total = sum(v[1] for v in table.values())
-    print(f"{language}: {files} files, {total} judged uses (seed {seed}), oracle {oracle}")
-    print(f"{'target kind':<26} {'right':>6} {'of':>6} {'%':>7}")
-    for kind in sorted(table, key=lambda k: -table[k][1]):
-        r, t = table[kind]
-        print(f"{kind:<26} {r:>6} {t:>6} {100.0 * r / t:>6.1f}%")
-    print(f"{'all':<26} {right:>6} {total:>6} {100.0 * right / max(total, 1):>6.1f}%")
-    inferred = table.get("member, inferred receiver", [0, 0])
-    written = (right - inferred[0], total - inferred[1])
-    print(f"{'all but inferred':<26} {written[0]:>6} {written[1]:>6} {100.0 * written[0] / max(written[1], 1):>6.1f}%")
-    print(answers_line)
-    for reason, n in unjudged.most_common():
-        print(f"not judged ({reason}): {n}")
-    ranked = sorted(misses.items(), key=lambda kv: -len(kv[1]))
-    report = ["# misses, commonest first (kind, indexer's resolution): count, one example"]
-    for (kind, resolution), examples in ranked[:20]:
-        report.append(f"- {kind}, {resolution}: {len(examples)} — e.g. {examples[0]}")
-    if misses_path:
-        with open(misses_path, "w") as f:
-            f.write("\n".join(report) + "\n")
-            for (kind, resolution), examples in ranked:
-                f.write(f"\n## {kind}, {resolution}\n" + "\n".join(examples) + "\n")
-    print("\n".join(report))
+def indexer_definitions(indexer, root, rel, line, column):
+    """`indexer query def REL:LINE:COLUMN --json`, as a list of answers (first is indexer's pick)."""
+    result = subprocess.run([indexer, "query", "def", f"{rel}:{line}:{column}", "--json", "--root", root],
+                            capture_output=True, text=True)
+    return [json.loads(l) for l in result.stdout.splitlines() if l.strip()]
+
+
+def name_position(answer):
+    """(path, line, column) of the defining name in one of indexer's answers."""
+    return answer["path"], answer.get("nameLine", answer["line"]), answer.get("nameColumn", answer["column"])
+
+
+class Tally:
+    """Judged requests by target kind, the answers per request, and the misses with examples."""
+
+    def __init__(self):
+        self.table = collections.defaultdict(lambda: [0, 0])  # kind -> [right, total]
+        self.misses = collections.defaultdict(list)  # (kind, resolution) -> [example, ...]
+        self.unjudged = collections.Counter()
+        self.requests = self.answers = 0
+        self.guessed = [0, 0]  # requests the rules did not resolve, and their answers
+
+    def judge(self, kind, answers, right, use, oracle):
+        """One request: `use` says where (`path:line:col \\`name\\``), `oracle` what the oracle answered."""
+        self.requests += 1
+        self.answers += len(answers)
+        first = answers[0] if answers else None
+        resolution = first["resolution"] if first else "none"
+        if resolution in ("name", "none"):
+            self.guessed[0] += 1
+            self.guessed[1] += len(answers)
+        # A member whose receiver our rules could not type (indexer says `name`, or has nothing) needs
+        # inference beyond what is written: the issue counts those as their own class.
+        if kind == "member" and resolution in ("name", "none"):
+            kind = "member, inferred receiver"
+        self.table[kind][1] += 1
+        if right:
+            self.table[kind][0] += 1
+        else:
+            got = name_position(first) if first else None
+            self.misses[(kind, resolution)].append(
+                f"{use} → indexer {got[0] + ':' + str(got[1]) if got else 'nothing'} ({resolution}), {oracle}")
+
+    def report(self, language, files, seed, oracle, misses_path):
+        table = self.table
+        right = sum(v[0] for v in table.values())
+        total = sum(v[1] for v in table.values())
+        print(f"{language}: {files} files, {total} judged uses (seed {seed}), oracle {oracle}")
+        print(f"{'target kind':<26} {'right':>6} {'of':>6} {'%':>7}")
+        for kind in sorted(table, key=lambda k: -table[k][1]):
+            r, t = table[kind]
+            print(f"{kind:<26} {r:>6} {t:>6} {100.0 * r / t:>6.1f}%")
+        print(f"{'all':<26} {right:>6} {total:>6} {100.0 * right / max(total, 1):>6.1f}%")
+        inferred = table.get("member, inferred receiver", [0, 0])
+        written = (right - inferred[0], total - inferred[1])
+        print(f"{'all but inferred':<26} {written[0]:>6} {written[1]:>6} {100.0 * written[0] / max(written[1], 1):>6.1f}%")
+        print(f"answers per definition request: {self.answers / max(self.requests, 1):.2f}"
+              f" ({self.requests - self.guessed[0]} resolved requests with one answer each; {self.guessed[0]} left to the"
+              f" name search with {self.guessed[1] / max(self.guessed[0], 1):.1f} on average)")
+        for reason, n in self.unjudged.most_common():
+            print(f"not judged ({reason}): {n}")
+        ranked = sorted(self.misses.items(), key=lambda kv: -len(kv[1]))
+        lines = ["# misses, commonest first (kind, indexer's resolution): count, one example"]
+        for (kind, resolution), examples in ranked[:20]:
+            lines.append(f"- {kind}, {resolution}: {len(examples)} — e.g. {examples[0]}")
+        if misses_path:
+            with open(misses_path, "w") as f:
+                f.write("\n".join(lines) + "\n")
+                for (kind, resolution), examples in ranked:
+                    f.write(f"\n## {kind}, {resolution}\n" + "\n".join(examples) + "\n")
+        print("\n".join(lines))
+
+
+def print_disagreements(worst):
+    """The references benchmarks' largest differences, biggest first."""
+    print("# largest disagreements")
+    for _, text in sorted(worst, reverse=True)[:12]:
+        print("- " + text)

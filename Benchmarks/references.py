@@ -20,6 +20,7 @@ import subprocess
 import jedi
 
 from navigation import classify, sampled_uses
+from navigation_report import print_disagreements
 
 
 class Slow(Exception):
@@ -117,9 +118,7 @@ def main():
     print(f"indexer's occurrences marked name (untyped receivers, not counted above): {unresolved_marked}")
     for reason, n in skipped.most_common():
         print(f"not judged ({reason}): {n}")
-    print("# largest disagreements")
-    for _, text in sorted(worst, reverse=True)[:12]:
-        print("- " + text)
+    print_disagreements(worst)
 
 
 if __name__ == "__main__":

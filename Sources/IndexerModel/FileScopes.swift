@@ -193,7 +193,7 @@ public struct FileScopes: Sendable, Hashable {
 
   /// The keyword argument named at `position`, nil when none is.
   public func keywordArgument(at position: SourcePosition) -> KeywordArgument? {
-    keywordArguments.first { $0.position == position }
+    Self.find(position, in: keywordArguments, at: \.position)
   }
 
   /// The module named at `position` in an import statement, nil when none is.

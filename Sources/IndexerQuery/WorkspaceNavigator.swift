@@ -57,15 +57,27 @@ public struct WorkspaceNavigator {
     return ranked.prefix(max(0, limit)).map(\.element)
   }
 
+  /// How many name matches a use gets when its language's rules ran and could not decide: the nearest few
+  /// are a guess worth showing; the rest of a common name's hundred are noise (`query symbol` lists them).
+  public static let guessLimit = 3
+
   /// The definitions of the use at `position`, resolved by the language's rules where the reader recorded
-  /// scopes (one answer, saying how it was found), else the name search above with resolution `name`.
+  /// scopes (one answer, saying how it was found), else the name search above with resolution `name`
+  /// (at most `guessLimit` of it where the rules ran).
   public func resolvedDefinitions(
     path: String, at position: SourcePosition, limit: Int = definitionLimit
   ) throws(StoreError) -> [ResolvedDefinition] {
     guard let (name, start) = identifier(path: path, at: position) else { return [] }
     let resolver = NameResolver(source: engine)
     if NameResolver.resolves(path), let resolved = try resolver.resolve(name: name, path: path, at: start) { return [resolved] }
-    var answers = try definitions(path: path, at: position, limit: limit).map { match in
+    var matches = try definitions(path: path, at: position, limit: limit)
+    // A member whose receiver could not be typed is still a member: a top-level function or variable of the
+    // same name is not it.
+    if NameResolver.resolves(path), try resolver.isUntypedMember(path: path, at: start) {
+      let members = matches.filter { !$0.symbol.container.isEmpty }
+      if !members.isEmpty { matches = members }
+    }
+    var answers = matches.map { match in
       ResolvedDefinition(path: match.path, name: match.symbol.name, position: match.symbol.range.start, symbol: match, resolution: .name)
     }
     // An attribute set through `self` is no outline symbol, so the name search cannot offer it; when the
@@ -76,7 +88,7 @@ public struct WorkspaceNavigator {
       answers.insert(attribute, at: 0)
       if answers.count > max(1, limit) { answers.removeLast() }
     }
-    return answers
+    return NameResolver.resolves(path) ? Array(answers.prefix(Self.guessLimit)) : answers
   }
 
   /// The uses of what the identifier at `position` names, as resolution ties them to it: a local's in its

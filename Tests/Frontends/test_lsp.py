@@ -100,6 +100,22 @@ async def test_workspace_symbol_is_fuzzy_and_ranked(client: LanguageClient):
 
 
 async def test_definition_nearest_first(client: LanguageClient):
+    # C++ has no resolution rules yet: `run` is a method in this file, a Swift one and a Python one, and the
+    # name search offers this file's first, the others after in path order.
+    decl = (WORKSPACE / "native" / "decl.cpp").read_text(encoding="utf-8")
+    result = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri("native/decl.cpp")),
+            position=position(decl, "run", 33),
+        )
+    )
+    assert [loc.uri for loc in result] == [
+        uri("native/decl.cpp"), uri("Sources/App/Application.swift"), uri("scripts/tool.py")
+    ]
+
+
+async def test_definition_resolves_swift_members_through_their_receivers(client: LanguageClient):
+    # `let app = Application(name:)`, then `app.run()`: the receiver's type is written, so only its `run`.
     main = read("Sources/App/main.swift")
     result = await client.text_document_definition_async(
         types.DefinitionParams(
@@ -107,11 +123,7 @@ async def test_definition_nearest_first(client: LanguageClient):
             position=position(main, "run", 1),
         )
     )
-    # `run` is a Swift method of Application, a Python method in scripts/ and a C++ one in native/: the
-    # Swift one (same language) comes first, the others after in path order.
-    assert [loc.uri for loc in result] == [
-        uri("Sources/App/Application.swift"), uri("native/decl.cpp"), uri("scripts/tool.py")
-    ]
+    assert [loc.uri for loc in result] == [uri("Sources/App/Application.swift")]
     assert result[0].range.start == position(read("Sources/App/Application.swift"), "run", 9)
 
 

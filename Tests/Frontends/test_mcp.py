@@ -124,12 +124,19 @@ async def test_find_definition_resolves_and_says_how():
         assert [(d["line"], d["kind"], d["resolution"]) for d in argv["items"]] == [
             (lines.index("def main(argv=sys.argv):") + 1, "parameter", "local")
         ]
-        # A Swift use has no resolver yet: the name search answers, and says so.
+        # Swift: `app` is `Application(name:)`, so `app.run()` is that type's `run`, found through the member.
         main = (WORKSPACE / "Sources" / "App" / "main.swift").read_text(encoding="utf-8").splitlines()
         at = next(i for i, text in enumerate(main) if ".run(" in text)
         swift = await call(
             s, "find_definition", {"path": "Sources/App/main.swift", "line": at + 1, "column": main[at].index("run") + 1})
-        assert swift["items"] and all(d["resolution"] == "name" for d in swift["items"])
+        assert [(d["path"], d["container"], d["resolution"]) for d in swift["items"]] == [
+            ("Sources/App/Application.swift", "Application", "member")
+        ]
+        # C++ has no resolution rules yet: the name search answers, and says so.
+        decl = (WORKSPACE / "native" / "decl.cpp").read_text(encoding="utf-8").splitlines()
+        at = next(i for i, text in enumerate(decl) if "void run()" in text)
+        cpp = await call(s, "find_definition", {"path": "native/decl.cpp", "line": at + 1, "column": decl[at].index("run") + 1})
+        assert cpp["items"] and all(d["resolution"] == "name" for d in cpp["items"])
         failure = await s.call_tool("find_definition", {"path": "nowhere.py", "line": 1, "column": 1})
         assert failure.is_error and "nowhere.py is not in the index" in failure.content[0].text
 

@@ -204,3 +204,146 @@ extension SwiftResolverTests {
     #expect(resolved > bytes.count / 3)
   }
 }
+
+extension SwiftResolverTests {
+  /// A label names the callee's parameter, as sourcekit-lsp answers it: the function, the initializer the
+  /// labels select, or the type for its memberwise initializer (which has no declaration). A type's generic parameter is seen in
+  /// its head.
+  @Test func argumentLabelsAndGenericParametersInTheHead() throws {
+    let ws = Workspace([
+      "Sources/App/a.swift": """
+      struct Point { var x: Int; var y: Int }
+      struct Box<C>: Sequence where C: Collection {
+        init(items: C) {}
+        init(count: Int) {}
+      }
+      func draw(at point: Point, scale: Int) {}
+      func use() {
+        draw(at: Point(x: 1, y: 2), scale: 3)
+        _ = Box(count: 2)
+      }
+      """
+    ])
+    let a = "Sources/App/a.swift"
+    #expect(try ws.resolve(a, line: 8, "at") == "\(a):6:6 scope")
+    #expect(try ws.resolve(a, line: 8, "scale") == "\(a):6:6 scope")
+    #expect(try ws.resolve(a, line: 8, "y") == "\(a):1:8 scope")  // memberwise: the type, as sourcekit-lsp answers
+    #expect(try ws.resolve(a, line: 9, "count") == "\(a):4:3 member")
+    #expect(try ws.resolve(a, line: 2, "C", occurrence: 2) == "\(a):2:12 scope")
+  }
+}
+
+extension SwiftResolverTests {
+  /// A label in a declaration is the function's own; a property wrapper's arguments select its initializer;
+  /// a literal types its variable; a test case reaches what the workspace adds to `XCTest`.
+  @Test func declaredLabelsWrappersLiteralsAndTestCases() throws {
+    let ws = Workspace([
+      "Sources/Lib/a.swift": """
+      @propertyWrapper struct Option { init(name: String) {}; var wrappedValue: Int { 0 } }
+      struct Command { @Option(name: "n") var count: Int }
+      extension String { func wrapped(to width: Int) -> String { self } }
+      let sample = "text"
+      func use() -> String { sample.wrapped(to: 3) }
+      """,
+      "Sources/Helpers/h.swift": "extension XCTest { public func assertRuns(command: String) {} }\n",
+      "Tests/LibTests/t.swift": """
+      final class T: XCTestCase {
+        func testIt() { assertRuns(command: "x") }
+      }
+      """,
+    ])
+    let a = "Sources/Lib/a.swift"
+    #expect(try ws.resolve(a, line: 3, "to") == "\(a):3:25 scope")
+    #expect(try ws.resolve(a, line: 2, "name") == "\(a):1:34 member")
+    #expect(try ws.resolve(a, line: 5, "wrapped") == "\(a):3:25 member")
+    #expect(try ws.resolve(a, line: 5, "to") == "\(a):3:25 member")
+    #expect(try ws.resolve("Tests/LibTests/t.swift", line: 2, "command") == "Sources/Helpers/h.swift:1:32 member")
+  }
+}
+
+extension SwiftResolverTests {
+  /// An implicit member (`.long`) takes its type from its context: the parameter it is passed to (of a
+  /// function, an initializer or a property wrapper), an annotation, the function's result, the other side
+  /// of `==`, or the subject of a `switch`.
+  @Test func implicitMembersTakeTheirContextsType() throws {
+    let ws = Workspace([
+      "Sources/Lib/a.swift": """
+      enum Kind { case long, short; static func custom(_ s: String) -> Kind { .long } }
+      enum Other { case long }
+      struct Spec { init(kind: Kind, other: Other) {} }
+      func make(_ k: Kind) -> Kind {
+        let x: Kind = .short
+        _ = Spec(kind: .custom("a"), other: .long)
+        if k == .short { return .long }
+        switch x {
+        case .long: return make(.short)
+        default: return .custom("b")
+        }
+      }
+      """
+    ])
+    let a = "Sources/Lib/a.swift"
+    #expect(try ws.resolve(a, line: 5, "short") == "\(a):1:24 member")
+    #expect(try ws.resolve(a, line: 6, "custom") == "\(a):1:43 member")
+    #expect(try ws.resolve(a, line: 6, "long") == "\(a):2:19 member")
+    #expect(try ws.resolve(a, line: 7, "short") == "\(a):1:24 member")
+    #expect(try ws.resolve(a, line: 7, "long") == "\(a):1:18 member")
+    #expect(try ws.resolve(a, line: 9, "long") == "\(a):1:18 member")
+    #expect(try ws.resolve(a, line: 9, "short") == "\(a):1:24 member")
+    #expect(try ws.resolve(a, line: 10, "custom") == "\(a):1:43 member")
+    #expect(try ws.resolve(a, line: 1, "long", occurrence: 2) == "\(a):1:18 member")
+  }
+}
+
+extension SwiftResolverTests {
+  /// A call may leave out only parameters with a default value: `@Option(name:)` is not the initializer
+  /// that also needs `wrappedValue:`.
+  @Test func labelsSkipOnlyDefaultedParameters() throws {
+    #expect(SwiftResolver.accepts("wrappedValue:name?:help?:", "name:") == false)
+    #expect(SwiftResolver.accepts("name?:help?:", "name:"))
+    #expect(SwiftResolver.accepts("name?:help?:", ""))
+    #expect(SwiftResolver.accepts("_:by?:", "_:by:"))
+    #expect(SwiftResolver.accepts("_:by?:", "by:") == false)
+    #expect(SwiftResolver.sameLabels("_:copying?:", "_:copying:"))
+    #expect(SwiftResolver.sameLabels("_:copying:", "_:") == false)
+    let ws = Workspace([
+      "Sources/Lib/a.swift": """
+      @propertyWrapper struct Option<V> {
+        init(wrappedValue: V, name: String = "") {}
+        init(name: String = "") {}
+        var wrappedValue: V { fatalError() }
+      }
+      struct Command { @Option(name: "n") var count: Int; @Option(name: "m") var more: Int = 1 }
+      """
+    ])
+    let a = "Sources/Lib/a.swift"
+    #expect(try ws.resolve(a, line: 6, "name") == "\(a):3:3 member")
+    #expect(try ws.resolve(a, line: 6, "name", occurrence: 2) == "\(a):2:3 member")
+  }
+}
+
+extension SwiftResolverTests {
+  /// A guard's binding is seen by its later conditions; a bare `catch` binds `error`; an extension sees its
+  /// type's generic parameters; a literal's members include what the workspace adds to its protocols.
+  @Test func guardChainsCatchErrorExtensionGenericsAndLiterals() throws {
+    let ws = Workspace([
+      "Sources/Lib/a.swift": """
+      struct Box<Value> { var items: [Value] }
+      extension Box where Value: Equatable {
+        func first() throws -> Value? {
+          guard let item = items.first, item != nil else { return nil }
+          do { try check() } catch { print(error) }
+          return "x".wrapped(to: 2) == "" ? item : nil
+        }
+        func check() throws {}
+      }
+      extension StringProtocol { func wrapped(to width: Int) -> String { "" } }
+      """
+    ])
+    let a = "Sources/Lib/a.swift"
+    #expect(try ws.resolve(a, line: 4, "item", occurrence: 3) == "\(a):4:15 local")  // the second is inside `items`
+    #expect(try ws.resolve(a, line: 5, "error") == "\(a):5:24 local")
+    #expect(try ws.resolve(a, line: 2, "Value") == "\(a):1:12 member")
+    #expect(try ws.resolve(a, line: 6, "wrapped") == "\(a):10:33 member")
+  }
+}

@@ -13,6 +13,9 @@ final class SwiftScopeBuilder: SyntaxVisitor {
   private let symbolAt: [String: Int]
   private var result = FileScopes()
   private var stack: [Int] = []
+  /// The result type of each function around the node, innermost last (empty for a closure's or an
+  /// initializer's): `return .x` is typed by it.
+  private var returnTypes: [String] = []
 
   /// How many links of a receiver chain (`a.b.c()`) are kept; longer ones are recorded as unknown.
   static let maximumReceiverLinks = 16
@@ -37,6 +40,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
     walk(tree)
     result.members.sort { $0.position < $1.position }
     result.calls.sort { $0.position < $1.position }
+    result.keywordArguments.sort { $0.position < $1.position }
     return result
   }
 
@@ -81,11 +85,14 @@ final class SwiftScopeBuilder: SyntaxVisitor {
 
   private func openType(
     _ node: some DeclSyntaxProtocol, name: TokenSyntax?, symbolName: String, attributes: AttributeListSyntax,
-    generics: GenericParameterClauseSyntax?, inheritance: InheritanceClauseSyntax?, members: MemberBlockSyntax
+    generics: GenericParameterClauseSyntax?, inheritance: InheritanceClauseSyntax?, members: MemberBlockSyntax,
+    headStart: AbsolutePosition? = nil
   ) -> SyntaxVisitorContinueKind {
     if let name { bind(name, .definition) }
     let bases = inheritance?.inheritedTypes.map { $0.type.trimmedDescription } ?? []
-    push(.type, from: members.leftBrace.positionAfterSkippingLeadingTrivia, to: members.endPositionBeforeTrailingTrivia,
+    // From the name on: the generic parameters are seen in the head (`struct S<C>: P where C: Q`) too.
+    let start = name?.endPositionBeforeTrailingTrivia ?? headStart ?? members.leftBrace.positionAfterSkippingLeadingTrivia
+    push(.type, from: start, to: members.endPositionBeforeTrailingTrivia,
       symbol: symbol(named: symbolName, at: node, attributes: attributes), bases: bases)
     for parameter in generics?.parameters ?? [] { bind(parameter.name, .typeParameter) }
     return .visitChildren
@@ -124,7 +131,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
   /// An extension binds no name; its scope's symbol is the outline's extension, whose name is the extended type.
   override func visit(_ node: ExtensionDeclSyntax) -> SyntaxVisitorContinueKind {
     openType(node, name: nil, symbolName: node.extendedType.trimmedDescription, attributes: node.attributes, generics: nil,
-      inheritance: node.inheritanceClause, members: node.memberBlock)
+      inheritance: node.inheritanceClause, members: node.memberBlock, headStart: node.extendedType.endPositionBeforeTrailingTrivia)
   }
   override func visitPost(_ node: ExtensionDeclSyntax) { pop() }
 
@@ -143,6 +150,9 @@ final class SwiftScopeBuilder: SyntaxVisitor {
       clause.parameters.map { ($0.firstName?.plainName ?? "_") + ":" }.joined()
     }
     bind(node.name, .definition, labels: labels ?? "")
+    for parameter in node.parameterClause?.parameters ?? [] {
+      if let label = parameter.firstName, case .identifier = label.tokenKind { labelOf(node.name, at: label) }
+    }
     return .visitChildren
   }
 
@@ -154,10 +164,14 @@ final class SwiftScopeBuilder: SyntaxVisitor {
     push(.function, from: node.name.endPositionBeforeTrailingTrivia, to: node.endPositionBeforeTrailingTrivia,
       symbol: symbol(named: node.name.plainName, at: node, attributes: node.attributes))
     for parameter in node.genericParameterClause?.parameters ?? [] { bind(parameter.name, .typeParameter) }
-    bindParameters(parameters)
+    bindParameters(parameters, of: node.name)
+    returnTypes.append(node.signature.returnClause?.type.trimmedDescription ?? "")
     return .visitChildren
   }
-  override func visitPost(_ node: FunctionDeclSyntax) { pop() }
+  override func visitPost(_ node: FunctionDeclSyntax) {
+    returnTypes.removeLast()
+    pop()
+  }
 
   override func visit(_ node: InitializerDeclSyntax) -> SyntaxVisitorContinueKind {
     let parameters = node.signature.parameterClause.parameters
@@ -165,7 +179,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
     push(.function, from: node.initKeyword.endPositionBeforeTrailingTrivia, to: node.endPositionBeforeTrailingTrivia,
       symbol: symbol(named: "init", at: node, attributes: node.attributes))
     for parameter in node.genericParameterClause?.parameters ?? [] { bind(parameter.name, .typeParameter) }
-    bindParameters(parameters)
+    bindParameters(parameters, of: node.initKeyword)
     return .visitChildren
   }
   override func visitPost(_ node: InitializerDeclSyntax) { pop() }
@@ -188,9 +202,14 @@ final class SwiftScopeBuilder: SyntaxVisitor {
   /// A computed property's body: its locals are no members.
   override func visit(_ node: AccessorBlockSyntax) -> SyntaxVisitorContinueKind {
     push(.function, from: node.leftBrace.positionAfterSkippingLeadingTrivia, to: node.endPositionBeforeTrailingTrivia)
+    let type = node.parent?.as(PatternBindingSyntax.self)?.typeAnnotation?.type ?? node.parent?.as(SubscriptDeclSyntax.self)?.returnClause.type
+    returnTypes.append(type?.trimmedDescription ?? "")
     return .visitChildren
   }
-  override func visitPost(_ node: AccessorBlockSyntax) { pop() }
+  override func visitPost(_ node: AccessorBlockSyntax) {
+    returnTypes.removeLast()
+    pop()
+  }
 
   /// `get`, `set(value)`, `willSet`, `didSet`: each a function of its own.
   override func visit(_ node: AccessorDeclSyntax) -> SyntaxVisitorContinueKind {
@@ -202,6 +221,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
 
   override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind {
     push(.lambda, from: node.leftBrace.positionAfterSkippingLeadingTrivia, to: node.endPositionBeforeTrailingTrivia)
+    returnTypes.append("")
     if let signature = node.signature {
       for capture in signature.capture?.items ?? [] where capture.name.tokenKind != .keyword(.self) {
         bind(capture.name, .local)
@@ -219,17 +239,38 @@ final class SwiftScopeBuilder: SyntaxVisitor {
     }
     return .visitChildren
   }
-  override func visitPost(_ node: ClosureExprSyntax) { pop() }
+  override func visitPost(_ node: ClosureExprSyntax) {
+    returnTypes.removeLast()
+    pop()
+  }
 
-  private func bindParameters(_ parameters: FunctionParameterListSyntax) {
+  /// Each parameter's internal name is a local; an argument label written apart from it (`forKey key`)
+  /// is the function's, as a label at a call is.
+  private func bindParameters(_ parameters: FunctionParameterListSyntax, of function: TokenSyntax? = nil) {
     for parameter in parameters {
-      bind(parameter.secondName ?? parameter.firstName, .parameter, typeName: parameter.type.trimmedDescription)
+      let label = (parameter.firstName.tokenKind == .wildcard ? "_" : parameter.firstName.plainName) + ":"
+      bind(parameter.secondName ?? parameter.firstName, .parameter, typeName: parameter.type.trimmedDescription, labels: label)
+      if let function, parameter.secondName != nil, case .identifier = parameter.firstName.tokenKind {
+        labelOf(function, at: parameter.firstName)
+      }
     }
   }
 
-  /// A function's labels as a call writes them: `_:copying:`.
+  /// Records `label` as an argument label of the callee named by `callee`.
+  private func labelOf(_ callee: TokenSyntax, at label: TokenSyntax) {
+    result.keywordArguments.append(
+      FileScopes.KeywordArgument(
+        position: position(label.positionAfterSkippingLeadingTrivia), callee: callee.plainName,
+        calleePosition: position(callee.positionAfterSkippingLeadingTrivia)))
+  }
+
+  /// A function's labels as a call writes them, `?` marking those a call may leave out (a default value,
+  /// a variadic): `_:copying?:`.
   static func labels(_ parameters: FunctionParameterListSyntax) -> String {
-    parameters.map { ($0.firstName.tokenKind == .wildcard ? "_" : $0.firstName.plainName) + ":" }.joined()
+    parameters.map { parameter in
+      let optional = parameter.defaultValue != nil || parameter.ellipsis != nil
+      return (parameter.firstName.tokenKind == .wildcard ? "_" : parameter.firstName.plainName) + (optional ? "?:" : ":")
+    }.joined()
   }
 
   // MARK: Statements
@@ -281,28 +322,30 @@ final class SwiftScopeBuilder: SyntaxVisitor {
   }
   override func visitPost(_ node: SwitchCaseSyntax) { pop() }
 
+  /// `catch let e` binds `e`; a bare `catch` binds `error`, declared (for go-to-definition) by the keyword.
   override func visit(_ node: CatchClauseSyntax) -> SyntaxVisitorContinueKind {
     push(.block, from: node.catchKeyword.positionAfterSkippingLeadingTrivia, to: node.endPositionBeforeTrailingTrivia)
     for item in node.catchItems {
       if let pattern = item.pattern { bindPattern(pattern, .handler, visibleFrom: item.endPositionBeforeTrailingTrivia) }
     }
+    if node.catchItems.isEmpty {
+      let at = position(node.catchKeyword.positionAfterSkippingLeadingTrivia)
+      result.bindings.append(FileScopes.Binding(name: "error", scope: current, position: at, kind: .handler))
+    }
     return .visitChildren
   }
   override func visitPost(_ node: CatchClauseSyntax) { pop() }
 
-  /// `if let x`, `guard let x = y`, `while let`: in a `guard`, the name is seen after the whole statement,
-  /// in the scope around it; elsewhere from the end of its condition, in the statement's own scope.
+  /// `if let x`, `guard let x = y`, `while let`: seen from the end of its condition, by the later
+  /// conditions too; a `guard`'s in the scope around it (the rest of the block), the others' in the
+  /// statement's own scope.
   override func visit(_ node: OptionalBindingConditionSyntax) -> SyntaxVisitorContinueKind {
-    let guardStatement = node.parent?.parent?.parent?.as(GuardStmtSyntax.self)
-    let visible = guardStatement?.endPositionBeforeTrailingTrivia ?? node.endPositionBeforeTrailingTrivia
-    bindPattern(node.pattern, .pattern, visibleFrom: visible, typeName: node.typeAnnotation?.type.trimmedDescription ?? "")
+    bindPattern(node.pattern, .pattern, visibleFrom: node.endPositionBeforeTrailingTrivia, typeName: node.typeAnnotation?.type.trimmedDescription ?? "")
     return .visitChildren
   }
 
   override func visit(_ node: MatchingPatternConditionSyntax) -> SyntaxVisitorContinueKind {
-    let guardStatement = node.parent?.parent?.parent?.as(GuardStmtSyntax.self)
-    let visible = guardStatement?.endPositionBeforeTrailingTrivia ?? node.endPositionBeforeTrailingTrivia
-    bindPattern(node.pattern, .pattern, visibleFrom: visible)
+    bindPattern(node.pattern, .pattern, visibleFrom: node.endPositionBeforeTrailingTrivia)
     return .visitChildren
   }
 
@@ -332,6 +375,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
 
   /// The type a value is built as, when the expression says it: `Foo(…)`, `Foo.Bar(…)`, `Foo.init(…)`.
   static func constructedType(_ value: ExprSyntax) -> String {
+    if let literal = literalType(value) { return literal }
     guard let call = value.as(FunctionCallExprSyntax.self) else { return "" }
     var callee = receiverText(call.calledExpression)
     if callee.hasSuffix(".init") { callee.removeLast(5) }
@@ -354,7 +398,9 @@ final class SwiftScopeBuilder: SyntaxVisitor {
   }
 
   override func visit(_ node: MemberAccessExprSyntax) -> SyntaxVisitorContinueKind {
-    let receiver = node.base.map { Self.receiverText($0) } ?? ""
+    let receiver =
+      node.base.map { Self.receiverText($0) }
+      ?? SwiftImplicitMemberContext.receiver(of: node, returnType: returnTypes.last ?? "", converter: converter)
     result.members.append(FileScopes.Member(position: position(node.declName.baseName.positionAfterSkippingLeadingTrivia), receiver: receiver))
     return .visitChildren
   }
@@ -369,12 +415,35 @@ final class SwiftScopeBuilder: SyntaxVisitor {
       name = nil
     }
     if let name {
-      var labels = node.arguments.map { ($0.label?.plainName ?? "_") + ":" }.joined()
+      var labels = recordArguments(node.arguments, of: name)
       if node.trailingClosure != nil { labels += "_:" }
       for extra in node.additionalTrailingClosures { labels += extra.label.plainName + ":" }
       result.calls.append(FileScopes.Call(position: position(name.positionAfterSkippingLeadingTrivia), labels: labels))
     }
     return .visitChildren
+  }
+
+  /// `@Option(name: .long)`: a property wrapper's or macro's arguments are a call of its initializer.
+  override func visit(_ node: AttributeSyntax) -> SyntaxVisitorContinueKind {
+    guard let type = node.attributeName.as(IdentifierTypeSyntax.self), case .argumentList(let arguments)? = node.arguments else {
+      return .visitChildren
+    }
+    var labels = recordArguments(arguments, of: type.name)
+    // A wrapped property's initial value is the initializer's first argument (`@Option var n = 1`).
+    if let variable = node.parent?.parent?.as(VariableDeclSyntax.self), variable.bindings.first?.initializer != nil {
+      labels = "wrappedValue:" + labels
+    }
+    result.calls.append(FileScopes.Call(position: position(type.name.positionAfterSkippingLeadingTrivia), labels: labels))
+    return .visitChildren
+  }
+
+  /// Each label as one of the callee's (resolution takes it to the function or initializer); the labels
+  /// as the call writes them (`_:copying:`).
+  private func recordArguments(_ arguments: LabeledExprListSyntax, of callee: TokenSyntax) -> String {
+    for argument in arguments {
+      if let label = argument.label, case .identifier = label.tokenKind { labelOf(callee, at: label) }
+    }
+    return arguments.map { ($0.label?.plainName ?? "_") + ":" }.joined()
   }
 
   /// The chain before a `.` as written, with `()` for a call (`Foo()`, `a.b()`); empty when it is anything
@@ -387,6 +456,9 @@ final class SwiftScopeBuilder: SyntaxVisitor {
         return chain(reference.baseName.plainName, suffix)
       } else if node.is(SuperExprSyntax.self) {
         return chain("super", suffix)
+      } else if let literal = literalType(node) {
+        // A literal's type is the standard library's default for it; the workspace may extend it.
+        return chain(literal, suffix)
       } else if let member = node.as(MemberAccessExprSyntax.self), let base = member.base {
         suffix.append(member.declName.baseName.plainName)
         node = base
@@ -408,6 +480,17 @@ final class SwiftScopeBuilder: SyntaxVisitor {
       }
     }
     return ""
+  }
+
+  /// The type a literal has when nothing else decides it.
+  private static func literalType(_ node: ExprSyntax) -> String? {
+    if node.is(StringLiteralExprSyntax.self) { return "String" }
+    if node.is(IntegerLiteralExprSyntax.self) { return "Int" }
+    if node.is(FloatLiteralExprSyntax.self) { return "Double" }
+    if node.is(BooleanLiteralExprSyntax.self) { return "Bool" }
+    if node.is(ArrayExprSyntax.self) { return "Array" }
+    if node.is(DictionaryExprSyntax.self) { return "Dictionary" }
+    return nil
   }
 
   /// `root` then the links gathered innermost-last: `a`, [`()`, `b`] is `a.b()`.

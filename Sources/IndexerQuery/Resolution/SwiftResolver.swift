@@ -15,7 +15,8 @@ final class SwiftResolver {
   private var steps = 0
   /// The bodies (declaration and extensions) of each type name, nearest module first.
   private var bodiesByType: [String: [TypeBody]] = [:]
-  static let maximumSteps = 96
+  /// Generous: a member of `String` may pass through several extensions and the protocols they name.
+  static let maximumSteps = 256
 
   init(files: ResolutionFiles) {
     self.files = files
@@ -66,12 +67,28 @@ final class SwiftResolver {
       let kind = own.scope < file.scopes.scopes.count ? file.scopes.scopes[own.scope].kind : .file
       return Site(path: path, binding: own, resolution: kind == .type || kind == .file ? .scope : .local)
     }
+    if let keyword = file.scopes.keywordArgument(at: position) { return try labelTarget(name, of: keyword, in: path) }
     if let member = file.scopes.member(at: position) {
       guard !member.receiver.isEmpty else { return nil }
       let receiver = try value(ofChain: member.receiver, in: path, at: position)
       return try self.member(name, of: receiver, labels: labels).map { Site(path: $0.path, binding: $0.binding, resolution: .member) }
     }
     return try bare(name, in: path, at: position, labels: labels)
+  }
+
+  /// An argument label names a parameter of the callee: the function itself, or for a type's name the
+  /// initializer the labels select; a memberwise initializer has no declaration, so its stored property.
+  private func labelTarget(_ name: String, of keyword: FileScopes.KeywordArgument, in path: String) throws(StoreError) -> Site? {
+    guard keyword.calleePosition != keyword.position, let callee = try site(name: keyword.callee, path: path, at: keyword.calleePosition)
+    else { return nil }
+    guard case .type(let type, let from) = try value(of: callee, called: false), type == callee.binding.name else { return callee }
+    let labels = try files.file(path)?.scopes.callLabels(at: keyword.calleePosition) ?? ""
+    let initializers = try members("init", of: .type(type, from: from))
+    if let initializer = Self.pick(initializers, labels: labels, strictly: true) {
+      return Site(path: initializer.path, binding: initializer.binding, resolution: .member)
+    }
+    // No initializer takes these labels: the memberwise one, which has no declaration but the type's.
+    return callee
   }
 
   // MARK: Bare names
@@ -108,18 +125,26 @@ final class SwiftResolver {
   /// Of a scope's bindings of one name, the overload whose labels the call writes; else the first.
   private static func choose(_ bindings: [FileScopes.Binding], labels: String?) -> FileScopes.Binding? {
     guard bindings.count > 1, let labels else { return bindings.first }
-    return bindings.first { $0.labels == labels } ?? bindings.first { Self.accepts($0.labels, labels) } ?? bindings.first
+    return bindings.first { Self.sameLabels($0.labels, labels) } ?? bindings.first { Self.accepts($0.labels, labels) } ?? bindings.first
+  }
+
+  /// Whether a function's labels (`?` marking those that may be left out) are the call's, all written.
+  static func sameLabels(_ declared: String, _ written: String) -> Bool {
+    declared.count - written.count == declared.count { $0 == "?" } && declared.filter { $0 != "?" } == written
   }
 
   /// Whether a function with `declared` labels can take a call written with `written` ones: the written
-  /// labels in order, the others skipped as defaulted.
-  private static func accepts(_ declared: String, _ written: String) -> Bool {
-    let wanted = written.split(separator: ":", omittingEmptySubsequences: false).dropLast()
-    var have = declared.split(separator: ":", omittingEmptySubsequences: false).dropLast()[...]
-    for label in wanted {
-      guard let next = have.firstIndex(of: label) else { return false }
-      have = have[have.index(after: next)...]
+  /// labels in order, only those marked `?` (defaulted, variadic) left out.
+  static func accepts(_ declared: String, _ written: String) -> Bool {
+    var have = declared.split(separator: ":").makeIterator()
+    for label in written.split(separator: ":") {
+      while true {
+        guard let next = have.next() else { return false }
+        if next == label || next == label + "?" { break }
+        if next.last != "?" { return false }
+      }
     }
+    while let rest = have.next() { if rest.last != "?" { return false } }
     return true
   }
 
@@ -155,65 +180,113 @@ final class SwiftResolver {
     }
     guard !candidates.isEmpty else { return nil }
     if let labels, candidates.count > 1 {
-      if let exact = candidates.first(where: { $0.binding.labels == labels }) { return exact }
+      if let exact = candidates.first(where: { Self.sameLabels($0.binding.labels, labels) }) { return exact }
       if let fits = candidates.first(where: { Self.accepts($0.binding.labels, labels) }) { return fits }
     }
-    return candidates.first { $0.path == path } ?? candidates.first
+    // Nearest first: outside SwiftPM's layout the module is not known, and the folder that shares most
+    // with the use's is the likeliest to be built with it.
+    return candidates.max { Self.sharedFolders($0.path, path) < Self.sharedFolders($1.path, path) }
+  }
+
+  /// How many leading folders two paths share.
+  static func sharedFolders(_ a: String, _ b: String) -> Int {
+    let x = a.split(separator: "/").dropLast()
+    let y = b.split(separator: "/").dropLast()
+    var n = 0
+    while n < x.count && n < y.count && x[x.startIndex + n] == y[y.startIndex + n] { n += 1 }
+    return n
   }
 
   // MARK: Members
 
   /// `name` among a type's members: every body of the type (declaration and extensions, the use's module
-  /// first), then its bases in order, each with its own extensions.
+  /// first), then its bases in order, each with its own extensions; of overloads, the one the labels select.
   private func member(_ name: String, of value: Value, labels: String?) throws(StoreError) -> (path: String, binding: FileScopes.Binding)? {
-    guard take() else { return nil }
-    switch value {
-    case .unknown:
-      return nil
-    case .module(let folder):
-      return try topLevel(name, inFolder: folder, from: "", labels: labels)
-    case .type(let type, let from):
-      let bodies = try self.bodies(of: type, from: from)
-      var candidates: [(path: String, binding: FileScopes.Binding)] = []
-      var bases: [String] = []
-      for body in bodies {
-        guard let file = try files.file(body.path), body.scope < file.scopes.scopes.count else { continue }
-        for binding in file.scopes.bindings where binding.scope == body.scope && binding.name == name && binding.kind != .typeParameter {
-          candidates.append((body.path, binding))
-        }
-        for base in file.scopes.scopes[body.scope].bases where !bases.contains(base) { bases.append(base) }
+    if case .module(let folder) = value { return try topLevel(name, inFolder: folder, from: "", labels: labels) }
+    return Self.pick(try members(name, of: value), labels: labels, strictly: false)
+  }
+
+  /// Of same-named candidates, the one whose labels are the call's, else one that can take them (defaulted
+  /// parameters left out); else, unless `strictly`, the first.
+  private static func pick(
+    _ candidates: [(path: String, binding: FileScopes.Binding)], labels: String?, strictly: Bool
+  ) -> (path: String, binding: FileScopes.Binding)? {
+    guard let labels, candidates.count > 1 || strictly else { return candidates.first }
+    if let exact = candidates.first(where: { Self.sameLabels($0.binding.labels, labels) }) { return exact }
+    if let fits = candidates.first(where: { Self.accepts($0.binding.labels, labels) }) { return fits }
+    return strictly ? nil : candidates.first
+  }
+
+  /// Every member named `name` of the first of the type and its bases that has one.
+  private func members(_ name: String, of value: Value) throws(StoreError) -> [(path: String, binding: FileScopes.Binding)] {
+    guard take(), case .type(let type, let from) = value else { return [] }
+    let bodies = try self.bodies(of: type, from: from)
+    var candidates: [(path: String, binding: FileScopes.Binding)] = []
+    var bases: [String] = []
+    for body in bodies {
+      guard let file = try files.file(body.path), body.scope < file.scopes.scopes.count else { continue }
+      // A generic parameter counts: an extension's members see the extended type's (`where Value == T?`).
+      for binding in file.scopes.bindings where binding.scope == body.scope && binding.name == name {
+        candidates.append((body.path, binding))
       }
-      if !candidates.isEmpty {
-        if let labels, candidates.count > 1 {
-          if let exact = candidates.first(where: { $0.binding.labels == labels }) { return exact }
-          if let fits = candidates.first(where: { Self.accepts($0.binding.labels, labels) }) { return fits }
-        }
-        return candidates.first
-      }
-      for base in bases {
-        let baseName = Self.plainType(base)
-        guard !baseName.isEmpty, baseName != type, let found = try member(name, of: .type(baseName, from: from), labels: labels) else {
-          continue
-        }
-        return found
-      }
-      return nil
+      for base in file.scopes.scopes[body.scope].bases where !bases.contains(base) { bases.append(base) }
     }
+    if !candidates.isEmpty { return candidates }
+    // A type the workspace only extends: what the SDK declares it to conform to, which the workspace may extend too.
+    if let known = Self.knownSupertypes[type] {
+      var declared = false
+      for body in bodies where try isDeclaration(body) { declared = true }
+      if !declared { bases += known.filter { !bases.contains($0) } }
+    }
+    for base in bases {
+      let baseName = Self.plainType(base)
+      guard !baseName.isEmpty, baseName != type else { continue }
+      let found = try members(name, of: .type(baseName, from: from))
+      if !found.isEmpty { return found }
+    }
+    return []
+  }
+
+  /// Supertypes of standard library and SDK types that workspaces commonly extend (`extension
+  /// StringProtocol` serves a `String`; `extension XCTest` a test case's methods): their declarations are
+  /// not in the workspace to say so.
+  static let knownSupertypes: [String: [String]] = {
+    let text = ["StringProtocol", "BidirectionalCollection", "Collection", "Sequence", "Comparable", "Hashable", "Equatable"]
+    let integer = ["FixedWidthInteger", "BinaryInteger", "SignedInteger", "UnsignedInteger", "Numeric", "Comparable", "Hashable", "Equatable"]
+    let float = ["BinaryFloatingPoint", "FloatingPoint", "Numeric", "Comparable", "Hashable", "Equatable"]
+    var table: [String: [String]] = [
+      "String": text, "Substring": text,
+      "Array": ["RandomAccessCollection", "MutableCollection", "BidirectionalCollection", "Collection", "Sequence"],
+      "ArraySlice": ["RandomAccessCollection", "MutableCollection", "BidirectionalCollection", "Collection", "Sequence"],
+      "Dictionary": ["Collection", "Sequence"], "Set": ["SetAlgebra", "Collection", "Sequence"],
+      "Double": float, "Float": float, "Bool": ["Hashable", "Equatable"],
+      "XCTestCase": ["XCTest"],
+    ]
+    for name in ["Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64"] { table[name] = integer }
+    return table
+  }()
+
+  /// Whether a body is the type's declaration rather than an extension of it.
+  private func isDeclaration(_ body: TypeBody) throws(StoreError) -> Bool {
+    guard let file = try files.file(body.path), body.scope < file.scopes.scopes.count else { return false }
+    let symbol = file.scopes.scopes[body.scope].symbol
+    return symbol >= 0 && symbol < file.symbols.count && file.symbols[symbol].kind != .extension
   }
 
   /// The scopes of a type's declaration and extensions in the workspace, the asking file's module first.
   /// A typealias is followed to the type it names.
   private func bodies(of type: String, from path: String) throws(StoreError) -> [TypeBody] {
-    let key = type + "\u{0}" + SwiftModules.module(of: path).folder
+    let key = type + "\u{0}" + path
     if let known = bodiesByType[key] { return known }
     let last = type.split(separator: ".").last.map(String.init) ?? type
     var matches = try files.definitions(named: last, language: .swift).filter { $0.symbol.kind.isType || $0.symbol.kind == .typealias }
     if last != type { matches += try files.definitions(named: type, language: .swift).filter { $0.symbol.kind == .extension } }
-    let folder = SwiftModules.module(of: path).folder
-    matches.sort { ($0.path.hasPrefix(folder) ? 0 : 1, $0.symbol.kind == .extension ? 1 : 0) < ($1.path.hasPrefix(folder) ? 0 : 1, $1.symbol.kind == .extension ? 1 : 0) }
+    func rank(_ match: SymbolMatch) -> (Int, Int) { (-Self.sharedFolders(match.path, path), match.symbol.kind == .extension ? 1 : 0) }
+    matches.sort { rank($0) < rank($1) }
     var found: [TypeBody] = []
+    guard take() else { return [] }
     for match in matches.prefix(32) {
-      guard take(), let file = try files.file(match.path) else { continue }
+      guard let file = try files.file(match.path) else { continue }
       if match.symbol.kind == .typealias {
         let range = match.symbol.range
         if let alias = file.scopes.bindings.first(where: { $0.name == last && $0.position.line == range.start.line }) {
@@ -256,9 +329,11 @@ final class SwiftResolver {
 
   // MARK: Receivers
 
-  /// What a chain as the reader wrote it (`self`, `self.parser`, `Foo()`, `a.b().c`) denotes at `position`.
+  /// What a chain as the reader wrote it (`self`, `self.parser`, `Foo()`, `a.b().c`) denotes at `position`;
+  /// an implicit member's context (`@type:`, `@of:`, `@param:`, see `SwiftImplicitMemberContext`) too.
   private func value(ofChain chain: String, in path: String, at position: SourcePosition) throws(StoreError) -> Value {
     guard take(), let file = try files.file(path) else { return .unknown }
+    if chain.hasPrefix("@") { return try contextValue(chain, in: path, at: position) }
     var links = Self.links(chain)
     guard !links.isEmpty else { return .unknown }
     let first = links.removeFirst()
@@ -288,6 +363,54 @@ final class SwiftResolver {
       if case .unknown = current { return .unknown }
     }
     return current
+  }
+
+  /// The type an implicit member's context gives it.
+  private func contextValue(_ context: String, in path: String, at position: SourcePosition) throws(StoreError) -> Value {
+    if context.hasPrefix("@type:") {
+      let written = String(context.dropFirst(6))
+      if written == "Self" { return try value(ofChain: "Self", in: path, at: position) }
+      let type = Self.plainType(written)
+      return type.isEmpty ? .unknown : .type(type, from: path)
+    }
+    if context.hasPrefix("@of:") {
+      let chain = String(context.dropFirst(4))
+      return chain.hasPrefix("@") ? .unknown : try value(ofChain: chain, in: path, at: position)
+    }
+    // @param:LINE:COLUMN:CALLEE:LABEL
+    let parts = context.dropFirst(7).split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+    guard context.hasPrefix("@param:"), parts.count == 4, let line = Int(parts[0]), let column = Int(parts[1]) else { return .unknown }
+    let calleePosition = SourcePosition(line: line, column: column)
+    let callee = String(parts[2])
+    let key = String(parts[3])
+    guard calleePosition != position, var function = try site(name: callee, path: path, at: calleePosition) else { return .unknown }
+    // A type's name called: the initializer its labels select.
+    if case .type(let type, let from) = try value(of: function, called: false), type == function.binding.name {
+      let labels = try files.file(path)?.scopes.callLabels(at: calleePosition) ?? ""
+      guard let initializer = Self.pick(try members("init", of: .type(type, from: from)), labels: labels, strictly: false) else {
+        return .unknown
+      }
+      function = Site(path: initializer.path, binding: initializer.binding, resolution: .member)
+    }
+    guard let parameter = try parameter(key, of: function) else { return .unknown }
+    let type = Self.plainType(parameter.typeName)
+    return type.isEmpty ? .unknown : .type(type, from: function.path)
+  }
+
+  /// The parameter of a function or initializer that an argument fills: by label, or `#N`, the N-th.
+  private func parameter(_ key: String, of function: Site) throws(StoreError) -> FileScopes.Binding? {
+    guard let file = try files.file(function.path) else { return nil }
+    let binding = function.binding
+    let bodyStart = SourcePosition(line: binding.position.line, column: binding.position.column + binding.name.utf8.count)
+    guard let body = file.scopes.scopes.indices.first(where: {
+      file.scopes.scopes[$0].kind == .function && file.scopes.scopes[$0].parent == binding.scope && file.scopes.scopes[$0].range.start == bodyStart
+    }) else { return nil }
+    let parameters = file.scopes.bindings.filter { $0.scope == body && $0.kind == .parameter }
+    if key.hasPrefix("#") {
+      guard let index = Int(key.dropFirst()), index >= 0, index < parameters.count else { return nil }
+      return parameters[index]
+    }
+    return parameters.first { $0.labels == key + ":" }
   }
 
   /// What a binding denotes: a type it declares, or the type written where it is bound; with `called`,

@@ -44,3 +44,4 @@ func build() -> Buffer {
   _ = buffer.fill(from: nil, other: copy)
   return copy
 }
+func measure(_ items: [A]) -> [Int] { items.map { a in a.size() } }

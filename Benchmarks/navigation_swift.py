@@ -8,7 +8,7 @@ def PATH:LINE:COL --json` for each, and prints a table by target kind, the answe
 commonest misses with one real example each. Uses whose definition is outside the package (the standard
 library, Foundation, a dependency) are counted apart: no workspace tool can be judged on them.
 
-  navigation-swift.py --root PACKAGE --indexer BIN [--files 40] [--uses 500] [--seed 1] [--misses FILE]
+  navigation_swift.py --root PACKAGE --indexer BIN [--files 40] [--uses 500] [--seed 1] [--misses FILE]
 """
 import argparse
 import collections
@@ -19,8 +19,9 @@ import re
 import subprocess
 import sys
 import threading
+import urllib.parse
 
-from navigation_report import print_report
+from navigation_report import Tally, indexer_definitions, name_position
 
 KEYWORDS = set("""
 associatedtype class deinit enum extension fileprivate func import init inout internal let open operator private
@@ -34,8 +35,9 @@ DECLARING = {"func", "let", "var", "class", "struct", "enum", "protocol", "typea
 
 
 def identifiers(source):
-    """(line, column, name, previous significant character, previous word) of each identifier outside
-    comments and string literals; columns are 1-based bytes (the files sampled are ASCII)."""
+    """(line, column, name, previous significant character, previous word, is an argument label) of each
+    identifier outside comments and string literals; columns are 1-based bytes (the files sampled are ASCII).
+    A label is a name after `(` or `,` and before `:`."""
     out = []
     i, line, col = 0, 1, 1
     n = len(source)
@@ -86,14 +88,16 @@ def identifiers(source):
             m = re.match(r'[A-Za-z_][A-Za-z0-9_]*', source[i:])
             word = m.group(0)
             if word not in KEYWORDS and prev_word not in DECLARING and prev_char not in ("@", "#"):
-                out.append((line, col, word, prev_char, prev_word))
+                rest = source[i + len(word):i + len(word) + 40].lstrip()
+                label = prev_char in ("(", ",") and rest.startswith(":") and not rest.startswith("::")
+                out.append((line, col, word, prev_char, prev_word, label))
             prev_char, prev_word = "a", word
             advance(len(word))
         elif c == "`":
             m = re.match(r'`([A-Za-z_][A-Za-z0-9_]*)`', source[i:])
             if m:
                 if prev_word not in DECLARING:
-                    out.append((line, col + 1, m.group(1), prev_char, prev_word))
+                    out.append((line, col + 1, m.group(1), prev_char, prev_word, False))
                 prev_char, prev_word = "a", m.group(1)
                 advance(len(m.group(0)))
             else:
@@ -158,6 +162,19 @@ class LSP:
         self._send({"jsonrpc": "2.0", "method": method, "params": params})
 
 
+def start_sourcekit_lsp(root, binary, tool):
+    """sourcekit-lsp on a package whose build wrote its index store, initialized, without background indexing
+    (which would build the package again)."""
+    if not os.path.isdir(os.path.join(root, ".build", "debug", "index", "store")):
+        sys.exit(f"{tool}: {root} has no index store; run `swift build --build-tests` there first")
+    server = LSP([binary], root)
+    server.request("initialize", {
+        "processId": os.getpid(), "rootUri": "file://" + root, "capabilities": {},
+        "initializationOptions": {"backgroundIndexing": False}})
+    server.notify("initialized", {})
+    return server
+
+
 def swift_files(root, rng):
     files = sorted(
         os.path.relpath(os.path.join(d, f), root)
@@ -180,29 +197,24 @@ def main():
     ap.add_argument("--misses", default="")
     args = ap.parse_args()
     root = os.path.realpath(args.root)
-    if not os.path.isdir(os.path.join(root, ".build", "debug", "index", "store")):
-        sys.exit(f"navigation-swift: {root} has no index store; run `swift build --build-tests` there first")
+    server = start_sourcekit_lsp(root, args.sourcekit_lsp, "navigation_swift")
     rng = random.Random(args.seed)
     per_file = max(1, args.uses // args.files)
-
-    server = LSP([args.sourcekit_lsp], root)
-    server.request("initialize", {
-        "processId": os.getpid(), "rootUri": "file://" + root, "capabilities": {},
-        "initializationOptions": {"backgroundIndexing": False}})
-    server.notify("initialized", {})
 
     outlines = {}
 
     def outline(rel):
         """indexer's outline of a file: symbols by (line of the name) for classifying the oracle's targets."""
         if rel not in outlines:
-            result = subprocess.run([args.indexer, "query", "outline", rel, "--json", "--root", root],
+            result = subprocess.run([args.indexer, "query", "file", rel, "--json", "--root", root],
                                     capture_output=True, text=True)
             outlines[rel] = [json.loads(l) for l in result.stdout.splitlines() if l.strip()]
         return outlines[rel]
 
     def classify(use, target):
-        line, col, name, prev_char, _ = use
+        line, col, name, prev_char, _, label = use
+        if label:
+            return "argument label"
         path, tline, tcol = target
         symbols = [s for s in outline(path) if s["name"] == name and s["line"] <= tline <= s.get("endLine", s["line"])]
         kind = symbols[-1]["kind"] if symbols else None
@@ -216,10 +228,9 @@ def main():
             return "member (implicit self)"
         return "top-level name"
 
-    table = collections.defaultdict(lambda: [0, 0])
-    unjudged = collections.Counter()
-    misses = collections.defaultdict(list)
-    answers_total = requests = chosen = 0
+    tally = Tally()
+    guess_ranks = collections.Counter()  # for guesses, where the oracle's answer stood among them (0: absent)
+    chosen = 0
     for rel in swift_files(root, rng):
         if chosen >= args.files:
             break
@@ -234,10 +245,10 @@ def main():
         if len(uses) < per_file:
             continue
         chosen += 1
-        uri = "file://" + path
+        uri = "file://" + urllib.parse.quote(path)
         server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "swift", "version": 1, "text": source}})
         for use in rng.sample(uses, per_file):
-            line, col, name, prev_char, _ = use
+            line, col, name = use[:3]
             found = server.request("textDocument/definition", {
                 "textDocument": {"uri": uri}, "position": {"line": line - 1, "character": col - 1}})
             if isinstance(found, dict):
@@ -246,37 +257,27 @@ def main():
             for loc in found or []:
                 target_uri = loc.get("uri") or loc.get("targetUri", "")
                 rng_ = loc.get("range") or loc.get("targetSelectionRange")
-                target_path = os.path.realpath(target_uri.replace("file://", ""))
+                target_path = os.path.realpath(urllib.parse.unquote(target_uri.replace("file://", "")))
                 if target_path.startswith(root + os.sep) and "/.build/" not in target_path:
                     targets.append((os.path.relpath(target_path, root), rng_["start"]["line"] + 1, rng_["start"]["character"] + 1))
             if not targets:
-                unjudged["outside the package or unresolved by sourcekit-lsp" if not found else "outside the package"] += 1
+                tally.unjudged["outside the package or unresolved by sourcekit-lsp" if not found else "outside the package"] += 1
                 continue
             kind = classify(use, targets[0])
-            result = subprocess.run([args.indexer, "query", "def", f"{rel}:{line}:{col}", "--json", "--root", root],
-                                    capture_output=True, text=True)
-            lines = [json.loads(l) for l in result.stdout.splitlines() if l.strip()]
-            requests += 1
-            answers_total += len(lines)
-            first = lines[0] if lines else None
-            got = (first["path"], first.get("nameLine", first["line"]), first.get("nameColumn", first["column"])) if first else None
-            right = got is not None and any(got[0] == t[0] and got[1] == t[1] for t in targets)
-            if kind == "member" and (first is None or first["resolution"] == "name"):
-                kind = "member, inferred receiver"
-            table[kind][1] += 1
-            if right:
-                table[kind][0] += 1
-            else:
-                resolution = first["resolution"] if first else "none"
-                misses[(kind, resolution)].append(
-                    f"{rel}:{line}:{col} `{name}` → indexer {got[0] + ':' + str(got[1]) if got else 'nothing'}"
-                    f" ({resolution}), sourcekit-lsp {targets[0][0]}:{targets[0][1]}")
+            answers = indexer_definitions(args.indexer, root, rel, line, col)
+            if not answers or answers[0]["resolution"] == "name":
+                ranks = [k for k, a in enumerate(answers) if any(name_position(a)[:2] == t[:2] for t in targets)]
+                guess_ranks[ranks[0] + 1 if ranks else 0] += 1
+            got = name_position(answers[0]) if answers else None
+            right = got is not None and any(got[:2] == t[:2] for t in targets)
+            tally.judge(kind, answers, right, f"{rel}:{line}:{col} `{name}`", f"sourcekit-lsp {targets[0][0]}:{targets[0][1]}")
         server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     server.request("shutdown", None)
     server.notify("exit", None)
 
-    print_report("swift", chosen, args.seed, table, f"answers per definition request: {answers_total / max(requests, 1):.2f}",
-                 unjudged, misses, args.misses, "sourcekit-lsp")
+    tally.report("swift", chosen, args.seed, "sourcekit-lsp", args.misses)
+    print("name-search guesses, rank of the oracle's answer among them (0: not among them): "
+          + ", ".join(f"{rank}: {n}" for rank, n in sorted(guess_ranks.items())))
 
 if __name__ == "__main__":
     main()

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""References from a place on Swift against sourcekit-lsp: precision and recall of `indexer query refs --at`
+against sourcekit-lsp's `textDocument/references` (the compiler's index store) on the same uses.
+
+Samples uses as navigation_swift.py does (seeded; argument labels left out: they are no occurrence of the
+name they label), keeps those sourcekit-lsp resolves to a definition inside the package, and compares the
+two sets of occurrences (path, line, column). indexer's answers marked `name` (members whose receiver its
+rules could not type) are counted apart: precision is over the answers it resolved.
+
+  references_swift.py --root PACKAGE --indexer BIN [--files 20] [--uses 100] [--seed 1]
+"""
+import argparse
+import collections
+import json
+import os
+import random
+import subprocess
+import urllib.parse
+
+from navigation_report import print_disagreements
+from navigation_swift import identifiers, start_sourcekit_lsp, swift_files
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--indexer", required=True)
+    ap.add_argument("--sourcekit-lsp", default="sourcekit-lsp")
+    ap.add_argument("--files", type=int, default=20)
+    ap.add_argument("--uses", type=int, default=100)
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    root = os.path.realpath(args.root)
+    server = start_sourcekit_lsp(root, args.sourcekit_lsp, "references_swift")
+    rng = random.Random(args.seed)
+    per_file = max(1, args.uses // args.files)
+
+    def inside(locations):
+        out = set()
+        for loc in locations or []:
+            p = os.path.realpath(urllib.parse.unquote(loc["uri"].replace("file://", "")))
+            if p.startswith(root + os.sep) and "/.build/" not in p:
+                out.add((os.path.relpath(p, root), loc["range"]["start"]["line"] + 1, loc["range"]["start"]["character"] + 1))
+        return out
+
+    shared = ours_total = theirs_total = marked_total = 0
+    skipped = collections.Counter()
+    worst = []
+    chosen = 0
+    for rel in swift_files(root, rng):
+        if chosen >= args.files:
+            break
+        path = os.path.join(root, rel)
+        try:
+            source = open(path, encoding="utf-8").read()
+        except (UnicodeDecodeError, OSError):
+            continue
+        uses = [u for u in identifiers(source) if not u[5]] if source.isascii() else []
+        if len(uses) < per_file:
+            continue
+        chosen += 1
+        uri = "file://" + urllib.parse.quote(path)
+        server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "swift", "version": 1, "text": source}})
+        for line, col, name, *_ in rng.sample(uses, per_file):
+            position = {"textDocument": {"uri": uri}, "position": {"line": line - 1, "character": col - 1}}
+            found = server.request("textDocument/definition", position)
+            if isinstance(found, dict):
+                found = [found]
+            if not inside(found):
+                skipped["definition outside the package"] += 1
+                continue
+            theirs = inside(server.request("textDocument/references", dict(position, context={"includeDeclaration": True})))
+            result = subprocess.run([args.indexer, "query", "refs", "--at", f"{rel}:{line}:{col}", "--json", "--root", root],
+                                    capture_output=True, text=True)
+            ours, marked = set(), 0
+            for l in result.stdout.splitlines():
+                o = json.loads(l)
+                if o["resolution"] == "name":
+                    marked += 1
+                else:
+                    ours.add((o["path"], o["line"], o["column"]))
+            marked_total += marked
+            shared += len(ours & theirs)
+            ours_total += len(ours)
+            theirs_total += len(theirs)
+            if ours != theirs:
+                worst.append((len(ours ^ theirs), f"{rel}:{line}:{col} `{name}`: indexer {len(ours)}, sourcekit-lsp "
+                              f"{len(theirs)}, shared {len(ours & theirs)}; e.g. only indexer {sorted(ours - theirs)[:2]}, "
+                              f"only sourcekit-lsp {sorted(theirs - ours)[:2]}"))
+        server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    server.request("shutdown", None)
+    server.notify("exit", None)
+    print(f"swift references: {chosen} files (seed {args.seed}), oracle sourcekit-lsp")
+    print(f"shared {shared}, indexer {ours_total}, sourcekit-lsp {theirs_total}: precision "
+          f"{100.0 * shared / max(ours_total, 1):.1f}%, recall {100.0 * shared / max(theirs_total, 1):.1f}%")
+    print(f"indexer's occurrences marked name (untyped receivers, not counted above): {marked_total}")
+    for reason, n in skipped.most_common():
+        print(f"not judged ({reason}): {n}")
+    print_disagreements(worst)
+
+
+if __name__ == "__main__":
+    main()

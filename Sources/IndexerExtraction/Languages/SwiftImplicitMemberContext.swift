@@ -1,0 +1,91 @@
+import IndexerModel
+import SwiftSyntax
+
+/// Where an implicit member (`.long`, `.customLong("x")`) takes its type from, written as a receiver the
+/// resolver reads: the compiler types `.x` by its context, and the context usually writes the type.
+///
+/// - `@type:T` — the type written beside it: an annotation (`let n: T = .x`), a parameter's default
+///   value, or the enclosing function's result (`return .x`, a one-expression body);
+/// - `@of:chain` — the type of another expression: the left side of `==`, `!=`, `=`, `~=`, or the
+///   subject of the `switch` whose `case .x` it is;
+/// - `@param:L:C:callee:label` — the type of the callee's parameter that the argument fills (`label` is
+///   `#N` for the N-th unlabeled argument), the callee being the name at line L, column C.
+enum SwiftImplicitMemberContext {
+  /// The context of `node` (an implicit member), empty when none of the above holds.
+  static func receiver(
+    of node: MemberAccessExprSyntax, returnType: String, converter: SourceLocationConverter
+  ) -> String {
+    var expression = Syntax(node)
+    // `.x(…)`: the call is what its context types.
+    if let call = expression.parent?.as(FunctionCallExprSyntax.self), call.calledExpression.id == expression.id {
+      expression = Syntax(call)
+    }
+    guard let parent = expression.parent else { return "" }
+    if let argument = parent.as(LabeledExprSyntax.self) { return argumentContext(argument, converter: converter) }
+    if let initializer = parent.as(InitializerClauseSyntax.self) {
+      if let binding = initializer.parent?.as(PatternBindingSyntax.self), let type = binding.typeAnnotation?.type {
+        return "@type:" + type.trimmedDescription
+      }
+      if let parameter = initializer.parent?.as(FunctionParameterSyntax.self) { return "@type:" + parameter.type.trimmedDescription }
+      return ""
+    }
+    if parent.is(ReturnStmtSyntax.self) { return returnType.isEmpty ? "" : "@type:" + returnType }
+    // A body of one expression returns it.
+    if let item = parent.as(CodeBlockItemSyntax.self), let list = item.parent?.as(CodeBlockItemListSyntax.self), list.count == 1,
+      list.parent?.is(CodeBlockSyntax.self) == true || list.parent?.is(AccessorBlockSyntax.self) == true
+    {
+      return returnType.isEmpty ? "" : "@type:" + returnType
+    }
+    if let sequence = parent.as(ExprListSyntax.self) { return comparisonContext(expression, in: sequence) }
+    if let pattern = parent.as(ExpressionPatternSyntax.self), let item = pattern.parent?.as(SwitchCaseItemSyntax.self) {
+      var node: Syntax? = Syntax(item)
+      for _ in 0..<6 {
+        node = node?.parent
+        if let switchExpression = node?.as(SwitchExprSyntax.self) {
+          let subject = SwiftScopeBuilder.receiverText(switchExpression.subject)
+          return subject.isEmpty ? "" : "@of:" + subject
+        }
+      }
+    }
+    return ""
+  }
+
+  /// `a == .x`: the unfolded sequence holds `a`, the operator, then the member.
+  private static func comparisonContext(_ expression: Syntax, in sequence: ExprListSyntax) -> String {
+    let elements = Array(sequence)
+    guard let index = elements.firstIndex(where: { $0.id == expression.id }), index >= 2 else { return "" }
+    let op = elements[index - 1]
+    let compares = op.as(BinaryOperatorExprSyntax.self).map { ["==", "!=", "~=", "==="].contains($0.operator.text) } ?? op.is(AssignmentExprSyntax.self)
+    guard compares else { return "" }
+    let left = SwiftScopeBuilder.receiverText(elements[index - 2])
+    return left.isEmpty ? "" : "@of:" + left
+  }
+
+  /// An argument of a call or of an attribute: the callee's parameter it fills.
+  private static func argumentContext(_ argument: LabeledExprSyntax, converter: SourceLocationConverter) -> String {
+    guard let list = argument.parent?.as(LabeledExprListSyntax.self) else { return "" }
+    let callee: TokenSyntax?
+    if let call = list.parent?.as(FunctionCallExprSyntax.self) {
+      if let reference = call.calledExpression.as(DeclReferenceExprSyntax.self) {
+        callee = reference.baseName
+      } else if let member = call.calledExpression.as(MemberAccessExprSyntax.self) {
+        callee = member.declName.baseName
+      } else {
+        callee = nil
+      }
+    } else if let attribute = list.parent?.as(AttributeSyntax.self) {
+      callee = attribute.attributeName.as(IdentifierTypeSyntax.self)?.name
+    } else {
+      callee = nil
+    }
+    guard let callee else { return "" }
+    let key: String
+    if let label = argument.label {
+      key = label.plainName
+    } else {
+      key = "#" + String(list.prefix { $0.id != argument.id }.count)
+    }
+    let at = converter.location(for: callee.positionAfterSkippingLeadingTrivia)
+    return "@param:\(at.line):\(at.column):\(callee.plainName):\(key)"
+  }
+}
