@@ -70,6 +70,9 @@ def main():
                 skipped["definition outside the package"] += 1
                 continue
             theirs = inside(server.request("textDocument/references", dict(position, context={"includeDeclaration": True})))
+            if not theirs:  # a file the package's build does not compile (a plugin, a tool): no index to ask
+                skipped["sourcekit-lsp has no references (file not in the build's index)"] += 1
+                continue
             result = subprocess.run([args.indexer, "query", "refs", "--at", f"{rel}:{line}:{col}", "--json", "--root", root],
                                     capture_output=True, text=True)
             ours, marked = set(), 0

@@ -347,3 +347,97 @@ extension SwiftResolverTests {
     #expect(try ws.resolve(a, line: 6, "wrapped") == "\(a):10:33 member")
   }
 }
+
+extension SwiftResolverTests {
+  /// A variable without an annotation takes the type its value's declarations write: a function's declared
+  /// result, a property's annotation, another variable's type; `if let x` unwraps the outer `x`.
+  @Test func variablesTypedByTheirValuesDeclarations() throws {
+    let ws = Workspace([
+      "Sources/Lib/a.swift": """
+      struct Entry { var value: Int }
+      struct Store {
+        var current: Entry?
+        func entry(forKey key: String) -> Entry? { nil }
+        func use() -> Int {
+          guard let e = entry(forKey: "k") else { return 0 }
+          let alias = e
+          let c = self.current
+          if let c { return c.value }
+          return e.value + alias.value
+        }
+      }
+      """
+    ])
+    let a = "Sources/Lib/a.swift"
+    #expect(try ws.resolve(a, line: 10, "value") == "\(a):1:20 member")
+    #expect(try ws.resolve(a, line: 10, "value", occurrence: 2) == "\(a):1:20 member")
+    #expect(try ws.resolve(a, line: 9, "value") == "\(a):1:20 member")
+  }
+}
+
+extension SwiftResolverTests {
+  /// A loop variable is an element of the sequence, typed when the sequence's declaration writes `[T]`.
+  @Test func loopVariablesTakeTheElementTypeOfTheirSequence() throws {
+    let ws = Workspace([
+      "Sources/Lib/a.swift": """
+      struct Arg { var kind: Int }
+      struct Set2 { var args: [Arg]; var table: [String: Arg] }
+      func scan(_ all: [Arg], set: Set2) -> Int {
+        for a in all where a.kind > 0 { return a.kind }
+        for b in set.args { return b.kind }
+        for (k, v) in set.table { return v.kind }
+        return 0
+      }
+      """
+    ])
+    let a = "Sources/Lib/a.swift"
+    #expect(try ws.resolve(a, line: 4, "kind") == "\(a):1:18 member")
+    #expect(try ws.resolve(a, line: 4, "kind", occurrence: 2) == "\(a):1:18 member")
+    #expect(try ws.resolve(a, line: 5, "kind") == "\(a):1:18 member")
+    #expect(try ws.resolve(a, line: 6, "kind") == "nothing")  // a dictionary's elements are pairs: not typed
+    #expect(SwiftResolver.elementType("[Arg]?") == "Arg")
+    #expect(SwiftResolver.elementType("Set<Arg>") == "Arg")
+    #expect(SwiftResolver.elementType("[String: Arg]") == nil)
+  }
+}
+
+extension SwiftResolverTests {
+  /// Each test file's `private struct Player` is its own; an imported target laid out outside `Sources/`
+  /// (`GRDB/…`) is found by a folder named as the module.
+  @Test func privateTypesStayInTheirFileAndTargetsWithTheirOwnPath() throws {
+    let ws = Workspace([
+      "Lib/Core/Column.swift": "public struct Column { public var name = \"\" }\n",
+      "Tests/LibTests/A.swift": "import Lib\nprivate struct Player { var id = 0 }\nfunc a(p: Player) -> Int { p.id }\n",
+      "Tests/LibTests/B.swift": "import Lib\nprivate struct Player { var id = 1 }\nfunc b(p: Player) -> Int { p.id }\nlet c = Column()\n",
+    ])
+    #expect(try ws.resolve("Tests/LibTests/B.swift", line: 3, "id") == "Tests/LibTests/B.swift:2:29 member")
+    #expect(try ws.resolve("Tests/LibTests/A.swift", line: 3, "id") == "Tests/LibTests/A.swift:2:29 member")
+    #expect(try ws.resolve("Tests/LibTests/B.swift", line: 4, "Column") == "Lib/Core/Column.swift:1:15 import")
+  }
+}
+
+extension SwiftResolverTests {
+  /// A closure's parameters take the types of the function type its callee declares for it, trailing or
+  /// labelled: `dbQueue.write { db in db.execute(…) }`.
+  @Test func closureParametersTypedByTheCalleesFunctionType() throws {
+    let ws = Workspace([
+      "Sources/Lib/a.swift": """
+      final class Database { func execute(sql: String) {} }
+      final class Queue {
+        func write<T>(_ updates: @escaping (Database) throws -> T) rethrows -> T { fatalError() }
+        func read(into: Int, body: (Int, Database) -> Void) {}
+      }
+      func use(queue: Queue) {
+        queue.write { db in db.execute(sql: "x") }
+        queue.read(into: 1, body: { n, db in db.execute(sql: "y") })
+      }
+      """
+    ])
+    let a = "Sources/Lib/a.swift"
+    #expect(try ws.resolve(a, line: 7, "execute") == "\(a):1:29 member")
+    #expect(try ws.resolve(a, line: 7, "sql") == "\(a):1:29 member")
+    #expect(try ws.resolve(a, line: 8, "execute") == "\(a):1:29 member")
+    #expect(SwiftResolver.functionParameterTypes("@escaping (Database, [Int: (A, B)]) throws -> T") == ["Database", "[Int: (A, B)]"])
+    #expect(SwiftResolver.functionParameterTypes("Int") == nil)
+  }
+}

@@ -61,18 +61,45 @@ enum SwiftImplicitMemberContext {
     return left.isEmpty ? "" : "@of:" + left
   }
 
+  /// Where a closure is passed, as `LINE:COLUMN:CALLEE:KEY` (`KEY` a label, `#N`, or `#trailing`): its
+  /// parameters' types are the callee's parameter's function type's; nil when it is not an argument.
+  static func closureArgument(_ closure: ClosureExprSyntax, converter: SourceLocationConverter) -> String? {
+    let callee: TokenSyntax?
+    let key: String
+    if let call = closure.parent?.as(FunctionCallExprSyntax.self), call.trailingClosure?.id == closure.id {
+      callee = calleeName(call)
+      key = "#trailing"
+    } else if let extra = closure.parent?.as(MultipleTrailingClosureElementSyntax.self),
+      let call = extra.parent?.parent?.as(FunctionCallExprSyntax.self)
+    {
+      callee = calleeName(call)
+      key = extra.label.plainName
+    } else if let argument = closure.parent?.as(LabeledExprSyntax.self), let list = argument.parent?.as(LabeledExprListSyntax.self),
+      let call = list.parent?.as(FunctionCallExprSyntax.self)
+    {
+      callee = calleeName(call)
+      key = argument.label.map(\.plainName) ?? "#" + String(list.prefix { $0.id != argument.id }.count)
+    } else {
+      return nil
+    }
+    guard let callee else { return nil }
+    let at = converter.location(for: callee.positionAfterSkippingLeadingTrivia)
+    return "\(at.line):\(at.column):\(callee.plainName):\(key)"
+  }
+
+  /// The called name of `f(…)` or `x.f(…)`.
+  static func calleeName(_ call: FunctionCallExprSyntax) -> TokenSyntax? {
+    if let reference = call.calledExpression.as(DeclReferenceExprSyntax.self) { return reference.baseName }
+    if let member = call.calledExpression.as(MemberAccessExprSyntax.self) { return member.declName.baseName }
+    return nil
+  }
+
   /// An argument of a call or of an attribute: the callee's parameter it fills.
   private static func argumentContext(_ argument: LabeledExprSyntax, converter: SourceLocationConverter) -> String {
     guard let list = argument.parent?.as(LabeledExprListSyntax.self) else { return "" }
     let callee: TokenSyntax?
     if let call = list.parent?.as(FunctionCallExprSyntax.self) {
-      if let reference = call.calledExpression.as(DeclReferenceExprSyntax.self) {
-        callee = reference.baseName
-      } else if let member = call.calledExpression.as(MemberAccessExprSyntax.self) {
-        callee = member.declName.baseName
-      } else {
-        callee = nil
-      }
+      callee = calleeName(call)
     } else if let attribute = list.parent?.as(AttributeSyntax.self) {
       callee = attribute.attributeName.as(IdentifierTypeSyntax.self)?.name
     } else {

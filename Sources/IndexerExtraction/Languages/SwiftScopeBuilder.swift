@@ -226,12 +226,15 @@ final class SwiftScopeBuilder: SyntaxVisitor {
       for capture in signature.capture?.items ?? [] where capture.name.tokenKind != .keyword(.self) {
         bind(capture.name, .local)
       }
+      // `{ db in … }` passed to `write(_ updates: (Database) throws -> T)`: the callee's parameter types it.
+      let context = SwiftImplicitMemberContext.closureArgument(node, converter: converter)
+      func passed(_ index: Int) -> String { context.map { "@closure:\($0):\(index)" } ?? "" }
       switch signature.parameterClause {
       case .simpleInput(let names)?:
-        for name in names { bind(name.name, .parameter) }
+        for (index, name) in names.enumerated() { bind(name.name, .parameter, typeName: passed(index)) }
       case .parameterClause(let clause)?:
-        for parameter in clause.parameters {
-          bind(parameter.secondName ?? parameter.firstName, .parameter, typeName: parameter.type?.trimmedDescription ?? "")
+        for (index, parameter) in clause.parameters.enumerated() {
+          bind(parameter.secondName ?? parameter.firstName, .parameter, typeName: parameter.type?.trimmedDescription ?? passed(index))
         }
       case nil:
         break
@@ -305,8 +308,10 @@ final class SwiftScopeBuilder: SyntaxVisitor {
   override func visit(_ node: ForStmtSyntax) -> SyntaxVisitorContinueKind {
     walk(node.sequence)
     push(.block, from: node.forKeyword.positionAfterSkippingLeadingTrivia, to: node.endPositionBeforeTrailingTrivia)
+    // `for x in xs`: the element type of what `xs` is declared as (`[T]`), for the resolver to read.
+    let sequence = Self.receiverText(node.sequence)
     bindPattern(node.pattern, .loop, visibleFrom: node.pattern.endPositionBeforeTrailingTrivia,
-      typeName: node.typeAnnotation?.type.trimmedDescription ?? "")
+      typeName: node.typeAnnotation?.type.trimmedDescription ?? (sequence.isEmpty ? "" : "=each:" + sequence))
     if let whereClause = node.whereClause { walk(whereClause) }
     walk(node.body)
     pop()
@@ -340,7 +345,10 @@ final class SwiftScopeBuilder: SyntaxVisitor {
   /// conditions too; a `guard`'s in the scope around it (the rest of the block), the others' in the
   /// statement's own scope.
   override func visit(_ node: OptionalBindingConditionSyntax) -> SyntaxVisitorContinueKind {
-    bindPattern(node.pattern, .pattern, visibleFrom: node.endPositionBeforeTrailingTrivia, typeName: node.typeAnnotation?.type.trimmedDescription ?? "")
+    // `if let x` alone unwraps the outer `x`: its value is that one's.
+    let shorthand = node.pattern.as(IdentifierPatternSyntax.self).map { "=" + $0.identifier.plainName } ?? ""
+    let typeName = node.typeAnnotation?.type.trimmedDescription ?? node.initializer.map { Self.initializedType($0.value) } ?? shorthand
+    bindPattern(node.pattern, .pattern, visibleFrom: node.endPositionBeforeTrailingTrivia, typeName: typeName)
     return .visitChildren
   }
 
@@ -354,7 +362,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
     let kind = result.scopes[current].kind
     let isDefinition = kind == .file || kind == .type
     for binding in node.bindings {
-      let typeName = binding.typeAnnotation?.type.trimmedDescription ?? binding.initializer.map { Self.constructedType($0.value) } ?? ""
+      let typeName = binding.typeAnnotation?.type.trimmedDescription ?? binding.initializer.map { Self.initializedType($0.value) } ?? ""
       bindPattern(binding.pattern, isDefinition ? .definition : .local,
         visibleFrom: isDefinition ? nil : binding.endPositionBeforeTrailingTrivia, typeName: typeName)
     }
@@ -371,6 +379,16 @@ final class SwiftScopeBuilder: SyntaxVisitor {
       guard case .identifier = token.tokenKind, token.parent?.is(IdentifierPatternSyntax.self) == true else { continue }
       bind(token, kind, visibleFrom: visible)
     }
+  }
+
+  /// What a variable's type is, from its initial value: the type it is built as (`Foo(…)`, a literal), else
+  /// `=` and the value's chain (`=parser.next()`), for the resolver to type from the declarations the chain
+  /// names (a property's annotation, a function's declared result); empty for anything else.
+  static func initializedType(_ value: ExprSyntax) -> String {
+    let constructed = constructedType(value)
+    if !constructed.isEmpty { return constructed }
+    let chain = receiverText(value)
+    return chain.isEmpty ? "" : "=" + chain
   }
 
   /// The type a value is built as, when the expression says it: `Foo(…)`, `Foo.Bar(…)`, `Foo.init(…)`.
@@ -406,15 +424,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
   }
 
   override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
-    let name: TokenSyntax?
-    if let reference = node.calledExpression.as(DeclReferenceExprSyntax.self) {
-      name = reference.baseName
-    } else if let member = node.calledExpression.as(MemberAccessExprSyntax.self) {
-      name = member.declName.baseName
-    } else {
-      name = nil
-    }
-    if let name {
+    if let name = SwiftImplicitMemberContext.calleeName(node) {
       var labels = recordArguments(node.arguments, of: name)
       if node.trailingClosure != nil { labels += "_:" }
       for extra in node.additionalTrailingClosures { labels += extra.label.plainName + ":" }

@@ -157,16 +157,27 @@ final class SwiftResolver {
     guard let file = try files.file(path) else { return nil }
     for entry in file.scopes.imports {
       let folder = SwiftModules.folder(ofModule: entry.module, from: path)
-      guard folder != module.folder, let found = try topLevel(name, inFolder: folder, from: path, labels: labels) else { continue }
-      return Site(path: found.path, binding: found.binding, resolution: .import)
+      guard folder != module.folder else { continue }
+      if let found = try topLevel(name, inFolder: folder, from: path, labels: labels) {
+        return Site(path: found.path, binding: found.binding, resolution: .import)
+      }
+      // A target with a path of its own (`GRDB/` rather than `Sources/GRDB/`): a folder named as the module.
+      let module = entry.module.split(separator: ".").first.map(String.init) ?? entry.module
+      if let found = try topLevel(name, inFolder: "", from: path, labels: labels, where: { SwiftModules.hasFolder(module, $0) }) {
+        return Site(path: found.path, binding: found.binding, resolution: .import)
+      }
     }
     return nil
   }
 
   /// A definition of `name` in a file scope under `folder` (every file when the folder is empty).
-  private func topLevel(_ name: String, inFolder folder: String, from path: String, labels: String?) throws(StoreError) -> (path: String, binding: FileScopes.Binding)? {
+  /// A `private` or `fileprivate` one counts only in its own file.
+  private func topLevel(
+    _ name: String, inFolder folder: String, from path: String, labels: String?, where accepts: (String) -> Bool = { _ in true }
+  ) throws(StoreError) -> (path: String, binding: FileScopes.Binding)? {
     let matches = try files.definitions(named: name, language: .swift).filter {
-      $0.symbol.container.isEmpty && $0.path.hasPrefix(folder) && $0.symbol.kind != .extension
+      $0.symbol.container.isEmpty && $0.path.hasPrefix(folder) && $0.symbol.kind != .extension && accepts($0.path)
+        && ($0.path == path || !Self.isFilePrivate($0.symbol))
     }
     var candidates: [(path: String, binding: FileScopes.Binding)] = []
     for match in matches.prefix(16) {
@@ -279,9 +290,19 @@ final class SwiftResolver {
     let key = type + "\u{0}" + path
     if let known = bodiesByType[key] { return known }
     let last = type.split(separator: ".").last.map(String.init) ?? type
-    var matches = try files.definitions(named: last, language: .swift).filter { $0.symbol.kind.isType || $0.symbol.kind == .typealias }
+    var matches = try files.definitions(named: last, language: .swift).filter {
+      ($0.symbol.kind.isType || $0.symbol.kind == .typealias) && ($0.path == path || !Self.isFilePrivate($0.symbol))
+    }
+    // A type declared in the asking file hides the others of its name (test files each declare their `Player`).
+    if matches.contains(where: { $0.path == path && $0.symbol.kind != .extension }) {
+      matches.removeAll { $0.path != path && $0.symbol.kind != .extension }
+    }
     if last != type { matches += try files.definitions(named: type, language: .swift).filter { $0.symbol.kind == .extension } }
-    func rank(_ match: SymbolMatch) -> (Int, Int) { (-Self.sharedFolders(match.path, path), match.symbol.kind == .extension ? 1 : 0) }
+    // The asking file's own first (a `private` type in a test file shares its name with others), then the
+    // nearest folder, declarations before extensions.
+    func rank(_ match: SymbolMatch) -> (Int, Int, Int) {
+      (match.path == path ? 0 : 1, -Self.sharedFolders(match.path, path), match.symbol.kind == .extension ? 1 : 0)
+    }
     matches.sort { rank($0) < rank($1) }
     var found: [TypeBody] = []
     guard take() else { return [] }
@@ -305,6 +326,11 @@ final class SwiftResolver {
     }
     if steps <= Self.maximumSteps { bodiesByType[key] = found }
     return found
+  }
+
+  /// Whether a declaration is seen only in its own file.
+  private static func isFilePrivate(_ symbol: Symbol) -> Bool {
+    symbol.access == .private || symbol.access == .fileprivate
   }
 
   /// The name of the type a type scope is the body of: the declared name, or the extended type's.
@@ -397,14 +423,82 @@ final class SwiftResolver {
     return type.isEmpty ? .unknown : .type(type, from: function.path)
   }
 
+  /// A closure's parameter, typed by the function type of the callee's parameter the closure is passed to:
+  /// `@closure:LINE:COLUMN:CALLEE:KEY:INDEX` (see `SwiftImplicitMemberContext.closureArgument`).
+  private func closureParameterValue(_ context: String, in path: String) throws(StoreError) -> Value {
+    let parts = context.dropFirst(9).split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 5, let line = Int(parts[0]), let column = Int(parts[1]), let index = Int(parts[4]) else { return .unknown }
+    let calleePosition = SourcePosition(line: line, column: column)
+    guard let function = try site(name: String(parts[2]), path: path, at: calleePosition), let file = try files.file(function.path),
+      let body = Self.body(of: function.binding, in: file)
+    else { return .unknown }
+    let parameters = file.scopes.bindings.filter { $0.scope == body && $0.kind == .parameter }
+    let key = String(parts[3])
+    let parameter: FileScopes.Binding?
+    if key == "#trailing" {
+      parameter = parameters.last { $0.typeName.contains("->") }
+    } else if key.hasPrefix("#") {
+      parameter = Int(key.dropFirst()).flatMap { $0 >= 0 && $0 < parameters.count ? parameters[$0] : nil }
+    } else {
+      parameter = parameters.first { $0.labels == key + ":" }
+    }
+    guard let parameter, let argument = Self.functionParameterTypes(parameter.typeName)?.dropFirst(index).first else { return .unknown }
+    let type = Self.plainType(argument)
+    return type.isEmpty ? .unknown : .type(type, from: function.path)
+  }
+
+  /// The parameter types of a written function type: `@escaping (Database, Int) throws -> T` is
+  /// [`Database`, `Int`]; nil when the text is no function type.
+  static func functionParameterTypes(_ written: String) -> [String]? {
+    var text = Substring(written)
+    while text.hasPrefix("@") {
+      guard let space = text.firstIndex(of: " ") else { return nil }
+      text = text[text.index(after: space)...]
+    }
+    guard text.first == "(", let arrow = text.range(of: "->") else { return nil }
+    var depth = 0
+    var close: Substring.Index?
+    for i in text.indices where i < arrow.lowerBound {
+      switch text[i] {
+      case "(", "<", "[": depth += 1
+      case ")", ">", "]":
+        depth -= 1
+        if depth == 0 && text[i] == ")" && close == nil { close = i }
+      default: break
+      }
+    }
+    guard let close else { return nil }
+    var types: [String] = []
+    var current = ""
+    depth = 0
+    for c in text[text.index(after: text.startIndex)..<close] {
+      switch c {
+      case "(", "<", "[": depth += 1
+      case ")", ">", "]": depth -= 1
+      default: break
+      }
+      if c == "," && depth == 0 {
+        types.append(current.trimmingSpaces())
+        current = ""
+      } else {
+        current.append(c)
+      }
+    }
+    if !current.trimmingSpaces().isEmpty { types.append(current.trimmingSpaces()) }
+    return types
+  }
+
+  /// The function scope whose parameters a function's or initializer's binding introduces.
+  private static func body(of binding: FileScopes.Binding, in file: FileIndex) -> Int? {
+    let start = SourcePosition(line: binding.position.line, column: binding.position.column + binding.name.utf8.count)
+    return file.scopes.scopes.indices.first {
+      file.scopes.scopes[$0].kind == .function && file.scopes.scopes[$0].parent == binding.scope && file.scopes.scopes[$0].range.start == start
+    }
+  }
+
   /// The parameter of a function or initializer that an argument fills: by label, or `#N`, the N-th.
   private func parameter(_ key: String, of function: Site) throws(StoreError) -> FileScopes.Binding? {
-    guard let file = try files.file(function.path) else { return nil }
-    let binding = function.binding
-    let bodyStart = SourcePosition(line: binding.position.line, column: binding.position.column + binding.name.utf8.count)
-    guard let body = file.scopes.scopes.indices.first(where: {
-      file.scopes.scopes[$0].kind == .function && file.scopes.scopes[$0].parent == binding.scope && file.scopes.scopes[$0].range.start == bodyStart
-    }) else { return nil }
+    guard let file = try files.file(function.path), let body = Self.body(of: function.binding, in: file) else { return nil }
     let parameters = file.scopes.bindings.filter { $0.scope == body && $0.kind == .parameter }
     if key.hasPrefix("#") {
       guard let index = Int(key.dropFirst()), index >= 0, index < parameters.count else { return nil }
@@ -425,6 +519,16 @@ final class SwiftResolver {
     }
     // A type's name denotes the type; calling it (`Foo()`) makes an instance, with the same members.
     if declaresType { return .type(binding.name, from: site.path) }
+    if binding.typeName.hasPrefix("@closure:") { return called ? .unknown : try closureParameterValue(binding.typeName, in: site.path) }
+    // `let e = element(forKey: k)`: the value's chain, read just before the name so it cannot mean the name itself.
+    if binding.typeName.hasPrefix("=") {
+      guard !called else { return .unknown }
+      let before = SourcePosition(line: binding.position.line, column: max(1, binding.position.column - 1))
+      if binding.typeName.hasPrefix("=each:") {
+        return try elementValue(ofChain: String(binding.typeName.dropFirst(6)), in: site.path, at: before)
+      }
+      return try value(ofChain: String(binding.typeName.dropFirst()), in: site.path, at: before)
+    }
     let type = Self.plainType(binding.typeName)
     guard !type.isEmpty else { return .unknown }
     let symbol = file.symbols.first {
@@ -436,6 +540,38 @@ final class SwiftResolver {
     case .function?, .method?: return called ? .type(type, from: site.path) : .unknown
     default: return called ? .unknown : .type(type, from: site.path)
     }
+  }
+
+  /// The element type of the sequence a chain names, when the declaration of its last link writes it as
+  /// `[T]`, `Array<T>`, `Set<T>` or `ArraySlice<T>` (a loop over a dictionary or a computed sequence is not typed).
+  private func elementValue(ofChain chain: String, in path: String, at position: SourcePosition) throws(StoreError) -> Value {
+    guard take() else { return .unknown }
+    var links = Self.links(chain)
+    guard let last = links.popLast(), !last.called else { return .unknown }
+    let site: Site?
+    if links.isEmpty {
+      site = try bare(last.name, in: path, at: position, labels: nil)
+    } else {
+      let owner = try value(ofChain: links.map { $0.called ? $0.name + "()" : $0.name }.joined(separator: "."), in: path, at: position)
+      site = try member(last.name, of: owner, labels: nil).map { Site(path: $0.path, binding: $0.binding, resolution: .member) }
+    }
+    guard let site, let element = Self.elementType(site.binding.typeName) else { return .unknown }
+    let type = Self.plainType(element)
+    return type.isEmpty ? .unknown : .type(type, from: site.path)
+  }
+
+  /// `T` of `[T]`, `[T]?`, `Array<T>`, `Set<T>`, `ArraySlice<T>`; nil for anything else.
+  static func elementType(_ written: String) -> String? {
+    var text = Substring(written)
+    while let last = text.last, last == "?" || last == "!" { text = text.dropLast() }
+    if text.first == "[", text.last == "]" {
+      let inner = text.dropFirst().dropLast()
+      return inner.contains(":") ? nil : String(inner)
+    }
+    for generic in ["Array<", "Set<", "ArraySlice<", "ContiguousArray<"] where text.hasPrefix(generic) && text.last == ">" {
+      return String(text.dropFirst(generic.count).dropLast())
+    }
+    return nil
   }
 
   /// A chain split at its dots, each link saying whether it is called: `a.b().c` is a, b(), c.
@@ -481,6 +617,13 @@ final class SwiftResolver {
   }
 }
 
+extension String {
+  /// Without leading and trailing spaces.
+  fileprivate func trimmingSpaces() -> String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+  }
+}
+
 /// SwiftPM's layout: a module is a folder under `Sources/` (or `Tests/`, `Plugins/`) named as the module.
 enum SwiftModules {
   static let roots: Set<Substring> = ["Sources", "Tests", "Plugins"]
@@ -491,6 +634,11 @@ enum SwiftModules {
     let parts = path.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.count >= 3, let root = parts.dropLast(2).lastIndex(where: { roots.contains($0) }) else { return ("", "") }
     return (String(parts[root + 1]), parts[...(root + 1)].joined(separator: "/") + "/")
+  }
+
+  /// Whether `path` is under a folder named `module` (a target declared with a `path:` of its own).
+  static func hasFolder(_ module: String, _ path: String) -> Bool {
+    path.split(separator: "/").dropLast().contains { $0 == module }
   }
 
   /// The folder of module `name` as an import from `path` finds it: `Sources/<name>/` beside the importing
