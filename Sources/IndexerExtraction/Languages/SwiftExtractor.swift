@@ -27,7 +27,7 @@ public struct SwiftExtractor: Extractor {
     collector.walk(tree)
     var index = collector.index
     index.references = Self.references(tree, source: source, converter: collector.converter)
-    index.scopes = SwiftScopeBuilder(converter: collector.converter, outline: index).build(tree)
+    index.scopes = SwiftScopeBuilder(converter: collector.converter, outline: index, source: source).build(tree)
     return index
   }
 

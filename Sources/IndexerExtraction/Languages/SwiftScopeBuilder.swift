@@ -20,8 +20,12 @@ final class SwiftScopeBuilder: SyntaxVisitor {
   /// How many links of a receiver chain (`a.b.c()`) are kept; longer ones are recorded as unknown.
   static let maximumReceiverLinks = 16
 
-  init(converter: SourceLocationConverter, outline: FileIndex) {
+  /// The bytes the tree was parsed from: a node's text is sliced from them, not rebuilt from its tokens.
+  private let source: UnsafeBufferPointer<UInt8>
+
+  init(converter: SourceLocationConverter, outline: FileIndex, source: UnsafeBufferPointer<UInt8>) {
     self.converter = converter
+    self.source = source
     var symbolAt: [String: Int] = [:]
     for (i, symbol) in outline.symbols.enumerated() {
       let key = "\(symbol.range.start.line):\(symbol.name)"
@@ -89,7 +93,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
     headStart: AbsolutePosition? = nil
   ) -> SyntaxVisitorContinueKind {
     if let name { bind(name, .definition) }
-    let bases = inheritance?.inheritedTypes.map { $0.type.trimmedDescription } ?? []
+    let bases = inheritance?.inheritedTypes.map { text($0.type) ?? "" } ?? []
     // From the name on: the generic parameters are seen in the head (`struct S<C>: P where C: Q`) too.
     let start = name?.endPositionBeforeTrailingTrivia ?? headStart ?? members.leftBrace.positionAfterSkippingLeadingTrivia
     push(.type, from: start, to: members.endPositionBeforeTrailingTrivia,
@@ -130,13 +134,13 @@ final class SwiftScopeBuilder: SyntaxVisitor {
 
   /// An extension binds no name; its scope's symbol is the outline's extension, whose name is the extended type.
   override func visit(_ node: ExtensionDeclSyntax) -> SyntaxVisitorContinueKind {
-    openType(node, name: nil, symbolName: node.extendedType.trimmedDescription, attributes: node.attributes, generics: nil,
+    openType(node, name: nil, symbolName: text(node.extendedType) ?? "", attributes: node.attributes, generics: nil,
       inheritance: node.inheritanceClause, members: node.memberBlock, headStart: node.extendedType.endPositionBeforeTrailingTrivia)
   }
   override func visitPost(_ node: ExtensionDeclSyntax) { pop() }
 
   override func visit(_ node: TypeAliasDeclSyntax) -> SyntaxVisitorContinueKind {
-    bind(node.name, .definition, typeName: node.initializer.value.trimmedDescription)
+    bind(node.name, .definition, typeName: text(node.initializer.value) ?? "")
     return .visitChildren
   }
 
@@ -160,12 +164,12 @@ final class SwiftScopeBuilder: SyntaxVisitor {
 
   override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
     let parameters = node.signature.parameterClause.parameters
-    bind(node.name, .definition, typeName: node.signature.returnClause?.type.trimmedDescription ?? "", labels: Self.labels(parameters))
+    bind(node.name, .definition, typeName: text(node.signature.returnClause?.type) ?? "", labels: Self.labels(parameters))
     push(.function, from: node.name.endPositionBeforeTrailingTrivia, to: node.endPositionBeforeTrailingTrivia,
       symbol: symbol(named: node.name.plainName, at: node, attributes: node.attributes))
     for parameter in node.genericParameterClause?.parameters ?? [] { bind(parameter.name, .typeParameter) }
     bindParameters(parameters, of: node.name)
-    returnTypes.append(node.signature.returnClause?.type.trimmedDescription ?? "")
+    returnTypes.append(text(node.signature.returnClause?.type) ?? "")
     return .visitChildren
   }
   override func visitPost(_ node: FunctionDeclSyntax) {
@@ -203,7 +207,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
   override func visit(_ node: AccessorBlockSyntax) -> SyntaxVisitorContinueKind {
     push(.function, from: node.leftBrace.positionAfterSkippingLeadingTrivia, to: node.endPositionBeforeTrailingTrivia)
     let type = node.parent?.as(PatternBindingSyntax.self)?.typeAnnotation?.type ?? node.parent?.as(SubscriptDeclSyntax.self)?.returnClause.type
-    returnTypes.append(type?.trimmedDescription ?? "")
+    returnTypes.append(text(type) ?? "")
     return .visitChildren
   }
   override func visitPost(_ node: AccessorBlockSyntax) {
@@ -234,7 +238,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
         for (index, name) in names.enumerated() { bind(name.name, .parameter, typeName: passed(index)) }
       case .parameterClause(let clause)?:
         for (index, parameter) in clause.parameters.enumerated() {
-          bind(parameter.secondName ?? parameter.firstName, .parameter, typeName: parameter.type?.trimmedDescription ?? passed(index))
+          bind(parameter.secondName ?? parameter.firstName, .parameter, typeName: text(parameter.type) ?? passed(index))
         }
       case nil:
         break
@@ -252,7 +256,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
   private func bindParameters(_ parameters: FunctionParameterListSyntax, of function: TokenSyntax? = nil) {
     for parameter in parameters {
       let label = (parameter.firstName.tokenKind == .wildcard ? "_" : parameter.firstName.plainName) + ":"
-      bind(parameter.secondName ?? parameter.firstName, .parameter, typeName: parameter.type.trimmedDescription, labels: label)
+      bind(parameter.secondName ?? parameter.firstName, .parameter, typeName: text(parameter.type) ?? "", labels: label)
       if let function, parameter.secondName != nil, case .identifier = parameter.firstName.tokenKind {
         labelOf(function, at: parameter.firstName)
       }
@@ -311,7 +315,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
     // `for x in xs`: the element type of what `xs` is declared as (`[T]`), for the resolver to read.
     let sequence = Self.receiverText(node.sequence)
     bindPattern(node.pattern, .loop, visibleFrom: node.pattern.endPositionBeforeTrailingTrivia,
-      typeName: node.typeAnnotation?.type.trimmedDescription ?? (sequence.isEmpty ? "" : "=each:" + sequence))
+      typeName: text(node.typeAnnotation?.type) ?? (sequence.isEmpty ? "" : "=each:" + sequence))
     if let whereClause = node.whereClause { walk(whereClause) }
     walk(node.body)
     pop()
@@ -347,7 +351,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
   override func visit(_ node: OptionalBindingConditionSyntax) -> SyntaxVisitorContinueKind {
     // `if let x` alone unwraps the outer `x`: its value is that one's.
     let shorthand = node.pattern.as(IdentifierPatternSyntax.self).map { "=" + $0.identifier.plainName } ?? ""
-    let typeName = node.typeAnnotation?.type.trimmedDescription ?? node.initializer.map { Self.initializedType($0.value) } ?? shorthand
+    let typeName = text(node.typeAnnotation?.type) ?? node.initializer.map { Self.initializedType($0.value) } ?? shorthand
     bindPattern(node.pattern, .pattern, visibleFrom: node.endPositionBeforeTrailingTrivia, typeName: typeName)
     return .visitChildren
   }
@@ -362,7 +366,7 @@ final class SwiftScopeBuilder: SyntaxVisitor {
     let kind = result.scopes[current].kind
     let isDefinition = kind == .file || kind == .type
     for binding in node.bindings {
-      let typeName = binding.typeAnnotation?.type.trimmedDescription ?? binding.initializer.map { Self.initializedType($0.value) } ?? ""
+      let typeName = text(binding.typeAnnotation?.type) ?? binding.initializer.map { Self.initializedType($0.value) } ?? ""
       bindPattern(binding.pattern, isDefinition ? .definition : .local,
         visibleFrom: isDefinition ? nil : binding.endPositionBeforeTrailingTrivia, typeName: typeName)
     }
@@ -501,6 +505,15 @@ final class SwiftScopeBuilder: SyntaxVisitor {
     if node.is(ArrayExprSyntax.self) { return "Array" }
     if node.is(DictionaryExprSyntax.self) { return "Dictionary" }
     return nil
+  }
+
+  /// A node's source text without its surrounding trivia, sliced from the parsed bytes (a cut file's
+  /// missing tokens have no bytes: the slice is empty or shorter, never out of bounds).
+  private func text(_ node: (some SyntaxProtocol)?) -> String? {
+    guard let node else { return nil }
+    let start = min(node.positionAfterSkippingLeadingTrivia.utf8Offset, source.count)
+    let end = min(max(start, node.endPositionBeforeTrailingTrivia.utf8Offset), source.count)
+    return String(decoding: UnsafeBufferPointer(rebasing: source[start..<end]), as: UTF8.self)
   }
 
   /// `root` then the links gathered innermost-last: `a`, [`()`, `b`] is `a.b()`.

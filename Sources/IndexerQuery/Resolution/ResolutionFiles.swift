@@ -8,6 +8,9 @@ final class ResolutionFiles {
   private var files: [String: FileIndex] = [:]
   private var missing: Set<String> = []
   private var definitionsByName: [String: [SymbolMatch]] = [:]
+  /// Per file, its bindings by name: a references request resolves a name hundreds of times in one file, and a
+  /// scan of every binding each time made that quadratic.
+  private var bindingsByName: [String: [String: [FileScopes.Binding]]] = [:]
   /// Files kept decoded at most; past it the cache starts over, so a references request over a common name
   /// holds a bounded number of outlines.
   static let maximumCachedFiles = 128
@@ -25,9 +28,22 @@ final class ResolutionFiles {
       missing.insert(path)
       return nil
     }
-    if files.count >= Self.maximumCachedFiles { files.removeAll(keepingCapacity: true) }
+    if files.count >= Self.maximumCachedFiles {
+      files.removeAll(keepingCapacity: true)
+      bindingsByName.removeAll(keepingCapacity: true)
+    }
     files[path] = loaded
     return loaded
+  }
+
+  /// The bindings of `path` named `name`, in source order; empty when the file is not in the index.
+  func bindings(named name: String, in path: String) throws(StoreError) -> [FileScopes.Binding] {
+    if let known = bindingsByName[path] { return known[name] ?? [] }
+    guard let file = try file(path) else { return [] }
+    var byName: [String: [FileScopes.Binding]] = [:]
+    for binding in file.scopes.bindings { byName[binding.name, default: []].append(binding) }
+    bindingsByName[path] = byName
+    return byName[name] ?? []
   }
 
   func contains(_ path: String) throws(StoreError) -> Bool {

@@ -15,6 +15,10 @@ final class SwiftResolver {
   private var steps = 0
   /// The bodies (declaration and extensions) of each type name, nearest module first.
   private var bodiesByType: [String: [TypeBody]] = [:]
+  /// What `members` found, per type, name and asking file: references ask the same in every use of a file.
+  private var membersCache: [String: [(path: String, binding: FileScopes.Binding)]] = [:]
+  /// What `moduleLevel` found, per name, asking file and call labels.
+  private var moduleLevelCache: [String: Site?] = [:]
   /// Generous: a member of `String` may pass through several extensions and the protocols they name.
   static let maximumSteps = 256
 
@@ -63,7 +67,8 @@ final class SwiftResolver {
     guard take(), let file = try files.file(path), !file.scopes.isEmpty else { return nil }
     let labels = file.scopes.callLabels(at: position)
     // A declaration's own name is itself, whatever overloads share it.
-    if let own = file.scopes.bindings.first(where: { $0.position == position && $0.name == name }) {
+    let named = try files.bindings(named: name, in: path)
+    if let own = named.first(where: { $0.position == position }) {
       let kind = own.scope < file.scopes.scopes.count ? file.scopes.scopes[own.scope].kind : .file
       return Site(path: path, binding: own, resolution: kind == .type || kind == .file ? .scope : .local)
     }
@@ -98,12 +103,13 @@ final class SwiftResolver {
   private func bare(_ name: String, in path: String, at position: SourcePosition, labels: String?) throws(StoreError) -> Site? {
     guard let file = try files.file(path) else { return nil }
     let scopes = file.scopes
+    let named = try files.bindings(named: name, in: path)
     var s = scopes.innermostScope(at: position)
     var guardSteps = 0
     while s >= 0 && s < scopes.scopes.count && guardSteps <= scopes.scopes.count {
       guardSteps += 1
       let scope = scopes.scopes[s]
-      let here = scopes.bindings.filter { $0.scope == s && $0.name == name }
+      let here = named.filter { $0.scope == s }
       switch scope.kind {
       case .type:
         if let own = Self.choose(here, labels: labels) { return Site(path: path, binding: own, resolution: .scope) }
@@ -150,6 +156,18 @@ final class SwiftResolver {
 
   /// A top-level definition of the use's module (its other files), else of a module it imports.
   private func moduleLevel(_ name: String, from path: String, labels: String?) throws(StoreError) -> Site? {
+    // The same in every use of the name in a file (bar the labels of a call): references ask it hundreds of times.
+    let key = name + "\u{0}" + path + "\u{0}" + (labels ?? "\u{1}")
+    if let known = moduleLevelCache[key] { return known }
+    let found = try lookUpModuleLevel(name, from: path, labels: labels)
+    if steps <= Self.maximumSteps {
+      if moduleLevelCache.count >= 4096 { moduleLevelCache.removeAll(keepingCapacity: true) }
+      moduleLevelCache[key] = found
+    }
+    return found
+  }
+
+  private func lookUpModuleLevel(_ name: String, from path: String, labels: String?) throws(StoreError) -> Site? {
     let module = SwiftModules.module(of: path)
     if let found = try topLevel(name, inFolder: module.folder, from: path, labels: labels) {
       return Site(path: found.path, binding: found.binding, resolution: .scope)
@@ -181,10 +199,10 @@ final class SwiftResolver {
     }
     var candidates: [(path: String, binding: FileScopes.Binding)] = []
     for match in matches.prefix(16) {
-      guard take(), let file = try files.file(match.path) else { continue }
+      guard take() else { continue }
       let range = match.symbol.range
-      if let binding = file.scopes.bindings.first(where: {
-        $0.scope == 0 && $0.name == name && $0.position.line >= range.start.line && $0.position.line <= range.end.line
+      if let binding = try files.bindings(named: name, in: match.path).first(where: {
+        $0.scope == 0 && $0.position.line >= range.start.line && $0.position.line <= range.end.line
       }) {
         candidates.append((match.path, binding))
       }
@@ -201,10 +219,13 @@ final class SwiftResolver {
 
   /// How many leading folders two paths share.
   static func sharedFolders(_ a: String, _ b: String) -> Int {
-    let x = a.split(separator: "/").dropLast()
-    let y = b.split(separator: "/").dropLast()
+    // Over the bytes, without splitting: counts the `/` of the common prefix that ends a folder in both.
+    var x = a.utf8.makeIterator()
+    var y = b.utf8.makeIterator()
     var n = 0
-    while n < x.count && n < y.count && x[x.startIndex + n] == y[y.startIndex + n] { n += 1 }
+    while let p = x.next(), let q = y.next(), p == q {
+      if p == UInt8(ascii: "/") { n += 1 }
+    }
     return n
   }
 
@@ -231,13 +252,24 @@ final class SwiftResolver {
   /// Every member named `name` of the first of the type and its bases that has one.
   private func members(_ name: String, of value: Value) throws(StoreError) -> [(path: String, binding: FileScopes.Binding)] {
     guard take(), case .type(let type, let from) = value else { return [] }
+    let key = type + "\u{0}" + name + "\u{0}" + from
+    if let known = membersCache[key] { return known }
+    let found = try lookUpMembers(name, of: type, from: from)
+    if steps <= Self.maximumSteps {
+      if membersCache.count >= 4096 { membersCache.removeAll(keepingCapacity: true) }
+      membersCache[key] = found
+    }
+    return found
+  }
+
+  private func lookUpMembers(_ name: String, of type: String, from: String) throws(StoreError) -> [(path: String, binding: FileScopes.Binding)] {
     let bodies = try self.bodies(of: type, from: from)
     var candidates: [(path: String, binding: FileScopes.Binding)] = []
     var bases: [String] = []
     for body in bodies {
       guard let file = try files.file(body.path), body.scope < file.scopes.scopes.count else { continue }
       // A generic parameter counts: an extension's members see the extended type's (`where Value == T?`).
-      for binding in file.scopes.bindings where binding.scope == body.scope && binding.name == name {
+      for binding in try files.bindings(named: name, in: body.path) where binding.scope == body.scope {
         candidates.append((body.path, binding))
       }
       for base in file.scopes.scopes[body.scope].bases where !bases.contains(base) { bases.append(base) }
