@@ -441,3 +441,22 @@ extension SwiftResolverTests {
     #expect(SwiftResolver.functionParameterTypes("Int") == nil)
   }
 }
+
+extension SwiftResolverTests {
+  /// A value whose type is a generic parameter (`x: T`, a closure's `(A) -> Void` with `A` generic) is of no
+  /// known type, even when the workspace declares a type named `T` or `A` elsewhere.
+  @Test func genericParametersAreNoWorkspaceTypes() throws {
+    let ws = Workspace([
+      "Sources/Lib/a.swift": """
+      struct A { var name = "" }
+      struct T { var name = "" }
+      func check<T>(_ x: T) -> String { x.name }
+      func assertParse<A>(_ type: A.Type, _ body: (A) -> Void) {}
+      func use() { assertParse(A.self) { a in _ = a.name } }
+      """
+    ])
+    let a = "Sources/Lib/a.swift"
+    #expect(try ws.resolve(a, line: 3, "name") == "nothing")
+    #expect(try ws.resolve(a, line: 5, "name") == "nothing")
+  }
+}

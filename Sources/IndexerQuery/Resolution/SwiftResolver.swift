@@ -452,7 +452,8 @@ final class SwiftResolver {
     }
     guard let parameter = try parameter(key, of: function) else { return .unknown }
     let type = Self.plainType(parameter.typeName)
-    return type.isEmpty ? .unknown : .type(type, from: function.path)
+    guard !type.isEmpty, try !isGenericParameter(type, around: parameter.scope, in: function.path) else { return .unknown }
+    return .type(type, from: function.path)
   }
 
   /// A closure's parameter, typed by the function type of the callee's parameter the closure is passed to:
@@ -476,7 +477,24 @@ final class SwiftResolver {
     }
     guard let parameter, let argument = Self.functionParameterTypes(parameter.typeName)?.dropFirst(index).first else { return .unknown }
     let type = Self.plainType(argument)
-    return type.isEmpty ? .unknown : .type(type, from: function.path)
+    guard !type.isEmpty, try !isGenericParameter(type, around: parameter.scope, in: function.path) else { return .unknown }
+    return .type(type, from: function.path)
+  }
+
+  /// Whether `name` is a generic parameter of the scope or of one around it (`func f<T>(x: T)`): a
+  /// placeholder, not the workspace's type of that name.
+  private func isGenericParameter(_ name: String, around scope: Int, in path: String) throws(StoreError) -> Bool {
+    let first = String(name.prefix { $0 != "." })
+    let parameters = try files.bindings(named: first, in: path).filter { $0.kind == .typeParameter }
+    guard !parameters.isEmpty, let file = try files.file(path) else { return false }
+    var s = scope
+    var guardSteps = 0
+    while s >= 0 && s < file.scopes.scopes.count && guardSteps <= file.scopes.scopes.count {
+      guardSteps += 1
+      if parameters.contains(where: { $0.scope == s }) { return true }
+      s = file.scopes.scopes[s].parent
+    }
+    return false
   }
 
   /// The parameter types of a written function type: `@escaping (Database, Int) throws -> T` is
@@ -562,7 +580,7 @@ final class SwiftResolver {
       return try value(ofChain: String(binding.typeName.dropFirst()), in: site.path, at: before)
     }
     let type = Self.plainType(binding.typeName)
-    guard !type.isEmpty else { return .unknown }
+    guard !type.isEmpty, try !isGenericParameter(type, around: binding.scope, in: site.path) else { return .unknown }
     let symbol = file.symbols.first {
       $0.name == binding.name && $0.range.start.line <= binding.position.line && $0.range.end.line >= binding.position.line
     }
