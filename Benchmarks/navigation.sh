@@ -3,13 +3,17 @@
 # answer is the oracle's definition, by target kind, with the answers per request and the commonest misses;
 # then references from a place (query refs --at) against the oracle's: precision and recall.
 #
-#   Benchmarks/navigation.sh                  # Python (python-stdlib against jedi), seeds 1 2 3
-#   SEEDS="1 2 3 4" FILES=40 USES=600 REF_SEEDS="1 2" Benchmarks/navigation.sh
+#   Benchmarks/navigation.sh                  # Python (python-stdlib, jedi) and Swift (a SwiftPM package, sourcekit-lsp)
+#   SEEDS="1 2 3 4" FILES=40 USES=600 REF_SEEDS="1 2" LANGUAGES="swift" Benchmarks/navigation.sh
+#   SWIFT_PACKAGE=/path/to/package Benchmarks/navigation.sh
 #
-# Only Python resolves today; the other languages have no row yet (issue 21 stays open for them).
-# Corpora come from ../shared/corpus/make-corpus (cached in ~/.cache/indexer-corpora). Uses the release
-# binary when it is built (make build-indexer), else the debug one; each run re-indexes the tree so the
-# index matches the binary. Misses are written to /tmp/navigation-python-SEED.txt.
+# Python and Swift resolve today; the other languages have no row yet (issue 21 stays open for them).
+# Python's corpus comes from ../shared/corpus/make-corpus (cached in ~/.cache/indexer-corpora). Swift's
+# oracle needs the package built with its index store: SWIFT_PACKAGE (default: a copy of the
+# swift-argument-parser checkout this repository's own build fetched, in /tmp/navigation-swift-package) is
+# built once with `swift build --build-tests` (a few minutes on two cores). Uses the release binary when it
+# is built (make build-indexer), else the debug one; each run re-indexes the tree so the index matches the
+# binary. Misses are written to /tmp/navigation-LANGUAGE-SEED.txt.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -23,15 +27,37 @@ fi
 python3 -c 'import jedi' 2>/dev/null || python3 -m pip install --quiet --break-system-packages 'jedi==0.20.0' \
   || { echo "cannot install jedi (the Python oracle) — pip install jedi" >&2; exit 2; }
 
+languages=${LANGUAGES:-python swift}
+
+# measure LANGUAGE NAVIGATION_SCRIPT REFERENCES_SCRIPT TREE USES: index the tree afresh, then each seed.
+measure() {
+  rm -rf "$4/.indexer"
+  "$bin" index "$4" --quiet
+  for seed in ${SEEDS:-1 2 3}; do
+    (cd "$here" && python3 "$2" --root "$4" --indexer "$bin" --seed "$seed" \
+      --files "${FILES:-40}" --uses "$5" --misses "/tmp/navigation-$1-$seed.txt")
+    echo
+  done
+  for seed in ${REF_SEEDS:-1 2}; do
+    (cd "$here" && python3 "$3" --root "$4" --indexer "$bin" --seed "$seed")
+    echo
+  done
+}
+
+if [[ " $languages " == *" swift "* ]]; then
+  package=${SWIFT_PACKAGE:-/tmp/navigation-swift-package}
+  if [ -z "${SWIFT_PACKAGE:-}" ] && [ ! -d "$package" ]; then
+    checkout=$repo/.build/checkouts/swift-argument-parser
+    [ -d "$checkout" ] || { echo "no $checkout — run 'swift build' in the repository first, or set SWIFT_PACKAGE" >&2; exit 2; }
+    cp -r "$checkout" "$package"
+    rm -rf "$package/.build"
+  fi
+  if [ ! -d "$package/.build/debug/index/store" ]; then
+    (cd "$package" && swift build --build-tests >/dev/null) || { echo "cannot build $package for sourcekit-lsp's index" >&2; exit 2; }
+  fi
+  measure swift navigation_swift.py references_swift.py "$package" "${SWIFT_USES:-500}"
+fi
+
+[[ " $languages " == *" python "* ]] || exit 0
 py=$("$make_corpus" python-stdlib | tail -n 1)
-rm -rf "$py/.indexer"
-"$bin" index "$py" --quiet
-for seed in ${SEEDS:-1 2 3}; do
-  python3 "$here/navigation.py" --root "$py" --indexer "$bin" --seed "$seed" \
-    --files "${FILES:-40}" --uses "${USES:-600}" --misses "/tmp/navigation-python-$seed.txt"
-  echo
-done
-for seed in ${REF_SEEDS:-1 2}; do
-  (cd "$here" && python3 references.py --root "$py" --indexer "$bin" --seed "$seed")
-  echo
-done
+measure python navigation.py references.py "$py" "${USES:-600}"
