@@ -37,9 +37,15 @@ import Testing
     var old = Self.sample
     old.bindings = []
     old.calls = []
+    old.keywordArguments = []
     let current = ScopeCodec.encode(old)
     #expect(current.first == 2 && current.last == 0)
-    let versionOne = [1] + current.dropFirst().dropLast()
+    var versionOne = [1] + current.dropFirst().dropLast()
+    #expect(try ScopeCodec.decode(Array(versionOne)) == old)
+    // Version 1 wrote a keyword argument's lines whole: line, column, callee, callee line, callee column.
+    versionOne.removeLast()  // the keyword count, 0
+    versionOne += [1, 8, 20, 4] + Array("draw".utf8) + [8, 10]
+    old.keywordArguments = [.init(position: SourcePosition(line: 8, column: 20), callee: "draw", calleePosition: SourcePosition(line: 8, column: 10))]
     #expect(try ScopeCodec.decode(Array(versionOne)) == old)
     #expect(throws: OutlineDecodingError.self) { _ = try ScopeCodec.decode([3] + current.dropFirst()) }
   }

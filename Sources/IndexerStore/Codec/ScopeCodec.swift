@@ -9,7 +9,8 @@ import IndexerModel
 /// a table of member receivers; members (count, then line delta, column, receiver index), in source order; module uses (count, then
 /// line, column, module); keyword arguments (count, then line, column, callee, callee line and column).
 /// Version 2 adds each binding's labels after its visible column, and calls (count, then line delta, column,
-/// labels) at the end; version 1 blobs still decode, without them.
+/// labels) at the end, and writes a keyword argument's lines as deltas (from the previous one, and the
+/// callee's from its own); version 1 blobs still decode, without labels and calls.
 /// Decoding checks every count, index and kind: a damaged blob throws, it never traps.
 package enum ScopeCodec {
   static let version: UInt8 = 2
@@ -77,12 +78,14 @@ package enum ScopeCodec {
       w.string(use.module)
     }
     w.varint(scopes.keywordArguments.count)
+    line = 0
     for k in scopes.keywordArguments {
-      w.varint(k.position.line)
+      w.zigzag(k.position.line - line)
       w.varint(k.position.column)
       w.string(k.callee)
-      w.varint(k.calleePosition.line)
+      w.zigzag(k.calleePosition.line - k.position.line)
       w.varint(k.calleePosition.column)
+      line = k.position.line
     }
     w.varint(scopes.calls.count)
     line = 0
@@ -170,10 +173,21 @@ package enum ScopeCodec {
       result.moduleUses.append(FileScopes.ModuleUse(position: position, module: try r.string()))
     }
     let keywordCount = try count(&r, bytes)
+    line = 0
     for _ in 0..<keywordCount {
-      let position = SourcePosition(line: try r.int(), column: try r.int())
-      let callee = try r.string()
-      let calleePosition = SourcePosition(line: try r.int(), column: try r.int())
+      let position: SourcePosition
+      let callee: String
+      let calleePosition: SourcePosition
+      if blobVersion >= 2 {
+        line = try ByteReader.adding(line, try r.zigzag())
+        position = SourcePosition(line: line, column: try r.int())
+        callee = try r.string()
+        calleePosition = SourcePosition(line: try ByteReader.adding(line, try r.zigzag()), column: try r.int())
+      } else {
+        position = SourcePosition(line: try r.int(), column: try r.int())
+        callee = try r.string()
+        calleePosition = SourcePosition(line: try r.int(), column: try r.int())
+      }
       result.keywordArguments.append(FileScopes.KeywordArgument(position: position, callee: callee, calleePosition: calleePosition))
     }
     guard blobVersion >= 2 else { return result }
