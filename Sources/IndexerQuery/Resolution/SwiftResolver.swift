@@ -82,7 +82,8 @@ final class SwiftResolver {
   }
 
   /// An argument label names a parameter of the callee: the function itself, or for a type's name the
-  /// initializer the labels select; a memberwise initializer has no declaration, so its stored property.
+  /// initializer the labels select; a memberwise initializer has no declaration, so the type (as
+  /// sourcekit-lsp answers).
   private func labelTarget(_ name: String, of keyword: FileScopes.KeywordArgument, in path: String) throws(StoreError) -> Site? {
     guard keyword.calleePosition != keyword.position, let callee = try site(name: keyword.callee, path: path, at: keyword.calleePosition)
     else { return nil }
@@ -290,25 +291,6 @@ final class SwiftResolver {
     return []
   }
 
-  /// Supertypes of standard library and SDK types that workspaces commonly extend (`extension
-  /// StringProtocol` serves a `String`; `extension XCTest` a test case's methods): their declarations are
-  /// not in the workspace to say so.
-  static let knownSupertypes: [String: [String]] = {
-    let text = ["StringProtocol", "BidirectionalCollection", "Collection", "Sequence", "Comparable", "Hashable", "Equatable"]
-    let integer = ["FixedWidthInteger", "BinaryInteger", "SignedInteger", "UnsignedInteger", "Numeric", "Comparable", "Hashable", "Equatable"]
-    let float = ["BinaryFloatingPoint", "FloatingPoint", "Numeric", "Comparable", "Hashable", "Equatable"]
-    var table: [String: [String]] = [
-      "String": text, "Substring": text,
-      "Array": ["RandomAccessCollection", "MutableCollection", "BidirectionalCollection", "Collection", "Sequence"],
-      "ArraySlice": ["RandomAccessCollection", "MutableCollection", "BidirectionalCollection", "Collection", "Sequence"],
-      "Dictionary": ["Collection", "Sequence"], "Set": ["SetAlgebra", "Collection", "Sequence"],
-      "Double": float, "Float": float, "Bool": ["Hashable", "Equatable"],
-      "XCTestCase": ["XCTest"],
-    ]
-    for name in ["Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64"] { table[name] = integer }
-    return table
-  }()
-
   /// Whether a body is the type's declaration rather than an extension of it.
   private func isDeclaration(_ body: TypeBody) throws(StoreError) -> Bool {
     guard let file = try files.file(body.path), body.scope < file.scopes.scopes.count else { return false }
@@ -497,47 +479,6 @@ final class SwiftResolver {
     return false
   }
 
-  /// The parameter types of a written function type: `@escaping (Database, Int) throws -> T` is
-  /// [`Database`, `Int`]; nil when the text is no function type.
-  static func functionParameterTypes(_ written: String) -> [String]? {
-    var text = Substring(written)
-    while text.hasPrefix("@") {
-      guard let space = text.firstIndex(of: " ") else { return nil }
-      text = text[text.index(after: space)...]
-    }
-    guard text.first == "(", let arrow = text.range(of: "->") else { return nil }
-    var depth = 0
-    var close: Substring.Index?
-    for i in text.indices where i < arrow.lowerBound {
-      switch text[i] {
-      case "(", "<", "[": depth += 1
-      case ")", ">", "]":
-        depth -= 1
-        if depth == 0 && text[i] == ")" && close == nil { close = i }
-      default: break
-      }
-    }
-    guard let close else { return nil }
-    var types: [String] = []
-    var current = ""
-    depth = 0
-    for c in text[text.index(after: text.startIndex)..<close] {
-      switch c {
-      case "(", "<", "[": depth += 1
-      case ")", ">", "]": depth -= 1
-      default: break
-      }
-      if c == "," && depth == 0 {
-        types.append(current.trimmingSpaces())
-        current = ""
-      } else {
-        current.append(c)
-      }
-    }
-    if !current.trimmingSpaces().isEmpty { types.append(current.trimmingSpaces()) }
-    return types
-  }
-
   /// The function scope whose parameters a function's or initializer's binding introduces.
   private static func body(of binding: FileScopes.Binding, in file: FileIndex) -> Int? {
     let start = SourcePosition(line: binding.position.line, column: binding.position.column + binding.name.utf8.count)
@@ -610,41 +551,11 @@ final class SwiftResolver {
     return type.isEmpty ? .unknown : .type(type, from: site.path)
   }
 
-  /// `T` of `[T]`, `[T]?`, `Array<T>`, `Set<T>`, `ArraySlice<T>`; nil for anything else.
-  static func elementType(_ written: String) -> String? {
-    var text = Substring(written)
-    while let last = text.last, last == "?" || last == "!" { text = text.dropLast() }
-    if text.first == "[", text.last == "]" {
-      let inner = text.dropFirst().dropLast()
-      return inner.contains(":") ? nil : String(inner)
-    }
-    for generic in ["Array<", "Set<", "ArraySlice<", "ContiguousArray<"] where text.hasPrefix(generic) && text.last == ">" {
-      return String(text.dropFirst(generic.count).dropLast())
-    }
-    return nil
-  }
-
   /// A chain split at its dots, each link saying whether it is called: `a.b().c` is a, b(), c.
   private static func links(_ chain: String) -> [(name: String, called: Bool)] {
     chain.split(separator: ".").map { part in
       part.hasSuffix("()") ? (String(part.dropLast(2)), true) : (String(part), false)
     }
-  }
-
-  /// The nominal type a written type denotes for member lookup: `Foo?`, `[Foo]!`-free, `some P`, `inout
-  /// Foo`, `Foo<Int>` and `Outer.Inner<T>` lose the decoration; `[T]` is `Array`; empty for a tuple or a function.
-  static func plainType(_ written: String) -> String {
-    var text = Substring(written)
-    for prefix in ["inout ", "some ", "any ", "borrowing ", "consuming ", "@escaping "] where text.hasPrefix(prefix) {
-      text = text.dropFirst(prefix.count)
-    }
-    while let last = text.last, last == "?" || last == "!" { text = text.dropLast() }
-    // `[T]` and `[K: V]` are the standard library's collections: known, and only their extensions are here.
-    if text.first == "[" { return text.contains(":") ? "Dictionary" : "Array" }
-    if let open = text.firstIndex(of: "<") { text = text[..<open] }
-    guard let first = text.first, first.isLetter || first == "_" else { return "" }
-    guard text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }) else { return "" }
-    return String(text)
   }
 
   // MARK: Answers
@@ -664,39 +575,5 @@ final class SwiftResolver {
   private func take() -> Bool {
     steps += 1
     return steps <= Self.maximumSteps
-  }
-}
-
-extension String {
-  /// Without leading and trailing spaces.
-  fileprivate func trimmingSpaces() -> String {
-    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-  }
-}
-
-/// SwiftPM's layout: a module is a folder under `Sources/` (or `Tests/`, `Plugins/`) named as the module.
-enum SwiftModules {
-  static let roots: Set<Substring> = ["Sources", "Tests", "Plugins"]
-
-  /// The module `path` belongs to and its folder (with a trailing `/`); both empty outside that layout,
-  /// where the whole workspace counts as one module.
-  static func module(of path: String) -> (name: String, folder: String) {
-    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count >= 3, let root = parts.dropLast(2).lastIndex(where: { roots.contains($0) }) else { return ("", "") }
-    return (String(parts[root + 1]), parts[...(root + 1)].joined(separator: "/") + "/")
-  }
-
-  /// Whether `path` is under a folder named `module` (a target declared with a `path:` of its own).
-  static func hasFolder(_ module: String, _ path: String) -> Bool {
-    path.split(separator: "/").dropLast().contains { $0 == module }
-  }
-
-  /// The folder of module `name` as an import from `path` finds it: `Sources/<name>/` beside the importing
-  /// file's own package root. An import of a submodule (`import A.B`) names module `A`.
-  static func folder(ofModule name: String, from path: String) -> String {
-    let module = name.split(separator: ".").first.map(String.init) ?? name
-    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-    let root = parts.dropLast(2).lastIndex(where: { roots.contains($0) }).map { parts[..<$0].joined(separator: "/") } ?? ""
-    return (root.isEmpty ? "" : root + "/") + "Sources/" + module + "/"
   }
 }
