@@ -460,3 +460,26 @@ extension SwiftResolverTests {
     #expect(try ws.resolve(a, line: 5, "name") == "nothing")
   }
 }
+
+extension SwiftResolverTests {
+  /// An implicit member in an array literal takes the element type of the array's context, or the
+  /// context's own type for an option set written as an array.
+  @Test func implicitMembersInArrayLiterals() throws {
+    let ws = Workspace([
+      "Sources/Lib/a.swift": """
+      enum Name { case short, long }
+      struct Mode: OptionSet { let rawValue: Int; static let fast = Mode(rawValue: 1) }
+      func names(_ all: [Name], mode: Mode) {}
+      func use() {
+        names([.short, .long], mode: [.fast])
+        let list: [Name] = [.long]
+      }
+      """
+    ])
+    let a = "Sources/Lib/a.swift"
+    #expect(try ws.resolve(a, line: 5, "short") == "\(a):1:18 member")
+    #expect(try ws.resolve(a, line: 5, "long") == "\(a):1:25 member")
+    #expect(try ws.resolve(a, line: 5, "fast") == "\(a):2:56 member")
+    #expect(try ws.resolve(a, line: 6, "long") == "\(a):1:25 member")
+  }
+}

@@ -9,7 +9,8 @@ import SwiftSyntax
 /// - `@of:chain` — the type of another expression: the left side of `==`, `!=`, `=`, `~=`, or the
 ///   subject of the `switch` whose `case .x` it is;
 /// - `@param:L:C:callee:label` — the type of the callee's parameter that the argument fills (`label` is
-///   `#N` for the N-th unlabeled argument), the callee being the name at line L, column C.
+///   `#N` for the N-th unlabeled argument), the callee being the name at line L, column C;
+/// - `@each:` and one of the above — an element of an array literal in that context.
 enum SwiftImplicitMemberContext {
   /// The context of `node` (an implicit member), empty when none of the above holds.
   static func receiver(
@@ -20,7 +21,20 @@ enum SwiftImplicitMemberContext {
     if let call = expression.parent?.as(FunctionCallExprSyntax.self), call.calledExpression.id == expression.id {
       expression = Syntax(call)
     }
+    return context(of: expression, returnType: returnType, converter: converter, depth: 0)
+  }
+
+  /// How many array literals around an implicit member are followed out (`[[.a]]`).
+  static let maximumArrayDepth = 4
+
+  /// The context of an expression; an element of an array literal is `@each:` and the array's context,
+  /// typed by its element type (`[.short, .long]` passed as `[Name]`, or an option set's `[.a, .b]`).
+  private static func context(of expression: Syntax, returnType: String, converter: SourceLocationConverter, depth: Int) -> String {
     guard let parent = expression.parent else { return "" }
+    if parent.is(ArrayElementSyntax.self), depth < maximumArrayDepth, let array = parent.parent?.parent?.as(ArrayExprSyntax.self) {
+      let outer = context(of: Syntax(array), returnType: returnType, converter: converter, depth: depth + 1)
+      return outer.isEmpty ? "" : "@each:" + outer
+    }
     if let argument = parent.as(LabeledExprSyntax.self) { return argumentContext(argument, converter: converter) }
     if let initializer = parent.as(InitializerClauseSyntax.self) {
       if let binding = initializer.parent?.as(PatternBindingSyntax.self), let type = binding.typeAnnotation?.type {

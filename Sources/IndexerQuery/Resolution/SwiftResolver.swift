@@ -407,35 +407,43 @@ final class SwiftResolver {
 
   /// The type an implicit member's context gives it.
   private func contextValue(_ context: String, in path: String, at position: SourcePosition) throws(StoreError) -> Value {
-    if context.hasPrefix("@type:") {
-      let written = String(context.dropFirst(6))
-      if written == "Self" { return try value(ofChain: "Self", in: path, at: position) }
-      let type = Self.plainType(written)
-      return type.isEmpty ? .unknown : .type(type, from: path)
-    }
     if context.hasPrefix("@of:") {
       let chain = String(context.dropFirst(4))
       return chain.hasPrefix("@") ? .unknown : try value(ofChain: chain, in: path, at: position)
     }
+    // An element of an array literal: the context's element type, or the context itself (an option set).
+    let element = context.hasPrefix("@each:")
+    guard let (written, home, scope) = try writtenContextType(element ? String(context.dropFirst(6)) : context, in: path, at: position)
+    else { return .unknown }
+    if written == "Self" { return try value(ofChain: "Self", in: path, at: position) }
+    let type = Self.plainType(element ? (Self.elementType(written) ?? written) : written)
+    guard !type.isEmpty, try !isGenericParameter(type, around: scope, in: home) else { return .unknown }
+    return .type(type, from: home)
+  }
+
+  /// The type an `@type:` or `@param:` context writes, with the file and scope it is written in.
+  private func writtenContextType(
+    _ context: String, in path: String, at position: SourcePosition
+  ) throws(StoreError) -> (written: String, path: String, scope: Int)? {
+    if context.hasPrefix("@type:") {
+      let file = try files.file(path)
+      return (String(context.dropFirst(6)), path, file?.scopes.innermostScope(at: position) ?? 0)
+    }
     // @param:LINE:COLUMN:CALLEE:LABEL
     let parts = context.dropFirst(7).split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
-    guard context.hasPrefix("@param:"), parts.count == 4, let line = Int(parts[0]), let column = Int(parts[1]) else { return .unknown }
+    guard context.hasPrefix("@param:"), parts.count == 4, let line = Int(parts[0]), let column = Int(parts[1]) else { return nil }
     let calleePosition = SourcePosition(line: line, column: column)
-    let callee = String(parts[2])
-    let key = String(parts[3])
-    guard calleePosition != position, var function = try site(name: callee, path: path, at: calleePosition) else { return .unknown }
+    guard calleePosition != position, var function = try site(name: String(parts[2]), path: path, at: calleePosition) else { return nil }
     // A type's name called: the initializer its labels select.
     if case .type(let type, let from) = try value(of: function, called: false), type == function.binding.name {
       let labels = try files.file(path)?.scopes.callLabels(at: calleePosition) ?? ""
       guard let initializer = Self.pick(try members("init", of: .type(type, from: from)), labels: labels, strictly: false) else {
-        return .unknown
+        return nil
       }
       function = Site(path: initializer.path, binding: initializer.binding, resolution: .member)
     }
-    guard let parameter = try parameter(key, of: function) else { return .unknown }
-    let type = Self.plainType(parameter.typeName)
-    guard !type.isEmpty, try !isGenericParameter(type, around: parameter.scope, in: function.path) else { return .unknown }
-    return .type(type, from: function.path)
+    guard let parameter = try parameter(String(parts[3]), of: function) else { return nil }
+    return (parameter.typeName, function.path, parameter.scope)
   }
 
   /// A closure's parameter, typed by the function type of the callee's parameter the closure is passed to:
