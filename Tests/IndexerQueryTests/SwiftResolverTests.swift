@@ -483,3 +483,27 @@ extension SwiftResolverTests {
     #expect(try ws.resolve(a, line: 6, "long") == "\(a):1:25 member")
   }
 }
+
+extension SwiftResolverTests {
+  /// Where labels cannot tell a static member from an instance one, the receiver can: a type's name (or an
+  /// implicit member) means the static one, a value the instance one.
+  @Test func staticOrInstanceByTheReceiver() throws {
+    let ws = Workspace([
+      "Sources/Lib/a.swift": """
+      final class Watchdog {
+        static var current: Watchdog? = nil
+        static func allows(_ n: Int) -> Bool { current?.allows(n) ?? false }
+        func allows(_ n: Int) -> Bool { true }
+      }
+      func use() -> Bool { Watchdog.allows(1) }
+      """
+    ])
+    let a = "Sources/Lib/a.swift"
+    #expect(try ws.resolve(a, line: 3, "allows", occurrence: 2) == "\(a):4:8 member")
+    #expect(try ws.resolve(a, line: 6, "allows") == "\(a):3:15 member")
+    #expect(SwiftResolver.receiverIsType("Foo.Bar") == true)
+    #expect(SwiftResolver.receiverIsType("foo.bar") == false)
+    #expect(SwiftResolver.receiverIsType("Foo()") == false)
+    #expect(SwiftResolver.receiverIsType("self") == nil)
+  }
+}

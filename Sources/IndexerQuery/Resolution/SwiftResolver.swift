@@ -76,7 +76,9 @@ final class SwiftResolver {
     if let member = file.scopes.member(at: position) {
       guard !member.receiver.isEmpty else { return nil }
       let receiver = try value(ofChain: member.receiver, in: path, at: position)
-      return try self.member(name, of: receiver, labels: labels).map { Site(path: $0.path, binding: $0.binding, resolution: .member) }
+      return try self.member(name, of: receiver, labels: labels, onType: Self.receiverIsType(member.receiver)).map {
+        Site(path: $0.path, binding: $0.binding, resolution: .member)
+      }
     }
     return try bare(name, in: path, at: position, labels: labels)
   }
@@ -234,9 +236,41 @@ final class SwiftResolver {
 
   /// `name` among a type's members: every body of the type (declaration and extensions, the use's module
   /// first), then its bases in order, each with its own extensions; of overloads, the one the labels select.
-  private func member(_ name: String, of value: Value, labels: String?) throws(StoreError) -> (path: String, binding: FileScopes.Binding)? {
+  ///
+  /// `onType` says whether the receiver is the type itself (`Foo.bar`, an implicit `.bar`) rather than an
+  /// instance, when that is known: of candidates the labels do not tell apart, the static ones are for a
+  /// type and the others for an instance (`static func allows(_:)` beside `func allows(_:)`).
+  private func member(
+    _ name: String, of value: Value, labels: String?, onType: Bool? = nil
+  ) throws(StoreError) -> (path: String, binding: FileScopes.Binding)? {
     if case .module(let folder) = value { return try topLevel(name, inFolder: folder, from: "", labels: labels) }
-    return Self.pick(try members(name, of: value), labels: labels, strictly: false)
+    var candidates = try members(name, of: value)
+    if let onType, candidates.count > 1 {
+      var matching: [(path: String, binding: FileScopes.Binding)] = []
+      for candidate in candidates where try isStatic(candidate) == onType { matching.append(candidate) }
+      if !matching.isEmpty { candidates = matching }
+    }
+    return Self.pick(candidates, labels: labels, strictly: false)
+  }
+
+  /// Whether a member is the type's (`static`, `class`, an enum case) rather than its instances'.
+  private func isStatic(_ candidate: (path: String, binding: FileScopes.Binding)) throws(StoreError) -> Bool {
+    guard let file = try files.file(candidate.path) else { return false }
+    let binding = candidate.binding
+    guard let symbol = file.symbols.first(where: {
+      $0.name == binding.name && $0.range.start.line <= binding.position.line && $0.range.end.line >= binding.position.line
+    }) else { return false }
+    return symbol.isStatic || symbol.kind == .enumCase
+  }
+
+  /// Whether a receiver as the reader wrote it is a type rather than a value: an implicit member's context,
+  /// or a chain ending in a capitalized name that is not called (`Foo.bar`, `Outer.Inner.baz`); nil for
+  /// `self`/`Self`, whose method may be either.
+  static func receiverIsType(_ receiver: String) -> Bool? {
+    if receiver.hasPrefix("@") { return true }
+    if receiver == "self" || receiver == "Self" { return nil }
+    guard let last = receiver.split(separator: ".").last, !last.hasSuffix(")") else { return false }
+    return last.first?.isUppercase == true
   }
 
   /// Of same-named candidates, the one whose labels are the call's, else one that can take them (defaulted
