@@ -507,3 +507,24 @@ extension SwiftResolverTests {
     #expect(SwiftResolver.receiverIsType("self") == nil)
   }
 }
+
+extension SwiftResolverTests {
+  /// A closure passed to an initializer takes its parameters' types from the initializer the call's labels
+  /// select.
+  @Test func closureParametersOfAnInitializersArgument() throws {
+    let ws = Workspace([
+      "Sources/Lib/a.swift": """
+      struct Values { func set(_ v: Int, origin: Int) {} }
+      struct Definition {
+        init(name: String) {}
+        init(name: String, initial: @escaping (Int, inout Values) -> Void) {}
+      }
+      let d = Definition(name: "n", initial: { origin, values in values.set(1, origin: origin) })
+      """
+    ])
+    let a = "Sources/Lib/a.swift"
+    #expect(try ws.resolve(a, line: 6, "set") == "\(a):1:22 member")
+    #expect(try ws.resolve(a, line: 6, "origin", occurrence: 2) == "\(a):1:22 member")  // the label: its function
+    #expect(try ws.resolve(a, line: 6, "origin", occurrence: 3) == "\(a):6:42 local")  // the value: the closure's parameter
+  }
+}

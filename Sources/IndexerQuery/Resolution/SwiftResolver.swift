@@ -467,17 +467,21 @@ final class SwiftResolver {
     let parts = context.dropFirst(7).split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
     guard context.hasPrefix("@param:"), parts.count == 4, let line = Int(parts[0]), let column = Int(parts[1]) else { return nil }
     let calleePosition = SourcePosition(line: line, column: column)
-    guard calleePosition != position, var function = try site(name: String(parts[2]), path: path, at: calleePosition) else { return nil }
-    // A type's name called: the initializer its labels select.
-    if case .type(let type, let from) = try value(of: function, called: false), type == function.binding.name {
-      let labels = try files.file(path)?.scopes.callLabels(at: calleePosition) ?? ""
-      guard let initializer = Self.pick(try members("init", of: .type(type, from: from)), labels: labels, strictly: false) else {
-        return nil
-      }
-      function = Site(path: initializer.path, binding: initializer.binding, resolution: .member)
-    }
-    guard let parameter = try parameter(String(parts[3]), of: function) else { return nil }
+    guard calleePosition != position, let function = try callee(String(parts[2]), at: calleePosition, in: path),
+      let parameter = try parameter(String(parts[3]), of: function)
+    else { return nil }
     return (parameter.typeName, function.path, parameter.scope)
+  }
+
+  /// What a call at `position` calls: the function its name resolves to, or for a type's name the
+  /// initializer the call's labels select.
+  private func callee(_ name: String, at position: SourcePosition, in path: String) throws(StoreError) -> Site? {
+    guard let function = try site(name: name, path: path, at: position) else { return nil }
+    guard case .type(let type, let from) = try value(of: function, called: false), type == function.binding.name else { return function }
+    let labels = try files.file(path)?.scopes.callLabels(at: position) ?? ""
+    return Self.pick(try members("init", of: .type(type, from: from)), labels: labels, strictly: false).map {
+      Site(path: $0.path, binding: $0.binding, resolution: .member)
+    }
   }
 
   /// A closure's parameter, typed by the function type of the callee's parameter the closure is passed to:
@@ -486,7 +490,7 @@ final class SwiftResolver {
     let parts = context.dropFirst(9).split(separator: ":", omittingEmptySubsequences: false)
     guard parts.count == 5, let line = Int(parts[0]), let column = Int(parts[1]), let index = Int(parts[4]) else { return .unknown }
     let calleePosition = SourcePosition(line: line, column: column)
-    guard let function = try site(name: String(parts[2]), path: path, at: calleePosition), let file = try files.file(function.path),
+    guard let function = try callee(String(parts[2]), at: calleePosition, in: path), let file = try files.file(function.path),
       let body = Self.body(of: function.binding, in: file)
     else { return .unknown }
     let parameters = file.scopes.bindings.filter { $0.scope == body && $0.kind == .parameter }
