@@ -528,3 +528,21 @@ extension SwiftResolverTests {
     #expect(try ws.resolve(a, line: 6, "origin", occurrence: 3) == "\(a):6:42 local")  // the value: the closure's parameter
   }
 }
+
+extension SwiftResolverTests {
+  /// A closure parameter's function type may be behind a typealias.
+  @Test func closureParametersThroughATypealias() throws {
+    let ws = Workspace([
+      "Sources/Lib/a.swift": """
+      struct Values { func set(_ v: Int) {} }
+      struct Definition {
+        typealias Initial = (Int, inout Values) -> Void
+        init(initial: @escaping Initial) {}
+      }
+      let d = Definition(initial: { origin, values in values.set(origin) })
+      """
+    ])
+    let a = "Sources/Lib/a.swift"
+    #expect(try ws.resolve(a, line: 6, "set") == "\(a):1:22 member")
+  }
+}

@@ -503,7 +503,10 @@ final class SwiftResolver {
     } else {
       parameter = parameters.first { $0.labels == key + ":" }
     }
-    guard let parameter, let argument = Self.functionParameterTypes(parameter.typeName)?.dropFirst(index).first else { return .unknown }
+    guard let parameter else { return .unknown }
+    // The function type may be behind a typealias (`initial: Initial`, `typealias Initial = (A, B) -> Void`).
+    let written = try Self.functionParameterTypes(parameter.typeName) != nil ? parameter.typeName : aliased(parameter.typeName, from: function.path)
+    guard let written, let argument = Self.functionParameterTypes(written)?.dropFirst(index).first else { return .unknown }
     let type = Self.plainType(argument)
     guard !type.isEmpty, try !isGenericParameter(type, around: parameter.scope, in: function.path) else { return .unknown }
     return .type(type, from: function.path)
@@ -523,6 +526,19 @@ final class SwiftResolver {
       s = file.scopes.scopes[s].parent
     }
     return false
+  }
+
+  /// What a typealias named by `written` stands for, as written; nil when no typealias has that name.
+  private func aliased(_ written: String, from path: String) throws(StoreError) -> String? {
+    let name = Self.plainType(written)
+    let last = name.split(separator: ".").last.map(String.init) ?? name
+    guard !last.isEmpty, take() else { return nil }
+    let aliases = try files.definitions(named: last, language: .swift).filter { $0.symbol.kind == .typealias }
+    guard let alias = aliases.max(by: { Self.sharedFolders($0.path, path) < Self.sharedFolders($1.path, path) }) else { return nil }
+    let range = alias.symbol.range
+    return try files.bindings(named: last, in: alias.path).first {
+      $0.position.line >= range.start.line && $0.position.line <= range.end.line
+    }?.typeName
   }
 
   /// The function scope whose parameters a function's or initializer's binding introduces.
