@@ -19,7 +19,7 @@ import tokenize
 
 import jedi
 
-from navigation_report import Tally, indexer_definitions, name_position
+from navigation_report import Tally, files_with_uses, indexer_definitions, name_position
 
 
 def name_tokens(source):
@@ -63,19 +63,7 @@ def python_files(root, rng):
 
 def sampled_uses(root, rng, files, per_file):
     """(relative path, path, source, sampled uses) for the first `files` readable files with enough uses."""
-    chosen = 0
-    for rel in python_files(root, rng):
-        if chosen >= files:
-            return
-        path = os.path.join(root, rel)
-        try:
-            source = open(path, encoding="utf-8").read()
-        except (UnicodeDecodeError, OSError):
-            continue
-        uses = name_tokens(source)
-        if len(uses) < per_file:
-            continue
-        chosen += 1
+    for rel, path, source, uses in files_with_uses(root, python_files(root, rng), files, per_file, name_tokens):
         yield rel, path, source, rng.sample(uses, per_file)
 
 

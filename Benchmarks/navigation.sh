@@ -24,6 +24,7 @@ if [ -z "$bin" ]; then
   [ -x "$bin" ] || bin=$repo/.build/debug/indexer
 fi
 [ -x "$bin" ] || { echo "no indexer binary — run 'make build-indexer' or 'swift build' first" >&2; exit 2; }
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")  # the measuring scripts run from Benchmarks/
 python3 -c 'import jedi' 2>/dev/null || python3 -m pip install --quiet --break-system-packages 'jedi==0.20.0' \
   || { echo "cannot install jedi (the Python oracle) — pip install jedi" >&2; exit 2; }
 

@@ -2,7 +2,26 @@
 oracle's, and printing the table and the commonest misses, so the languages' figures read alike."""
 import collections
 import json
+import os
 import subprocess
+
+
+def files_with_uses(root, relatives, files, per_file, uses_of):
+    """(relative path, path, source, uses) for the first `files` of `relatives` that read as UTF-8 and whose
+    `uses_of(source)` has at least `per_file` uses."""
+    chosen = 0
+    for rel in relatives:
+        if chosen >= files:
+            return
+        path = os.path.join(root, rel)
+        try:
+            source = open(path, encoding="utf-8").read()
+        except (UnicodeDecodeError, OSError):
+            continue
+        uses = uses_of(source)
+        if len(uses) >= per_file:
+            chosen += 1
+            yield rel, path, source, uses
 
 
 def indexer_definitions(indexer, root, rel, line, column):
@@ -10,6 +29,21 @@ def indexer_definitions(indexer, root, rel, line, column):
     result = subprocess.run([indexer, "query", "def", f"{rel}:{line}:{column}", "--json", "--root", root],
                             capture_output=True, text=True)
     return [json.loads(l) for l in result.stdout.splitlines() if l.strip()]
+
+
+def indexer_references(indexer, root, rel, line, column):
+    """`indexer query refs --at REL:LINE:COLUMN --json`: the resolved occurrences as (path, line, column), and
+    how many it marked `name` (members whose receiver the rules could not type)."""
+    result = subprocess.run([indexer, "query", "refs", "--at", f"{rel}:{line}:{column}", "--json", "--root", root],
+                            capture_output=True, text=True)
+    ours, marked = set(), 0
+    for l in result.stdout.splitlines():
+        o = json.loads(l)
+        if o["resolution"] == "name":
+            marked += 1
+        else:
+            ours.add((o["path"], o["line"], o["column"]))
+    return ours, marked
 
 
 def name_position(answer):

@@ -21,7 +21,7 @@ import sys
 import threading
 import urllib.parse
 
-from navigation_report import Tally, indexer_definitions, name_position
+from navigation_report import Tally, files_with_uses, indexer_definitions, name_position
 
 KEYWORDS = set("""
 associatedtype class deinit enum extension fileprivate func import init inout internal let open operator private
@@ -175,6 +175,14 @@ def start_sourcekit_lsp(root, binary, tool):
     return server
 
 
+def sampled_swift_files(root, rng, files, per_file, keep=lambda use: True):
+    """(relative path, path, source, uses) for the first `files` readable ASCII .swift files, in `rng`'s
+    order, with at least `per_file` identifier uses that `keep` accepts."""
+    def uses_of(source):
+        return [u for u in identifiers(source) if keep(u)] if source.isascii() else []
+    return files_with_uses(root, swift_files(root, rng), files, per_file, uses_of)
+
+
 def swift_files(root, rng):
     files = sorted(
         os.path.relpath(os.path.join(d, f), root)
@@ -231,19 +239,7 @@ def main():
     tally = Tally()
     guess_ranks = collections.Counter()  # for guesses, where the oracle's answer stood among them (0: absent)
     chosen = 0
-    for rel in swift_files(root, rng):
-        if chosen >= args.files:
-            break
-        path = os.path.join(root, rel)
-        try:
-            source = open(path, encoding="utf-8").read()
-        except (UnicodeDecodeError, OSError):
-            continue
-        if not source.isascii():
-            continue
-        uses = identifiers(source)
-        if len(uses) < per_file:
-            continue
+    for rel, path, source, uses in sampled_swift_files(root, rng, args.files, per_file):
         chosen += 1
         uri = "file://" + urllib.parse.quote(path)
         server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "swift", "version": 1, "text": source}})

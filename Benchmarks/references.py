@@ -11,16 +11,14 @@ it resolved. A jedi search that takes longer than --timeout seconds is not judge
 """
 import argparse
 import collections
-import json
 import os
 import random
 import signal
-import subprocess
 
 import jedi
 
 from navigation import classify, sampled_uses
-from navigation_report import print_disagreements
+from navigation_report import indexer_references, print_disagreements
 
 
 class Slow(Exception):
@@ -80,16 +78,7 @@ def main():
                 p = os.path.realpath(str(r.module_path))
                 if p.startswith(root + os.sep):
                     theirs.add((os.path.relpath(p, root), r.line, r.column + 1))
-            result = subprocess.run(
-                [args.indexer, "query", "refs", "--at", f"{rel}:{line}:{col + 1}", "--json", "--root", root],
-                capture_output=True, text=True)
-            ours, marked = set(), 0
-            for l in result.stdout.splitlines():
-                o = json.loads(l)
-                if o["resolution"] == "name":
-                    marked += 1
-                else:
-                    ours.add((o["path"], o["line"], o["column"]))
+            ours, marked = indexer_references(args.indexer, root, rel, line, col + 1)
             unresolved_marked += marked
             kind = classify(use, inside[0], path)
             row = by_kind[kind]

@@ -11,14 +11,12 @@ rules could not type) are counted apart: precision is over the answers it resolv
 """
 import argparse
 import collections
-import json
 import os
 import random
-import subprocess
 import urllib.parse
 
-from navigation_report import print_disagreements
-from navigation_swift import identifiers, start_sourcekit_lsp, swift_files
+from navigation_report import indexer_references, print_disagreements
+from navigation_swift import sampled_swift_files, start_sourcekit_lsp
 
 
 def main():
@@ -47,17 +45,8 @@ def main():
     skipped = collections.Counter()
     worst = []
     chosen = 0
-    for rel in swift_files(root, rng):
-        if chosen >= args.files:
-            break
-        path = os.path.join(root, rel)
-        try:
-            source = open(path, encoding="utf-8").read()
-        except (UnicodeDecodeError, OSError):
-            continue
-        uses = [u for u in identifiers(source) if not u[5]] if source.isascii() else []
-        if len(uses) < per_file:
-            continue
+    # Argument labels are no occurrence of the name they label: not sampled here.
+    for rel, path, source, uses in sampled_swift_files(root, rng, args.files, per_file, lambda use: not use[5]):
         chosen += 1
         uri = "file://" + urllib.parse.quote(path)
         server.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "swift", "version": 1, "text": source}})
@@ -73,15 +62,7 @@ def main():
             if not theirs:  # a file the package's build does not compile (a plugin, a tool): no index to ask
                 skipped["sourcekit-lsp has no references (file not in the build's index)"] += 1
                 continue
-            result = subprocess.run([args.indexer, "query", "refs", "--at", f"{rel}:{line}:{col}", "--json", "--root", root],
-                                    capture_output=True, text=True)
-            ours, marked = set(), 0
-            for l in result.stdout.splitlines():
-                o = json.loads(l)
-                if o["resolution"] == "name":
-                    marked += 1
-                else:
-                    ours.add((o["path"], o["line"], o["column"]))
+            ours, marked = indexer_references(args.indexer, root, rel, line, col)
             marked_total += marked
             shared += len(ours & theirs)
             ours_total += len(ours)
