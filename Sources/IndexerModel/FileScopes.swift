@@ -113,6 +113,11 @@ public struct FileScopes: Sendable, Hashable {
     public var importedName: String
     public var position: SourcePosition
     public var scope: Int
+    /// What the file exports rather than binds (JavaScript/TypeScript): `localName` is the name other files
+    /// import (`default`, `*` for `export * from`, `=` for `module.exports =`/`export =`), taken from
+    /// `module` when one is written, else from this file's own `importedName` (`@scope:N` for an object
+    /// literal's members, `@self` for the entry's own position).
+    public var isExport = false
 
     public init(localName: String, module: String, importedName: String, position: SourcePosition, scope: Int) {
       self.localName = localName

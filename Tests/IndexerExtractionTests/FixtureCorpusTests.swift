@@ -61,7 +61,7 @@ import Testing
       lines.append("bind \(b.name)  \(b.kind)  \(at(b.position))  scope \(b.scope)  visible \(at(b.visible))\(type)\(labels)")
     }
     for m in scopes.imports {
-      lines.append("import \(m.localName)  from \(m.module)  name \(m.importedName)  \(at(m.position))  scope \(m.scope)")
+      lines.append("\(m.isExport ? "export" : "import") \(m.localName)  from \(m.module)  name \(m.importedName)  \(at(m.position))  scope \(m.scope)")
     }
     for m in scopes.members { lines.append("member \(at(m.position))  receiver \(m.receiver)") }
     for m in scopes.moduleUses { lines.append("module \(at(m.position))  \(m.module)") }

@@ -60,10 +60,14 @@ import Testing
     #expect(journal == "wal")
   }
 
-  /// Migrations 5 and 6: the files whose readers now record scopes (Python, then Swift) are read again on
-  /// the next run; files of other languages keep their stat and hash and are not. From schema 5, Python
-  /// files keep theirs too (their version 1 blobs still decode).
-  @Test(arguments: [(4, ["a.py": true, "b.swift": true, "c.go": false]), (5, ["a.py": false, "b.swift": true, "c.go": false])])
+  /// Migrations 5, 6 and 7: the files whose readers now record scopes (Python, then Swift, then JavaScript
+  /// and TypeScript) are read again on the next run; files of other languages keep their stat and hash and
+  /// are not. Files whose scopes an earlier migration already brought keep theirs (older blobs still decode).
+  @Test(arguments: [
+    (4, ["a.py": true, "b.swift": true, "c.go": false, "d.ts": true, "e.js": true]),
+    (5, ["a.py": false, "b.swift": true, "c.go": false, "d.ts": true, "e.js": true]),
+    (6, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": true, "e.js": true]),
+  ])
   func anOlderIndexRereadsOnlyFilesWhoseReadersNowRecordScopes(_ version: Int, _ reread: [String: Bool]) throws {
     let dir = try TemporaryDirectory()
     let path = dir.path + "/i.sqlite"
@@ -73,7 +77,7 @@ import Testing
         try db.execute(sql: migration.sql)
         try db.execute(sql: "INSERT INTO grdb_migrations VALUES (?)", arguments: [migration.name])
       }
-      for (file, language) in [("a.py", "python"), ("b.swift", "swift"), ("c.go", "go")] {
+      for (file, language) in [("a.py", "python"), ("b.swift", "swift"), ("c.go", "go"), ("d.ts", "typescript"), ("e.js", "javascript")] {
         try db.execute(
           sql: "INSERT INTO file (path, language, status, size, mtime_ns, inode, content_hash) VALUES (?, ?, 'indexed', 3, 99, 7, 1234)",
           arguments: [file, language])
@@ -86,7 +90,7 @@ import Testing
       let cleared = (row[1] as Int64) == 0 && (row[2] as Int64) == 0
       #expect(cleared == reread[file], "\(file) from schema \(version)")
     }
-    #expect(rows.count == 3)
+    #expect(rows.count == 5)
     #expect(try db.read { try Bool.fetchOne($0, sql: "SELECT count(*) = 0 FROM pragma_table_info('file_blob') WHERE name = 'scopes'") } == false)
   }
 

@@ -18,8 +18,15 @@ import Testing
         .init(name: "x", scope: 3, position: at(6, 13), kind: .local, typeName: "Widget", visible: at(6, 30)),
         .init(name: "early", scope: 1, position: at(3, 1), kind: .attribute),
         .init(name: "append", scope: 1, position: at(10, 8), kind: .definition, typeName: "Int", labels: "_:copying:"),
+        // A hoisted JavaScript function: seen from its scope's start, before where it stands.
+        .init(name: "later", scope: 2, position: at(8, 12), kind: .definition, visible: at(4, 20)),
       ],
-      imports: [.init(localName: "c", module: "..a.b", importedName: "y", position: at(1, 20), scope: 0)],
+      imports: [
+        .init(localName: "c", module: "..a.b", importedName: "y", position: at(1, 20), scope: 0),
+        { var export = FileScopes.Import(localName: "default", module: "", importedName: "Widget", position: at(30, 16), scope: 0)
+          export.isExport = true
+          return export }(),
+      ],
       members: [.init(position: at(5, 14), receiver: "self"), .init(position: at(8, 3), receiver: "os.path")],
       moduleUses: [.init(position: at(1, 10), module: "..a")])
     scopes.keywordArguments = [.init(position: at(8, 20), callee: "draw", calleePosition: at(8, 10))]
@@ -31,15 +38,17 @@ import Testing
     #expect(try ScopeCodec.decode(ScopeCodec.encode(Self.sample)) == Self.sample)
   }
 
-  /// Python blobs written before labels and calls existed stay readable: a version 1 blob is a version 2
-  /// one without binding labels and without the calls at the end.
-  @Test func versionOneBlobsStillDecode() throws {
+  /// Blobs of earlier versions stay readable. Without bindings and imports (whose layout changed), a version 2
+  /// blob is a version 3 one with another first byte, and a version 1 blob is that without the calls at the end.
+  @Test func olderVersionsStillDecode() throws {
     var old = Self.sample
     old.bindings = []
+    old.imports = []
     old.calls = []
     old.keywordArguments = []
     let current = ScopeCodec.encode(old)
-    #expect(current.first == 2 && current.last == 0)
+    #expect(current.first == 3 && current.last == 0)
+    #expect(try ScopeCodec.decode([2] + current.dropFirst()) == old)
     var versionOne = [1] + current.dropFirst().dropLast()
     #expect(try ScopeCodec.decode(Array(versionOne)) == old)
     // Version 1 wrote a keyword argument's lines whole: line, column, callee, callee line, callee column.
@@ -47,7 +56,7 @@ import Testing
     versionOne += [1, 8, 20, 4] + Array("draw".utf8) + [8, 10]
     old.keywordArguments = [.init(position: SourcePosition(line: 8, column: 20), callee: "draw", calleePosition: SourcePosition(line: 8, column: 10))]
     #expect(try ScopeCodec.decode(Array(versionOne)) == old)
-    #expect(throws: OutlineDecodingError.self) { _ = try ScopeCodec.decode([3] + current.dropFirst()) }
+    #expect(throws: OutlineDecodingError.self) { _ = try ScopeCodec.decode([4] + current.dropFirst()) }
   }
 
   /// A cut or damaged blob throws; it never traps, and what decodes keeps every index inside.

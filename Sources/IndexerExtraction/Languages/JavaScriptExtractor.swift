@@ -21,6 +21,8 @@ public struct JavaScriptExtractor: Extractor {
     reader.readStatements(from: 0, to: tokens.count, container: "", parent: -1)
     reader.index.references = ReferenceCollector.collect(
       tokens, in: source, keywords: language == .typescript ? Keywords.typescript : Keywords.javascript)
+    var scopeBuilder = JavaScriptScopeBuilder(reader.lex)
+    reader.index.scopes = scopeBuilder.build()
     return reader.index
   }
 }

@@ -9,6 +9,7 @@ final class NameResolver {
   private let files: ResolutionFiles
   private lazy var python = PythonResolver(files: files)
   private lazy var swift = SwiftResolver(files: files)
+  private lazy var script = JavaScriptResolver(files: files)
 
   init(source: any ResolutionSource) {
     files = ResolutionFiles(source: source)
@@ -18,7 +19,7 @@ final class NameResolver {
   /// name search and read nothing more than before.
   static func resolves(_ path: String) -> Bool {
     switch Language(fileName: path) {
-    case .python?, .swift?: true
+    case .python?, .swift?, .javascript?, .typescript?: true
     default: false
     }
   }
@@ -28,6 +29,7 @@ final class NameResolver {
     switch Language(fileName: path) {
     case .python?: try python.resolve(name: name, path: path, at: position)
     case .swift?: try swift.resolve(name: name, path: path, at: position)
+    case .javascript?, .typescript?: try script.resolve(name: name, path: path, at: position)
     default: nil
     }
   }
@@ -43,6 +45,7 @@ final class NameResolver {
     switch Language(fileName: path) {
     case .python?: try python.isUntypedMember(path: path, at: position)
     case .swift?: try swift.isUntypedMember(path: path, at: position)
+    case .javascript?, .typescript?: try script.isUntypedMember(path: path, at: position)
     default: false
     }
   }

@@ -10,10 +10,12 @@ import IndexerModel
 /// line, column, module); keyword arguments (count, then line, column, callee, callee line and column).
 /// Version 2 adds each binding's labels after its visible column, and calls (count, then line delta, column,
 /// labels) at the end, and writes a keyword argument's lines as deltas (from the previous one, and the
-/// callee's from its own); version 1 blobs still decode, without labels and calls.
+/// callee's from its own); version 1 blobs still decode, without labels and calls. Version 3 writes the
+/// visible line delta zigzag (a hoisted JavaScript declaration is seen from before where it stands) and a
+/// byte after each import saying whether it is an export.
 /// Decoding checks every count, index and kind: a damaged blob throws, it never traps.
 package enum ScopeCodec {
-  static let version: UInt8 = 2
+  static let version: UInt8 = 3
 
   package static func encode(_ scopes: FileScopes) -> [UInt8] {
     var w = ByteWriter()
@@ -41,7 +43,7 @@ package enum ScopeCodec {
       w.varint(binding.position.column)
       w.byte(binding.kind.rawValue)
       w.string(binding.typeName)
-      w.varint(max(0, binding.visible.line - binding.position.line))
+      w.zigzag(binding.visible.line - binding.position.line)
       w.varint(binding.visible.column)
       w.string(binding.labels)
       line = binding.position.line
@@ -54,6 +56,7 @@ package enum ScopeCodec {
       w.varint(i.position.line)
       w.varint(i.position.column)
       w.varint(i.scope)
+      w.byte(i.isExport ? 1 : 0)
     }
     var receivers: [String] = []
     var receiverIndex: [String: Int] = [:]
@@ -101,7 +104,7 @@ package enum ScopeCodec {
   package static func decode(_ bytes: [UInt8]) throws(OutlineDecodingError) -> FileScopes {
     var r = ByteReader(bytes)
     let blobVersion = try r.byte()
-    guard blobVersion == 1 || blobVersion == version else { throw OutlineDecodingError() }
+    guard blobVersion >= 1 && blobVersion <= version else { throw OutlineDecodingError() }
     var result = FileScopes()
     let scopeCount = try count(&r, bytes)
     result.scopes.reserveCapacity(scopeCount)
@@ -136,7 +139,7 @@ package enum ScopeCodec {
       let column = try r.int()
       guard let kind = FileScopes.BindingKind(rawValue: try r.byte()) else { throw OutlineDecodingError() }
       let typeName = try r.string()
-      let visibleLine = try ByteReader.adding(line, try r.int())
+      let visibleLine = try ByteReader.adding(line, blobVersion >= 3 ? try r.zigzag() : try r.int())
       let visibleColumn = try r.int()
       let labels = blobVersion >= 2 ? try r.string() : ""
       result.bindings.append(
@@ -152,7 +155,9 @@ package enum ScopeCodec {
       let position = SourcePosition(line: try r.int(), column: try r.int())
       let scope = try r.int()
       guard scope < scopeCount else { throw OutlineDecodingError() }
-      result.imports.append(FileScopes.Import(localName: local, module: module, importedName: imported, position: position, scope: scope))
+      var entry = FileScopes.Import(localName: local, module: module, importedName: imported, position: position, scope: scope)
+      entry.isExport = blobVersion >= 3 ? try r.byte() != 0 : false
+      result.imports.append(entry)
     }
     let receiverCount = try count(&r, bytes)
     var receivers: [String] = []
