@@ -101,7 +101,10 @@ function isLocal(sf, pos) {
     if (n.getStart && n.getStart(sf) === pos && ts.isIdentifier(n)) found = n;
     ts.forEachChild(n, visit);
   })(sf);
-  for (let n = found && found.parent; n; n = n.parent) if (isFunctionLike(n)) return true;
+  // A declaration's own name: start from what encloses the declaration, not the declaration itself.
+  let n = found && found.parent;
+  if (n && isDeclarationName(found)) n = n.parent;
+  for (; n; n = n.parent) if (isFunctionLike(n)) return true;
   return false;
 }
 

@@ -109,7 +109,8 @@ public struct FileScopes: Sendable, Hashable {
     public var localName: String
     /// The module as written, relative dots included (`a.b`, `..x`, `./x`).
     public var module: String
-    /// The name taken from the module (`y` of `from x import y`), empty when the module itself is bound.
+    /// The name taken from the module (`y` of `from x import y`), empty when the module itself is bound (`*`
+    /// for a JavaScript namespace import, `import * as m`).
     public var importedName: String
     public var position: SourcePosition
     public var scope: Int

@@ -129,7 +129,7 @@ import Testing
       module.exports = Widget;
       """,
     ])
-    #expect(try ws.resolve("main.js", line: 4, "count") == "lib.js:3:16 member")
+    #expect(try ws.resolve("main.js", line: 4, "count") == "lib.js:1:10 member")  // `module.exports.count = count`: the function
     #expect(try ws.resolve("main.js", line: 4, "parse") == "lib.js:2:9 import")
     #expect(try ws.resolve("main.js", line: 5, "Widget") == "widget.js:1:7 import")
     #expect(try ws.resolve("main.js", line: 5, "draw") == "widget.js:2:3 member")

@@ -897,7 +897,7 @@ struct JavaScriptScopeBuilder {
       }
       if lex.isPunct(stop, "*"), lex.isWord(significant(stop + 1, end), "as") {
         let local = significant(significant(stop + 1, end) + 1, end)
-        entries.append((local, "", -1))
+        entries.append((local, "*", -1))  // `import * as m`: the namespace, named `*`
         stop = local + 1
         continue
       }
@@ -922,7 +922,7 @@ struct JavaScriptScopeBuilder {
     guard lex.isWord(stop, "from"), tokens[moduleToken].kind == .literal else { return stop }
     let module = literalText(moduleToken)
     for entry in entries {
-      addImport(entry.local, module: module, imported: entry.imported.isEmpty ? "" : entry.imported, scope: scope)
+      addImport(entry.local, module: module, imported: entry.imported, scope: scope)
       if entry.importedAt >= 0 { result.members.append(FileScopes.Member(position: position(entry.importedAt), receiver: "@module:" + module)) }
     }
     return significant(moduleToken + 1, end)
@@ -1052,8 +1052,9 @@ struct JavaScriptScopeBuilder {
       let name = after + 1
       let value = significant(significant(after + 2, end) + 1, end)
       let stop = expressionEnd(value, end: end)
-      addExport(lex.text(name), imported: "", at: name, module: "")
-      if let last = result.imports.indices.last { result.imports[last].importedName = "@self" }
+      // `exports.count = count` exports what the name is bound to; any other value is the assignment itself.
+      let plainName = tokens[value].kind == .name && significant(value + 1, stop + 1) >= stop
+      addExport(lex.text(name), imported: plainName ? lex.text(value) : "@self", at: name, module: "")
       walk(from: value, to: stop, scope: scope, function: function, mode: .expression)
       return stop
     }

@@ -25,8 +25,9 @@ final class JavaScriptResolver {
 
   /// What a receiver denotes, as far as member lookup needs it.
   private enum Value {
-    /// A class, interface, object literal, enum or namespace: the scope whose bindings are its members.
-    case scope(path: String, scope: Int)
+    /// A class, interface, object literal, enum or namespace: the scopes whose bindings are its members
+    /// (several when TypeScript merges declarations of one name: a class and a namespace).
+    case scope(path: String, scopes: [Int])
     /// A module imported whole: its file's exports.
     case module(path: String)
     case unknown
@@ -92,7 +93,7 @@ final class JavaScriptResolver {
   /// before the use in that scope (else its first: a function declaration, or a use inside a function of
   /// a name bound later). Class and object bodies bind only type parameters for what is inside them.
   private func lexical(
-    _ name: String, in path: String, at position: SourcePosition, skipping skipped: FileScopes.Binding? = nil
+    _ name: String, in path: String, at position: SourcePosition, skipping skipped: FileScopes.Binding? = nil, forValue: Bool = false
   ) throws(StoreError) -> Site? {
     guard let file = try files.file(path) else { return nil }
     let scopes = file.scopes
@@ -106,8 +107,10 @@ final class JavaScriptResolver {
       let here = named.filter {
         $0.scope == s && $0.kind != .attribute && $0 != skipped && (scope.kind != .type || $0.kind == .typeParameter)
       }
-      if let found = here.last(where: { $0.visible <= position }) ?? here.first {
-        if found.kind == .imported { return try followImport(found, in: path) ?? site(found, in: path) }
+      // Declarations of one name in one scope are one symbol (`var` twice, overloads, merged declarations):
+      // the first is its definition, as TypeScript lists them.
+      if let found = here.first {
+        if found.kind == .imported && !forValue { return try followImport(found, in: path) ?? site(found, in: path) }
         return site(found, in: path)
       }
       s = scope.parent
@@ -129,12 +132,14 @@ final class JavaScriptResolver {
 
   /// The definition an import binding names in the module's file; nil when the module is outside the
   /// workspace.
-  private func followImport(_ binding: FileScopes.Binding, in path: String) throws(StoreError) -> Site? {
+  /// A namespace import (`import * as m`) is its own definition, as TypeScript answers; for a value (`m.x`)
+  /// it is the module.
+  private func followImport(_ binding: FileScopes.Binding, in path: String, forValue: Bool = false) throws(StoreError) -> Site? {
     guard take(), let file = try files.file(path),
       let entry = file.scopes.imports.first(where: { !$0.isExport && $0.localName == binding.name && $0.position == binding.position }),
-      let module = try resolveModule(entry.module, from: path)
+      entry.importedName != "*" || forValue, let module = try resolveModule(entry.module, from: path)
     else { return nil }
-    if entry.importedName.isEmpty {
+    if entry.importedName.isEmpty || entry.importedName == "*" {
       // The module itself (`import * as m`, `const m = require(…)`): what it assigns to `module.exports`, else its file.
       if let whole = try exported("=", from: module) { return relabeled(whole, .import) }
       return Site(path: module, name: binding.name, position: SourcePosition(line: 1, column: 1), binding: nil, resolution: .import)
@@ -246,17 +251,23 @@ final class JavaScriptResolver {
       return nil
     case .module(let path):
       return try exported(name, from: path)
-    case .scope(let path, let scope):
-      guard let file = try files.file(path), scope >= 0, scope < file.scopes.scopes.count else { return nil }
-      let here = try files.bindings(named: name, in: path).filter { $0.scope == scope && $0.kind != .typeParameter }
-      if let found = here.first(where: { $0.kind != .attribute }) ?? here.first {
-        if found.kind == .imported { return try followImport(found, in: path) ?? site(found, in: path) }
-        return site(found, in: path)
+    case .scope(let path, let scopes):
+      guard let file = try files.file(path) else { return nil }
+      let bodies = scopes.filter { $0 >= 0 && $0 < file.scopes.scopes.count }
+      let named = try files.bindings(named: name, in: path)
+      for scope in bodies {
+        let here = named.filter { $0.scope == scope && $0.kind != .typeParameter }
+        if let found = here.first(where: { $0.kind != .attribute }) ?? here.first {
+          if found.kind == .imported { return try followImport(found, in: path) ?? site(found, in: path) }
+          return site(found, in: path)
+        }
       }
-      let body = file.scopes.scopes[scope]
-      for base in body.bases {
-        let baseValue = try typeValue(base, in: path, at: body.range.start)
-        if let found = try memberSite(name, of: baseValue) { return found }
+      for scope in bodies {
+        let body = file.scopes.scopes[scope]
+        for base in body.bases {
+          let baseValue = try typeValue(base, in: path, at: body.range.start)
+          if let found = try memberSite(name, of: baseValue) { return found }
+        }
       }
       return nil
     }
@@ -274,7 +285,7 @@ final class JavaScriptResolver {
     case "super":
       current = try superValue(in: path, at: position)
     default:
-      guard let site = try lexical(firstName, in: path, at: position) else { return .unknown }
+      guard let site = try lexical(firstName, in: path, at: position, forValue: true) else { return .unknown }
       current = try firstCalls > 0 ? callResult(site) : value(of: site)
     }
     for part in parts.dropFirst() {
@@ -284,6 +295,11 @@ final class JavaScriptResolver {
       if case .unknown = current { return .unknown }
     }
     return current
+  }
+
+  /// `@scope:12` → 12.
+  private static func scopeIndex(_ typeName: String) -> Int? {
+    typeName.hasPrefix("@scope:") ? Int(typeName.dropFirst("@scope:".count)) : nil
   }
 
   /// `name()()` → (`name`, 2).
@@ -302,8 +318,21 @@ final class JavaScriptResolver {
     guard take(), let binding = site.binding else {
       return site.binding == nil && site.position == SourcePosition(line: 1, column: 1) ? .module(path: site.path) : .unknown
     }
+    if binding.kind == .imported {
+      guard let target = try followImport(binding, in: site.path, forValue: true) else { return .unknown }
+      return try value(of: target)
+    }
     let typeName = binding.typeName
-    if typeName.hasPrefix("@scope:"), let scope = Int(typeName.dropFirst("@scope:".count)) { return .scope(path: site.path, scope: scope) }
+    if let scope = Self.scopeIndex(typeName) {
+      // Declarations TypeScript merges (a class and a namespace, an interface declared twice) share members.
+      var merged = [scope]
+      if let file = try files.file(site.path) {
+        for other in try files.bindings(named: binding.name, in: site.path) where other.scope == binding.scope && other != binding {
+          if let more = Self.scopeIndex(other.typeName), !merged.contains(more), file.scopes.scopes.indices.contains(more) { merged.append(more) }
+        }
+      }
+      return .scope(path: site.path, scopes: merged)
+    }
     if typeName.hasPrefix("returns:") || typeName.isEmpty { return .unknown }
     if typeName.hasPrefix("=") {
       return try value(ofChain: String(typeName.dropFirst()), in: site.path, at: binding.position)
@@ -319,8 +348,8 @@ final class JavaScriptResolver {
       return try typeValue(String(binding.typeName.dropFirst("returns:".count)), in: site.path, at: binding.position)
     }
     let callee = try value(of: site)
-    if case .scope(let path, let scope) = callee, let file = try files.file(path), scope < file.scopes.scopes.count,
-      file.scopes.scopes[scope].kind == .type, binding.typeName == "@scope:\(scope)"
+    if case .scope(let path, let scopes) = callee, let scope = scopes.first, let file = try files.file(path),
+      scope < file.scopes.scopes.count, file.scopes.scopes[scope].kind == .type
     {
       return callee
     }
@@ -344,10 +373,10 @@ final class JavaScriptResolver {
       guardSteps += 1
       switch scopes[s].kind {
       case .type:
-        return .scope(path: path, scope: s)
+        return .scope(path: path, scopes: [s])
       case .function:
         let owner = scopes[s].parent
-        if owner >= 0 && owner < scopes.count && scopes[owner].kind == .type { return .scope(path: path, scope: owner) }
+        if owner >= 0 && owner < scopes.count && scopes[owner].kind == .type { return .scope(path: path, scopes: [owner]) }
         return .unknown
       default:
         s = scopes[s].parent
@@ -358,7 +387,8 @@ final class JavaScriptResolver {
 
   /// `super` at `position`: the first base of the class around it.
   private func superValue(in path: String, at position: SourcePosition) throws(StoreError) -> Value {
-    guard case .scope(let typePath, let scope) = try thisValue(in: path, at: position), let file = try files.file(typePath),
+    guard case .scope(let typePath, let scopes) = try thisValue(in: path, at: position), let scope = scopes.first,
+      let file = try files.file(typePath),
       scope < file.scopes.scopes.count, let base = file.scopes.scopes[scope].bases.first
     else { return .unknown }
     return try typeValue(base, in: typePath, at: file.scopes.scopes[scope].range.start)
