@@ -1088,8 +1088,13 @@ struct JavaScriptScopeBuilder {
       while tokens[receiverEnd].kind == .newline { receiverEnd -= 1 }
       let receiver = receiverText(endingAt: receiverEnd)
       result.members.append(FileScopes.Member(position: position(k), receiver: receiver))
-      if receiver == "this", lex.isPunct(k + 1, "="), !lex.isPunct(k + 2, "="), !lex.isPunct(k + 2, ">") {
-        bindThisAttribute(k)
+      if lex.isPunct(k + 1, "="), !lex.isPunct(k + 2, "="), !lex.isPunct(k + 2, ">") {
+        if receiver == "this" {
+          bindThisAttribute(k)
+        } else if !receiver.isEmpty && !(receiver == "module" && lex.isWord(k, "exports")) {
+          // `obj.prop = value`: declares `prop` where nothing else does (JavaScript's expando properties).
+          bind(k, in: 0, kind: .attribute)
+        }
       }
     }
   }

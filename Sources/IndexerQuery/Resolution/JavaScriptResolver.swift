@@ -72,19 +72,29 @@ final class JavaScriptResolver {
       }
       return site(own, in: path)
     }
+    // `exports.name = value`: the export is what it names (`exports.default = clone` is the function `clone`).
     if let entry = scopes.imports.first(where: { $0.isExport && $0.position == position && $0.localName == name }) {
-      return Site(path: path, name: name, position: entry.position, binding: nil, resolution: .scope)
+      return try exportTarget(entry, in: path) ?? Site(path: path, name: name, position: entry.position, binding: nil, resolution: .scope)
     }
     if let member = scopes.member(at: position) {
       if member.receiver.hasPrefix("@module:") {
         guard let module = try resolveModule(String(member.receiver.dropFirst("@module:".count)), from: path) else { return nil }
         return try exported(name, from: module).map { relabeled($0, .import) }
       }
-      guard !member.receiver.isEmpty else { return nil }
-      let receiver = try value(ofChain: member.receiver, in: path, at: position)
-      return try memberSite(name, of: receiver).map { relabeled($0, .member) }
+      let receiver = member.receiver.isEmpty ? Value.unknown : try value(ofChain: member.receiver, in: path, at: position)
+      if let found = try memberSite(name, of: receiver) { return relabeled(found, .member) }
+      // `obj.prop = value` where nothing declares `prop`: the assignment declares it, as TypeScript reads JavaScript.
+      if let assigned = named.first(where: { $0.position == position && $0.kind == .attribute }) { return site(assigned, in: path) }
+      return nil
     }
-    return try lexical(name, in: path, at: position)
+    if let found = try lexical(name, in: path, at: position) { return found }
+    // CommonJS's `exports` (unless something binds it): in `exports.name = value`, what is exported; else the module.
+    if name == "exports", file.language == .javascript {
+      let statement = scopes.imports.first { $0.isExport && $0.position.line == position.line && $0.position > position }
+      if let statement, let target = try exportTarget(statement, in: path), target.binding != nil { return target }
+      return Site(path: path, name: name, position: SourcePosition(line: 1, column: 1), binding: nil, resolution: .scope)
+    }
+    return nil
   }
 
   // MARK: Scopes
