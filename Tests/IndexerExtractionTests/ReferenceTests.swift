@@ -12,7 +12,8 @@ import Testing
     (.go, "package p\n// needle\nvar s = `needle\nneedle`\nvar needle = \"needle\"\nfunc f() rune { return 'n' + needle }\n", ["5:5", "6:30"]),
     (.java, "class A { /** needle */ int needle; String s = \"needle\"; String t = \"\"\"\nneedle\n\"\"\"; int f() { return needle; } }\n", ["1:29", "3:23"]),
     (.rust, "/* /* needle */ needle */ fn needle() -> &'static str { r#\"needle\"# }\n// needle\nfn g() { needle(); }\n", ["1:30", "3:10"]),
-    (.javascript, "const s = `needle ${needle}`; // needle\nconst r = /needle/g; let needle = 'needle';\n/* needle */ needle();\n", ["2:26", "3:14"]),
+    // A template's `${…}` is code: its names are references; its text is not.
+    (.javascript, "const s = `needle ${needle}`; // needle\nconst r = /needle/g; let needle = 'needle';\n/* needle */ needle();\n", ["1:21", "2:26", "3:14"]),
     (.typescript, "let needle: string = \"needle\"; // needle\n/* needle */ export function f(): void { needle.trim(); }\n", ["1:5", "2:42"]),
     (.python, "needle = 'needle'  # needle\ns = \"\"\"needle\nneedle\"\"\"\nt = f\"{needle}\" + r'needle'\ndef f(): return needle\n", ["1:1", "5:17"]),
     (.swift, "let needle = \"needle\" // needle\n/* needle */ let s = \"\"\"\nneedle\n\"\"\"\nfunc f() -> String { needle }\n", ["1:5", "5:22"]),

@@ -217,8 +217,7 @@ struct JavaScriptScopeBuilder {
     if typeParameters >= 0 { i = significant(angleClose(i, end) + 1, end) }
     guard lex.isPunct(i, "("), i < end else { return max(i, k + 1) }
     let close = min(lex.matching(i), end)
-    let (body, returnType) = bodyAfterParameters(close, end: end)
-    let last = body.map { min(lex.matching($0), end) } ?? close
+    let (body, returnType, last) = bodyAfterParameters(close, end: end)
     let functionScope = open(.function, from: name >= 0 ? name : k, to: last, parent: scope)
     if name >= 0 {
       let typeName = returnType.isEmpty ? "" : "returns:" + returnType
@@ -236,16 +235,21 @@ struct JavaScriptScopeBuilder {
 
   /// After a parameter list closing at `close`: the body's `{` (nil for a declaration without one) and the
   /// result type written between (`: Promise<T>`), empty when none.
-  private func bodyAfterParameters(_ close: Int, end: Int) -> (body: Int?, returnType: String) {
+  /// `last` is the declaration's last token: the body's `}`, else the end of the result type (`x is T`
+  /// names the parameter `x`: it belongs to the function's scope).
+  private func bodyAfterParameters(_ close: Int, end: Int) -> (body: Int?, returnType: String, last: Int) {
     var i = significant(close + 1, end)
     var returnType = ""
+    var last = close
     if lex.isPunct(i, ":") {
       let typeStart = significant(i + 1, end)
       i = typeEnd(typeStart, end: end, stopAtBrace: true)
       returnType = plainType(typeStart, i)
+      last = max(close, previousSignificant(i))
       i = significant(i, end)
     }
-    return (lex.isPunct(i, "{") && i < end ? i : nil, returnType)
+    guard lex.isPunct(i, "{") && i < end else { return (nil, returnType, last) }
+    return (i, returnType, min(lex.matching(i), end))
   }
 
   /// An arrow function whose parameters are `parameters...close` (one name, or a parenthesized list) and
@@ -653,8 +657,7 @@ struct JavaScriptScopeBuilder {
     if typeParameters >= 0 { i = significant(angleClose(i, close) + 1, close) }
     if lex.isPunct(i, "(") {
       let paramsClose = min(lex.matching(i), close)
-      let (body, returnType) = bodyAfterParameters(paramsClose, end: close)
-      let last = body.map { min(lex.matching($0), close) } ?? paramsClose
+      let (body, returnType, last) = bodyAfterParameters(paramsClose, end: close)
       let method = open(.function, from: key, to: last, parent: scope)
       if named && tokens[key].kind == .name {
         bind(key, in: scope, kind: .definition, typeName: returnType.isEmpty ? "" : "returns:" + returnType)

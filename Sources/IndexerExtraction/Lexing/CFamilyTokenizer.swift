@@ -65,6 +65,9 @@ struct CFamilyTokenizer {
       line += 1
       lineStart = pos
     }
+    // JavaScript templates: the brace depth at which each open `${` substitution was entered, innermost last.
+    var braceDepth = 0
+    var substitutions: [Int] = []
     /// A backslash and what it escapes; an escaped line break (C's continued string) still counts as a line.
     func skipEscape() {
       pos += 1
@@ -166,8 +169,28 @@ struct CFamilyTokenizer {
         pos = min(pos + 1, src.count)
         emit(.literal, start, startLine, startColumn)
       case UInt8(ascii: "`") where javascriptLiterals:
-        pos = Self.templateEnd(src, pos + 1, &line, &lineStart)
+        // A template's text up to its end or its first `${`: the substitution's expression is tokens like any
+        // other (its names are references), and the `}` that closes it resumes the template.
+        let (end, opensSubstitution) = Self.templateChunk(src, pos + 1, &line, &lineStart)
+        pos = end
         emit(.literal, start, startLine, startColumn)
+        if opensSubstitution { substitutions.append(braceDepth) }
+      case UInt8(ascii: "{") where javascriptLiterals:
+        pos += 1
+        braceDepth += 1
+        emit(.punct, start, startLine, startColumn)
+      case UInt8(ascii: "}") where javascriptLiterals:
+        if let open = substitutions.last, open == braceDepth {
+          substitutions.removeLast()
+          let (end, opensSubstitution) = Self.templateChunk(src, pos + 1, &line, &lineStart)
+          pos = end
+          emit(.literal, start, startLine, startColumn)
+          if opensSubstitution { substitutions.append(braceDepth) }
+        } else {
+          pos += 1
+          braceDepth -= 1
+          emit(.punct, start, startLine, startColumn)
+        }
       case UInt8(ascii: "/") where javascriptLiterals && Self.regexMayStart(after: tokens.last(where: { $0.kind != .newline }), src):
         pos += 1
         var inClass = false
@@ -267,9 +290,11 @@ struct CFamilyTokenizer {
     return src.count
   }
 
-  /// The end of a template literal whose body starts at `start`, skipping `${ ... }` with nested braces,
-  /// strings and templates inside.
-  private static func templateEnd(_ src: SourceBytes, _ start: Int, _ line: inout Int, _ lineStart: inout Int) -> Int {
+  /// Where a template's text starting at `start` stops: after its closing backquote, or after a `${` that
+  /// opens a substitution (then `true`); the input's end when neither comes.
+  private static func templateChunk(
+    _ src: SourceBytes, _ start: Int, _ line: inout Int, _ lineStart: inout Int
+  ) -> (end: Int, opensSubstitution: Bool) {
     var pos = start
     while pos < src.count {
       let c = src[pos]
@@ -288,33 +313,11 @@ struct CFamilyTokenizer {
         lineStart = pos
         continue
       }
-      if c == UInt8(ascii: "`") { return pos + 1 }
-      if c == UInt8(ascii: "$") && pos + 1 < src.count && src[pos + 1] == UInt8(ascii: "{") {
-        pos += 2
-        var depth = 1
-        while pos < src.count && depth > 0 {
-          let d = src[pos]
-          if d == UInt8(ascii: "{") { depth += 1 }
-          if d == UInt8(ascii: "}") { depth -= 1 }
-          if d == UInt8(ascii: "`") {
-            pos = templateEnd(src, pos + 1, &line, &lineStart)
-            continue
-          }
-          if d == UInt8(ascii: "\"") || d == UInt8(ascii: "'") {
-            pos += 1
-            while pos < src.count && src[pos] != d && src[pos] != 0x0A { pos += src[pos] == UInt8(ascii: "\\") ? 2 : 1 }
-          }
-          if d == 0x0A {
-            line += 1
-            lineStart = pos + 1
-          }
-          pos += 1
-        }
-        continue
-      }
+      if c == UInt8(ascii: "`") { return (pos + 1, false) }
+      if c == UInt8(ascii: "$") && pos + 1 < src.count && src[pos + 1] == UInt8(ascii: "{") { return (pos + 2, true) }
       pos += 1
     }
-    return src.count
+    return (src.count, false)
   }
 
   /// A `/` starts a regex where an operand may start: at the beginning, after an operator or an opening

@@ -73,13 +73,17 @@ final class JavaScriptResolver {
       return site(own, in: path)
     }
     // `exports.name = value`: the export is what it names (`exports.default = clone` is the function `clone`).
-    if let entry = scopes.imports.first(where: { $0.isExport && $0.position == position && $0.localName == name }) {
-      return try exportTarget(entry, in: path) ?? Site(path: path, name: name, position: entry.position, binding: nil, resolution: .scope)
+    if let own = scopes.imports.first(where: { $0.isExport && $0.position == position && $0.localName == name }) {
+      let entry = Self.export(named: name, in: scopes) ?? own
+      return try exportTarget(entry, in: path) ?? Site(path: path, name: name, position: own.position, binding: nil, resolution: .scope)
     }
     if let member = scopes.member(at: position) {
       if member.receiver.hasPrefix("@module:") {
         guard let module = try resolveModule(String(member.receiver.dropFirst("@module:".count)), from: path) else { return nil }
         return try exported(name, from: module).map { relabeled($0, .import) }
+      }
+      if member.receiver == "module", name == "exports", file.language == .javascript, try lexical("module", in: path, at: position) == nil {
+        return Site(path: path, name: name, position: SourcePosition(line: 1, column: 1), binding: nil, resolution: .scope)  // CommonJS
       }
       let receiver = member.receiver.isEmpty ? Value.unknown : try value(ofChain: member.receiver, in: path, at: position)
       if let found = try memberSite(name, of: receiver) { return relabeled(found, .member) }
@@ -166,7 +170,7 @@ final class JavaScriptResolver {
     guard take(), let file = try files.file(module) else { return nil }
     let scopes = file.scopes
     var found: Site?
-    if let entry = scopes.imports.first(where: { $0.isExport && $0.localName == name }) {
+    if let entry = Self.export(named: name, in: scopes) {
       found = try exportTarget(entry, in: module)
     }
     if found == nil, name != "=", name != "default" {
@@ -191,6 +195,13 @@ final class JavaScriptResolver {
     }
     if steps <= Self.maximumSteps { exportsCache[key] = found }
     return found
+  }
+
+  /// The export entry for `name`: of several (`exports.x = void 0; … exports.x = x;`), one that names a
+  /// declaration, else the first.
+  private static func export(named name: String, in scopes: FileScopes) -> FileScopes.Import? {
+    let entries = scopes.imports.filter { $0.isExport && $0.localName == name }
+    return entries.first { !$0.importedName.isEmpty && !$0.importedName.hasPrefix("@") && $0.module.isEmpty } ?? entries.first
   }
 
   /// The place an export entry names.
