@@ -4,7 +4,10 @@ recall of `indexer query refs --at` against the service's references on the same
 
 Samples uses as navigation_ts.py does (seeded), keeps those the service resolves to a definition inside the
 tree, and compares the two sets of occurrences (path, line, column). indexer's answers marked `name` (members
-whose receiver its rules could not type) are counted apart: precision is over the answers it resolved.
+whose receiver its rules could not type) are counted apart: precision is over the answers it resolved. Requests
+that start at a use indexer's rules do not resolve (a member whose receiver only inference types: `issue.code`
+where `issue` is an untyped callback parameter) find nothing from there; they are reported as their own line,
+as the navigation table counts them apart.
 
   references_ts.py --root TREE --indexer BIN --language typescript|javascript [--files 20] [--uses 100] [--seed 1]
 """
@@ -13,7 +16,7 @@ import collections
 import os
 import random
 
-from navigation_report import files_with_uses, indexer_references, print_disagreements
+from navigation_report import files_with_uses, indexer_definitions, indexer_references, print_disagreements
 from navigation_ts import EXTENSIONS, Oracle, script_files
 
 
@@ -32,6 +35,7 @@ def main():
     per_file = max(1, args.uses // args.files)
 
     shared = ours_total = theirs_total = marked_total = 0
+    inferred = [0, 0, 0, 0]  # requests starting at an unresolved use: count, shared, indexer, TypeScript
     skipped = collections.Counter()
     worst = []
     chosen = 0
@@ -55,6 +59,12 @@ def main():
                 continue
             ours, marked = indexer_references(args.indexer, root, rel, line, col)
             marked_total += marked
+            start = indexer_definitions(args.indexer, root, rel, line, col)
+            if not start or start[0]["resolution"] == "name":
+                inferred[0] += 1
+                inferred[1] += len(ours & theirs)
+                inferred[2] += len(ours)
+                inferred[3] += len(theirs)
             shared += len(ours & theirs)
             ours_total += len(ours)
             theirs_total += len(theirs)
@@ -66,6 +76,11 @@ def main():
     print(f"{args.language} references: {chosen} files (seed {args.seed}), oracle TypeScript language service")
     print(f"shared {shared}, indexer {ours_total}, TypeScript {theirs_total}: precision "
           f"{100.0 * shared / max(ours_total, 1):.1f}%, recall {100.0 * shared / max(theirs_total, 1):.1f}%")
+    resolved = (shared - inferred[1], ours_total - inferred[2], theirs_total - inferred[3])
+    print(f"from uses indexer resolves: shared {resolved[0]}, indexer {resolved[1]}, TypeScript {resolved[2]}: precision "
+          f"{100.0 * resolved[0] / max(resolved[1], 1):.1f}%, recall {100.0 * resolved[0] / max(resolved[2], 1):.1f}%")
+    print(f"from {inferred[0]} uses it does not resolve (receivers known only by inference): shared {inferred[1]}, "
+          f"indexer {inferred[2]}, TypeScript {inferred[3]}")
     print(f"indexer's occurrences marked name (untyped receivers, not counted above): {marked_total}")
     for reason, n in skipped.most_common():
         print(f"not judged ({reason}): {n}")

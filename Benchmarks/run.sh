@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side benchmarks of indexer against its peers on real trees, medians of several runs.
 #
-#   Benchmarks/run.sh                 # python-stdlib, swift-nio, swift-syntax
+#   Benchmarks/run.sh                 # python-stdlib, node-js, ts-decls, swift-nio, swift-syntax
 #   RUNS=7 BENCH_LINUX=1 Benchmarks/run.sh   # then every Linux row (Benchmarks/linux.sh; LINUX_RUNS, default 1)
 #
 # Corpora come from ../shared/corpus/make-corpus (cached in ~/.cache/indexer-corpora). Needs the release
@@ -38,6 +38,18 @@ hyperfine -N --style none --runs "$runs" --export-json "$work/cold-py.json" \
   "ctags -R --languages=Python -f $work/py.tags $py" >/dev/null
 a=$(median_of "$work/cold-py.json" 0); b=$(median_of "$work/cold-py.json" 1)
 row "cold index, python-stdlib" "$(secs "$a")" "ctags -R --languages=Python: $(secs "$b")" "$(ratio "$a" "$b")" "≤ 0.70"
+
+# --- cold index vs ctags -R (JavaScript, TypeScript: the readers also record scopes for resolution) -------
+for pair in node-js:JavaScript ts-decls:TypeScript; do
+  name=${pair%%:*}; lang=${pair#*:}
+  src=$(corpus "$name")
+  hyperfine -N --style none --runs "$runs" --export-json "$work/cold-$name.json" \
+    --prepare "rm -f $work/$name.sqlite $work/$name.sqlite-wal $work/$name.sqlite-shm $work/$name.tags" \
+    "$bin index $src --db $work/$name.sqlite --quiet" \
+    "ctags -R --languages=$lang -f $work/$name.tags $src" >/dev/null
+  a=$(median_of "$work/cold-$name.json" 0); b=$(median_of "$work/cold-$name.json" 1)
+  row "cold index, $name" "$(secs "$a")" "ctags -R --languages=$lang: $(secs "$b")" "$(ratio "$a" "$b")" "≤ 0.70"
+done
 
 # --- Swift throughput ------------------------------------------------------------------------------
 for name in swift-nio swift-syntax; do

@@ -20,6 +20,8 @@ struct JavaScriptScopeBuilder {
   private var nesting = 0
   /// For each closing bracket, its opening one (-1 for any other token): member receivers read backwards.
   private var openers: [Int32]
+  /// The `{` of object literals found to be a value of a bound object's key: their keys are members too.
+  private var boundObjects: Set<Int> = []
   static let maximumNesting = 120
 
   init(_ lex: CFamilyTokens) {
@@ -385,7 +387,7 @@ struct JavaScriptScopeBuilder {
         }
         let objectScopes = result.scopes.count
         walk(from: value, to: stop, scope: scope, function: bindIn, mode: .expression)
-        if typeName.isEmpty, lex.isPunct(value, "{"), objectScopes < result.scopes.count { typeName = "@scope:\(objectScopes)" }
+        if typeName.isEmpty, let object = objectScope(at: value, firstNew: objectScopes) { typeName = "@scope:\(object)" }
       } else if kind == .loop {
         stop = expressionEnd(after, end: end)
         walk(from: after, to: stop, scope: scope, function: bindIn, mode: .expression)
@@ -643,7 +645,7 @@ struct JavaScriptScopeBuilder {
 
   /// One member of a class, object literal or interface whose key is at `key`: a method (with `(`), else a
   /// property with its written type or value. Bound in `scope`; the token after the member.
-  private mutating func member(_ key: Int, close: Int, scope: Int, type: Int, inObject: Bool = false) -> Int {
+  private mutating func member(_ key: Int, close: Int, scope: Int, type: Int, inObject: Bool = false, bindKeys: Bool = true) -> Int {
     var i = key
     let named = tokens[key].kind == .name || tokens[key].kind == .literal
     if lex.isPunct(key, "[") {
@@ -660,7 +662,11 @@ struct JavaScriptScopeBuilder {
       let (body, returnType, last) = bodyAfterParameters(paramsClose, end: close)
       let method = open(.function, from: key, to: last, parent: scope)
       if named && tokens[key].kind == .name {
-        bind(key, in: scope, kind: .definition, typeName: returnType.isEmpty ? "" : "returns:" + returnType)
+        if bindKeys {
+          bind(key, in: scope, kind: .definition, typeName: returnType.isEmpty ? "" : "returns:" + returnType)
+        } else {
+          result.members.append(FileScopes.Member(position: position(key), receiver: "{}"))
+        }
       }
       if typeParameters >= 0 { bindTypeParameters(typeParameters, in: method) }
       parameters(i, close: paramsClose, scope: method, type: lex.isWord(key, "constructor") ? type : -1)
@@ -668,16 +674,22 @@ struct JavaScriptScopeBuilder {
       return significant(last + 1, close)
     }
     var typeName = ""
-    let keyBinding = named && tokens[key].kind == .name ? result.bindings.count : -1
-    if keyBinding >= 0 { bind(key, in: scope, kind: .definition) }
+    let shorthand = inObject && (lex.isPunct(i, ",") || i >= close || lex.isPunct(i, "}") || tokens[i].kind == .newline)
+    let keyBinding = named && tokens[key].kind == .name && bindKeys ? result.bindings.count : -1
+    if keyBinding >= 0 {
+      bind(key, in: scope, kind: .definition)
+    } else if named && tokens[key].kind == .name && !shorthand {
+      result.members.append(FileScopes.Member(position: position(key), receiver: "{}"))  // a key of an unnamed object: itself
+    }
     if lex.isPunct(i, ":") {
       let valueStart = significant(i + 1, close)
       if inObject {
         let stop = expressionEnd(valueStart, end: close)
         let objectScopes = result.scopes.count
         typeName = initializerType(valueStart, stop)
+        if bindKeys && lex.isPunct(valueStart, "{") { boundObjects.insert(valueStart) }
         walk(from: valueStart, to: stop, scope: scope, function: scope, mode: .expression)
-        if typeName.isEmpty, lex.isPunct(valueStart, "{"), objectScopes < result.scopes.count { typeName = "@scope:\(objectScopes)" }
+        if typeName.isEmpty, let object = objectScope(at: valueStart, firstNew: objectScopes) { typeName = "@scope:\(object)" }
         if keyBinding >= 0 { result.bindings[keyBinding].typeName = typeName }
         return stop
       }
@@ -690,7 +702,7 @@ struct JavaScriptScopeBuilder {
       if typeName.isEmpty { typeName = initializerType(value, stop) }
       let objectScopes = result.scopes.count
       walk(from: value, to: stop, scope: scope, function: scope, mode: .expression)
-      if typeName.isEmpty, lex.isPunct(value, "{"), objectScopes < result.scopes.count { typeName = "@scope:\(objectScopes)" }
+      if typeName.isEmpty, let object = objectScope(at: value, firstNew: objectScopes) { typeName = "@scope:\(object)" }
       i = stop
     } else if inObject && keyBinding >= 0 {
       // `{ a }`: shorthand for `{ a: a }`, a use of the variable.
@@ -710,7 +722,11 @@ struct JavaScriptScopeBuilder {
       walk(from: open + 1, to: close, scope: scope, function: function, mode: .expression)  // JSX `{expression}`
       return
     }
-    let object = self.open(.type, from: open, to: close, parent: scope)
+    // Only an object something names (`x = {…}`, `export default {…}`, a bound object's key) is looked into
+    // for members; any other (an argument, an array element) records its keys as their own definitions,
+    // which keeps the blob small where code is mostly object literals.
+    let bound = isBound(open)
+    let object = bound ? self.open(.type, from: open, to: close, parent: scope) : scope
     var i = significant(open + 1, close)
     while i < close {
       if lex.isPunct(i, ",") || lex.isPunct(i, ";") {
@@ -739,9 +755,30 @@ struct JavaScriptScopeBuilder {
         i = max(stop, key + 1)
         continue
       }
-      let next = member(key, close: close, scope: object, type: object, inObject: true)
+      let next = member(key, close: close, scope: object, type: object, inObject: true, bindKeys: bound)
       i = max(next, key + 1)
     }
+  }
+
+  /// Whether the object literal at `open` is a value something names: after an assignment's `=`, `export
+  /// default`, or as a bound object's key's value.
+  private func isBound(_ open: Int) -> Bool {
+    if boundObjects.contains(open) { return true }
+    let p = previousSignificant(open)
+    if lex.isWord(p, "default") { return true }
+    guard lex.isPunct(p, "="), !lex.isPunct(p + 1, "=") else { return false }
+    let before = p - 1
+    guard before >= 0, tokens[before].end == tokens[p].start else { return true }
+    return !(lex.isPunct(before, "=") || lex.isPunct(before, "!") || lex.isPunct(before, "<") || lex.isPunct(before, ">"))
+  }
+
+  /// The object literal scope that opened at token `value` during a walk that began when there were
+  /// `firstNew` scopes; nil when none did (the value is no object, or one nothing names).
+  private func objectScope(at value: Int, firstNew: Int) -> Int? {
+    guard lex.isPunct(value, "{"), firstNew < result.scopes.count, result.scopes[firstNew].kind == .type,
+      result.scopes[firstNew].range.start == position(value)
+    else { return nil }
+    return firstNew
   }
 
   /// Whether `{ … }` holds object members (or nothing), not an expression (JSX's `{items.map(…)}`): its first
@@ -989,8 +1026,8 @@ struct JavaScriptScopeBuilder {
       addExport("default", imported: chain.contains(".") || chain.contains("(") ? "" : chain, at: chain.isEmpty ? i : value, module: "")
       let objectScopes = result.scopes.count
       walk(from: value, to: stop, scope: scope, function: function, mode: .expression)
-      if lex.isPunct(value, "{"), objectScopes < result.scopes.count, let last = result.imports.indices.last {
-        result.imports[last].importedName = "@scope:\(objectScopes)"
+      if let object = objectScope(at: value, firstNew: objectScopes), let last = result.imports.indices.last {
+        result.imports[last].importedName = "@scope:\(object)"
       }
       return stop
     }
@@ -1044,8 +1081,8 @@ struct JavaScriptScopeBuilder {
       let objectScopes = result.scopes.count
       addExport("=", imported: tokens[value].kind == .name && significant(value + 1, stop + 1) >= stop ? lex.text(value) : "", at: value, module: "")
       walk(from: value, to: stop, scope: scope, function: function, mode: .expression)
-      if lex.isPunct(value, "{"), objectScopes < result.scopes.count, let last = result.imports.indices.last {
-        result.imports[last].importedName = "@scope:\(objectScopes)"
+      if let object = objectScope(at: value, firstNew: objectScopes), let last = result.imports.indices.last {
+        result.imports[last].importedName = "@scope:\(object)"
       }
       return stop
     }
@@ -1096,7 +1133,7 @@ struct JavaScriptScopeBuilder {
           bindThisAttribute(k)
         } else if !receiver.isEmpty && !(receiver == "module" && lex.isWord(k, "exports")) {
           // `obj.prop = value`: declares `prop` where nothing else does (JavaScript's expando properties).
-          bind(k, in: 0, kind: .attribute)
+          result.members[result.members.count - 1].receiver = "=" + receiver
         }
       }
     }

@@ -52,7 +52,7 @@ final class JavaScriptResolver {
   func isUntypedMember(path: String, at position: SourcePosition) throws(StoreError) -> Bool {
     steps = 0
     guard let file = try files.file(path), let member = file.scopes.member(at: position) else { return false }
-    if member.receiver.hasPrefix("@module:") { return false }
+    if member.receiver.hasPrefix("@module:") || member.receiver == "{}" || member.receiver.hasPrefix("=") { return false }
     if member.receiver.isEmpty { return true }
     guard case .unknown = try value(ofChain: member.receiver, in: path, at: position) else { return false }
     return true
@@ -85,10 +85,14 @@ final class JavaScriptResolver {
       if member.receiver == "module", name == "exports", file.language == .javascript, try lexical("module", in: path, at: position) == nil {
         return Site(path: path, name: name, position: SourcePosition(line: 1, column: 1), binding: nil, resolution: .scope)  // CommonJS
       }
-      let receiver = member.receiver.isEmpty ? Value.unknown : try value(ofChain: member.receiver, in: path, at: position)
+      // A key of an object literal nothing names is its own definition.
+      if member.receiver == "{}" { return Site(path: path, name: name, position: position, binding: nil, resolution: .scope) }
+      let assigned = member.receiver.hasPrefix("=")
+      let chain = assigned ? String(member.receiver.dropFirst()) : member.receiver
+      let receiver = chain.isEmpty ? Value.unknown : try value(ofChain: chain, in: path, at: position)
       if let found = try memberSite(name, of: receiver) { return relabeled(found, .member) }
       // `obj.prop = value` where nothing declares `prop`: the assignment declares it, as TypeScript reads JavaScript.
-      if let assigned = named.first(where: { $0.position == position && $0.kind == .attribute }) { return site(assigned, in: path) }
+      if assigned { return Site(path: path, name: name, position: position, binding: nil, resolution: .member) }
       return nil
     }
     if let found = try lexical(name, in: path, at: position) { return found }
