@@ -135,6 +135,26 @@ import Testing
     #expect(try ws.resolve("main.js", line: 5, "draw") == "widget.js:2:3 member")
   }
 
+  /// Babel's CommonJS output: exports declared `void 0` first and assigned their declaration later; keys of
+  /// objects nothing names, and properties made by assignment, are their own definitions.
+  @Test func commonJSExportsAssignedLaterKeysAndExpandos() throws {
+    let ws = Workspace([
+      "gen.js": """
+      exports.PLACEHOLDERS = void 0;
+      const PLACEHOLDERS = ["Identifier"];
+      exports.PLACEHOLDERS = PLACEHOLDERS;
+      module.exports.extra = 1;
+      configure({ loose: true, plugins: [] });
+      process.env.MODE = "server";
+      """
+    ])
+    #expect(try ws.resolve("gen.js", line: 1, "PLACEHOLDERS") == "gen.js:2:7 scope")
+    #expect(try ws.resolve("gen.js", line: 3, "PLACEHOLDERS", occurrence: 2) == "gen.js:2:7 scope")
+    #expect(try ws.resolve("gen.js", line: 5, "loose") == "gen.js:5:13 scope")
+    #expect(try ws.resolve("gen.js", line: 6, "MODE") == "gen.js:6:13 member")
+    #expect(try ws.resolve("gen.js", line: 4, "exports") == "gen.js:1:1 scope")  // `module.exports`: the module
+  }
+
   @Test func membersThroughThisSuperAnnotationsAndConstructions() throws {
     let ws = Workspace([
       "a.ts": """

@@ -83,7 +83,9 @@ final class JavaScriptResolver {
         return try exported(name, from: module).map { relabeled($0, .import) }
       }
       if member.receiver == "module", name == "exports", file.language == .javascript, try lexical("module", in: path, at: position) == nil {
-        return Site(path: path, name: name, position: SourcePosition(line: 1, column: 1), binding: nil, resolution: .scope)  // CommonJS
+        // CommonJS: what `module.exports = …` assigns, else the module.
+        return try exported("=", from: path)
+          ?? Site(path: path, name: name, position: SourcePosition(line: 1, column: 1), binding: nil, resolution: .scope)
       }
       // A key of an object literal nothing names is its own definition.
       if member.receiver == "{}" { return Site(path: path, name: name, position: position, binding: nil, resolution: .scope) }
@@ -304,16 +306,24 @@ final class JavaScriptResolver {
     guard let first = parts.first, take() else { return .unknown }
     let (firstName, firstCalls) = Self.calls(first)
     var current: Value
-    switch firstName {
-    case "this":
-      current = try thisValue(in: path, at: position)
-    case "super":
-      current = try superValue(in: path, at: position)
-    default:
-      guard let site = try lexical(firstName, in: path, at: position, forValue: true) else { return .unknown }
-      current = try firstCalls > 0 ? callResult(site) : value(of: site)
+    var rest = parts.dropFirst()
+    // CommonJS's export object, `exports` or `module.exports` (unless the file binds the name): the module's exports.
+    let commonJS = (firstName == "exports" && firstCalls == 0) || (firstName == "module" && parts.count > 1 && parts[1] == "exports")
+    if commonJS, try files.file(path)?.language == .javascript, try lexical(firstName, in: path, at: position) == nil {
+      current = .module(path: path)
+      if firstName == "module" { rest = rest.dropFirst() }
+    } else {
+      switch firstName {
+      case "this":
+        current = try thisValue(in: path, at: position)
+      case "super":
+        current = try superValue(in: path, at: position)
+      default:
+        guard let site = try lexical(firstName, in: path, at: position, forValue: true) else { return .unknown }
+        current = try firstCalls > 0 ? callResult(site) : value(of: site)
+      }
     }
-    for part in parts.dropFirst() {
+    for part in rest {
       let (name, calls) = Self.calls(part)
       guard let site = try memberSite(name, of: current) else { return .unknown }
       current = try calls > 0 ? callResult(site) : value(of: site)
