@@ -3,11 +3,15 @@
 # answer is the oracle's definition, by target kind, with the answers per request and the commonest misses;
 # then references from a place (query refs --at) against the oracle's: precision and recall.
 #
-#   Benchmarks/navigation.sh                  # Python (python-stdlib, jedi) and Swift (a SwiftPM package, sourcekit-lsp)
+#   Benchmarks/navigation.sh                  # Python (python-stdlib, jedi), Swift (a SwiftPM package, sourcekit-lsp),
+#                                             # TypeScript (ts-decls) and JavaScript (node-js), TypeScript's language service
 #   SEEDS="1 2 3 4" FILES=40 USES=600 REF_SEEDS="1 2" LANGUAGES="swift" Benchmarks/navigation.sh
-#   SWIFT_PACKAGE=/path/to/package Benchmarks/navigation.sh
+#   SWIFT_PACKAGE=/path/to/package TS_TREE=/path/to/ts/project JS_TREE=/path/to/js/project Benchmarks/navigation.sh
 #
-# Python and Swift resolve today; the other languages have no row yet (issue 21 stays open for them).
+# Python, Swift, TypeScript and JavaScript resolve today; C, C++, Go, Java and Rust have no row yet (issue 21
+# stays open for them). TypeScript's oracle is typescript_oracle.js over Debian's node-typescript (installed
+# here when missing): one program over every script of the tree, so a tree with its own package imports
+# (node_modules) is judged only on what resolves inside it.
 # Python's corpus comes from ../shared/corpus/make-corpus (cached in ~/.cache/indexer-corpora). Swift's
 # oracle needs the package built with its index store: SWIFT_PACKAGE (default: a copy of the
 # swift-argument-parser checkout this repository's own build fetched, in /tmp/navigation-swift-package) is
@@ -28,22 +32,32 @@ bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")  # the measuring scripts
 python3 -c 'import jedi' 2>/dev/null || python3 -m pip install --quiet --break-system-packages 'jedi==0.20.0' \
   || { echo "cannot install jedi (the Python oracle) — pip install jedi" >&2; exit 2; }
 
-languages=${LANGUAGES:-python swift}
+languages=${LANGUAGES:-python swift typescript javascript}
 
-# measure LANGUAGE NAVIGATION_SCRIPT REFERENCES_SCRIPT TREE USES: index the tree afresh, then each seed.
+# measure LANGUAGE NAVIGATION_SCRIPT REFERENCES_SCRIPT TREE USES [EXTRA ARGUMENTS]: index the tree afresh,
+# then each seed.
 measure() {
   rm -rf "$4/.indexer"
   "$bin" index "$4" --quiet
   for seed in ${SEEDS:-1 2 3}; do
     (cd "$here" && python3 "$2" --root "$4" --indexer "$bin" --seed "$seed" \
-      --files "${FILES:-40}" --uses "$5" --misses "/tmp/navigation-$1-$seed.txt")
+      --files "${FILES:-40}" --uses "$5" --misses "/tmp/navigation-$1-$seed.txt" ${6:+$6})
     echo
   done
   for seed in ${REF_SEEDS:-1 2}; do
-    (cd "$here" && python3 "$3" --root "$4" --indexer "$bin" --seed "$seed")
+    (cd "$here" && python3 "$3" --root "$4" --indexer "$bin" --seed "$seed" ${6:+$6})
     echo
   done
 }
+
+for language in typescript javascript; do
+  [[ " $languages " == *" $language "* ]] || continue
+  command -v node >/dev/null || { echo "no node — TypeScript's language service needs it" >&2; exit 2; }
+  node -e 'require("/usr/share/nodejs/typescript")' 2>/dev/null || apt-get install -y -q node-typescript >/dev/null \
+    || { echo "cannot install node-typescript (the TypeScript/JavaScript oracle)" >&2; exit 2; }
+  if [ "$language" = typescript ]; then tree=${TS_TREE:-$("$make_corpus" ts-decls | tail -n 1)}; else tree=${JS_TREE:-$("$make_corpus" node-js | tail -n 1)}; fi
+  measure "$language" navigation_ts.py references_ts.py "$tree" "${TS_USES:-600}" "--language $language"
+done
 
 if [[ " $languages " == *" swift "* ]]; then
   package=${SWIFT_PACKAGE:-/tmp/navigation-swift-package}

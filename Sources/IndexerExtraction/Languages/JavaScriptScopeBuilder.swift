@@ -1130,7 +1130,10 @@ struct JavaScriptScopeBuilder {
       result.members.append(FileScopes.Member(position: position(k), receiver: receiver))
       if lex.isPunct(k + 1, "="), !lex.isPunct(k + 2, "="), !lex.isPunct(k + 2, ">") {
         if receiver == "this" {
-          bindThisAttribute(k)
+          // `this.x = void 0` (Babel's field initialization) declares nothing, as TypeScript's binder reads it.
+          if !(lex.isWord(k + 2, "void") && tokens[k + 3].kind == .literal) {
+            bindThisAttribute(k)
+          }
         } else if !receiver.isEmpty && !(receiver == "module" && lex.isWord(k, "exports")) {
           // `obj.prop = value`: declares `prop` where nothing else does (JavaScript's expando properties).
           result.members[result.members.count - 1].receiver = "=" + receiver
