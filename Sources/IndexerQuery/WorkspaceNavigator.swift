@@ -107,7 +107,10 @@ public struct WorkspaceNavigator {
       guard let plain = try references(path: path, at: position, includeDeclaration: includeDeclaration, limit: limit) else { return nil }
       return (name, plain.matches.map { ResolvedReference(match: $0, resolution: .name) })
     }
-    let local = target.resolution == .local && target.path == path
+    // A JavaScript/TypeScript name for a whole module (`const m = require('./m')`) is that file's own alias:
+    // its references are its uses there, as TypeScript's service counts them.
+    let moduleAlias = target.bindingKind == "module" && [.javascript, .typescript].contains(Language(fileName: path))
+    let local = (target.resolution == .local && target.path == path) || moduleAlias
     let occurrences = try engine.references(ReferenceFilter(name: name, pathGlob: local ? Self.globLiteral(path) : nil))
     var tied: [ResolvedReference] = []
     var unknown: [ResolvedReference] = []

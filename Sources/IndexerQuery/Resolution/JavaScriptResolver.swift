@@ -444,7 +444,9 @@ final class JavaScriptResolver {
     if resolution == .scope, site.binding?.kind == .imported { resolution = .import }
     var answer = ResolvedDefinition(
       path: site.path, name: site.name, position: site.position, symbol: symbol, resolution: resolution,
-      bindingKind: symbol == nil ? (site.binding.map { PythonResolver.describe($0.kind) } ?? "export") : "")
+      bindingKind: symbol == nil
+        ? (site.binding.map { PythonResolver.describe($0.kind) } ?? (site.position == SourcePosition(line: 1, column: 1) ? "module" : "export"))
+        : "")
     if let binding = site.binding { answer.scope = binding.scope }
     return answer
   }
