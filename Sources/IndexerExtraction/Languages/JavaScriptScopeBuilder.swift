@@ -1118,6 +1118,10 @@ struct JavaScriptScopeBuilder {
   /// Every name after `.` (or `?.`) with the chain before it, and `this.x = …` in a class's methods as the
   /// class's attribute.
   private mutating func readMembers() {
+    // The scopes open at the token being read, swept in source order (scopes are in pre-order): the
+    // innermost for `this.x = …` without a search over every scope per assignment.
+    var open: [Int] = [0]
+    var next = 1
     for k in 1..<max(1, tokens.count) where tokens[k].kind == .name {
       var dot = k - 1
       if lex.isPunct(dot, "#") { dot -= 1 }
@@ -1132,7 +1136,14 @@ struct JavaScriptScopeBuilder {
         if receiver == "this" {
           // `this.x = void 0` (Babel's field initialization) declares nothing, as TypeScript's binder reads it.
           if !(lex.isWord(k + 2, "void") && tokens[k + 3].kind == .literal) {
-            bindThisAttribute(k)
+            let at = position(k)
+            while next < result.scopes.count && result.scopes[next].range.start <= at {
+              while open.count > 1, let top = open.last, result.scopes[top].range.end < result.scopes[next].range.start { open.removeLast() }
+              open.append(next)
+              next += 1
+            }
+            while open.count > 1, let top = open.last, result.scopes[top].range.end < at { open.removeLast() }
+            bindThisAttribute(k, innermost: open.last ?? 0)
           }
         } else if !receiver.isEmpty && !(receiver == "module" && lex.isWord(k, "exports")) {
           // `obj.prop = value`: declares `prop` where nothing else does (JavaScript's expando properties).
@@ -1172,8 +1183,8 @@ struct JavaScriptScopeBuilder {
   }
 
   /// `this.x = value` in a method: `x` bound in the class (or object literal) the method belongs to.
-  private mutating func bindThisAttribute(_ k: Int) {
-    var s = innermostScope(at: position(k))
+  private mutating func bindThisAttribute(_ k: Int, innermost: Int) {
+    var s = innermost
     var steps = 0
     while s > 0 && s < result.scopes.count && result.scopes[s].kind != .function && steps < 1000 {
       s = result.scopes[s].parent
@@ -1185,12 +1196,6 @@ struct JavaScriptScopeBuilder {
     let value = significant(k + 2, tokens.count)
     let stop = expressionEnd(value, end: tokens.count)
     bind(k, in: owner, kind: .attribute, typeName: initializerType(value, stop))
-  }
-
-  private func innermostScope(at position: SourcePosition) -> Int {
-    var best = 0
-    for (i, scope) in result.scopes.enumerated() where i > 0 && scope.range.start <= position && position <= scope.range.end { best = i }
-    return best
   }
 
   // MARK: Tokens
