@@ -1,4 +1,5 @@
--- Usage: INDEXER=BIN ROOT=TREE FILE=rel/path.py LINE=N COL=N nvim --headless -u NONE -l Benchmarks/nvim-navigation.lua
+-- Usage: INDEXER=BIN ROOT=TREE FILE=rel/path.py LINE=N COL=N [SETTLE_MS=N] nvim --headless -u NONE -l Benchmarks/nvim-navigation.lua
+-- SETTLE_MS: how long to work in the file before asking (on a tree never indexed, the server's first run).
 -- Headless Neovim as a user would drive it: the README's LSP snippet, then definition and references.
 local bin = os.getenv("INDEXER")
 local root = os.getenv("ROOT")
@@ -7,6 +8,7 @@ local line, col = tonumber(os.getenv("LINE")), tonumber(os.getenv("COL"))
 vim.cmd("edit " .. root .. "/" .. file)
 local client = vim.lsp.start({ name = "indexer", cmd = { bin, "lsp", "--root", root }, root_dir = root })
 vim.wait(10000, function() return #vim.lsp.get_clients({ bufnr = 0 }) > 0 and vim.lsp.get_client_by_id(client).initialized end)
+vim.wait(tonumber(os.getenv("SETTLE_MS") or "0"), function() return false end)
 vim.api.nvim_win_set_cursor(0, { line, col - 1 })
 local params = vim.lsp.util.make_position_params(0, "utf-16")
 local function show(method, extra)
