@@ -133,6 +133,7 @@ import Testing
     #expect(try ws.resolve("main.js", line: 4, "parse") == "lib.js:2:9 import")
     #expect(try ws.resolve("main.js", line: 5, "Widget") == "widget.js:1:7 import")
     #expect(try ws.resolve("main.js", line: 5, "draw") == "widget.js:2:3 member")
+    #expect(try ws.resolve("widget.js", line: 4, "module") == "widget.js:4:18 scope")  // where module.exports is assigned
   }
 
   /// Babel's CommonJS output: exports declared `void 0` first and assigned their declaration later; keys of

@@ -104,6 +104,12 @@ final class JavaScriptResolver {
       if let statement, let target = try exportTarget(statement, in: path), target.binding != nil { return target }
       return Site(path: path, name: name, position: SourcePosition(line: 1, column: 1), binding: nil, resolution: .scope)
     }
+    // CommonJS's `module`: where the file assigns `module.exports` (TypeScript declares it there), else the module.
+    if name == "module", file.language == .javascript {
+      let assignment = scopes.imports.first { $0.isExport && $0.localName == "=" }
+      return Site(
+        path: path, name: name, position: assignment?.position ?? SourcePosition(line: 1, column: 1), binding: nil, resolution: .scope)
+    }
     return nil
   }
 
