@@ -170,6 +170,34 @@ async def test_definition_resolves_python_names_by_scope(client: LanguageClient)
     assert "parameter" in hover.contents.value and "(resolution: local)" in hover.contents.value
 
 
+async def test_definition_resolves_typescript_imports_members_and_locals(client: LanguageClient):
+    source = read("web/input.ts")
+    lines = source.splitlines()
+    save = lines.index("    this.backend.save();")
+
+    async def definition(needle: str, line: int):
+        return await client.text_document_definition_async(
+            types.DefinitionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri("web/input.ts")), position=position(source, needle, line)
+            )
+        )
+
+    # `this.backend` is a parameter property typed `Store`, imported from ./store: only Store.save.
+    found = await definition("save", save)
+    store = read("web/store.ts")
+    assert [(loc.uri, loc.range.start) for loc in found] == [(uri("web/store.ts"), position(store, "save", 1))]
+    # The `limit` declared in the method hides the file's `limit`.
+    use = lines.index("    if (limit > 0) {")
+    local = await definition("limit", use)
+    assert [(loc.uri, loc.range.start) for loc in local] == [
+        (uri("web/input.ts"), position(source, "limit", lines.index("    const limit = this.items.length;")))
+    ]
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri("web/input.ts")), position=position(source, "limit", use))
+    )
+    assert "(resolution: local)" in hover.contents.value
+
+
 async def test_definition_of_nothing_is_null(client: LanguageClient):
     result = await client.text_document_definition_async(
         types.DefinitionParams(

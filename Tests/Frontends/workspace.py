@@ -23,6 +23,9 @@ def make_workspace() -> pathlib.Path:
     # C++ names that SCIP must escape (`operator ==`, `~Box`) and namespaces.
     (workspace / "native").mkdir()
     shutil.copy(REPO / "Fixtures" / "languages" / "cpp" / "declarations" / "input.cpp", workspace / "native" / "decl.cpp")
+    # TypeScript whose names resolve (imports, members through `this` and a parameter property).
+    shutil.copytree(REPO / "Fixtures" / "languages" / "typescript" / "scopes", workspace / "web",
+                    ignore=shutil.ignore_patterns("*.txt"))
     return workspace
 
 
