@@ -208,8 +208,12 @@ import Testing
       namespace Shapes { export const side = 1; export function area() { return side; } }
       const c: Color = Color.Green;
       Shapes.area();
+      type Partial2<T> = { [K in keyof T]?: T[K] };
+      type Unbox<T> = T extends Array<infer Item> ? Item : T;
       """
     ])
+    #expect(try ws.resolve("a.ts", line: 8, "K", occurrence: 2) == "a.ts:8:23 scope")  // a mapped type's key
+    #expect(try ws.resolve("a.ts", line: 9, "Item", occurrence: 2) == "a.ts:9:39 scope")  // `infer Item`
     #expect(try ws.resolve("a.ts", line: 1, "K", occurrence: 2) == "a.ts:1:11 scope")
     #expect(try ws.resolve("a.ts", line: 1, "Entry") == "a.ts:2:11 scope")  // an interface declared further down
     #expect(try ws.resolve("a.ts", line: 3, "T", occurrence: 2) == "a.ts:3:16 local")

@@ -71,6 +71,11 @@ struct JavaScriptScopeBuilder {
     switch t.kind {
     case .name:
       if let next = keyword(k, end: end, scope: scope, function: function, mode: mode) { return next }
+      // A conditional type's `infer R` binds `R` for its true branch.
+      if lex.isWord(k, "infer"), tokens[k + 1].kind == .name, !isMemberName(k) {
+        bind(k + 1, in: scope, kind: .typeParameter)
+        return k + 2
+      }
       if isArrow(significant(k + 1, end)) {
         return arrow(parameters: k, close: k, arrowAt: significant(k + 1, end), end: end, scope: scope)
       }
@@ -650,7 +655,10 @@ struct JavaScriptScopeBuilder {
     let named = tokens[key].kind == .name || tokens[key].kind == .literal
     if lex.isPunct(key, "[") {
       let keyClose = min(lex.matching(key), close)
-      walk(from: key + 1, to: keyClose, scope: result.scopes[scope].parent, function: scope, mode: .expression)
+      let outer = bindKeys && scope > 0 ? result.scopes[scope].parent : scope
+      // A mapped type's `[K in keyof T]` binds `K` for the member's type.
+      if tokens[key + 1].kind == .name && lex.isWord(key + 2, "in") { bind(key + 1, in: scope, kind: .typeParameter) }
+      walk(from: key + 1, to: keyClose, scope: outer, function: scope, mode: .expression)
       i = keyClose
     }
     i = significant(i + 1, close)
