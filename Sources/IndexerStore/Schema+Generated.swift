@@ -183,4 +183,15 @@ let schemaMigrations: [(name: String, sql: String)] = [
     PRAGMA user_version = 7;
     """#
   ),
+  (
+    "0008_go_scopes",
+    #"""
+    -- The Go reader now records scopes, bindings, imports and member uses (ScopeCodec version 3), so Go files
+    -- must be read again: a changed stat makes the next run read the bytes, and a hash no file has makes it
+    -- parse them.
+    UPDATE file SET mtime_ns = 0, content_hash = 0 WHERE language = 'go' AND status IN ('indexed', 'lossy-utf8');
+
+    PRAGMA user_version = 8;
+    """#
+  ),
 ]

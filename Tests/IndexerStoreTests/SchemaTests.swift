@@ -60,13 +60,14 @@ import Testing
     #expect(journal == "wal")
   }
 
-  /// Migrations 5, 6 and 7: the files whose readers now record scopes (Python, then Swift, then JavaScript
-  /// and TypeScript) are read again on the next run; files of other languages keep their stat and hash and
+  /// Migrations 5 to 8: the files whose readers now record scopes (Python, then Swift, then JavaScript
+  /// and TypeScript, then Go) are read again on the next run; files of other languages keep their stat and hash and
   /// are not. Files whose scopes an earlier migration already brought keep theirs (older blobs still decode).
   @Test(arguments: [
-    (4, ["a.py": true, "b.swift": true, "c.go": false, "d.ts": true, "e.js": true]),
-    (5, ["a.py": false, "b.swift": true, "c.go": false, "d.ts": true, "e.js": true]),
-    (6, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": true, "e.js": true]),
+    (4, ["a.py": true, "b.swift": true, "c.go": true, "d.ts": true, "e.js": true]),
+    (5, ["a.py": false, "b.swift": true, "c.go": true, "d.ts": true, "e.js": true]),
+    (6, ["a.py": false, "b.swift": false, "c.go": true, "d.ts": true, "e.js": true]),
+    (7, ["a.py": false, "b.swift": false, "c.go": true, "d.ts": false, "e.js": false]),
   ])
   func anOlderIndexRereadsOnlyFilesWhoseReadersNowRecordScopes(_ version: Int, _ reread: [String: Bool]) throws {
     let dir = try TemporaryDirectory()

@@ -15,6 +15,8 @@ public struct GoExtractor: Extractor {
     var reader = GoDeclarationReader(CFamilyTokens(source: source, tokens: tokens))
     reader.readPackageLevel()
     reader.index.references = ReferenceCollector.collect(tokens, in: source, keywords: Keywords.go)
+    var scopeBuilder = GoScopeBuilder(reader.lex)
+    reader.index.scopes = scopeBuilder.build()
     return reader.index
   }
 }

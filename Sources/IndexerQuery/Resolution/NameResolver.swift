@@ -10,6 +10,7 @@ final class NameResolver {
   private lazy var python = PythonResolver(files: files)
   private lazy var swift = SwiftResolver(files: files)
   private lazy var script = JavaScriptResolver(files: files)
+  private lazy var go = GoResolver(files: files)
 
   init(source: any ResolutionSource) {
     files = ResolutionFiles(source: source)
@@ -19,7 +20,7 @@ final class NameResolver {
   /// name search and read nothing more than before.
   static func resolves(_ path: String) -> Bool {
     switch Language(fileName: path) {
-    case .python?, .swift?, .javascript?, .typescript?: true
+    case .python?, .swift?, .javascript?, .typescript?, .go?: true
     default: false
     }
   }
@@ -30,6 +31,7 @@ final class NameResolver {
     case .python?: try python.resolve(name: name, path: path, at: position)
     case .swift?: try swift.resolve(name: name, path: path, at: position)
     case .javascript?, .typescript?: try script.resolve(name: name, path: path, at: position)
+    case .go?: try go.resolve(name: name, path: path, at: position)
     default: nil
     }
   }
@@ -46,6 +48,7 @@ final class NameResolver {
     case .python?: try python.isUntypedMember(path: path, at: position)
     case .swift?: try swift.isUntypedMember(path: path, at: position)
     case .javascript?, .typescript?: try script.isUntypedMember(path: path, at: position)
+    case .go?: try go.isUntypedMember(path: path, at: position)
     default: false
     }
   }
