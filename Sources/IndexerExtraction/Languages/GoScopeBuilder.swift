@@ -21,16 +21,7 @@ struct GoScopeBuilder {
 
   init(_ lex: CFamilyTokens) {
     self.lex = lex
-    var openers = [Int32](repeating: -1, count: lex.count)
-    var stack: [Int32] = []
-    for k in 0..<lex.count {
-      if lex.isOpen(k) {
-        stack.append(Int32(truncatingIfNeeded: k))
-      } else if lex.isClose(k), let open = stack.popLast() {
-        openers[k] = open
-      }
-    }
-    self.openers = openers
+    openers = lex.openingBrackets()
   }
 
   mutating func build() -> FileScopes {

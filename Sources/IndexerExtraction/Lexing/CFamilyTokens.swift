@@ -34,6 +34,21 @@ struct CFamilyTokens {
 
   var count: Int { tokens.count }
 
+  /// For each closing bracket, the index of the bracket it closes (-1 for every other token): for readers
+  /// that read chains backwards (`a.b(…).c`), where `matching` only goes forwards.
+  func openingBrackets() -> [Int32] {
+    var openers = [Int32](repeating: -1, count: count)
+    var stack: [Int32] = []
+    for k in 0..<count {
+      if isOpen(k) {
+        stack.append(Int32(truncatingIfNeeded: k))
+      } else if isClose(k), let open = stack.popLast() {
+        openers[k] = open
+      }
+    }
+    return openers
+  }
+
   /// How deep the readers follow nested declarations; deeper bodies are skipped (real code stays far below).
   static let maxNesting = 100
 

@@ -161,7 +161,7 @@ final class GoResolver {
     if first.hasSuffix("{}") {
       current = try typeValue(String(first.dropLast(2)), in: path, at: position)
     } else {
-      let (name, calls) = Self.calls(first)
+      let (name, calls) = ReceiverChain.calls(first)
       guard let site = try lexical(name, in: path, at: position) else { return .unknown }
       current = try calls > 0 ? callResult(site) : value(of: site)
     }
@@ -171,7 +171,7 @@ final class GoResolver {
         current = .type(name: String(part.dropLast(2)), package: package)
         continue
       }
-      let (name, calls) = Self.calls(part)
+      let (name, calls) = ReceiverChain.calls(part)
       guard let site = try memberSite(name, of: current) else { return .unknown }
       current = try calls > 0 ? callResult(site) : value(of: site)
       if case .unknown = current { return .unknown }
@@ -179,15 +179,6 @@ final class GoResolver {
     return current
   }
 
-  private static func calls(_ part: String) -> (String, Int) {
-    var name = Substring(part)
-    var count = 0
-    while name.hasSuffix("()") {
-      name = name.dropLast(2)
-      count += 1
-    }
-    return (String(name), count)
-  }
 
   private func value(of site: Site) throws(StoreError) -> Value {
     guard take() else { return .unknown }

@@ -310,7 +310,7 @@ final class JavaScriptResolver {
   private func value(ofChain chain: String, in path: String, at position: SourcePosition) throws(StoreError) -> Value {
     let parts = chain.split(separator: ".").map(String.init)
     guard let first = parts.first, take() else { return .unknown }
-    let (firstName, firstCalls) = Self.calls(first)
+    let (firstName, firstCalls) = ReceiverChain.calls(first)
     var current: Value
     var rest = parts.dropFirst()
     // CommonJS's export object, `exports` or `module.exports` (unless the file binds the name): the module's exports.
@@ -330,7 +330,7 @@ final class JavaScriptResolver {
       }
     }
     for part in rest {
-      let (name, calls) = Self.calls(part)
+      let (name, calls) = ReceiverChain.calls(part)
       guard let site = try memberSite(name, of: current) else { return .unknown }
       current = try calls > 0 ? callResult(site) : value(of: site)
       if case .unknown = current { return .unknown }
@@ -343,16 +343,6 @@ final class JavaScriptResolver {
     typeName.hasPrefix("@scope:") ? Int(typeName.dropFirst("@scope:".count)) : nil
   }
 
-  /// `name()()` → (`name`, 2).
-  private static func calls(_ part: String) -> (String, Int) {
-    var name = Substring(part)
-    var count = 0
-    while name.hasSuffix("()") {
-      name = name.dropLast(2)
-      count += 1
-    }
-    return (String(name), count)
-  }
 
   /// What a binding denotes: the members it holds, from what its declaration writes.
   private func value(of site: Site) throws(StoreError) -> Value {
