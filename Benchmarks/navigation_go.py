@@ -39,7 +39,7 @@ def go_files(root, rng):
 
 def classify(rel, use, target):
     if use["member"]:
-        return "member (selector)"
+        return "member"
     if target["kind"] == "package":
         return "package name"
     if target["local"]:

@@ -21,12 +21,31 @@ import Testing
 
     func resolvable(path: String) throws(StoreError) -> FileIndex? { files[path] }
     func contains(path: String) throws(StoreError) -> Bool { files[path] != nil }
-    func definitions(named name: String, language: Language) throws(StoreError) -> [SymbolMatch] {
-      files.keys.sorted().flatMap { path in
+    func definitions(named name: String, language: Language, pathGlob: String?) throws(StoreError) -> [SymbolMatch] {
+      files.keys.sorted().filter { path in pathGlob.map { Self.glob($0, matches: path) } ?? true }.flatMap { path in
         let index = files[path]!
         return index.language == language
           ? index.symbols.filter { $0.name == name }.map { SymbolMatch(symbol: $0, path: path, language: language) } : []
       }
+    }
+
+    /// SQLite's GLOB for the patterns resolution writes (`*` only): each piece in order.
+    static func glob(_ pattern: String, matches path: String) -> Bool {
+      var rest = Substring(path)
+      let pieces = pattern.split(separator: "*", omittingEmptySubsequences: false)
+      for (i, piece) in pieces.enumerated() {
+        if i == 0 {
+          guard rest.hasPrefix(piece) else { return false }
+          rest = rest.dropFirst(piece.count)
+        } else if i == pieces.count - 1 {
+          return piece.isEmpty || rest.hasSuffix(piece)
+        } else if let range = rest.range(of: piece) {
+          rest = rest[range.upperBound...]
+        } else {
+          return false
+        }
+      }
+      return rest.isEmpty
     }
 
     /// The position of the `occurrence`-th `needle` (1-based) on `line` of `path`.

@@ -99,7 +99,9 @@ final class GoResolver {
       return Site(path: path, binding: own, resolution: .scope)
     }
     // The folder the import path names exactly before one it merely ends with.
-    let matches = try files.definitions(named: name, language: .go).filter { $0.symbol.container.isEmpty && Self.contains(package, $0.path) }
+    let matches = try files.definitions(named: name, language: .go, pathGlob: Self.glob(package)).filter {
+      $0.symbol.container.isEmpty && Self.contains(package, $0.path)
+    }
       .sorted { Self.rank(package, $0.path) < Self.rank(package, $1.path) }
     for match in matches.prefix(16) where !match.path.hasSuffix("_test.go") || path?.hasSuffix("_test.go") == true {
       if let binding = try files.bindings(named: name, in: match.path).first(where: { $0.scope == 0 && $0.kind == .definition }) {
@@ -120,7 +122,9 @@ final class GoResolver {
       return try packageLevel(name, in: package)
     case .type(let type, let package):
       // Methods, in any file of the package.
-      let methods = try files.definitions(named: name, language: .go).filter { $0.symbol.container == type && Self.contains(package, $0.path) }
+      let methods = try files.definitions(named: name, language: .go, pathGlob: Self.glob(package)).filter {
+        $0.symbol.container == type && Self.contains(package, $0.path)
+      }
         .sorted { Self.rank(package, $0.path) < Self.rank(package, $1.path) }
       for match in methods.prefix(16) {
         if let binding = try files.bindings(named: name, in: match.path).first(where: { $0.kind == .attribute && $0.labels == type }) {
@@ -294,6 +298,15 @@ final class GoResolver {
     switch package {
     case .folder: true
     case .importPath(let importPath): folder(of: path) == importPath
+    }
+  }
+
+  /// The files a package's may be among, as a GLOB (its folder, or any folder ending with the import path).
+  private static func glob(_ package: Package) -> String {
+    func escaped(_ s: String) -> String { WorkspaceNavigator.globLiteral(s) }
+    switch package {
+    case .folder(let folder): return folder.isEmpty ? "*" : escaped(folder) + "/*"
+    case .importPath(let importPath): return "*" + escaped(importPath) + "/*"
     }
   }
 

@@ -59,13 +59,20 @@ public protocol ResolutionSource {
   func resolvable(path: String) throws(StoreError) -> FileIndex?
   func contains(path: String) throws(StoreError) -> Bool
   /// The outline definitions named exactly `name` in files of `language` (types, members, functions), for
-  /// the languages whose names reach across files without an import (a Swift module's files).
-  func definitions(named name: String, language: Language) throws(StoreError) -> [SymbolMatch]
+  /// the languages whose names reach across files without an import (a Swift module's files, a Go
+  /// package's); with `pathGlob`, only in the files it matches (a common name has more than the limit).
+  func definitions(named name: String, language: Language, pathGlob: String?) throws(StoreError) -> [SymbolMatch]
+}
+
+extension ResolutionSource {
+  func definitions(named name: String, language: Language) throws(StoreError) -> [SymbolMatch] {
+    try definitions(named: name, language: language, pathGlob: nil)
+  }
 }
 
 extension QueryEngine: ResolutionSource {
-  public func definitions(named name: String, language: Language) throws(StoreError) -> [SymbolMatch] {
-    try symbols(SymbolQuery(name: name, languages: [language], limit: WorkspaceNavigator.definitionLimit))
+  public func definitions(named name: String, language: Language, pathGlob: String?) throws(StoreError) -> [SymbolMatch] {
+    try symbols(SymbolQuery(name: name, languages: [language], pathGlob: pathGlob, limit: WorkspaceNavigator.definitionLimit))
   }
 }
 

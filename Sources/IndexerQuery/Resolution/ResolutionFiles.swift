@@ -54,11 +54,11 @@ final class ResolutionFiles {
     return found
   }
 
-  /// The outline definitions named exactly `name` in files of `language`.
-  func definitions(named name: String, language: Language) throws(StoreError) -> [SymbolMatch] {
-    let key = language.rawValue + "\u{0}" + name
+  /// The outline definitions named exactly `name` in files of `language` (that `pathGlob` matches).
+  func definitions(named name: String, language: Language, pathGlob: String? = nil) throws(StoreError) -> [SymbolMatch] {
+    let key = language.rawValue + "\u{0}" + name + "\u{0}" + (pathGlob ?? "")
     if let known = definitionsByName[key] { return known }
-    let found = try source.definitions(named: name, language: language)
+    let found = try source.definitions(named: name, language: language, pathGlob: pathGlob)
     if definitionsByName.count >= Self.maximumCachedNames { definitionsByName.removeAll(keepingCapacity: true) }
     definitionsByName[key] = found
     return found
