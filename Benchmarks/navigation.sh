@@ -4,12 +4,14 @@
 # then references from a place (query refs --at) against the oracle's: precision and recall.
 #
 #   Benchmarks/navigation.sh                  # Python (python-stdlib, jedi), Swift (a SwiftPM package, sourcekit-lsp),
-#                                             # TypeScript (ts-decls) and JavaScript (node-js), TypeScript's language service
+#                                             # TypeScript (ts-decls) and JavaScript (node-js), TypeScript's language service,
+#                                             # Go (a copy of GOROOT/src, go/types)
 #   SEEDS="1 2 3 4" FILES=40 USES=600 REF_SEEDS="1 2" LANGUAGES="swift" Benchmarks/navigation.sh
 #   SWIFT_PACKAGE=/path/to/package TS_TREE=/path/to/ts/project JS_TREE=/path/to/js/project Benchmarks/navigation.sh
 #
-# Python, Swift, TypeScript and JavaScript resolve today; C, C++, Go, Java and Rust have no row yet (issue 21
-# stays open for them). TypeScript's oracle is typescript_oracle.js over Debian's node-typescript (installed
+# Python, Swift, TypeScript, JavaScript and Go resolve today; C, C++, Java and Rust have no row yet (issue 21
+# stays open for them). Go's oracle (Benchmarks/go_oracle, built with Debian's golang-go, installed here when
+# missing) type-checks each sampled file's package from GOROOT, so Go's tree is a copy of GOROOT/src. TypeScript's oracle is typescript_oracle.js over Debian's node-typescript (installed
 # here when missing): one program over every script of the tree, so a tree with its own package imports
 # (node_modules) is judged only on what resolves inside it.
 # Python's corpus comes from ../shared/corpus/make-corpus (cached in ~/.cache/indexer-corpora). Swift's
@@ -32,7 +34,7 @@ bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")  # the measuring scripts
 python3 -c 'import jedi' 2>/dev/null || python3 -m pip install --quiet --break-system-packages 'jedi==0.20.0' \
   || { echo "cannot install jedi (the Python oracle) — pip install jedi" >&2; exit 2; }
 
-languages=${LANGUAGES:-python swift typescript javascript}
+languages=${LANGUAGES:-python swift typescript javascript go}
 
 # measure LANGUAGE NAVIGATION_SCRIPT REFERENCES_SCRIPT TREE USES [EXTRA ARGUMENTS]: index the tree afresh,
 # then each seed.
@@ -58,6 +60,22 @@ for language in typescript javascript; do
   if [ "$language" = typescript ]; then tree=${TS_TREE:-$("$make_corpus" ts-decls | tail -n 1)}; else tree=${JS_TREE:-$("$make_corpus" node-js | tail -n 1)}; fi
   measure "$language" navigation_ts.py references_ts.py "$tree" "${TS_USES:-600}" "--language $language"
 done
+
+if [[ " $languages " == *" go "* ]]; then
+  command -v go >/dev/null || apt-get install -y -q golang-go >/dev/null || { echo "cannot install golang-go (Go's oracle)" >&2; exit 2; }
+  gosrc=/tmp/navigation-go-src
+  if [ ! -d "$gosrc" ]; then
+    mkdir -p "$gosrc"
+    (cd "$(go env GOROOT)/src" && tar --exclude=testdata -cf - .) | tar -xf - -C "$gosrc"
+  fi
+  rm -rf "$gosrc/.indexer"
+  "$bin" index "$gosrc" --quiet
+  for seed in ${SEEDS:-1 2 3}; do
+    (cd "$here" && python3 navigation_go.py --root "$gosrc" --indexer "$bin" --seed "$seed" --files "${FILES:-40}" \
+      --uses "${GO_USES:-600}" --misses "/tmp/navigation-go-$seed.txt")
+    echo
+  done
+fi
 
 if [[ " $languages " == *" swift "* ]]; then
   package=${SWIFT_PACKAGE:-/tmp/navigation-swift-package}

@@ -4,7 +4,8 @@ import IndexerModel
 /// container), types (struct, interface, defined types and aliases, grouped or not, generic or not),
 /// struct fields, interface methods, and consts and vars (grouped too).
 ///
-/// Only package level is read: function bodies are skipped by matching braces, so locals never appear.
+/// Only package level is read for the outline: function bodies are skipped by matching braces, so locals
+/// never appear there; `GoScopeBuilder` reads the bodies for resolution.
 public struct GoExtractor: Extractor {
   public var language: Language { .go }
 
