@@ -112,6 +112,17 @@ class Tally:
         print("\n".join(lines))
 
 
+def print_reference_totals(title, oracle, shared, ours, theirs, marked, skipped):
+    """The references benchmarks' summary: precision and recall of indexer's resolved occurrences against the
+    oracle's, the occurrences it left marked `name`, and the requests not judged."""
+    print(title)
+    print(f"shared {shared}, indexer {ours}, {oracle} {theirs}: precision "
+          f"{100.0 * shared / max(ours, 1):.1f}%, recall {100.0 * shared / max(theirs, 1):.1f}%")
+    print(f"indexer's occurrences marked name (untyped receivers, not counted above): {marked}")
+    for reason, n in skipped.most_common():
+        print(f"not judged ({reason}): {n}")
+
+
 def print_disagreements(worst):
     """The references benchmarks' largest differences, biggest first."""
     print("# largest disagreements")

@@ -15,7 +15,7 @@ import os
 import random
 import urllib.parse
 
-from navigation_report import indexer_references, print_disagreements
+from navigation_report import indexer_references, print_disagreements, print_reference_totals
 from navigation_swift import sampled_swift_files, start_sourcekit_lsp
 
 
@@ -74,12 +74,8 @@ def main():
         server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     server.request("shutdown", None)
     server.notify("exit", None)
-    print(f"swift references: {chosen} files (seed {args.seed}), oracle sourcekit-lsp")
-    print(f"shared {shared}, indexer {ours_total}, sourcekit-lsp {theirs_total}: precision "
-          f"{100.0 * shared / max(ours_total, 1):.1f}%, recall {100.0 * shared / max(theirs_total, 1):.1f}%")
-    print(f"indexer's occurrences marked name (untyped receivers, not counted above): {marked_total}")
-    for reason, n in skipped.most_common():
-        print(f"not judged ({reason}): {n}")
+    print_reference_totals(f"swift references: {chosen} files (seed {args.seed}), oracle sourcekit-lsp", "sourcekit-lsp",
+                           shared, ours_total, theirs_total, marked_total, skipped)
     print_disagreements(worst)
 
 

@@ -16,7 +16,8 @@ import collections
 import os
 import random
 
-from navigation_report import files_with_uses, indexer_definitions, indexer_references, print_disagreements
+from navigation_report import (files_with_uses, indexer_definitions, indexer_references, print_disagreements,
+                               print_reference_totals)
 from navigation_ts import EXTENSIONS, Oracle, script_files
 
 
@@ -73,17 +74,13 @@ def main():
                               f"{len(theirs)}, shared {len(ours & theirs)}; e.g. only indexer {sorted(ours - theirs)[:2]}, "
                               f"only TypeScript {sorted(theirs - ours)[:2]}"))
     oracle.close()
-    print(f"{args.language} references: {chosen} files (seed {args.seed}), oracle TypeScript language service")
-    print(f"shared {shared}, indexer {ours_total}, TypeScript {theirs_total}: precision "
-          f"{100.0 * shared / max(ours_total, 1):.1f}%, recall {100.0 * shared / max(theirs_total, 1):.1f}%")
     resolved = (shared - inferred[1], ours_total - inferred[2], theirs_total - inferred[3])
+    print_reference_totals(f"{args.language} references: {chosen} files (seed {args.seed}), oracle TypeScript language service",
+                           "TypeScript", shared, ours_total, theirs_total, marked_total, skipped)
     print(f"from uses indexer resolves: shared {resolved[0]}, indexer {resolved[1]}, TypeScript {resolved[2]}: precision "
           f"{100.0 * resolved[0] / max(resolved[1], 1):.1f}%, recall {100.0 * resolved[0] / max(resolved[2], 1):.1f}%")
     print(f"from {inferred[0]} uses it does not resolve (receivers known only by inference): shared {inferred[1]}, "
           f"indexer {inferred[2]}, TypeScript {inferred[3]}")
-    print(f"indexer's occurrences marked name (untyped receivers, not counted above): {marked_total}")
-    for reason, n in skipped.most_common():
-        print(f"not judged ({reason}): {n}")
     print_disagreements(worst)
 
 

@@ -74,7 +74,7 @@ struct GoScopeBuilder {
         i += 1
         continue
       }
-      let path = literalText(i)
+      let path = lex.unquoted(i)
       var parts = path.split(separator: "/")
       if parts.count > 1, let tail = parts.last, tail.first == "v", tail.dropFirst().allSatisfy(\.isNumber) { parts.removeLast() }
       var local = parts.last.map(String.init) ?? path
@@ -622,8 +622,8 @@ struct GoScopeBuilder {
         name: lex.text(k), scope: scope, position: at, kind: kind, typeName: typeName, visible: visible.map { max($0, at) }, labels: labels))
   }
 
-  private func position(_ k: Int) -> SourcePosition { SourcePosition(line: tokens[k].line, column: tokens[k].column) }
-  private func endPosition(_ k: Int) -> SourcePosition { SourcePosition(line: tokens[k].endLine, column: tokens[k].endColumn) }
+  private func position(_ k: Int) -> SourcePosition { lex.position(k) }
+  private func endPosition(_ k: Int) -> SourcePosition { lex.endPosition(k) }
 
   private func significant(_ k: Int) -> Int {
     var i = max(k, 0)
@@ -652,9 +652,4 @@ struct GoScopeBuilder {
     return end
   }
 
-  private func literalText(_ k: Int) -> String {
-    let text = lex.text(k)
-    guard text.count >= 2 else { return text }
-    return String(text.dropFirst().dropLast())
-  }
 }

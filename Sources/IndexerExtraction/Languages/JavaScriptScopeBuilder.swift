@@ -439,7 +439,7 @@ struct JavaScriptScopeBuilder {
   private func requiredModule(_ value: Int, _ stop: Int) -> (name: String, member: String)? {
     guard lex.isWord(value, "require"), lex.isPunct(value + 1, "("), tokens[value + 2].kind == .literal, lex.isPunct(value + 3, ")")
     else { return nil }
-    let name = literalText(value + 2)
+    let name = lex.unquoted(value + 2)
     let after = significant(value + 4, stop)
     if lex.isPunct(after, "."), tokens[after + 1].kind == .name, significant(after + 2, stop) >= stop {
       return (name, lex.text(after + 1))
@@ -959,7 +959,7 @@ struct JavaScriptScopeBuilder {
     }
     let moduleToken = significant(stop + 1, end)
     guard lex.isWord(stop, "from"), tokens[moduleToken].kind == .literal else { return stop }
-    let module = literalText(moduleToken)
+    let module = lex.unquoted(moduleToken)
     for entry in entries {
       addImport(entry.local, module: module, imported: entry.imported, scope: scope)
       if entry.importedAt >= 0 { result.members.append(FileScopes.Member(position: position(entry.importedAt), receiver: "@module:" + module)) }
@@ -980,7 +980,7 @@ struct JavaScriptScopeBuilder {
         k = significant(k + 1, close)
         continue
       }
-      let importedName = tokens[k].kind == .literal ? literalText(k) : lex.text(k)
+      let importedName = tokens[k].kind == .literal ? lex.unquoted(k) : lex.text(k)
       let afterName = significant(k + 1, close)
       if lex.isWord(afterName, "as"), tokens[significant(afterName + 1, close)].kind == .name {
         let local = significant(afterName + 1, close)
@@ -1041,7 +1041,7 @@ struct JavaScriptScopeBuilder {
       }
       let moduleToken = significant(j + 1, end)
       if lex.isWord(j, "from"), tokens[moduleToken].kind == .literal {
-        addExport(local, imported: "", at: at, module: literalText(moduleToken))
+        addExport(local, imported: "", at: at, module: lex.unquoted(moduleToken))
         return significant(moduleToken + 1, end)
       }
       return j
@@ -1050,7 +1050,7 @@ struct JavaScriptScopeBuilder {
       let close = min(lex.matching(i), end)
       let from = significant(close + 1, end)
       let moduleToken = significant(from + 1, end)
-      let module = lex.isWord(from, "from") && tokens[moduleToken].kind == .literal ? literalText(moduleToken) : ""
+      let module = lex.isWord(from, "from") && tokens[moduleToken].kind == .literal ? lex.unquoted(moduleToken) : ""
       for entry in specifiers(i, close: close) {
         let exported = lex.text(entry.local)
         addExport(exported, imported: entry.imported, at: entry.local, module: module)
@@ -1213,8 +1213,8 @@ struct JavaScriptScopeBuilder {
       FileScopes.Binding(name: lex.text(k), scope: scope, position: position(k), kind: kind, typeName: typeName, visible: visible))
   }
 
-  private func position(_ k: Int) -> SourcePosition { SourcePosition(line: tokens[k].line, column: tokens[k].column) }
-  private func endPosition(_ k: Int) -> SourcePosition { SourcePosition(line: tokens[k].endLine, column: tokens[k].endColumn) }
+  private func position(_ k: Int) -> SourcePosition { lex.position(k) }
+  private func endPosition(_ k: Int) -> SourcePosition { lex.endPosition(k) }
 
   private func tokenIndex(at position: SourcePosition) -> Int? {
     var low = 0
@@ -1396,10 +1396,4 @@ struct JavaScriptScopeBuilder {
     return name
   }
 
-  /// A string literal's text without its quotes.
-  private func literalText(_ k: Int) -> String {
-    let text = lex.text(k)
-    guard text.count >= 2 else { return text }
-    return String(text.dropFirst().dropLast())
-  }
 }

@@ -34,6 +34,17 @@ struct CFamilyTokens {
 
   var count: Int { tokens.count }
 
+  /// Where token `k` starts and ends, for the scope builders' records.
+  func position(_ k: Int) -> SourcePosition { SourcePosition(line: tokens[k].line, column: tokens[k].column) }
+  func endPosition(_ k: Int) -> SourcePosition { SourcePosition(line: tokens[k].endLine, column: tokens[k].endColumn) }
+
+  /// A string literal's text without its quotes (`"a/b"` → `a/b`), escapes as written.
+  func unquoted(_ k: Int) -> String {
+    let text = text(k)
+    guard text.count >= 2 else { return text }
+    return String(text.dropFirst().dropLast())
+  }
+
   /// For each closing bracket, the index of the bracket it closes (-1 for every other token): for readers
   /// that read chains backwards (`a.b(…).c`), where `matching` only goes forwards.
   func openingBrackets() -> [Int32] {
