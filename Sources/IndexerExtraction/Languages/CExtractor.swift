@@ -27,7 +27,34 @@ public struct CExtractor: Extractor {
     reader.flushMacros(before: Int.max)
     // From the raw tokens: names in macro bodies and in every conditional branch are references too.
     reader.index.references = ReferenceCollector.collect(raw, in: source, keywords: language == .cpp ? Keywords.cpp : Keywords.c)
+    let last = raw.last
+    var scopeBuilder = CScopeBuilder(lex, outline: reader.index, isCpp: language == .cpp)
+    reader.index.scopes = scopeBuilder.build(
+      includes: Self.includes(CFamilyTokens(source: source, tokens: raw, bracketTable: false)),
+      end: SourcePosition(line: last?.endLine ?? 1, column: last?.endColumn ?? 1))
     return reader.index
+  }
+
+  /// Each `#include "x"` / `#include <x>` with its path as written (the quotes or angle brackets kept).
+  static func includes(_ raw: CFamilyTokens) -> [(path: String, position: SourcePosition)] {
+    var found: [(path: String, position: SourcePosition)] = []
+    var atLineStart = true
+    for k in 0..<raw.count {
+      let t = raw.tokens[k]
+      defer { atLineStart = t.kind == .newline }
+      guard atLineStart, raw.isPunct(k, "#"), raw.isWord(k + 1, "include") || raw.isWord(k + 1, "include_next") || raw.isWord(k + 1, "import")
+      else { continue }
+      let path = k + 2
+      if raw.tokens[path].kind == .literal {
+        found.append((raw.text(path), raw.position(path)))
+      } else if raw.isPunct(path, "<") {
+        var close = path + 1
+        while close < raw.count, raw.tokens[close].kind != .newline, !raw.isPunct(close, ">") { close += 1 }
+        guard raw.isPunct(close, ">") else { continue }
+        found.append((raw.source.string(raw.tokens[path].start, raw.tokens[close].end), raw.position(path)))
+      }
+    }
+    return found
   }
 
   /// Whether code outside comments, strings and `#if 0` spells C++: `namespace x {`, `template <`,
@@ -215,7 +242,7 @@ private struct CDeclarationReader {
     // Prefixes that do not change what is declared.
     while i < end {
       if lex.isWord(i, "template"), lex.isPunct(i + 1, "<") {
-        i = angleEnd(i + 1, end) + 1
+        i = lex.angleEnd(i + 1, end) + 1
       } else if lex.isPunct(i, "["), lex.isPunct(i + 1, "[") {
         i = lex.matching(i) + 1
       } else if lex.isOneOf(i, Self.attributeWords), lex.isPunct(i + 1, "(") {
@@ -318,26 +345,6 @@ private struct CDeclarationReader {
     return head.stop + 1
   }
 
-  /// The `>` closing the `<` at `open` (template parameter lists nest; `>>` arrives as two tokens).
-  private func angleEnd(_ open: Int, _ end: Int) -> Int {
-    var depth = 0
-    var k = open
-    while k < end {
-      if lex.isPunct(k, "<") { depth += 1 }
-      if lex.isPunct(k, ">") {
-        depth -= 1
-        if depth == 0 { return k }
-      }
-      if lex.isPunct(k, "(") || lex.isPunct(k, "[") {
-        k = lex.matching(k) + 1
-        continue
-      }
-      if lex.isPunct(k, ";") || lex.isPunct(k, "{") || lex.isPunct(k, "}") { return k - 1 }
-      k += 1
-    }
-    return end - 1
-  }
-
   /// `struct`/`union`/`enum`/`class` starting a type definition: only specifiers and attributes before it,
   /// and no parameter list between it and the brace (so `struct s *f(void) {` stays a function).
   private func compoundKeyword(_ first: Int, _ stop: Int) -> (Int, SymbolKind)? {
@@ -350,7 +357,7 @@ private struct CDeclarationReader {
       // Template arguments may hold calls: `struct is_transparent : bool_constant<impl::is_transparent<T>()>`,
       // `struct is_complete_type<T, decltype(void(sizeof(T)))>`.
       if isCpp, lex.isPunct(m, "<"), tokens[m - 1].kind == .name {
-        let close = angleEnd(m, stop)
+        let close = lex.angleEnd(m, stop)
         if lex.isPunct(close, ">") {
           m = close + 1
           continue
@@ -490,7 +497,7 @@ private struct CDeclarationReader {
       }
       if lex.isPunct(k, ":") && !lex.isPunct(k + 1, ":") && !(k > 0 && lex.isPunct(k - 1, ":")) { break }  // base list or enum type
       if tokens[k].kind == .name, !lex.isWord(k, "final"), !lex.isWord(k, "class"), !lex.isWord(k, "struct") { nameToken = k }
-      if lex.isPunct(k, "<") { k = angleEnd(k, open) }  // explicit specialization `struct hash<T>`
+      if lex.isPunct(k, "<") { k = lex.angleEnd(k, open) }  // explicit specialization `struct hash<T>`
       k += 1
     }
     return nameToken
@@ -549,7 +556,7 @@ private struct CDeclarationReader {
     var angle: (open: Int, close: Int)?  // the last template argument list skipped
     while k < stop {
       if lex.isPunct(k, "<"), k > first, tokens[k - 1].kind == .name, !lex.isWord(k - 1, "operator") {
-        angle = (k, angleEnd(k, stop))
+        angle = (k, lex.angleEnd(k, stop))
         k = angle!.close + 1
         continue
       }
@@ -770,7 +777,7 @@ private struct CDeclarationReader {
         // In C++ an initializer's template arguments hold commas that separate no declarators:
         // `value = is_detected_exact<void, from_json_function, serializer>::value;`.
         if isCpp, lex.isPunct(k, "<"), tokens[k - 1].kind == .name {
-          let close = angleEnd(k, stop)
+          let close = lex.angleEnd(k, stop)
           if lex.isPunct(close, ">") { k = close }
         }
         k += 1
@@ -812,7 +819,7 @@ private struct CDeclarationReader {
         continue
       }
       if lex.isPunct(k, "<"), k > chunkStart, tokens[k - 1].kind == .name {
-        k = angleEnd(k, stop) + 1
+        k = lex.angleEnd(k, stop) + 1
         continue
       }
       if tokens[k].kind == .name {

@@ -481,7 +481,7 @@ struct GoScopeBuilder {
         continue
       }
       entryStart = false
-      let stop = entryEnd(k, close)
+      let stop = lex.commaOrEnd(k, close)
       walkExpressions(k, stop, scope: scope)
       k = max(stop, k + 1)
     }
@@ -637,16 +637,6 @@ struct GoScopeBuilder {
     while i < end {
       if tokens[i].kind == .newline || lex.isPunct(i, ";") { return i }
       if lex.isClose(i) { return i }
-      i = lex.isOpen(i) ? lex.matching(i) + 1 : i + 1
-    }
-    return end
-  }
-
-  /// The end of a composite literal's element: a `,` or the closing brace.
-  private func entryEnd(_ k: Int, _ end: Int) -> Int {
-    var i = k
-    while i < end {
-      if lex.isPunct(i, ",") { return i }
       i = lex.isOpen(i) ? lex.matching(i) + 1 : i + 1
     }
     return end

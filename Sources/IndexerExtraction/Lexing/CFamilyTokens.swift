@@ -114,6 +114,37 @@ struct CFamilyTokens {
     return max(open, tokens.count - 1)
   }
 
+  /// The `>` closing the `<` at `open` (template argument lists nest; `>>` arrives as two tokens), skipping
+  /// parentheses and brackets; the token before a `;`, `{` or `}` when none closes it first.
+  func angleEnd(_ open: Int, _ end: Int) -> Int {
+    var depth = 0
+    var k = open
+    while k < end {
+      if isPunct(k, "<") { depth += 1 }
+      if isPunct(k, ">") {
+        depth -= 1
+        if depth == 0 { return k }
+      }
+      if isPunct(k, "(") || isPunct(k, "[") {
+        k = matching(k) + 1
+        continue
+      }
+      if isPunct(k, ";") || isPunct(k, "{") || isPunct(k, "}") { return max(open, k - 1) }
+      k += 1
+    }
+    return max(open, end - 1)
+  }
+
+  /// The next `,` from `k` outside brackets (the end of an initializer or a literal's element), or `end`.
+  func commaOrEnd(_ k: Int, _ end: Int) -> Int {
+    var i = k
+    while i < end {
+      if isPunct(i, ",") { return i }
+      i = isOpen(i) ? matching(i) + 1 : i + 1
+    }
+    return end
+  }
+
   /// The tokens in `from..<to` as one line: line breaks and comments become at most one space.
   func joined(_ from: Int, _ to: Int) -> String {
     var builder = SignatureBuilder()

@@ -11,6 +11,7 @@ final class NameResolver {
   private lazy var swift = SwiftResolver(files: files)
   private lazy var script = JavaScriptResolver(files: files)
   private lazy var go = GoResolver(files: files)
+  private lazy var c = CResolver(files: files)
 
   init(source: any ResolutionSource) {
     files = ResolutionFiles(source: source)
@@ -20,7 +21,7 @@ final class NameResolver {
   /// name search and read nothing more than before.
   static func resolves(_ path: String) -> Bool {
     switch Language(fileName: path) {
-    case .python?, .swift?, .javascript?, .typescript?, .go?: true
+    case .python?, .swift?, .javascript?, .typescript?, .go?, .c?, .cpp?: true
     default: false
     }
   }
@@ -32,6 +33,7 @@ final class NameResolver {
     case .swift?: try swift.resolve(name: name, path: path, at: position)
     case .javascript?, .typescript?: try script.resolve(name: name, path: path, at: position)
     case .go?: try go.resolve(name: name, path: path, at: position)
+    case .c?, .cpp?: try c.resolve(name: name, path: path, at: position)
     default: nil
     }
   }
@@ -49,6 +51,7 @@ final class NameResolver {
     case .swift?: try swift.isUntypedMember(path: path, at: position)
     case .javascript?, .typescript?: try script.isUntypedMember(path: path, at: position)
     case .go?: try go.isUntypedMember(path: path, at: position)
+    case .c?, .cpp?: try c.isUntypedMember(path: path, at: position)
     default: false
     }
   }

@@ -1,0 +1,429 @@
+import IndexerModel
+import IndexerStore
+
+/// Resolves a use of a C or C++ name by the languages' rules, over what the reader recorded: the nearest
+/// enclosing block, statement, lambda or function that declares it before the use; in a method (in its class
+/// or `A::f` out of it) the class's members and its bases'; the enclosing namespaces' and the file's
+/// declarations; `using` declarations; else the name at file or namespace level anywhere in the workspace,
+/// as the linker joins translation units: a definition before a declaration (a prototype, an `extern`, a
+/// method declared in its class), never another source file's `static`, the file's own and its header's
+/// first, then files it includes, then the nearest. A member (`a.b`, `p->b`) is looked up in the type its
+/// receiver was declared with (through typedefs, smart pointers, `auto x = new T`, functions' declared
+/// results, a class's bases); `A::b` in the class or namespace `A`; `this` is the enclosing class. Going to
+/// a declaration goes on to its definition, as clangd does.
+///
+/// Every chain it follows is bounded by `maximumSteps`.
+final class CResolver {
+  private let files: ResolutionFiles
+  private var steps = 0
+  static let maximumSteps = 160
+
+  init(files: ResolutionFiles) {
+    self.files = files
+  }
+
+  /// Where a name is defined: a binding in a file, or an outline symbol the scopes did not bind.
+  private struct Site {
+    var path: String
+    var name: String
+    var binding: FileScopes.Binding?
+    var symbol: SymbolMatch?
+    var resolution: Resolution
+
+    var position: SourcePosition { binding?.position ?? symbol?.symbol.range.start ?? SourcePosition(line: 1, column: 1) }
+    var typeName: String { binding?.typeName ?? "" }
+    var isDeclaration: Bool { binding?.labels == "declaration" || symbol?.symbol.kind == .prototype }
+  }
+
+  func resolve(name: String, path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
+    steps = 0
+    guard let site = try site(name: name, path: path, at: position) else { return nil }
+    return try answer(site)
+  }
+
+  func isUntypedMember(path: String, at position: SourcePosition) throws(StoreError) -> Bool {
+    steps = 0
+    guard let file = try files.file(path), let member = file.scopes.member(at: position) else { return false }
+    if member.receiver.hasPrefix("::") || member.receiver.hasPrefix("@lit:") { return false }
+    if member.receiver.isEmpty { return true }
+    return try type(ofChain: member.receiver, in: path, at: position) == nil
+  }
+
+  private func site(name: String, path: String, at position: SourcePosition) throws(StoreError) -> Site? {
+    guard take(), let file = try files.file(path), !file.scopes.isEmpty else { return nil }
+    let named = try files.bindings(named: name, in: path)
+    if let own = named.first(where: { $0.position == position }) {
+      let site = Site(path: path, name: name, binding: own, resolution: own.scope == 0 ? .scope : (own.kind == .local || own.kind == .parameter ? .local : .scope))
+      return try definition(of: site, in: file) ?? site
+    }
+    if let member = file.scopes.member(at: position) {
+      if member.receiver.hasPrefix("::") {
+        return try qualified(name, in: String(member.receiver.dropFirst(2)), from: path, at: position)
+      }
+      if member.receiver.hasPrefix("@lit:") {
+        return try self.member(name, of: String(member.receiver.dropFirst(5)), from: path)
+      }
+      guard !member.receiver.isEmpty, let type = try type(ofChain: member.receiver, in: path, at: position) else { return nil }
+      return try self.member(name, of: type.name, from: type.path)
+    }
+    return try lexical(name, in: path, at: position)
+  }
+
+  /// A declaration's definition: a method declared in its class → its body out of the class; a prototype or
+  /// an `extern` → the definition of that name at file level. Nil when there is none.
+  private func definition(of site: Site, in file: FileIndex) throws(StoreError) -> Site? {
+    guard site.isDeclaration, let binding = site.binding, binding.scope >= 0, binding.scope < file.scopes.scopes.count else { return nil }
+    let scope = file.scopes.scopes[binding.scope]
+    if scope.kind == .type, let owner = qualifiedName(ofScope: binding.scope, in: file), !isNamespace(binding.scope, in: file) {
+      return try memberDefinitions(site.name, container: owner, from: site.path).first { !$0.isDeclaration }
+    }
+    return try global(site.name, from: site.path, namespaces: namespaces(at: binding.position, in: site.path)).flatMap { $0.isDeclaration ? nil : $0 }
+  }
+
+  // MARK: Lexical lookup
+
+  /// The innermost scope declaring `name` before `position`, the class of a method, the enclosing
+  /// namespaces and the file, `using` declarations, then the workspace.
+  private func lexical(_ name: String, in path: String, at position: SourcePosition) throws(StoreError) -> Site? {
+    guard take(), let file = try files.file(path) else { return nil }
+    let scopes = file.scopes
+    let named = try files.bindings(named: name, in: path)
+    var s = scopes.innermostScope(at: position)
+    var walked = 0
+    while s >= 0 && s < scopes.scopes.count && walked <= scopes.scopes.count {
+      walked += 1
+      let scope = scopes.scopes[s]
+      switch scope.kind {
+      case .type, .file:
+        // A class sees all its members; a namespace or the file what is declared before the use (or anywhere,
+        // for a prototype's definition further down).
+        let here = named.filter { $0.scope == s && $0.kind != .attribute }
+        let before = here.filter { $0.position <= position }
+        if let found = (before.isEmpty && (scope.kind == .type && !isNamespace(s, in: file)) ? here : before).last ?? here.first {
+          let site = Site(path: path, name: name, binding: found, resolution: .scope)
+          return try definition(of: site, in: file) ?? site
+        }
+        if scope.kind == .type, !isNamespace(s, in: file), let owner = qualifiedName(ofScope: s, in: file) {
+          for base in scope.bases where !base.isEmpty {
+            if let found = try member(name, of: base, from: path) { return found }
+          }
+          _ = owner
+        }
+      default:
+        if let found = named.last(where: { $0.scope == s && $0.kind != .attribute && $0.visible <= position }) {
+          return Site(path: path, name: name, binding: found, resolution: .local)
+        }
+        if scope.kind == .function, let owner = methodOwner(ofScope: s, in: file) {
+          if let found = try member(name, of: owner, from: path) { return found }
+        }
+      }
+      s = scope.parent
+    }
+    // `using ns::name;`.
+    if let using = scopes.imports.first(where: { $0.localName == name && !$0.module.hasPrefix("\"") && $0.localName != "#include" }) {
+      if let found = try qualified(name, in: using.module, from: path, at: position) { return found }
+    }
+    return try global(name, from: path, namespaces: namespaces(at: position, in: path))
+  }
+
+  /// The namespaces a use at `position` sees: those it is in (innermost first), those a `using namespace`
+  /// brings, and the global one (`""`).
+  private func namespaces(at position: SourcePosition, in path: String) throws(StoreError) -> [String] {
+    guard let file = try files.file(path) else { return [""] }
+    var found: [String] = []
+    var s = file.scopes.innermostScope(at: position)
+    var walked = 0
+    while s > 0 && s < file.scopes.scopes.count && walked <= file.scopes.scopes.count {
+      walked += 1
+      if isNamespace(s, in: file), let name = qualifiedName(ofScope: s, in: file) { found.append(name) }
+      s = file.scopes.scopes[s].parent
+    }
+    for entry in file.scopes.imports where entry.localName == "*" { found.append(entry.module) }
+    found.append("")
+    return found
+  }
+
+  // MARK: Across files
+
+  /// `name` declared at file or namespace level in the workspace, in one of `namespaces`, ranked as the
+  /// linker and the includes would have it.
+  private func global(_ name: String, from path: String, namespaces: [String]) throws(StoreError) -> Site? {
+    guard take() else { return nil }
+    let candidates = try outlineDefinitions(named: name, from: path).filter { match in
+      let container = match.symbol.container
+      if match.symbol.kind == .enumCase { return true }
+      if match.symbol.kind == .method || match.symbol.kind == .field || match.symbol.kind == .initializer { return false }
+      return namespaces.contains { container == $0 || (!$0.isEmpty && $0.hasSuffix("::" + container)) }
+    }
+    .filter { !($0.symbol.isStatic && $0.path != path && Self.isSource($0.path)) }
+    let includes = try includedNames(of: path)
+    var best: (rank: [Int], site: Site)?
+    for match in candidates.prefix(64) {
+      guard take() else { break }
+      let site = try site(for: match, resolution: .scope)
+      let rank = [
+        site.isDeclaration ? 1 : 0, match.path == path ? 0 : 1, Self.related(match.path, path, includes) ? 0 : 1,
+        Self.distance(match.path, path),
+      ]
+      if best == nil || rank.lexicographicallyPrecedes(best!.rank) { best = (rank, site) }
+    }
+    return best?.site
+  }
+
+  /// The outline definitions named `name` in C and C++ files, the asking file's language first.
+  private func outlineDefinitions(named name: String, from path: String) throws(StoreError) -> [SymbolMatch] {
+    let first: Language = Language(fileName: path) == .cpp ? .cpp : .c
+    let other: Language = first == .c ? .cpp : .c
+    return try files.definitions(named: name, language: first) + files.definitions(named: name, language: other)
+  }
+
+  /// The binding an outline symbol's file has at its name, for its type and whether it is a declaration.
+  private func site(for match: SymbolMatch, resolution: Resolution) throws(StoreError) -> Site {
+    let at = match.symbol.range.start
+    let binding = try files.bindings(named: match.symbol.name, in: match.path).first { $0.position == at }
+    return Site(path: match.path, name: match.symbol.name, binding: binding, symbol: match, resolution: resolution)
+  }
+
+  /// The last path components of the files `path` includes (`foo.h` of `#include "sub/foo.h"`).
+  private func includedNames(of path: String) throws(StoreError) -> Set<String> {
+    guard let file = try files.file(path) else { return [] }
+    var names: Set<String> = []
+    for entry in file.scopes.imports where entry.localName == "#include" {
+      let inner = entry.module.dropFirst().dropLast()
+      if let last = inner.split(separator: "/").last { names.insert(String(last)) }
+    }
+    return names
+  }
+
+  /// The same file, its own header or source (`a.c` and `a.h`), or a file it includes.
+  private static func related(_ candidate: String, _ path: String, _ includes: Set<String>) -> Bool {
+    let file = candidate.split(separator: "/").last.map(String.init) ?? candidate
+    if includes.contains(file) { return true }
+    return stem(candidate) == stem(path)
+  }
+
+  private static func stem(_ path: String) -> String {
+    let file = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = file.lastIndex(of: ".") else { return file }
+    return String(file[..<dot])
+  }
+
+  /// How many folders apart two paths are.
+  private static func distance(_ a: String, _ b: String) -> Int {
+    let x = a.split(separator: "/").dropLast()
+    let y = b.split(separator: "/").dropLast()
+    var common = 0
+    while common < x.count && common < y.count && x[x.startIndex + common] == y[y.startIndex + common] { common += 1 }
+    return (x.count - common) + (y.count - common)
+  }
+
+  private static func isSource(_ path: String) -> Bool {
+    let lower = path.lowercased()
+    return [".c", ".cc", ".cpp", ".cxx", ".c++", ".m", ".mm"].contains { lower.hasSuffix($0) }
+  }
+
+  // MARK: Members
+
+  /// `name` in the class, struct, union or namespace `qualifier` (`A::b`); `::b` (empty) at global level.
+  private func qualified(_ name: String, in qualifier: String, from path: String, at position: SourcePosition) throws(StoreError) -> Site? {
+    guard take() else { return nil }
+    if qualifier.isEmpty { return try global(name, from: path, namespaces: [""]) }
+    let found = try memberDefinitions(name, container: qualifier, from: path)
+    if let best = found.first(where: { !$0.isDeclaration }) ?? found.first { return best }
+    // A typedef or alias of a class, or a class's base.
+    return try member(name, of: qualifier, from: path)
+  }
+
+  /// The outline symbols named `name` whose container is `container` or ends with it (`ns::A` for `A`),
+  /// as sites: definitions before declarations, the asking file's and its header's first.
+  private func memberDefinitions(_ name: String, container: String, from path: String) throws(StoreError) -> [Site] {
+    let matches = try outlineDefinitions(named: name, from: path).filter {
+      $0.symbol.container == container || $0.symbol.container.hasSuffix("::" + container)
+        || (container.contains("::") && container.hasSuffix("::" + $0.symbol.container))
+    }
+    let includes = try includedNames(of: path)
+    var sites: [(rank: [Int], site: Site)] = []
+    for match in matches.prefix(32) {
+      guard take() else { break }
+      let site = try site(for: match, resolution: .member)
+      sites.append(([site.isDeclaration ? 1 : 0, Self.related(match.path, path, includes) ? 0 : 1, Self.distance(match.path, path)], site))
+    }
+    return sites.sorted { $0.rank.lexicographicallyPrecedes($1.rank) }.map(\.site)
+  }
+
+  /// A member `name` of the type written `type` (seen from `path`): its own members, then what a typedef
+  /// names, then its bases.
+  private func member(_ name: String, of type: String, from path: String) throws(StoreError) -> Site? {
+    guard take(), !type.isEmpty else { return nil }
+    let found = try memberDefinitions(name, container: type, from: path)
+    if let best = found.first(where: { !$0.isDeclaration }) ?? found.first { return best }
+    guard let declaration = try typeDeclaration(type, from: path) else { return nil }
+    let typeName = declaration.typeName
+    if typeName.hasPrefix("type:") {
+      let target = String(typeName.dropFirst(5))
+      guard !target.isEmpty, target != type, target != declaration.name else { return nil }
+      return try member(name, of: target, from: declaration.path)
+    }
+    if let body = Self.scopeIndex(typeName), let file = try files.file(declaration.path), body < file.scopes.scopes.count {
+      // An anonymous struct's fields (`typedef struct { int x; } T`) are bound in its body.
+      if let field = try files.bindings(named: name, in: declaration.path).first(where: { $0.scope == body }) {
+        let site = Site(path: declaration.path, name: name, binding: field, resolution: .member)
+        return try definition(of: site, in: file) ?? site
+      }
+      for base in file.scopes.scopes[body].bases where !base.isEmpty && base != type {
+        if let found = try member(name, of: base, from: declaration.path) { return found }
+      }
+    }
+    return nil
+  }
+
+  /// Where the type written `type` is declared: a struct, class, union, enum, typedef or alias.
+  private func typeDeclaration(_ type: String, from path: String) throws(StoreError) -> Site? {
+    guard take() else { return nil }
+    let parts = type.components(separatedBy: "::")
+    guard let last = parts.last, !last.isEmpty else { return nil }
+    let qualifier = parts.dropLast().joined(separator: "::")
+    let kinds: Set<SymbolKind> = [.struct, .class, .union, .enum, .typedef, .typealias]
+    let includes = try includedNames(of: path)
+    var best: (rank: [Int], site: Site)?
+    for match in try outlineDefinitions(named: last, from: path).prefix(64) where kinds.contains(match.symbol.kind) {
+      guard qualifier.isEmpty || match.symbol.container == qualifier || match.symbol.container.hasSuffix("::" + qualifier) else { continue }
+      guard take() else { break }
+      let site = try site(for: match, resolution: .scope)
+      let rank = [site.typeName.hasPrefix("@scope:") || site.typeName.hasPrefix("type:") ? 0 : 1, match.path == path ? 0 : 1,
+        Self.related(match.path, path, includes) ? 0 : 1, Self.distance(match.path, path)]
+      if best == nil || rank.lexicographicallyPrecedes(best!.rank) { best = (rank, site) }
+    }
+    return best?.site
+  }
+
+  // MARK: Receivers
+
+  private struct TypeRef {
+    var name: String
+    var path: String
+  }
+
+  /// The type a receiver chain (`p`, `a.b`, `f()`, `a[]`, `this`, `ns::f()`) at `position` has.
+  private func type(ofChain chain: String, in path: String, at position: SourcePosition) throws(StoreError) -> TypeRef? {
+    let parts = chain.split(separator: ".").map(String.init)
+    guard let first = parts.first, take() else { return nil }
+    var current: TypeRef
+    if first == "this" {
+      guard let owner = try enclosingClass(in: path, at: position) else { return nil }
+      current = TypeRef(name: owner, path: path)
+    } else {
+      let (written, calls) = Self.stripCalls(first)
+      let site: Site?
+      if let separator = written.range(of: "::", options: .backwards) {
+        site = try qualified(String(written[separator.upperBound...]), in: String(written[..<separator.lowerBound]), from: path, at: position)
+      } else {
+        site = try lexical(written, in: path, at: position)
+      }
+      guard let site, let type = try type(of: site, called: calls) else { return nil }
+      current = type
+    }
+    for part in parts.dropFirst() {
+      let (name, calls) = Self.stripCalls(part)
+      guard let site = try member(name, of: current.name, from: current.path), let type = try type(of: site, called: calls) else { return nil }
+      current = type
+    }
+    return current
+  }
+
+  /// The type of what a site names: a variable's or field's written type, a function's result when called;
+  /// a class named as a receiver (`T().x`) is itself.
+  private func type(of site: Site, called: Bool) throws(StoreError) -> TypeRef? {
+    guard take() else { return nil }
+    let typeName = site.typeName
+    if typeName.hasPrefix("returns:") {
+      return called ? TypeRef(name: String(typeName.dropFirst(8)), path: site.path) : nil
+    }
+    if typeName.hasPrefix("@scope:") || typeName.hasPrefix("type:") {
+      return called ? TypeRef(name: site.name, path: site.path) : nil
+    }
+    if typeName.hasPrefix("=") {
+      guard let binding = site.binding else { return nil }
+      return try type(ofChain: String(typeName.dropFirst()), in: site.path, at: binding.position)
+    }
+    if typeName.hasPrefix("namespace:") || typeName.isEmpty || called { return nil }
+    // A template parameter's type is not known.
+    if let binding = site.binding, let file = try files.file(site.path),
+      file.scopes.bindings.contains(where: { $0.kind == .typeParameter && $0.name == typeName && $0.scope <= binding.scope })
+    {
+      return nil
+    }
+    return TypeRef(name: typeName, path: site.path)
+  }
+
+  /// `f()` → (`f`, true); `a[]` → (`a`, false): a subscript keeps the element's type (C arrays of structs).
+  private static func stripCalls(_ part: String) -> (String, Bool) {
+    var text = part
+    var called = false
+    while text.hasSuffix("()") || text.hasSuffix("[]") {
+      if text.hasSuffix("()") { called = true }
+      text.removeLast(2)
+    }
+    return (text, called)
+  }
+
+  /// The class a use at `position` is inside: a method's (in its class, or `A::f` out of it).
+  private func enclosingClass(in path: String, at position: SourcePosition) throws(StoreError) -> String? {
+    guard let file = try files.file(path) else { return nil }
+    var s = file.scopes.innermostScope(at: position)
+    var walked = 0
+    while s > 0 && s < file.scopes.scopes.count && walked <= file.scopes.scopes.count {
+      walked += 1
+      if file.scopes.scopes[s].kind == .function, let owner = methodOwner(ofScope: s, in: file) { return owner }
+      if file.scopes.scopes[s].kind == .type, !isNamespace(s, in: file) { return qualifiedName(ofScope: s, in: file) }
+      s = file.scopes.scopes[s].parent
+    }
+    return nil
+  }
+
+  /// The class of a method defined out of it (`void A::f() {}`): the outline method's container.
+  private func methodOwner(ofScope s: Int, in file: FileIndex) -> String? {
+    let scope = file.scopes.scopes[s]
+    guard !scope.bases.isEmpty, scope.symbol >= 0, scope.symbol < file.symbols.count else { return scope.bases.first }
+    let symbol = file.symbols[scope.symbol]
+    return symbol.container.isEmpty ? scope.bases.first : symbol.container
+  }
+
+  /// A namespace's or class's name with what encloses it (`ns::A`), from its outline symbol.
+  private func qualifiedName(ofScope s: Int, in file: FileIndex) -> String? {
+    let scope = file.scopes.scopes[s]
+    guard scope.symbol >= 0, scope.symbol < file.symbols.count else { return nil }
+    let symbol = file.symbols[scope.symbol]
+    return symbol.container.isEmpty ? symbol.name : symbol.container + "::" + symbol.name
+  }
+
+  private func isNamespace(_ s: Int, in file: FileIndex) -> Bool {
+    let scope = file.scopes.scopes[s]
+    return scope.kind == .type && scope.symbol >= 0 && scope.symbol < file.symbols.count && file.symbols[scope.symbol].kind == .namespace
+  }
+
+  // MARK: Answers
+
+  private func answer(_ site: Site) throws(StoreError) -> ResolvedDefinition {
+    var symbol = site.symbol
+    if symbol == nil, let binding = site.binding, binding.kind != .local, binding.kind != .parameter, let file = try files.file(site.path) {
+      symbol = file.symbols.first { $0.name == site.name && $0.range.start == binding.position }.map {
+        SymbolMatch(symbol: $0, path: site.path, language: file.language)
+      }
+    }
+    var answer = ResolvedDefinition(
+      path: site.path, name: site.name, position: site.position, symbol: symbol, resolution: site.resolution,
+      bindingKind: symbol == nil ? site.binding.map { PythonResolver.describe($0.kind) } ?? "" : "")
+    if let binding = site.binding, binding.scope > 0 { answer.scope = binding.scope }
+    return answer
+  }
+
+  private static func scopeIndex(_ typeName: String) -> Int? {
+    typeName.hasPrefix("@scope:") ? Int(typeName.dropFirst("@scope:".count)) : nil
+  }
+
+  private func take() -> Bool {
+    steps += 1
+    return steps <= Self.maximumSteps
+  }
+}
