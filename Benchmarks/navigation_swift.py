@@ -117,9 +117,10 @@ def identifiers(source):
 class LSP:
     """A minimal JSON-RPC client over a server's stdio."""
 
-    def __init__(self, argv, cwd):
+    def __init__(self, argv, cwd, on_notification=None):
         self.proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL)
+        self.on_notification = on_notification
         self.next_id = 0
         self.responses = {}
         self.cond = threading.Condition()
@@ -144,6 +145,8 @@ class LSP:
                 with self.cond:
                     self.responses[body["id"]] = body
                     self.cond.notify_all()
+            elif self.on_notification:
+                self.on_notification(body)
 
     def _send(self, message):
         data = json.dumps(message).encode()

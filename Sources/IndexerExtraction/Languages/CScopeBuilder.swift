@@ -146,12 +146,23 @@ struct CScopeBuilder {
     let start = k
     while lex.isOneOf(k, Self.specifiers) { k += 1 }
     k = skipAttributes(k, end)
+    // `LEVELDB_EXPORT Status f(…)`, `API_EXPORT const T* x`: an attribute macro before the type (a type spelled
+    // in capitals, `DWORD n = 0`, has no second name after it).
+    while lex.isMacroSpelling(tokens[k]), tokens[k + 1].kind == .name, !lex.isOneOf(k + 1, Self.statementWords),
+      tokens[k + 2].kind == .name || lex.isPunct(k + 2, "*") || lex.isPunct(k + 2, "&") || lex.isPunct(k + 2, "<")
+        || (lex.isPunct(k + 2, ":") && lex.isPunct(k + 3, ":"))
+    {
+      k += 1
+    }
     // `struct s { … } x;`, `class A : public B { … };`, `enum E { … }`.
     if let keyword = typeKeyword(k) {
       var name = -1
       var m = keyword + 1
       if lex.isWord(keyword, "enum"), lex.isWord(m, "class") || lex.isWord(m, "struct") { m += 1 }
       m = skipAttributes(m, end)
+      if lex.isPunct(m, ":"), lex.isPunct(m + 1, ":") { m += 2 }
+      // `class LEVELDB_EXPORT DB {`: an export macro before the name.
+      while tokens[m].kind == .name, tokens[m + 1].kind == .name, !lex.isWord(m + 1, "final"), lex.isMacroSpelling(tokens[m]) { m += 1 }
       if tokens[m].kind == .name, !lex.isWord(m, "final") {
         name = m
         m += 1
@@ -211,7 +222,7 @@ struct CScopeBuilder {
     let type = baseType(k, end)
     // A constructor, destructor or conversion in its class, or `A::A(…) {` out of it: no type before the name.
     if !inBlock, type.isConstructorLike, let function = functionDeclarator(k, end) {
-      return self.function(function, start: start, returnType: "", end: end, scope: scope, inBlock: inBlock, isTypedef: false)
+      return self.function(function, start: start, returnType: "", end: end, scope: scope, inBlock: inBlock, isTypedef: false, isSpecial: true)
     }
     guard type.end > k, !type.name.isEmpty || type.isBuiltin else {
       return expressionStatement(at, end, scope: scope)
@@ -305,6 +316,7 @@ struct CScopeBuilder {
     if let keyword = typeKeyword(k) {
       var m = keyword + 1
       if lex.isWord(m, "class") || lex.isWord(m, "struct") { m += 1 }
+      if lex.isPunct(m, ":"), lex.isPunct(m + 1, ":") { m += 2 }
       guard tokens[m].kind == .name else { return BaseType(name: "", end: at) }
       let (name, after) = qualified(m, end)
       return BaseType(name: name, end: skipQualifiers(after, end))
@@ -324,7 +336,7 @@ struct CScopeBuilder {
     guard tokens[k].kind == .name, !lex.isOneOf(k, Self.statementWords) else { return BaseType(name: "", end: at) }
     var (name, after) = qualified(k, end)
     // `A::A(` and `A::~A(`: a constructor or destructor defined out of its class.
-    if lex.isPunct(after, "(") || (lex.isPunct(after - 1, "~")) {
+    if lex.isPunct(after, "(") || (lex.isPunct(after, ":") && lex.isPunct(after + 1, ":") && lex.isPunct(after + 2, "~")) {
       return BaseType(name: "", end: k, isConstructorLike: true)
     }
     if lex.isPunct(after, "<") {
@@ -520,7 +532,8 @@ struct CScopeBuilder {
   /// A function definition or prototype; a prototype binds its name (labelled `declaration`), a definition
   /// opens a function scope for its parameters and body.
   private mutating func function(
-    _ function: FunctionDeclarator, start: Int, returnType: String, end: Int, scope: Int, inBlock: Bool, isTypedef: Bool
+    _ function: FunctionDeclarator, start: Int, returnType: String, end: Int, scope: Int, inBlock: Bool, isTypedef: Bool,
+    isSpecial: Bool = false
   ) -> Int {
     let close = lex.matching(function.parameters)
     // After the parameters: `const`, `noexcept`, `override`, `-> T`, `= 0`, `: init(…)`, attributes, to `{` or `;`.
@@ -542,6 +555,8 @@ struct CScopeBuilder {
       k = lex.isOpen(k) && !lex.isPunct(k, "{") ? lex.matching(k) + 1 : k + 1
     }
     let returns = trailingReturn.isEmpty ? returnType : trailingReturn
+    // `A::~A() = default;` out of its class defines it as surely as a body.
+    let isDefaulted = lex.isPunct(k, ";") && (lex.isWord(k - 1, "default") || lex.isWord(k - 1, "delete")) && lex.isPunct(k - 2, "=")
     let hasBody = lex.isPunct(k, "{")
     if inBlock && !hasBody {
       // In a block, `T x(args);` is an object; a local prototype is rare.
@@ -556,12 +571,14 @@ struct CScopeBuilder {
       return statementEnd(close, end) + 1
     }
     let typeName = returns.isEmpty ? "" : "returns:" + returns
-    let labels = hasBody ? "" : "declaration"
-    if function.qualifier.isEmpty {
+    let labels = hasBody || isDefaulted ? "" : "declaration"
+    if function.qualifier.isEmpty && !isSpecial {
       bind(function.name, in: scope, kind: .definition, typeName: typeName, labels: labels)
     } else {
-      // `A::f` out of its class: the class's member, kept out of lexical lookup.
-      bind(function.name, in: scope, kind: .attribute, typeName: typeName, labels: labels)
+      // `A::f` out of its class, or a constructor or destructor (`~` as its type): the class's member, kept out of
+      // lexical lookup, where the name means the class.
+      let destructor = lex.isPunct(function.name - 1, "~")
+      bind(function.name, in: scope, kind: .attribute, typeName: destructor ? "~" : typeName, labels: labels)
     }
     guard hasBody else {
       pendingTemplateParameters = []
@@ -569,7 +586,12 @@ struct CScopeBuilder {
     }
     let bodyClose = min(lex.matching(k), end)
     let functionScope = open(.function, from: start, to: bodyClose, parent: scope, symbol: symbolIndex(function.name))
-    if !function.qualifier.isEmpty { result.scopes[functionScope].bases = [function.qualifier] }
+    if !function.qualifier.isEmpty {
+      result.scopes[functionScope].bases = [function.qualifier]
+    } else if lex.isOneOf(function.name, Self.fixtureTests), tokens[function.parameters + 1].kind == .name {
+      // googletest's `TEST_F(Fixture, Name) { … }` is a method of a subclass of `Fixture`.
+      result.scopes[functionScope].bases = [lex.text(function.parameters + 1)]
+    }
     parameters(function.parameters, close: close, scope: functionScope)
     // The initializer list between the parameters and the body.
     walkExpressions(close + 1, k, scope: functionScope)
@@ -689,8 +711,20 @@ struct CScopeBuilder {
       }
       return m + 1
     }
-    // `label:`.
-    if lex.isPunct(k + 1, ":"), !lex.isPunct(k + 2, ":"), !isCpp || !isAccessLabel(k) { return k + 2 }
+    // `label:`, seen from anywhere in its function (`goto` jumps forward too).
+    if lex.isPunct(k + 1, ":"), !lex.isPunct(k + 2, ":"), !isCpp || !isAccessLabel(k) {
+      var function = scope
+      while function > 0, function < result.scopes.count, result.scopes[function].kind != .function, result.scopes[function].kind != .lambda {
+        function = result.scopes[function].parent
+      }
+      if function > 0, function < result.scopes.count {
+        result.bindings.append(
+          FileScopes.Binding(
+            name: lex.text(k), scope: function, position: position(k), kind: .local, visible: result.scopes[function].range.start,
+            labels: "label"))
+      }
+      return k + 2
+    }
     if lex.isOneOf(k, Self.statementWords) { return expressionStatement(k, end, scope: scope) }
     if lex.isWord(k, "using") { return using(k, end, scope: scope) }
     if lex.isWord(k, "template") || lex.isWord(k, "typedef") || lex.isWord(k, "static_assert") {
@@ -714,7 +748,7 @@ struct CScopeBuilder {
     while m <= close {
       if m == close || lex.isPunct(m, ";") || (lex.isPunct(m, ":") && !lex.isPunct(m + 1, ":") && !lex.isPunct(m - 1, ":") && clauses == 0) {
         if clauses == 0 && (m < close || !lex.isWord(k, "for")) {
-          headDeclaration(clauseStart, m, scope: statementScope)
+          headDeclaration(clauseStart, m, scope: statementScope, needsInitializer: !lex.isWord(k, "for"))
         } else {
           walkExpressions(clauseStart, m, scope: statementScope)
         }
@@ -735,9 +769,13 @@ struct CScopeBuilder {
   }
 
   /// A declaration in a statement's head, or an expression.
-  private mutating func headDeclaration(_ from: Int, _ to: Int, scope: Int) {
+  /// `needsInitializer`: a condition (`if (T x = f())`) declares only with an initializer; without, `a & b`
+  /// and `a * b` are expressions.
+  private mutating func headDeclaration(_ from: Int, _ to: Int, scope: Int, needsInitializer: Bool) {
     let type = baseType(from, to)
-    if type.end > from, !type.isConstructorLike, type.end < to, !type.name.isEmpty || type.isBuiltin {
+    if type.end > from, !type.isConstructorLike, type.end < to, !type.name.isEmpty || type.isBuiltin,
+      !needsInitializer || tokenRange(type.end, to).contains(where: { lex.isPunct($0, "=") || lex.isPunct($0, "{") })
+    {
       let names = declarators(type.end, to, scope: scope, type: type.name, inBlock: true)
       if !names.isEmpty {
         let valueType = names.count == 1 && type.name == "auto" ? autoType(type.end, to) : type.name
@@ -811,6 +849,11 @@ struct CScopeBuilder {
       let at = position(k)
       if lex.isPunct(k - 1, ":"), lex.isPunct(k - 2, ":"), tokens[k - 1].start == tokens[k - 2].end {
         result.members.append(FileScopes.Member(position: at, receiver: "::" + qualifierText(endingAt: k - 3)))
+        continue
+      }
+      if lex.isWord(k - 1, "struct") || lex.isWord(k - 1, "union") || lex.isWord(k - 1, "enum") {
+        // A tag: C looks it up among tags only (`struct s` and a typedef `s` are two things).
+        if !lex.isPunct(k + 1, "{") && !lex.isPunct(k + 1, ":") { result.members.append(FileScopes.Member(position: at, receiver: "@tag")) }
         continue
       }
       let arrow = lex.isPunct(k - 1, ">") && lex.isPunct(k - 2, "-") && tokens[k - 1].start == tokens[k - 2].end
@@ -934,6 +977,7 @@ struct CScopeBuilder {
     "co_await", "co_yield", "this", "true", "false", "nullptr", "NULL", "if", "else", "while", "for", "do", "switch", "case",
     "default", "static_cast", "dynamic_cast", "const_cast", "reinterpret_cast", "operator", "typeid", "asm", "__asm__",
   ])
+  private static let fixtureTests = Keywords.set(["TEST_F", "TEST_P", "TYPED_TEST", "TYPED_TEST_P", "BENCHMARK_F"])
   private static let smartPointers: Set<String> = [
     "unique_ptr", "shared_ptr", "weak_ptr", "scoped_refptr", "intrusive_ptr", "optional", "reference_wrapper", "atomic",
   ]

@@ -57,6 +57,7 @@ final class CResolver {
       return try definition(of: site, in: file) ?? site
     }
     if let member = file.scopes.member(at: position) {
+      if member.receiver == "@tag" { return try lexical(name, in: path, at: position, tags: .only) }
       if member.receiver.hasPrefix("::") {
         return try qualified(name, in: String(member.receiver.dropFirst(2)), from: path, at: position)
       }
@@ -75,19 +76,57 @@ final class CResolver {
     guard site.isDeclaration, let binding = site.binding, binding.scope >= 0, binding.scope < file.scopes.scopes.count else { return nil }
     let scope = file.scopes.scopes[binding.scope]
     if scope.kind == .type, let owner = qualifiedName(ofScope: binding.scope, in: file), !isNamespace(binding.scope, in: file) {
-      return try memberDefinitions(site.name, container: owner, from: site.path).first { !$0.isDeclaration }
+      // A destructor's outline name is `~A`.
+      let name = binding.typeName == "~" ? "~" + site.name : site.name
+      return try memberDefinitions(name, container: owner, from: site.path).first { !$0.isDeclaration }
     }
     return try global(site.name, from: site.path, namespaces: namespaces(at: binding.position, in: site.path)).flatMap { $0.isDeclaration ? nil : $0 }
   }
 
   // MARK: Lexical lookup
 
+  /// Which names a use may mean: C keeps struct, union and enum tags apart from other names (`struct s`
+  /// and a typedef `s` are two things); C++ does not.
+  enum Tags {
+    case any, only, none
+
+    func admits(_ binding: FileScopes.Binding) -> Bool {
+      switch self {
+      case .any: true
+      case .only: CResolver.isTag(binding)
+      case .none: !CResolver.isTag(binding)
+      }
+    }
+
+    func admits(_ kind: SymbolKind) -> Bool {
+      let isTag = kind == .struct || kind == .union || kind == .enum
+      switch self {
+      case .any: return true
+      case .only: return isTag
+      case .none: return !isTag
+      }
+    }
+  }
+
+  static func isTag(_ binding: FileScopes.Binding) -> Bool {
+    binding.kind == .definition && binding.typeName.hasPrefix("@scope:")
+  }
+
+  /// A macro the file defines before `position`: the preprocessor replaces the name before the compiler
+  /// sees any scope.
+  private func macro(_ name: String, in file: FileIndex, path: String, before position: SourcePosition) -> Site? {
+    guard let symbol = file.symbols.last(where: { $0.kind == .macro && $0.name == name && $0.range.start < position }) else { return nil }
+    return Site(path: path, name: name, symbol: SymbolMatch(symbol: symbol, path: path, language: file.language), resolution: .scope)
+  }
+
   /// The innermost scope declaring `name` before `position`, the class of a method, the enclosing
   /// namespaces and the file, `using` declarations, then the workspace.
-  private func lexical(_ name: String, in path: String, at position: SourcePosition) throws(StoreError) -> Site? {
+  private func lexical(_ name: String, in path: String, at position: SourcePosition, tags: Tags? = nil) throws(StoreError) -> Site? {
     guard take(), let file = try files.file(path) else { return nil }
+    let tags = tags ?? (Language(fileName: path) == .cpp ? .any : .none)
+    if tags != .only, let macro = macro(name, in: file, path: path, before: position) { return macro }
     let scopes = file.scopes
-    let named = try files.bindings(named: name, in: path)
+    let named = try files.bindings(named: name, in: path).filter { tags.admits($0) }
     var s = scopes.innermostScope(at: position)
     var walked = 0
     while s >= 0 && s < scopes.scopes.count && walked <= scopes.scopes.count {
@@ -103,18 +142,17 @@ final class CResolver {
           let site = Site(path: path, name: name, binding: found, resolution: .scope)
           return try definition(of: site, in: file) ?? site
         }
-        if scope.kind == .type, !isNamespace(s, in: file), let owner = qualifiedName(ofScope: s, in: file) {
+        if scope.kind == .type, !isNamespace(s, in: file) {
           for base in scope.bases where !base.isEmpty {
-            if let found = try member(name, of: base, from: path) { return found }
+            if let found = try member(name, of: base, from: path, constructors: false) { return found }
           }
-          _ = owner
         }
       default:
         if let found = named.last(where: { $0.scope == s && $0.kind != .attribute && $0.visible <= position }) {
           return Site(path: path, name: name, binding: found, resolution: .local)
         }
         if scope.kind == .function, let owner = methodOwner(ofScope: s, in: file) {
-          if let found = try member(name, of: owner, from: path) { return found }
+          if let found = try member(name, of: owner, from: path, constructors: false) { return found }
         }
       }
       s = scope.parent
@@ -123,7 +161,7 @@ final class CResolver {
     if let using = scopes.imports.first(where: { $0.localName == name && !$0.module.hasPrefix("\"") && $0.localName != "#include" }) {
       if let found = try qualified(name, in: using.module, from: path, at: position) { return found }
     }
-    return try global(name, from: path, namespaces: namespaces(at: position, in: path))
+    return try global(name, from: path, namespaces: namespaces(at: position, in: path), tags: tags)
   }
 
   /// The namespaces a use at `position` sees: those it is in (innermost first), those a `using namespace`
@@ -147,10 +185,11 @@ final class CResolver {
 
   /// `name` declared at file or namespace level in the workspace, in one of `namespaces`, ranked as the
   /// linker and the includes would have it.
-  private func global(_ name: String, from path: String, namespaces: [String]) throws(StoreError) -> Site? {
+  private func global(_ name: String, from path: String, namespaces: [String], tags: Tags = .any) throws(StoreError) -> Site? {
     guard take() else { return nil }
     let candidates = try outlineDefinitions(named: name, from: path).filter { match in
       let container = match.symbol.container
+      guard tags.admits(match.symbol.kind) else { return false }
       if match.symbol.kind == .enumCase { return true }
       if match.symbol.kind == .method || match.symbol.kind == .field || match.symbol.kind == .initializer { return false }
       return namespaces.contains { container == $0 || (!$0.isEmpty && $0.hasSuffix("::" + container)) }
@@ -180,27 +219,80 @@ final class CResolver {
   /// The binding an outline symbol's file has at its name, for its type and whether it is a declaration.
   private func site(for match: SymbolMatch, resolution: Resolution) throws(StoreError) -> Site {
     let at = match.symbol.range.start
-    let binding = try files.bindings(named: match.symbol.name, in: match.path).first { $0.position == at }
+    // A destructor's outline name is `~A`, its binding's `A`.
+    let bound = match.symbol.name.hasPrefix("~") ? String(match.symbol.name.dropFirst()) : match.symbol.name
+    let binding = try files.bindings(named: bound, in: match.path).first { $0.position == at }
     return Site(path: match.path, name: match.symbol.name, binding: binding, symbol: match, resolution: resolution)
   }
 
-  /// The last path components of the files `path` includes (`foo.h` of `#include "sub/foo.h"`).
-  private func includedNames(of path: String) throws(StoreError) -> Set<String> {
-    guard let file = try files.file(path) else { return [] }
+  /// What `path` includes: the last path components it names (`foo.h` of `#include "sub/foo.h"`), and the
+  /// workspace files its includes reach, two levels deep, found where a compiler's `-I` would most likely
+  /// look (the includer's folder, the folders above it, and their `include/`).
+  private struct Includes {
     var names: Set<String> = []
-    for entry in file.scopes.imports where entry.localName == "#include" {
-      let inner = entry.module.dropFirst().dropLast()
-      if let last = inner.split(separator: "/").last { names.insert(String(last)) }
+    var paths: Set<String> = []
+
+    func contains(_ candidate: String) -> Bool {
+      paths.contains(candidate) || names.contains(candidate.split(separator: "/").last.map(String.init) ?? candidate)
     }
-    return names
   }
 
-  /// The same file, its own header or source (`a.c` and `a.h`), or a file it includes.
-  private static func related(_ candidate: String, _ path: String, _ includes: Set<String>) -> Bool {
-    let file = candidate.split(separator: "/").last.map(String.init) ?? candidate
-    if includes.contains(file) { return true }
-    return stem(candidate) == stem(path)
+  private var includeCache: [String: Includes] = [:]
+  private var includePathCache: [String: String?] = [:]
+  static let maximumIncludedFiles = 32
+
+  private func includedNames(of path: String) throws(StoreError) -> Includes {
+    if let known = includeCache[path] { return known }
+    var found = Includes()
+    var frontier = [path]
+    for depth in 0..<2 {
+      var next: [String] = []
+      for includer in frontier {
+        guard let file = try files.file(includer) else { continue }
+        for entry in file.scopes.imports where entry.localName == "#include" && entry.module.count > 2 {
+          let inner = String(entry.module.dropFirst().dropLast())
+          if depth == 0, let last = inner.split(separator: "/").last { found.names.insert(String(last)) }
+          guard found.paths.count < Self.maximumIncludedFiles, let target = try includedPath(inner, from: includer),
+            found.paths.insert(target).inserted
+          else { continue }
+          next.append(target)
+        }
+      }
+      frontier = next
+    }
+    if includeCache.count > 256 { includeCache.removeAll(keepingCapacity: true) }
+    includeCache[path] = found
+    return found
   }
+
+  /// The workspace file `#include "inner"` in `includer` names, nil when none of the likely folders has it.
+  private func includedPath(_ inner: String, from includer: String) throws(StoreError) -> String? {
+    var folder = GoResolver.folder(of: includer)
+    let key = folder + "\u{0}" + inner
+    if let known = includePathCache[key] { return known }
+    var found: String?
+    var guardSteps = 0
+    while found == nil && guardSteps < 12 {
+      guardSteps += 1
+      for candidate in [folder.isEmpty ? inner : folder + "/" + inner, (folder.isEmpty ? "" : folder + "/") + "include/" + inner]
+      where try files.contains(candidate) {
+        found = candidate
+        break
+      }
+      if folder.isEmpty { break }
+      folder = GoResolver.folder(of: folder)
+    }
+    if includePathCache.count > 4096 { includePathCache.removeAll(keepingCapacity: true) }
+    includePathCache[key] = found
+    return found
+  }
+
+  /// The same file's own header or source (`a.c` and `a.h`), or a file it includes.
+  private static func related(_ candidate: String, _ path: String, _ includes: Includes) -> Bool {
+    includes.contains(candidate) || sameStem(candidate, path)
+  }
+
+  private static func sameStem(_ a: String, _ b: String) -> Bool { stem(a) == stem(b) }
 
   private static func stem(_ path: String) -> String {
     let file = path.split(separator: "/").last.map(String.init) ?? path
@@ -228,8 +320,7 @@ final class CResolver {
   private func qualified(_ name: String, in qualifier: String, from path: String, at position: SourcePosition) throws(StoreError) -> Site? {
     guard take() else { return nil }
     if qualifier.isEmpty { return try global(name, from: path, namespaces: [""]) }
-    let found = try memberDefinitions(name, container: qualifier, from: path)
-    if let best = found.first(where: { !$0.isDeclaration }) ?? found.first { return best }
+    if let best = Self.preferred(try memberDefinitions(name, container: qualifier, from: path)) { return best }
     // A typedef or alias of a class, or a class's base.
     return try member(name, of: qualifier, from: path)
   }
@@ -246,17 +337,23 @@ final class CResolver {
     for match in matches.prefix(32) {
       guard take() else { break }
       let site = try site(for: match, resolution: .member)
-      sites.append(([site.isDeclaration ? 1 : 0, Self.related(match.path, path, includes) ? 0 : 1, Self.distance(match.path, path)], site))
+      // `Iterator` written in `leveldb` means `leveldb::Iterator` before `leveldb::SkipList::Iterator`.
+      let depth = match.symbol.container.components(separatedBy: "::").count
+      sites.append(([depth, site.isDeclaration ? 1 : 0, includes.contains(match.path) || Self.sameStem(match.path, path) ? 0 : 1,
+        Self.distance(match.path, path)], site))
     }
     return sites.sorted { $0.rank.lexicographicallyPrecedes($1.rank) }.map(\.site)
   }
 
   /// A member `name` of the type written `type` (seen from `path`): its own members, then what a typedef
   /// names, then its bases.
-  private func member(_ name: String, of type: String, from path: String) throws(StoreError) -> Site? {
+  /// `constructors: false` for a name used inside the class without `.`: `A` there is the class itself.
+  private func member(_ name: String, of type: String, from path: String, constructors: Bool = true) throws(StoreError) -> Site? {
     guard take(), !type.isEmpty else { return nil }
-    let found = try memberDefinitions(name, container: type, from: path)
-    if let best = found.first(where: { !$0.isDeclaration }) ?? found.first { return best }
+    let found = try memberDefinitions(name, container: type, from: path).filter {
+      constructors || ($0.symbol?.symbol.kind != .initializer && $0.symbol?.symbol.kind != .deinitializer)
+    }
+    if let best = Self.preferred(found) { return best }
     guard let declaration = try typeDeclaration(type, from: path) else { return nil }
     let typeName = declaration.typeName
     if typeName.hasPrefix("type:") {
@@ -266,15 +363,25 @@ final class CResolver {
     }
     if let body = Self.scopeIndex(typeName), let file = try files.file(declaration.path), body < file.scopes.scopes.count {
       // An anonymous struct's fields (`typedef struct { int x; } T`) are bound in its body.
-      if let field = try files.bindings(named: name, in: declaration.path).first(where: { $0.scope == body }) {
+      let className = type.components(separatedBy: "::").last ?? type
+      if let field = try files.bindings(named: name, in: declaration.path).first(where: {
+        $0.scope == body && (constructors || $0.kind != .attribute || $0.name != className)
+      }) {
         let site = Site(path: declaration.path, name: name, binding: field, resolution: .member)
         return try definition(of: site, in: file) ?? site
       }
       for base in file.scopes.scopes[body].bases where !base.isEmpty && base != type {
-        if let found = try member(name, of: base, from: declaration.path) { return found }
+        if let found = try member(name, of: base, from: declaration.path, constructors: constructors) { return found }
       }
     }
     return nil
+  }
+
+  /// The first of ranked members, or the definition of the same member when the first is its declaration.
+  private static func preferred(_ found: [Site]) -> Site? {
+    guard let first = found.first else { return nil }
+    guard first.isDeclaration, let container = first.symbol?.symbol.container else { return first }
+    return found.first { !$0.isDeclaration && $0.symbol?.symbol.container == container } ?? first
   }
 
   /// Where the type written `type` is declared: a struct, class, union, enum, typedef or alias.
@@ -386,7 +493,8 @@ final class CResolver {
     let scope = file.scopes.scopes[s]
     guard !scope.bases.isEmpty, scope.symbol >= 0, scope.symbol < file.symbols.count else { return scope.bases.first }
     let symbol = file.symbols[scope.symbol]
-    return symbol.container.isEmpty ? scope.bases.first : symbol.container
+    let isMember = symbol.kind == .method || symbol.kind == .initializer || symbol.kind == .deinitializer
+    return isMember && !symbol.container.isEmpty ? symbol.container : scope.bases.first
   }
 
   /// A namespace's or class's name with what encloses it (`ns::A`), from its outline symbol.
@@ -407,7 +515,7 @@ final class CResolver {
   private func answer(_ site: Site) throws(StoreError) -> ResolvedDefinition {
     var symbol = site.symbol
     if symbol == nil, let binding = site.binding, binding.kind != .local, binding.kind != .parameter, let file = try files.file(site.path) {
-      symbol = file.symbols.first { $0.name == site.name && $0.range.start == binding.position }.map {
+      symbol = file.symbols.first { ($0.name == site.name || $0.name == "~" + site.name) && $0.range.start == binding.position }.map {
         SymbolMatch(symbol: $0, path: site.path, language: file.language)
       }
     }
