@@ -200,9 +200,12 @@ final class CResolver {
     for match in candidates.prefix(64) {
       guard take() else { break }
       let site = try site(for: match, resolution: .scope)
+      // A macro defined twice in one header is defined under `#if`/`#else`: the later definition is the one a
+      // build without the platform's or the configuration's flags gets (`#ifdef CONFIG_X … #else stub`).
+      let laterMacro = match.symbol.kind == .macro ? -match.symbol.range.start.line : 0
       let rank = [
         site.isDeclaration ? 1 : 0, match.path == path ? 0 : 1, Self.related(match.path, path, includes) ? 0 : 1,
-        Self.distance(match.path, path),
+        Self.distance(match.path, path), laterMacro,
       ]
       if best == nil || rank.lexicographicallyPrecedes(best!.rank) { best = (rank, site) }
     }

@@ -1,0 +1,181 @@
+import IndexerExtraction
+import IndexerModel
+@testable import IndexerQuery
+import IndexerStore
+import Testing
+
+/// C's and C++'s scope, linkage and member rules through the real reader and the real resolver, over files
+/// held in memory.
+@Suite struct CResolverTests {
+  typealias Workspace = NameResolverTests.Workspace
+
+  @Test func blocksShadowAndFileScopeStaticStaysInItsFile() throws {
+    let ws = Workspace([
+      "src/a.c": """
+      #include "util.h"
+      static int count = 1;
+      int total(int n) {
+        int sum = count;
+        for (int i = 0; i < n; i++) {
+          int count = i;
+          sum += count;
+        }
+        if (n & LIMIT) { sum += n; }
+        return sum + helper(count);
+      }
+      """,
+      "src/b.c": "static int helper(int x) { return x; }\n",
+      "src/util.c": "int helper(int x) { return x + 1; }\n",
+      "src/util.h": "#define LIMIT 4\nint helper(int x);\n",
+    ])
+    let a = "src/a.c"
+    #expect(try ws.resolve(a, line: 4, "count") == "\(a):2:12 scope")
+    #expect(try ws.resolve(a, line: 5, "i", occurrence: 2) == "\(a):5:12 local")
+    #expect(try ws.resolve(a, line: 7, "count") == "\(a):6:9 local")  // the block's own
+    #expect(try ws.resolve(a, line: 10, "count") == "\(a):2:12 scope")  // the block's is gone
+    // `if (n & LIMIT)` declares nothing: LIMIT is the header's macro.
+    #expect(try ws.resolve(a, line: 9, "LIMIT") == "src/util.h:1:9 scope")
+    // The definition, not the prototype; never another file's `static`.
+    #expect(try ws.resolve(a, line: 10, "helper") == "src/util.c:1:5 scope")
+    // Going to a prototype goes on to its definition.
+    #expect(try ws.resolve("src/util.h", line: 2, "helper") == "src/util.c:1:5 scope")
+  }
+
+  @Test func tagsTypedefsMembersAndLabels() throws {
+    let ws = Workspace([
+      "list.h": """
+      struct node { int value; struct node *next; };
+      typedef struct node node_t;
+      typedef struct { node_t *head; int count; } list_t;
+      extern int lists;
+      """,
+      "list.c": """
+      #include "list.h"
+      #define node_value(n) ((n)->value)
+      int lists = 0;
+      int sum(list_t *list, node_t nodes[]) {
+        struct node *n = list->head;
+        int total = nodes[0].value + n->next->value + node_value(n);
+        if (!n) goto out;
+        total += list->count;
+      out:
+        return total + lists;
+      }
+      struct node first = { .value = 1, .next = 0 };
+      typedef struct state state;
+      struct state { int depth; };
+      int depth(state *s) { return s->depth; }
+      """,
+    ])
+    let c = "list.c"
+    #expect(try ws.resolve(c, line: 5, "node") == "list.h:1:8 scope")  // `struct node`: the tag
+    #expect(try ws.resolve(c, line: 4, "node_t") == "list.h:2:21 scope")  // the typedef, not the tag
+    #expect(try ws.resolve(c, line: 5, "head") == "list.h:3:26 member")  // an anonymous struct's field
+    #expect(try ws.resolve(c, line: 6, "value") == "list.h:1:19 member")  // through an array of a typedef
+    #expect(try ws.resolve(c, line: 6, "next") == "list.h:1:39 member")
+    #expect(try ws.resolve(c, line: 6, "value", occurrence: 2) == "list.h:1:19 member")
+    #expect(try ws.resolve(c, line: 6, "node_value") == "\(c):2:9 scope")  // a macro defined before the use
+    #expect(try ws.resolve(c, line: 7, "out") == "\(c):9:1 local")  // a label, seen before it
+    #expect(try ws.resolve(c, line: 10, "lists") == "\(c):3:5 scope")  // the definition, not the `extern`
+    #expect(try ws.resolve(c, line: 12, "value") == "list.h:1:19 member")  // a designated initializer
+    // `state` without `struct` is the typedef; the tag of the same name is another thing.
+    #expect(try ws.resolve(c, line: 15, "state") == "\(c):13:22 scope")
+    #expect(try ws.resolve(c, line: 13, "state") == "\(c):14:8 scope")
+    #expect(try ws.resolve(c, line: 15, "depth", occurrence: 2) == "\(c):14:20 member")
+  }
+
+  /// A macro defined under `#ifdef`/`#else` in a header: the later one, what a build without the option gets.
+  @Test func aMacroDefinedTwiceInAHeaderIsTheLaterOne() throws {
+    let ws = Workspace([
+      "export.h": "#ifdef _WIN32\n#define API __declspec(dllexport)\n#else\n#define API\n#endif\n",
+      "a.c": "#include \"export.h\"\nAPI int f(void) { return 0; }\n",
+    ])
+    #expect(try ws.resolve("a.c", line: 2, "API") == "export.h:4:9 scope")
+  }
+
+  @Test func classesMethodsAndNamespaces() throws {
+    let ws = Workspace([
+      "include/geo/shape.h": """
+      #pragma once
+      #include <memory>
+      namespace geo {
+      class GEO_EXPORT Shape {
+       public:
+        Shape();
+        virtual ~Shape();
+        virtual double area() const = 0;
+        int id;
+      };
+      class Circle : public Shape {
+       public:
+        double area() const override;
+        double radius_;
+        class Iterator { public: void Seek(); };
+      };
+      class Iterator { public: virtual void Seek() = 0; };
+      std::unique_ptr<Shape> make(double r);
+      }
+      """,
+      "src/shape.cc": """
+      #include "geo/shape.h"
+      namespace geo {
+      Shape::Shape() : id(0) {}
+      Shape::~Shape() = default;
+      double Circle::area() const { return radius_ * id; }
+      void Iterator::Seek() {}
+      std::unique_ptr<Shape> make(double r) { auto c = std::make_unique<Circle>(); c->radius_ = r; return c; }
+      }
+      """,
+      "src/main.cc": """
+      #include "geo/shape.h"
+      using namespace geo;
+      class ShapeTest { public: Circle circle; Iterator* it; };
+      TEST_F(ShapeTest, Area) {
+        auto s = make(2.0);
+        double a = s->area() + circle.area();
+        it->Seek();
+        Shape* p = nullptr;
+        p->~Shape();
+      }
+      """,
+    ])
+    let h = "include/geo/shape.h"
+    let cc = "src/shape.cc"
+    let m = "src/main.cc"
+    #expect(try ws.resolve(cc, line: 3, "id") == "\(h):9:7 member")  // an initializer list's member
+    #expect(try ws.resolve(cc, line: 3, "Shape") == "\(h):4:18 scope")  // `Shape::`: the class, not its constructor
+    #expect(try ws.resolve(cc, line: 5, "radius_") == "\(h):14:10 member")  // implicit `this` out of the class
+    #expect(try ws.resolve(cc, line: 5, "id") == "\(h):9:7 member")  // …and through a base
+    #expect(try ws.resolve(cc, line: 7, "radius_") == "\(h):14:10 member")  // `auto c = std::make_unique<Circle>()`
+    #expect(try ws.resolve(h, line: 7, "Shape") == "\(cc):4:9 member")  // a destructor's declaration → its `= default`
+    #expect(try ws.resolve(h, line: 13, "area") == "\(cc):5:16 member")  // a method's declaration → its body
+    #expect(try ws.resolve(m, line: 5, "make") == "\(cc):7:24 scope")  // through `using namespace geo`
+    // `s` is a `std::unique_ptr<Shape>`: the pure virtual has no body, so its declaration.
+    #expect(try ws.resolve(m, line: 6, "area") == "\(h):8:18 member")
+    #expect(try ws.resolve(m, line: 6, "circle") == "\(m):3:34 member")  // the fixture's member in `TEST_F`
+    #expect(try ws.resolve(m, line: 6, "area", occurrence: 2) == "\(cc):5:16 member")
+    // `Iterator` in `geo` is `geo::Iterator`, not the nested `Circle::Iterator`.
+    #expect(try ws.resolve(m, line: 7, "Seek") == "\(cc):6:16 member")
+  }
+
+  /// Half-typed files give fewer answers, never a trap or a hang.
+  @Test func truncatedFilesNeverTrap() throws {
+    let text = """
+      #include "t.h"
+      namespace n { template <typename T> class A : public B<T> { public: A() : x_(0) {} ~A(); T* get() const { return p_->q; } int x_; T* p_; }; }
+      struct s { int a; union { int b; } u; } v = { .a = 1 }, *w;
+      static int f(int (*cb)(int), struct s *p, ...) { label: for (int i = 0; i < p->a; i++) { if (auto x = cb(i); x) goto label; }
+      switch (p->u.b) { case 1: { int y = [&](int z) { return z + v.a; }(2); break; } default: ; } return ({ int r = w->a; r; }); }
+      typedef int (*fn_t)(int); enum class E : int { One, Two }; using M = n::A<int>;
+      """
+    let bytes = Array(text.utf8)
+    for cut in 0...bytes.count {
+      let prefix = String(decoding: bytes[0..<cut], as: UTF8.self)
+      let ws = Workspace(["p/t.cc": prefix, "p/t.h": "template <class T> struct B { T q; };\n#define X 1\n"])
+      for name in ["x_", "q", "a", "b", "i", "x", "label", "z", "r", "One", "A", "cb"] where prefix.contains(name) {
+        let line = prefix.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(name) }! + 1
+        _ = try ws.resolve("p/t.cc", line: line, name)
+      }
+    }
+  }
+}
