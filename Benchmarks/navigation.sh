@@ -5,11 +5,11 @@
 #
 #   Benchmarks/navigation.sh                  # Python (python-stdlib, jedi), Swift (a SwiftPM package, sourcekit-lsp),
 #                                             # TypeScript (ts-decls) and JavaScript (node-js), TypeScript's language service,
-#                                             # Go (a copy of GOROOT/src, go/types)
+#                                             # Go (a copy of GOROOT/src, go/types), C (jq) and C++ (leveldb), clangd
 #   SEEDS="1 2 3 4" FILES=40 USES=600 REF_SEEDS="1 2" LANGUAGES="swift" Benchmarks/navigation.sh
 #   SWIFT_PACKAGE=/path/to/package TS_TREE=/path/to/ts/project JS_TREE=/path/to/js/project Benchmarks/navigation.sh
 #
-# Python, Swift, TypeScript, JavaScript and Go resolve today; C, C++, Java and Rust have no row yet (issue 21
+# Python, Swift, TypeScript, JavaScript, Go, C and C++ resolve today; Java and Rust have no row yet (issue 21
 # stays open for them). Go's oracle (Benchmarks/go_oracle, built with Debian's golang-go, installed here when
 # missing) type-checks each sampled file's package from GOROOT, so Go's tree is a copy of GOROOT/src. TypeScript's oracle is typescript_oracle.js over Debian's node-typescript (installed
 # here when missing): one program over every script of the tree, so a tree with its own package imports
@@ -34,7 +34,7 @@ bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")  # the measuring scripts
 python3 -c 'import jedi' 2>/dev/null || python3 -m pip install --quiet --break-system-packages 'jedi==0.20.0' \
   || { echo "cannot install jedi (the Python oracle) — pip install jedi" >&2; exit 2; }
 
-languages=${LANGUAGES:-python swift typescript javascript go}
+languages=${LANGUAGES:-python swift typescript javascript go c cpp}
 
 # measure LANGUAGE NAVIGATION_SCRIPT REFERENCES_SCRIPT TREE USES [EXTRA ARGUMENTS]: index the tree afresh,
 # then each seed.
@@ -73,6 +73,44 @@ if [[ " $languages " == *" go "* ]]; then
   for seed in ${SEEDS:-1 2 3}; do
     (cd "$here" && python3 navigation_go.py --root "$gosrc" --indexer "$bin" --seed "$seed" --files "${FILES:-40}" \
       --uses "${GO_USES:-600}" --misses "/tmp/navigation-go-$seed.txt")
+    echo
+  done
+fi
+
+# C and C++: clangd (in the Swift toolchain) with its background index over a compile_commands.json that
+# navigation_c.py writes. Default trees: jq (C) and leveldb with googletest in third_party (C++), cloned at
+# pinned commits; C_TREE/CPP_TREE with C_FLAGS/CPP_FLAGS take any other tree.
+clone_at() {  # URL COMMIT DEST
+  [ -d "$3" ] && return 0
+  git clone -q "$1" "$3" && git -C "$3" checkout -q "$2" \
+    || { rm -rf "$3"; echo "cannot clone $1 — set C_TREE/CPP_TREE to a checkout" >&2; exit 2; }
+}
+if [[ " $languages " == *" c "* ]]; then
+  tree=${C_TREE:-/tmp/navigation-c-jq}
+  [ -n "${C_TREE:-}" ] || clone_at https://github.com/jqlang/jq 579e6f76cffd7643ba4002a2c3618a5ea710589a "$tree"
+  rm -rf "$tree/.indexer"
+  "$bin" index "$tree" --quiet
+  for seed in ${SEEDS:-1 2 3}; do
+    (cd "$here" && python3 navigation_c.py --root "$tree" --language c --flags "${C_FLAGS:-}" --indexer "$bin" --seed "$seed" \
+      --files "${FILES:-30}" --uses "${C_USES:-450}" --misses "/tmp/navigation-c-$seed.txt")
+    echo
+  done
+fi
+if [[ " $languages " == *" cpp "* ]]; then
+  tree=${CPP_TREE:-/tmp/navigation-cpp-leveldb}
+  flags=${CPP_FLAGS:-}
+  if [ -z "${CPP_TREE:-}" ]; then
+    clone_at https://github.com/google/leveldb 78a352f47ed6c1e9d750545e9b242289185b87e1 "$tree"
+    clone_at https://github.com/google/googletest 7260682388d493f155be62c3ce2efc7c7a9a3dcf "$tree/third_party/googletest"
+    gt=$tree/third_party/googletest
+    flags="-DLEVELDB_PLATFORM_POSIX=1 -DHAVE_CRC32C=0 -DHAVE_SNAPPY=0 -DHAVE_ZSTD=0 -DHAVE_FDATASYNC=1 -DHAVE_FULLFSYNC=0
+      -DHAVE_O_CLOEXEC=1 -I$gt/googletest/include -I$gt/googlemock/include -I$gt/googletest -I$gt/googlemock"
+  fi
+  rm -rf "$tree/.indexer"
+  "$bin" index "$tree" --quiet
+  for seed in ${SEEDS:-1 2 3}; do
+    (cd "$here" && python3 navigation_c.py --root "$tree" --language cpp --flags "$flags" --exclude third_party --indexer "$bin" \
+      --seed "$seed" --files "${FILES:-40}" --uses "${CPP_USES:-600}" --misses "/tmp/navigation-cpp-$seed.txt")
     echo
   done
 fi

@@ -8,7 +8,7 @@ Samples identifier uses at random (seeded) from random source and header files, 
 target kind, the answers per request and the commonest misses. Uses whose definition is outside the tree
 (the C library, the C++ standard library) or that clangd cannot resolve are counted apart.
 
-  navigation_c.py --root TREE --indexer BIN [--language c|cpp] [--flags "-DX -Iy"] [--exclude DIR]
+  navigation_c.py --root TREE --indexer BIN [--language c|cpp] [--flags "-DX -Iy"] [--no-auto-includes] [--exclude DIR]
                   [--files 40] [--uses 600] [--seed 1] [--misses FILE]
 """
 import argparse
@@ -118,13 +118,13 @@ def excluded(rel, prefixes):
     return any(rel == p or rel.startswith(p.rstrip("/") + "/") for p in prefixes)
 
 
-def write_compile_commands(root, language, flags, exclude):
+def write_compile_commands(root, language, flags, exclude, auto_includes=True):
     """One entry per source file: the tree's header folders on the include path, then `flags`."""
     header_dirs = sorted({d for d, _, fs in os.walk(root) if "/.git" not in d and "/.cache" not in d
                           and any(f.endswith(HEADERS) for f in fs)})
     # A header's folder and the one above it: `#include "leveldb/db.h"` needs `include/`.
     folders = sorted(set(header_dirs) | {os.path.dirname(d) for d in header_dirs if d != root})
-    includes = ["-I" + root] + ["-I" + d for d in folders[:600]]
+    includes = ["-I" + root] + (["-I" + d for d in folders[:600]] if auto_includes else [])
     compiler, standard = ("clang", "-std=gnu11") if language == "c" else ("clang++", "-std=c++17")
     entries = []
     for d, _, fs in os.walk(root):
@@ -177,6 +177,8 @@ def main():
     ap.add_argument("--indexer", required=True)
     ap.add_argument("--language", default="c", choices=["c", "cpp"])
     ap.add_argument("--flags", default="")
+    ap.add_argument("--no-auto-includes", action="store_true",
+                    help="only the root and --flags on the include path (for trees whose compat headers shadow the system's)")
     ap.add_argument("--exclude", action="append", default=[],
                     help="a folder (relative) neither indexed by clangd nor sampled, e.g. vendored dependencies")
     ap.add_argument("--clangd", default="clangd")
@@ -187,7 +189,7 @@ def main():
     ap.add_argument("--misses", default="")
     args = ap.parse_args()
     root = os.path.realpath(args.root)
-    print(f"compile_commands.json: {write_compile_commands(root, args.language, args.flags, args.exclude)} files", file=sys.stderr)
+    print(f"compile_commands.json: {write_compile_commands(root, args.language, args.flags, args.exclude, not args.no_auto_includes)} files", file=sys.stderr)
     server = start_clangd(root, args.clangd, args.index_timeout)
     rng = random.Random(args.seed)
     per_file = max(1, args.uses // args.files)

@@ -75,6 +75,7 @@ import Testing
     #expect(try ws.resolve(c, line: 6, "next") == "list.h:1:39 member")
     #expect(try ws.resolve(c, line: 6, "value", occurrence: 2) == "list.h:1:19 member")
     #expect(try ws.resolve(c, line: 6, "node_value") == "\(c):2:9 scope")  // a macro defined before the use
+    #expect(try ws.resolve(c, line: 2, "value") == "nothing")  // a macro's body means nothing until it is expanded
     #expect(try ws.resolve(c, line: 7, "out") == "\(c):9:1 local")  // a label, seen before it
     #expect(try ws.resolve(c, line: 10, "lists") == "\(c):3:5 scope")  // the definition, not the `extern`
     #expect(try ws.resolve(c, line: 12, "value") == "list.h:1:19 member")  // a designated initializer

@@ -37,13 +37,16 @@ final class CResolver {
 
   func resolve(name: String, path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
     steps = 0
+    guard try !isInMacroBody(path, position) else { return nil }
     guard let site = try site(name: name, path: path, at: position) else { return nil }
     return try answer(site)
   }
 
   func isUntypedMember(path: String, at position: SourcePosition) throws(StoreError) -> Bool {
     steps = 0
-    guard let file = try files.file(path), let member = file.scopes.member(at: position) else { return false }
+    guard try !isInMacroBody(path, position), let file = try files.file(path), let member = file.scopes.member(at: position) else {
+      return false
+    }
     if member.receiver.hasPrefix("::") || member.receiver.hasPrefix("@lit:") { return false }
     if member.receiver.isEmpty { return true }
     return try type(ofChain: member.receiver, in: path, at: position) == nil
@@ -68,6 +71,29 @@ final class CResolver {
       return try self.member(name, of: type.name, from: type.path)
     }
     return try lexical(name, in: path, at: position)
+  }
+
+  /// Each file's `#define` bodies (after the macro's name), sorted: a name there means nothing until the macro
+  /// is expanded somewhere, so it is left to the name search (clangd counts the expansions instead).
+  private var macroBodies: [String: [SourceRange]] = [:]
+
+  private func isInMacroBody(_ path: String, _ position: SourcePosition) throws(StoreError) -> Bool {
+    if macroBodies[path] == nil {
+      guard let file = try files.file(path) else { return false }
+      if macroBodies.count > 256 { macroBodies.removeAll(keepingCapacity: true) }
+      macroBodies[path] = file.symbols.filter { $0.kind == .macro }.map(\.range).sorted { $0.start < $1.start }
+    }
+    let bodies = macroBodies[path] ?? []
+    // The last body starting before the position.
+    var low = 0
+    var high = bodies.count
+    while low < high {
+      let mid = (low + high) / 2
+      if bodies[mid].start < position { low = mid + 1 } else { high = mid }
+    }
+    guard low > 0 else { return false }
+    let body = bodies[low - 1]
+    return position <= body.end && position.line >= body.start.line
   }
 
   /// A declaration's definition: a method declared in its class → its body out of the class; a prototype or
