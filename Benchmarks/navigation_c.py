@@ -103,6 +103,16 @@ def identifiers(source):
     return out
 
 
+def name_at(root, path, line, column):
+    """The identifier (with a leading `~`) starting at 1-based LINE:COLUMN of PATH, empty when there is none."""
+    try:
+        text = open(os.path.join(root, path), errors="replace").read().split("\n")[line - 1]
+    except (OSError, IndexError):
+        return ""
+    m = re.match(r"~?[A-Za-z_][A-Za-z0-9_]*", text[column - 1:])
+    return m.group(0) if m else ""
+
+
 def tree_files(root, suffixes, rng):
     files = sorted(
         os.path.relpath(os.path.join(d, f), root)
@@ -257,6 +267,11 @@ def main():
             if targets[0] == (rel, line, col) or any(
                     s["line"] == line and s["column"] == col and s["name"] == name for s in outline(rel)):
                 tally.unjudged["a declaration's own name, not a use"] += 1
+                continue
+            # Every definition clangd can give is a declaration of the same name; another name there means its
+            # parse failed (a header read alone: `size_t` unknown, so `size_t n` declares `size_t`).
+            if name_at(root, *targets[0]) not in (name, "~" + name):
+                tally.unjudged["clangd's target is another name (its parse of the file failed)"] += 1
                 continue
             kind = classify(use, targets[0])
             answers = indexer_definitions(args.indexer, root, rel, line, col)

@@ -85,6 +85,30 @@ import Testing
     #expect(try ws.resolve(c, line: 15, "depth", occurrence: 2) == "\(c):14:20 member")
   }
 
+  /// Labels are names apart (`goto usage` and a variable `usage`); an unnamed struct's variable has its fields;
+  /// a macro a source file defines is not seen from another.
+  @Test func labelsUnnamedStructsAndSourceFileMacros() throws {
+    let ws = Workspace([
+      "a.c": """
+      int run(void) {
+        const char *usage = "x";
+        struct { int oid; int crc; } *entries = 0;
+        if (!usage) goto usage;
+        return entries[0].oid + the_count;
+      usage:
+        return usage[0];
+      }
+      """,
+      "b.c": "#define the_count DO_NOT_USE\n",
+      "count.c": "int the_count = 0;\n",
+    ])
+    #expect(try ws.resolve("a.c", line: 4, "usage") == "a.c:2:15 local")
+    #expect(try ws.resolve("a.c", line: 4, "usage", occurrence: 2) == "a.c:6:1 local")
+    #expect(try ws.resolve("a.c", line: 7, "usage") == "a.c:2:15 local")
+    #expect(try ws.resolve("a.c", line: 5, "oid") == "a.c:3:16 member")
+    #expect(try ws.resolve("a.c", line: 5, "the_count") == "count.c:1:5 scope")
+  }
+
   /// A macro defined under `#ifdef`/`#else` in a header: the later one, what a build without the option gets.
   @Test func aMacroDefinedTwiceInAHeaderIsTheLaterOne() throws {
     let ws = Workspace([

@@ -14,16 +14,17 @@ import IndexerModel
 ///
 /// Every token read goes through `TokenList`, and nesting past `maximumNesting` is skipped whole.
 struct CScopeBuilder {
-  private let lex: CFamilyTokens
-  private var tokens: TokenList { lex.tokens }
+  let lex: CFamilyTokens
+  var tokens: TokenList { lex.tokens }
   private let isCpp: Bool
-  private var result = FileScopes()
+  var result = FileScopes()
   private var nesting = 0
-  private var openers: [Int32]
+  let openers: [Int32]
   /// Outline symbols by the position of their name, to link a type's, a namespace's or a function's scope
   /// to its outline symbol.
   private let symbolsByPosition: [SourcePosition: Int]
-  private var memberPositions: Set<SourcePosition> = []
+  /// Designators already recorded as members of their initializer's type.
+  var memberPositions: Set<SourcePosition> = []
   /// Template parameters read before a declaration: the next function or type scope binds them.
   private var pendingTemplateParameters: [Int] = []
   static let maximumNesting = 100
@@ -205,7 +206,8 @@ struct CScopeBuilder {
           declarations(m + 1, close, scope: body)
         }
         // `struct s { … } a, *b;`: variables of the type.
-        let typeName = name >= 0 ? lex.text(name) : "@scope:\(body)"
+        // `struct { … } *entries;`: a variable of an unnamed type names the body (a tag would be `@scope:`).
+        let typeName = name >= 0 ? lex.text(name) : "@anon:\(body)"
         let stop = statementEnd(close + 1, end)
         if lex.isWord(start, "typedef") {
           for declarator in declarators(close + 1, stop, scope: scope, type: typeName, inBlock: inBlock) {
@@ -842,96 +844,6 @@ struct CScopeBuilder {
     }
   }
 
-  // MARK: Members
-
-  private mutating func readMembers() {
-    for k in 1..<max(1, tokens.count) where tokens[k].kind == .name {
-      let at = position(k)
-      if lex.isPunct(k - 1, ":"), lex.isPunct(k - 2, ":"), tokens[k - 1].start == tokens[k - 2].end {
-        result.members.append(FileScopes.Member(position: at, receiver: "::" + qualifierText(endingAt: k - 3)))
-        continue
-      }
-      if lex.isWord(k - 1, "struct") || lex.isWord(k - 1, "union") || lex.isWord(k - 1, "enum") {
-        // A tag: C looks it up among tags only (`struct s` and a typedef `s` are two things).
-        if !lex.isPunct(k + 1, "{") && !lex.isPunct(k + 1, ":") { result.members.append(FileScopes.Member(position: at, receiver: "@tag")) }
-        continue
-      }
-      let arrow = lex.isPunct(k - 1, ">") && lex.isPunct(k - 2, "-") && tokens[k - 1].start == tokens[k - 2].end
-      guard arrow || (lex.isPunct(k - 1, ".") && !lex.isPunct(k - 2, ".")), !memberPositions.contains(at) else { continue }
-      result.members.append(FileScopes.Member(position: at, receiver: receiverText(endingAt: arrow ? k - 3 : k - 2)))
-    }
-  }
-
-  /// `a::b` ending at token `k` (the qualifier of a name after `::`), template arguments dropped; empty
-  /// for the global namespace.
-  private func qualifierText(endingAt last: Int) -> String {
-    var parts: [String] = []
-    var k = last
-    while parts.count < 12 {
-      if lex.isPunct(k, ">") {
-        // `A<T>::b`: the template's name.
-        var depth = 0
-        var m = k
-        while m > 0 {
-          if lex.isPunct(m, ">") { depth += 1 }
-          if lex.isPunct(m, "<") {
-            depth -= 1
-            if depth == 0 { break }
-          }
-          if lex.isPunct(m, ";") || lex.isPunct(m, "{") || lex.isPunct(m, "}") { return "" }
-          m -= 1
-        }
-        k = m - 1
-      }
-      guard k >= 0, tokens[k].kind == .name else { break }
-      parts.append(lex.text(k))
-      guard lex.isPunct(k - 1, ":"), lex.isPunct(k - 2, ":") else { break }
-      k -= 3
-    }
-    return parts.reversed().joined(separator: "::")
-  }
-
-  /// The chain ending at token `k` before a `.`/`->`: `a.b`, `f()`, `a[]`, `this`; empty for anything else.
-  private func receiverText(endingAt last: Int) -> String {
-    var parts: [String] = []
-    var k = last
-    while parts.count < 12 {
-      var suffix = ""
-      while k >= 0, k < openers.count, openers[k] >= 0, lex.isPunct(k, ")") || lex.isPunct(k, "]") {
-        let opener = Int(openers[k])
-        if lex.isPunct(k, ")") {
-          // `(*p).x`, `(p)->x`: the name inside.
-          if tokens[opener - 1].kind != .name || lex.isOneOf(opener - 1, Self.statementWords) {
-            let inner = tokenRange(opener + 1, k).filter { tokens[$0].kind == .name }
-            guard inner.count == 1, parts.isEmpty, suffix.isEmpty else { return "" }
-            return lex.text(inner[0])
-          }
-          suffix = "()" + suffix
-        } else {
-          suffix = "[]" + suffix
-        }
-        k = opener - 1
-      }
-      guard k >= 0, tokens[k].kind == .name else { return "" }
-      var name = lex.text(k)
-      // `ns::f().x`: the qualified callee.
-      var m = k
-      while lex.isPunct(m - 1, ":"), lex.isPunct(m - 2, ":"), tokens[m - 3].kind == .name {
-        name = lex.text(m - 3) + "::" + name
-        m -= 3
-      }
-      parts.append(name + suffix)
-      if lex.isPunct(m - 1, "."), !lex.isPunct(m - 2, ".") {
-        k = m - 2
-      } else if lex.isPunct(m - 1, ">"), lex.isPunct(m - 2, "-") {
-        k = m - 3
-      } else {
-        break
-      }
-    }
-    return parts.count < 12 ? parts.reversed().joined(separator: ".") : ""
-  }
-
   // MARK: Tokens
 
   private func symbolIndex(_ k: Int) -> Int {
@@ -954,7 +866,7 @@ struct CScopeBuilder {
     result.bindings.append(FileScopes.Binding(name: lex.text(k), scope: scope, position: position(k), kind: kind, typeName: typeName, labels: labels))
   }
 
-  private func position(_ k: Int) -> SourcePosition { lex.position(k) }
+  func position(_ k: Int) -> SourcePosition { lex.position(k) }
   private func endPosition(_ k: Int) -> SourcePosition { lex.endPosition(k) }
 
   // MARK: Words
@@ -972,7 +884,7 @@ struct CScopeBuilder {
     "wchar_t", "char8_t", "char16_t", "char32_t", "__signed__", "__unsigned__",
   ])
   /// Words that start no declaration: a statement that starts with one is an expression or a jump.
-  private static let statementWords = Keywords.set([
+  static let statementWords = Keywords.set([
     "return", "goto", "break", "continue", "sizeof", "alignof", "_Alignof", "__alignof__", "new", "delete", "throw", "co_return",
     "co_await", "co_yield", "this", "true", "false", "nullptr", "NULL", "if", "else", "while", "for", "do", "switch", "case",
     "default", "static_cast", "dynamic_cast", "const_cast", "reinterpret_cast", "operator", "typeid", "asm", "__asm__",

@@ -61,6 +61,11 @@ final class CResolver {
     }
     if let member = file.scopes.member(at: position) {
       if member.receiver == "@tag" { return try lexical(name, in: path, at: position, tags: .only) }
+      if member.receiver == "@label" {
+        return named.last { $0.labels == "label" && scopeHolds($0.scope, position, in: file) }.map {
+          Site(path: path, name: name, binding: $0, resolution: .local)
+        }
+      }
       if member.receiver.hasPrefix("::") {
         return try qualified(name, in: String(member.receiver.dropFirst(2)), from: path, at: position)
       }
@@ -152,7 +157,7 @@ final class CResolver {
     let tags = tags ?? (Language(fileName: path) == .cpp ? .any : .none)
     if tags != .only, let macro = macro(name, in: file, path: path, before: position) { return macro }
     let scopes = file.scopes
-    let named = try files.bindings(named: name, in: path).filter { tags.admits($0) }
+    let named = try files.bindings(named: name, in: path).filter { tags.admits($0) && $0.labels != "label" }
     var s = scopes.innermostScope(at: position)
     var walked = 0
     while s >= 0 && s < scopes.scopes.count && walked <= scopes.scopes.count {
@@ -190,6 +195,12 @@ final class CResolver {
     return try global(name, from: path, namespaces: namespaces(at: position, in: path), tags: tags)
   }
 
+  private func scopeHolds(_ scope: Int, _ position: SourcePosition, in file: FileIndex) -> Bool {
+    guard scope >= 0, scope < file.scopes.scopes.count else { return false }
+    let range = file.scopes.scopes[scope].range
+    return range.start <= position && position <= range.end
+  }
+
   /// The namespaces a use at `position` sees: those it is in (innermost first), those a `using namespace`
   /// brings, and the global one (`""`).
   private func namespaces(at position: SourcePosition, in path: String) throws(StoreError) -> [String] {
@@ -220,7 +231,8 @@ final class CResolver {
       if match.symbol.kind == .method || match.symbol.kind == .field || match.symbol.kind == .initializer { return false }
       return namespaces.contains { container == $0 || (!$0.isEmpty && $0.hasSuffix("::" + container)) }
     }
-    .filter { !($0.symbol.isStatic && $0.path != path && Self.isSource($0.path)) }
+    // Another source file's `static`s and macros are not seen here (a macro a header defines is).
+    .filter { !(($0.symbol.isStatic || $0.symbol.kind == .macro) && $0.path != path && Self.isSource($0.path)) }
     let includes = try includedNames(of: path)
     var best: (rank: [Int], site: Site)?
     for match in candidates.prefix(64) {
@@ -379,6 +391,13 @@ final class CResolver {
   /// `constructors: false` for a name used inside the class without `.`: `A` there is the class itself.
   private func member(_ name: String, of type: String, from path: String, constructors: Bool = true) throws(StoreError) -> Site? {
     guard take(), !type.isEmpty else { return nil }
+    if type.hasPrefix("@anon:") {
+      // An unnamed struct's fields are bound in its body, in the file that declares the variable.
+      guard let body = Int(type.dropFirst("@anon:".count)) else { return nil }
+      return try files.bindings(named: name, in: path).first { $0.scope == body }.map {
+        Site(path: path, name: name, binding: $0, resolution: .member)
+      }
+    }
     let found = try memberDefinitions(name, container: type, from: path).filter {
       constructors || ($0.symbol?.symbol.kind != .initializer && $0.symbol?.symbol.kind != .deinitializer)
     }
