@@ -132,11 +132,13 @@ async def test_find_definition_resolves_and_says_how():
         assert [(d["path"], d["container"], d["resolution"]) for d in swift["items"]] == [
             ("Sources/App/Application.swift", "Application", "member")
         ]
-        # C++ has no resolution rules yet: the name search answers, and says so.
+        # C++: a method declared in its class and defined nowhere is its own answer, found in the class's scope.
         decl = (WORKSPACE / "native" / "decl.cpp").read_text(encoding="utf-8").splitlines()
         at = next(i for i, text in enumerate(decl) if "void run()" in text)
         cpp = await call(s, "find_definition", {"path": "native/decl.cpp", "line": at + 1, "column": decl[at].index("run") + 1})
-        assert cpp["items"] and all(d["resolution"] == "name" for d in cpp["items"])
+        assert [(d["path"], d["line"], d["container"], d["resolution"]) for d in cpp["items"]] == [
+            ("native/decl.cpp", at + 1, "Derived", "scope")
+        ]
         failure = await s.call_tool("find_definition", {"path": "nowhere.py", "line": 1, "column": 1})
         assert failure.is_error and "nowhere.py is not in the index" in failure.content[0].text
 
