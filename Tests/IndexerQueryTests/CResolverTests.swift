@@ -109,6 +109,18 @@ import Testing
     #expect(try ws.resolve("a.c", line: 5, "the_count") == "count.c:1:5 scope")
   }
 
+  /// `static inline FORMAT_PRESERVING(1) const char *_(…)`: the function is `_`, the macro call an attribute.
+  @Test func attributeMacroCallsBeforeADeclarationAreNotItsName() throws {
+    let ws = Workspace([
+      "gettext.h": "#define FORMAT_PRESERVING(n) __attribute__((format_arg(n)))\nstatic inline FORMAT_PRESERVING(1) const char *_(const char *m) { return m; }\n__printf(1, 2) int say(const char *f, ...);\n",
+      "say.c": "int say(const char *f, ...) { return 0; }\n",
+      "main.c": "#include \"gettext.h\"\nint main(void) { return say(_(\"x\")); }\n",
+    ])
+    #expect(try ws.resolve("main.c", line: 2, "_") == "gettext.h:2:48 scope")
+    #expect(try ws.resolve("main.c", line: 2, "say") == "say.c:1:5 scope")
+    #expect(ws.files["gettext.h"]?.symbols.map(\.name) == ["FORMAT_PRESERVING", "_", "say"])
+  }
+
   /// A macro defined under `#ifdef`/`#else` in a header: the later one, what a build without the option gets.
   @Test func aMacroDefinedTwiceInAHeaderIsTheLaterOne() throws {
     let ws = Workspace([

@@ -573,6 +573,11 @@ private struct CDeclarationReader {
         // An explicit specialization: `template<> int predux_min<Packet4i>(const Packet4i& a)`.
         before = angle.open - 1
       }
+      if before >= first, lex.isAttributeMacroCall(before) {
+        // `FORMAT_PRESERVING(1) const char *_(…)`: an attribute macro, not the function.
+        k = lex.matching(k) + 1
+        continue
+      }
       if before >= first, lex.isOneOf(before, Self.notFunctionNames) {
         if lex.isOneOf(before, Self.attributeWords) || lex.isWord(before, "decltype") || lex.isWord(before, "__typeof__")
           || lex.isWord(before, "typeof") || lex.isWord(before, "alignas")

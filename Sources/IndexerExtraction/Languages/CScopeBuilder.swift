@@ -275,7 +275,10 @@ struct CScopeBuilder {
 
   private func skipAttributes(_ at: Int, _ end: Int) -> Int {
     var k = at
-    while k < end, lex.isOneOf(k, Self.attributeWords), lex.isPunct(k + 1, "(") { k = lex.matching(k + 1) + 1 }
+    while k < end, (lex.isOneOf(k, Self.attributeWords) && lex.isPunct(k + 1, "(")) || lex.isAttributeMacroCall(k) {
+      k = lex.matching(k + 1) + 1
+      while lex.isOneOf(k, Self.specifiers) && k < end { k += 1 }
+    }
     return k
   }
 

@@ -63,6 +63,16 @@ struct CFamilyTokens {
   /// How deep the readers follow nested declarations; deeper bodies are skipped (real code stays far below).
   static let maxNesting = 100
 
+  /// Whether `NAME(…)` at `k` is an attribute macro before a declaration (`FORMAT_PRESERVING(1) const char
+  /// *_(…)`, the kernel's `__printf(1, 2) int f(…)`): an upper-case or `__` name whose arguments a name follows.
+  func isAttributeMacroCall(_ k: Int) -> Bool {
+    guard tokens[k].kind == .name, isPunct(k + 1, "(") else { return false }
+    let name = source.span(tokens[k].start, tokens[k].end)
+    let looksLikeMacro = isMacroSpelling(tokens[k]) || (name.count > 2 && name[name.startIndex] == UInt8(ascii: "_")
+      && name[name.startIndex + 1] == UInt8(ascii: "_"))
+    return looksLikeMacro && tokens[matching(k + 1) + 1].kind == .name
+  }
+
   /// Whether a token's bytes spell an upper-case name (`FMT_API`, `Q_SIGNALS`): by convention a macro.
   func isMacroSpelling(_ token: CFamilyToken) -> Bool {
     let name = source.span(token.start, token.end)
