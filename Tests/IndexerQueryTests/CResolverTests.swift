@@ -195,6 +195,18 @@ import Testing
     #expect(try ws.resolve(m, line: 7, "Seek") == "\(cc):6:16 member")
   }
 
+  /// Nesting no real code reaches (`else if` chains, statements without braces, smart pointers of smart
+  /// pointers) is read to a limit, never to the end of the stack.
+  @Test func deepNestingIsBounded() throws {
+    let chain = "int f(int x) { if (x) x = 1; " + String(repeating: "else if (x) ", count: 20_000) + "x = 2; return x; }\n"
+    let pointers = "std::" + String(repeating: "unique_ptr<", count: 5_000) + "T" + String(repeating: ">", count: 5_000) + " p;\n"
+    let bare = "void g(int y) { " + String(repeating: "while (y) ", count: 20_000) + "y--; }\n"
+    let ws = Workspace(["a.cc": chain + pointers + bare])
+    #expect(try ws.resolve("a.cc", line: 1, "x", occurrence: 2) == "a.cc:1:11 local")
+    _ = try ws.resolve("a.cc", line: 2, "p")
+    _ = try ws.resolve("a.cc", line: 3, "y", occurrence: 2)
+  }
+
   /// Half-typed files give fewer answers, never a trap or a hang.
   @Test func truncatedFilesNeverTrap() throws {
     let text = """

@@ -315,7 +315,8 @@ struct CScopeBuilder {
   }
 
   /// The type a declaration starts with at `k`, after its specifiers; `end == k` when none is there.
-  private func baseType(_ at: Int, _ end: Int) -> BaseType {
+  /// `depth`: how many smart pointers' arguments are already being read (`unique_ptr<unique_ptr<…>>` nests).
+  private func baseType(_ at: Int, _ end: Int, depth: Int = 0) -> BaseType {
     var k = at
     while (lex.isOneOf(k, Self.specifiers) || lex.isWord(k, "typename")) && k < end { k += 1 }
     if let keyword = typeKeyword(k) {
@@ -347,7 +348,7 @@ struct CScopeBuilder {
     if lex.isPunct(after, "<") {
       let close = lex.angleEnd(after, end)
       if Self.smartPointers.contains(String(name.split(separator: ":").last ?? "")) {
-        let argument = baseType(after + 1, close)
+        let argument = depth < 8 ? baseType(after + 1, close, depth: depth + 1) : BaseType(name: "", end: after)
         if !argument.name.isEmpty { name = argument.name }
       }
       after = close + 1
@@ -681,6 +682,10 @@ struct CScopeBuilder {
   /// One statement in a block; the token after it.
   private mutating func statement(_ k: Int, _ end: Int, scope: Int) -> Int {
     guard k < end else { return end }
+    // `else if … else if …`, `if (a) if (b) …` and `do do …` recurse here without a brace.
+    nesting += 1
+    defer { nesting -= 1 }
+    guard nesting <= Self.maximumNesting else { return statementEnd(k, end) + 1 }
     if lex.isPunct(k, ";") { return k + 1 }
     if lex.isPunct(k, "{") {
       let close = min(lex.matching(k), end)
