@@ -186,6 +186,9 @@ import Testing
     #expect(try ws.resolve(cc, line: 7, "radius_") == "\(h):14:10 member")  // `auto c = std::make_unique<Circle>()`
     #expect(try ws.resolve(h, line: 7, "Shape") == "\(cc):4:9 member")  // a destructor's declaration → its `= default`
     #expect(try ws.resolve(h, line: 13, "area") == "\(cc):5:16 member")  // a method's declaration → its body
+    // A `.h` that spells C++ is C++: `Shape` is the class (C would look among typedefs only).
+    #expect(try ws.resolve(h, line: 18, "Shape") == "\(h):4:18 scope")
+    #expect(try ws.resolve(h, line: 18, "r", occurrence: 2) == "\(h):18:36 local")  // a prototype's own parameter
     #expect(try ws.resolve(m, line: 5, "make") == "\(cc):7:24 scope")  // through `using namespace geo`
     // `s` is a `std::unique_ptr<Shape>`: the pure virtual has no body, so its declaration.
     #expect(try ws.resolve(m, line: 6, "area") == "\(h):8:18 member")

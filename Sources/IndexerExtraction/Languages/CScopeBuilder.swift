@@ -587,7 +587,9 @@ struct CScopeBuilder {
       bind(function.name, in: scope, kind: .attribute, typeName: destructor ? "~" : typeName, labels: labels)
     }
     guard hasBody else {
-      pendingTemplateParameters = []
+      // A prototype's parameters are its own: `value` in `void f(int value);` is no other `value`.
+      let prototype = open(.function, from: function.parameters, to: close, parent: scope)
+      parameters(function.parameters, close: close, scope: prototype)
       return statementEnd(close, end) + 1
     }
     let bodyClose = min(lex.matching(k), end)

@@ -154,7 +154,8 @@ final class CResolver {
   /// namespaces and the file, `using` declarations, then the workspace.
   private func lexical(_ name: String, in path: String, at position: SourcePosition, tags: Tags? = nil) throws(StoreError) -> Site? {
     guard take(), let file = try files.file(path) else { return nil }
-    let tags = tags ?? (Language(fileName: path) == .cpp ? .any : .none)
+    // The file's language as its reader decided it: a `.h` that spells C++ is C++.
+    let tags = tags ?? (file.language == .cpp ? .any : .none)
     if tags != .only, let macro = macro(name, in: file, path: path, before: position) { return macro }
     let scopes = file.scopes
     let named = try files.bindings(named: name, in: path).filter { tags.admits($0) && $0.labels != "label" }
@@ -252,7 +253,7 @@ final class CResolver {
 
   /// The outline definitions named `name` in C and C++ files, the asking file's language first.
   private func outlineDefinitions(named name: String, from path: String) throws(StoreError) -> [SymbolMatch] {
-    let first: Language = Language(fileName: path) == .cpp ? .cpp : .c
+    let first: Language = try files.file(path)?.language == .cpp ? .cpp : .c
     let other: Language = first == .c ? .cpp : .c
     return try files.definitions(named: name, language: first) + files.definitions(named: name, language: other)
   }
