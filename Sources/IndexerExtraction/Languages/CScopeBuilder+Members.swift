@@ -5,6 +5,11 @@ import IndexerModel
 extension CScopeBuilder {
   mutating func readMembers() {
     for k in 1..<max(1, tokens.count) where tokens[k].kind == .name {
+      // Only a name after `:`, `.`, `>` or one of four words is a member, a tag or a label.
+      let before = byte(k - 1)
+      guard before == UInt8(ascii: ":") || before == UInt8(ascii: ".") || before == UInt8(ascii: ">")
+        || (before == 0 && tokens[k - 1].kind == .name)
+      else { continue }
       let at = position(k)
       if lex.isPunct(k - 1, ":"), lex.isPunct(k - 2, ":"), tokens[k - 1].start == tokens[k - 2].end {
         result.members.append(FileScopes.Member(position: at, receiver: "::" + qualifierText(endingAt: k - 3)))

@@ -22,21 +22,26 @@ struct CScopeBuilder {
   let openers: [Int32]
   /// Outline symbols by the position of their name, to link a type's, a namespace's or a function's scope
   /// to its outline symbol.
-  private let symbolsByPosition: [SourcePosition: Int]
+  private let symbolsByPosition: [(position: SourcePosition, index: Int)]
   /// Designators already recorded as members of their initializer's type.
   var memberPositions: Set<SourcePosition> = []
   /// Template parameters read before a declaration: the next function or type scope binds them.
   private var pendingTemplateParameters: [Int] = []
   static let maximumNesting = 100
 
+  /// Each token's punctuation byte (0 for any other token): the statement scans ask it of every token of
+  /// every body several times, and an array load is what keeps them cheap.
+  let punct: [UInt8]
+
   init(_ lex: CFamilyTokens, outline: FileIndex, isCpp: Bool) {
     self.lex = lex
     self.isCpp = isCpp
     openers = lex.openingBrackets()
-    var byPosition: [SourcePosition: Int] = [:]
-    for (i, symbol) in outline.symbols.enumerated() where byPosition[symbol.range.start] == nil {
-      byPosition[symbol.range.start] = i
-    }
+    punct = lex.tokens.all.map { $0.kind == .punct ? lex.source[$0.start] : 0 }
+    // Sorted by position (the first symbol at a position kept): a binary search per scope is cheaper than
+    // hashing every symbol's position for the few scopes that ask.
+    var byPosition = outline.symbols.enumerated().map { (position: $0.element.range.start, index: $0.offset) }
+    byPosition.sort { $0.position != $1.position ? $0.position < $1.position : $0.index < $1.index }
     symbolsByPosition = byPosition
   }
 
@@ -220,6 +225,14 @@ struct CScopeBuilder {
         }
         return stop + 1
       }
+    }
+    // Most statements in a body are expressions (`x = f(y);`, `f(x);`, `p->n++;`): a declaration's type is
+    // followed by a name, `*`, `&`, `::` or `<`; anything else is read as an expression without building a type.
+    if inBlock, tokens[k].kind == .name, !lex.isOneOf(k, Self.builtinTypes), !lex.isOneOf(k, Self.specifiers) {
+      let next = k + 1
+      let mayDeclare = tokens[next].kind == .name || lex.isPunct(next, "*") || lex.isPunct(next, "&") || lex.isPunct(next, "<")
+        || (lex.isPunct(next, ":") && lex.isPunct(next + 1, ":"))
+      if !mayDeclare { return expressionStatement(at, end, scope: scope) }
     }
     let type = baseType(k, end)
     // A constructor, destructor or conversion in its class, or `A::A(…) {` out of it: no type before the name.
@@ -696,6 +709,14 @@ struct CScopeBuilder {
       return close + 1
     }
     guard tokens[k].kind == .name else { return expressionStatement(k, end, scope: scope) }
+    // Most statements are expressions (`x = f(y);`, `p->n++;`, `f(x);`): after a name, only `*`, `&`, `<`,
+    // `::`, a `:` (a label) or another name can start a declaration, and `(` or `{` only after a keyword.
+    let next = byte(k + 1)
+    if next != 0, next != UInt8(ascii: "*"), next != UInt8(ascii: "&"), next != UInt8(ascii: "<"), next != UInt8(ascii: ":"),
+      !lex.isOneOf(k, Self.statementStarts)
+    {
+      return expressionStatement(k, end, scope: scope)
+    }
     if lex.isWord(k, "if") || lex.isWord(k, "while") || lex.isWord(k, "switch") || lex.isWord(k, "for") {
       return control(k, end, scope: scope)
     }
@@ -811,11 +832,17 @@ struct CScopeBuilder {
   private func statementEnd(_ k: Int, _ end: Int) -> Int {
     var m = k
     while m < end {
-      if lex.isPunct(m, ";") || lex.isPunct(m, "}") { return m }
-      if lex.isPunct(m, "{"), lex.isPunct(m - 1, ")") || lex.isWord(m - 1, "else") { return m }
-      m = lex.isOpen(m) ? lex.matching(m) + 1 : m + 1
+      let b = byte(m)
+      if b == UInt8(ascii: ";") || b == UInt8(ascii: "}") { return m }
+      if b == UInt8(ascii: "{"), byte(m - 1) == UInt8(ascii: ")") || lex.isWord(m - 1, "else") { return m }
+      m = b == UInt8(ascii: "(") || b == UInt8(ascii: "[") || b == UInt8(ascii: "{") ? lex.matching(m) + 1 : m + 1
     }
     return end
+  }
+
+  /// Token `k`'s punctuation byte, 0 for any other token or outside the file.
+  func byte(_ k: Int) -> UInt8 {
+    k >= 0 && k < punct.count ? punct[k] : 0
   }
 
   /// Lambdas (each a scope) and GNU statement expressions `({ … })` inside `from..<to`.
@@ -825,6 +852,11 @@ struct CScopeBuilder {
     guard nesting <= Self.maximumNesting else { return }
     var k = from
     while k < to {
+      let b = byte(k)
+      guard b == UInt8(ascii: "(") || b == UInt8(ascii: "[") else {
+        k += 1
+        continue
+      }
       if lex.isPunct(k, "("), lex.isPunct(k + 1, "{") {
         let close = lex.matching(k + 1)
         let inner = open(.block, from: k + 1, to: close, parent: scope)
@@ -857,7 +889,14 @@ struct CScopeBuilder {
   // MARK: Tokens
 
   private func symbolIndex(_ k: Int) -> Int {
-    symbolsByPosition[position(k)] ?? -1
+    let at = position(k)
+    var low = 0
+    var high = symbolsByPosition.count
+    while low < high {
+      let mid = (low + high) / 2
+      if symbolsByPosition[mid].position < at { low = mid + 1 } else { high = mid }
+    }
+    return low < symbolsByPosition.count && symbolsByPosition[low].position == at ? symbolsByPosition[low].index : -1
   }
 
   private mutating func open(_ kind: FileScopes.ScopeKind, from first: Int, to last: Int, parent: Int, symbol: Int = -1) -> Int {
@@ -898,6 +937,15 @@ struct CScopeBuilder {
     "return", "goto", "break", "continue", "sizeof", "alignof", "_Alignof", "__alignof__", "new", "delete", "throw", "co_return",
     "co_await", "co_yield", "this", "true", "false", "nullptr", "NULL", "if", "else", "while", "for", "do", "switch", "case",
     "default", "static_cast", "dynamic_cast", "const_cast", "reinterpret_cast", "operator", "typeid", "asm", "__asm__",
+  ])
+  /// Words a statement may start with that are followed by punctuation and begin no expression: control
+  /// flow, jumps, types, specifiers, attributes.
+  private static let statementStarts = Keywords.set([
+    "if", "while", "for", "switch", "do", "else", "try", "catch", "case", "default", "using", "template", "typedef",
+    "static_assert", "_Static_assert", "return", "goto", "sizeof", "alignof", "decltype", "typeof", "__typeof__", "throw",
+    "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "_Bool", "bool", "auto", "const",
+    "volatile", "static", "extern", "register", "inline", "__attribute__", "__attribute", "__declspec", "alignas", "_Alignas",
+    "__asm__", "asm", "__asm", "__extension__", "struct", "union", "enum", "class", "new", "delete", "co_return", "co_await",
   ])
   private static let fixtureTests = Keywords.set(["TEST_F", "TEST_P", "TYPED_TEST", "TYPED_TEST_P", "BENCHMARK_F"])
   private static let smartPointers: Set<String> = [
