@@ -160,6 +160,8 @@ struct CScopeBuilder {
     {
       k += 1
     }
+    // `static __latent_entropy struct task_struct *copy_process(`: a lower-case attribute macro before `struct`.
+    while tokens[k].kind == .name, typeKeyword(k) == nil, typeKeyword(k + 1) != nil, !lex.isOneOf(k, Self.specifiers) { k += 1 }
     // `struct s { … } x;`, `class A : public B { … };`, `enum E { … }`.
     if let keyword = typeKeyword(k) {
       var name = -1
@@ -911,7 +913,8 @@ struct CScopeBuilder {
   }
 
   private mutating func bind(_ k: Int, in scope: Int, kind: FileScopes.BindingKind, typeName: String = "", labels: String = "") {
-    guard tokens[k].kind == .name, scope >= 0, scope < result.scopes.count else { return }
+    // A keyword is never a name, however a statement the reader misread places it.
+    guard tokens[k].kind == .name, scope >= 0, scope < result.scopes.count, !lex.isOneOf(k, isCpp ? Keywords.cpp : Keywords.c) else { return }
     result.bindings.append(FileScopes.Binding(name: lex.text(k), scope: scope, position: position(k), kind: kind, typeName: typeName, labels: labels))
   }
 
