@@ -95,6 +95,10 @@ if [[ " $languages " == *" c "* ]]; then
       --files "${FILES:-30}" --uses "${C_USES:-450}" --misses "/tmp/navigation-c-$seed.txt")
     echo
   done
+  for seed in ${REF_SEEDS:-1 2}; do
+    (cd "$here" && python3 references_c.py --root "$tree" --language c --flags "${C_FLAGS:-}" --indexer "$bin" --seed "$seed")
+    echo
+  done
 fi
 if [[ " $languages " == *" cpp "* ]]; then
   tree=${CPP_TREE:-/tmp/navigation-cpp-leveldb}
@@ -111,6 +115,11 @@ if [[ " $languages " == *" cpp "* ]]; then
   for seed in ${SEEDS:-1 2 3}; do
     (cd "$here" && python3 navigation_c.py --root "$tree" --language cpp --flags "$flags" --exclude third_party --indexer "$bin" \
       --seed "$seed" --files "${FILES:-40}" --uses "${CPP_USES:-600}" --misses "/tmp/navigation-cpp-$seed.txt")
+    echo
+  done
+  for seed in ${REF_SEEDS:-1 2}; do
+    (cd "$here" && python3 references_c.py --root "$tree" --language cpp --flags "$flags" --exclude third_party --indexer "$bin" \
+      --seed "$seed")
     echo
   done
 fi
