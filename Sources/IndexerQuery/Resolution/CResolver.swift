@@ -234,7 +234,9 @@ final class CResolver {
     }
     // Another source file's `static`s and macros are not seen here (a macro a header defines is).
     .filter { !(($0.symbol.isStatic || $0.symbol.kind == .macro) && $0.path != path && Self.isSource($0.path)) }
-    let includes = try includedNames(of: path)
+    // The includes only rank candidates: with one there is nothing to rank (a references request resolves a
+    // common type's name in thousands of files, and following each file's includes was most of its time).
+    let includes = candidates.count > 1 ? try includedNames(of: path) : Includes()
     var best: (rank: [Int], site: Site)?
     for match in candidates.prefix(64) {
       guard take() else { break }
@@ -374,7 +376,7 @@ final class CResolver {
       $0.symbol.container == container || $0.symbol.container.hasSuffix("::" + container)
         || (container.contains("::") && container.hasSuffix("::" + $0.symbol.container))
     }
-    let includes = try includedNames(of: path)
+    let includes = matches.count > 1 ? try includedNames(of: path) : Includes()
     var sites: [(rank: [Int], site: Site)] = []
     for match in matches.prefix(32) {
       guard take() else { break }
@@ -440,9 +442,10 @@ final class CResolver {
     guard let last = parts.last, !last.isEmpty else { return nil }
     let qualifier = parts.dropLast().joined(separator: "::")
     let kinds: Set<SymbolKind> = [.struct, .class, .union, .enum, .typedef, .typealias]
-    let includes = try includedNames(of: path)
+    let types = try outlineDefinitions(named: last, from: path).prefix(64).filter { kinds.contains($0.symbol.kind) }
+    let includes = types.count > 1 ? try includedNames(of: path) : Includes()
     var best: (rank: [Int], site: Site)?
-    for match in try outlineDefinitions(named: last, from: path).prefix(64) where kinds.contains(match.symbol.kind) {
+    for match in types {
       guard qualifier.isEmpty || match.symbol.container == qualifier || match.symbol.container.hasSuffix("::" + qualifier) else { continue }
       guard take() else { break }
       let site = try site(for: match, resolution: .scope)
