@@ -23,7 +23,7 @@ import threading
 import time
 import urllib.parse
 
-from navigation_report import Tally, files_with_uses, indexer_definitions, name_position
+from navigation_report import Tally, files_with_uses, indexer_definitions, lsp_locations, name_position
 from navigation_swift import LSP
 
 KEYWORDS = set("""
@@ -249,17 +249,7 @@ def main():
             line, col, name, _ = use
             found = server.request("textDocument/definition", {
                 "textDocument": {"uri": uri}, "position": {"line": line - 1, "character": col - 1}}, timeout=120)
-            if isinstance(found, dict):
-                found = [found]
-            targets, outside = [], False
-            for loc in found or []:
-                target_uri = loc.get("uri") or loc.get("targetUri", "")
-                span = loc.get("range") or loc.get("targetSelectionRange")
-                target_path = os.path.realpath(urllib.parse.unquote(target_uri.replace("file://", "")))
-                if target_path.startswith(root + os.sep):
-                    targets.append((os.path.relpath(target_path, root), span["start"]["line"] + 1, span["start"]["character"] + 1))
-                else:
-                    outside = True
+            targets, outside = lsp_locations(found, root)
             if not targets:
                 tally.unjudged["outside the tree (system headers)" if outside else "clangd has no definition"] += 1
                 continue

@@ -128,3 +128,46 @@ def print_disagreements(worst):
     print("# largest disagreements")
     for _, text in sorted(worst, reverse=True)[:12]:
         print("- " + text)
+
+
+class ReferenceTally:
+    """References from a place against an oracle's: the occurrences both found, each side's count, the ones
+    indexer left marked `name`, and the largest disagreements."""
+
+    def __init__(self, oracle):
+        self.oracle = oracle
+        self.shared = self.ours = self.theirs = self.marked = 0
+        self.worst = []
+
+    def add(self, use, ours, marked, theirs):
+        """One request: `use` says where (`path:line:col \`name\``); `ours`/`theirs` are sets of (path, line, col)."""
+        self.marked += marked
+        self.shared += len(ours & theirs)
+        self.ours += len(ours)
+        self.theirs += len(theirs)
+        if ours != theirs:
+            self.worst.append((len(ours ^ theirs), f"{use}: indexer {len(ours)}, {self.oracle} {len(theirs)}, shared "
+                               f"{len(ours & theirs)}; e.g. only indexer {sorted(ours - theirs)[:2]}, only {self.oracle} "
+                               f"{sorted(theirs - ours)[:2]}"))
+
+    def report(self, title, skipped):
+        print_reference_totals(title, self.oracle, self.shared, self.ours, self.theirs, self.marked, skipped)
+        print_disagreements(self.worst)
+
+
+def lsp_locations(locations, root, keep=lambda path: True):
+    """An LSP answer's locations (Location or LocationLink, one or a list) inside `root` that `keep` accepts, as
+    (relative path, line, column), 1-based; and whether any was left out."""
+    import urllib.parse
+    if isinstance(locations, dict):
+        locations = [locations]
+    found, left_out = [], False
+    for loc in locations or []:
+        uri = loc.get("uri") or loc.get("targetUri", "")
+        span = loc.get("range") or loc.get("targetSelectionRange")
+        path = os.path.realpath(urllib.parse.unquote(uri.replace("file://", "")))
+        if path.startswith(root + os.sep) and keep(path):
+            found.append((os.path.relpath(path, root), span["start"]["line"] + 1, span["start"]["character"] + 1))
+        else:
+            left_out = True
+    return found, left_out

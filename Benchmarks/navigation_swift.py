@@ -21,7 +21,7 @@ import sys
 import threading
 import urllib.parse
 
-from navigation_report import Tally, files_with_uses, indexer_definitions, name_position
+from navigation_report import Tally, files_with_uses, indexer_definitions, lsp_locations, name_position
 
 KEYWORDS = set("""
 associatedtype class deinit enum extension fileprivate func import init inout internal let open operator private
@@ -250,15 +250,7 @@ def main():
             line, col, name = use[:3]
             found = server.request("textDocument/definition", {
                 "textDocument": {"uri": uri}, "position": {"line": line - 1, "character": col - 1}})
-            if isinstance(found, dict):
-                found = [found]
-            targets = []
-            for loc in found or []:
-                target_uri = loc.get("uri") or loc.get("targetUri", "")
-                rng_ = loc.get("range") or loc.get("targetSelectionRange")
-                target_path = os.path.realpath(urllib.parse.unquote(target_uri.replace("file://", "")))
-                if target_path.startswith(root + os.sep) and "/.build/" not in target_path:
-                    targets.append((os.path.relpath(target_path, root), rng_["start"]["line"] + 1, rng_["start"]["character"] + 1))
+            targets = lsp_locations(found, root, keep=lambda p: "/.build/" not in p)[0]
             if not targets:
                 tally.unjudged["outside the package or unresolved by sourcekit-lsp" if not found else "outside the package"] += 1
                 continue

@@ -18,7 +18,7 @@ import sys
 import urllib.parse
 
 from navigation_c import (HEADERS, SOURCES, excluded, identifiers, start_clangd, tree_files, write_compile_commands)
-from navigation_report import files_with_uses, indexer_references, print_disagreements, print_reference_totals
+from navigation_report import ReferenceTally, files_with_uses, indexer_references, lsp_locations
 
 
 def main():
@@ -43,16 +43,10 @@ def main():
     per_file = max(1, args.uses // args.files)
 
     def inside(locations):
-        out = set()
-        for loc in locations or []:
-            p = os.path.realpath(urllib.parse.unquote(loc["uri"].replace("file://", "")))
-            if p.startswith(root + os.sep):
-                out.add((os.path.relpath(p, root), loc["range"]["start"]["line"] + 1, loc["range"]["start"]["character"] + 1))
-        return out
+        return set(lsp_locations(locations, root)[0])
 
-    shared = ours_total = theirs_total = marked_total = 0
+    tally = ReferenceTally("clangd")
     skipped = collections.Counter()
-    worst = []
     chosen = 0
     sampled = [f for f in tree_files(root, SOURCES[args.language] + HEADERS, rng) if not excluded(f, args.exclude)]
     language_id = "c" if args.language == "c" else "cpp"
@@ -64,8 +58,6 @@ def main():
         for line, col, name, _ in rng.sample(uses, per_file):
             position = {"textDocument": {"uri": uri}, "position": {"line": line - 1, "character": col - 1}}
             found = server.request("textDocument/definition", position, timeout=120)
-            if isinstance(found, dict):
-                found = [found]
             if not inside(found):
                 skipped["definition outside the tree or none"] += 1
                 continue
@@ -75,21 +67,11 @@ def main():
                 skipped["clangd has no references"] += 1
                 continue
             ours, marked = indexer_references(args.indexer, root, rel, line, col)
-            marked_total += marked
-            shared += len(ours & theirs)
-            ours_total += len(ours)
-            theirs_total += len(theirs)
-            if ours != theirs:
-                worst.append((len(ours ^ theirs), f"{rel}:{line}:{col} `{name}`: indexer {len(ours)}, clangd {len(theirs)}, "
-                              f"shared {len(ours & theirs)}; e.g. only indexer {sorted(ours - theirs)[:2]}, "
-                              f"only clangd {sorted(theirs - ours)[:2]}"))
+            tally.add(f"{rel}:{line}:{col} `{name}`", ours, marked, theirs)
         server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     server.request("shutdown", None)
     server.notify("exit", None)
-    print_reference_totals(f"{args.language} references: {chosen} files (seed {args.seed}), oracle clangd", "clangd",
-                           shared, ours_total, theirs_total, marked_total, skipped)
-    print_disagreements(worst)
-
+    tally.report(f"{args.language} references: {chosen} files (seed {args.seed}), oracle clangd", skipped)
 
 if __name__ == "__main__":
     main()

@@ -15,7 +15,7 @@ import os
 import random
 import urllib.parse
 
-from navigation_report import indexer_references, print_disagreements, print_reference_totals
+from navigation_report import ReferenceTally, indexer_references, lsp_locations
 from navigation_swift import sampled_swift_files, start_sourcekit_lsp
 
 
@@ -34,16 +34,10 @@ def main():
     per_file = max(1, args.uses // args.files)
 
     def inside(locations):
-        out = set()
-        for loc in locations or []:
-            p = os.path.realpath(urllib.parse.unquote(loc["uri"].replace("file://", "")))
-            if p.startswith(root + os.sep) and "/.build/" not in p:
-                out.add((os.path.relpath(p, root), loc["range"]["start"]["line"] + 1, loc["range"]["start"]["character"] + 1))
-        return out
+        return set(lsp_locations(locations, root, keep=lambda p: "/.build/" not in p)[0])
 
-    shared = ours_total = theirs_total = marked_total = 0
+    tally = ReferenceTally("sourcekit-lsp")
     skipped = collections.Counter()
-    worst = []
     chosen = 0
     # Argument labels are no occurrence of the name they label: not sampled here.
     for rel, path, source, uses in sampled_swift_files(root, rng, args.files, per_file, lambda use: not use[5]):
@@ -53,8 +47,6 @@ def main():
         for line, col, name, *_ in rng.sample(uses, per_file):
             position = {"textDocument": {"uri": uri}, "position": {"line": line - 1, "character": col - 1}}
             found = server.request("textDocument/definition", position)
-            if isinstance(found, dict):
-                found = [found]
             if not inside(found):
                 skipped["definition outside the package"] += 1
                 continue
@@ -63,21 +55,11 @@ def main():
                 skipped["sourcekit-lsp has no references (file not in the build's index)"] += 1
                 continue
             ours, marked = indexer_references(args.indexer, root, rel, line, col)
-            marked_total += marked
-            shared += len(ours & theirs)
-            ours_total += len(ours)
-            theirs_total += len(theirs)
-            if ours != theirs:
-                worst.append((len(ours ^ theirs), f"{rel}:{line}:{col} `{name}`: indexer {len(ours)}, sourcekit-lsp "
-                              f"{len(theirs)}, shared {len(ours & theirs)}; e.g. only indexer {sorted(ours - theirs)[:2]}, "
-                              f"only sourcekit-lsp {sorted(theirs - ours)[:2]}"))
+            tally.add(f"{rel}:{line}:{col} `{name}`", ours, marked, theirs)
         server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
     server.request("shutdown", None)
     server.notify("exit", None)
-    print_reference_totals(f"swift references: {chosen} files (seed {args.seed}), oracle sourcekit-lsp", "sourcekit-lsp",
-                           shared, ours_total, theirs_total, marked_total, skipped)
-    print_disagreements(worst)
-
+    tally.report(f"swift references: {chosen} files (seed {args.seed}), oracle sourcekit-lsp", skipped)
 
 if __name__ == "__main__":
     main()
