@@ -121,6 +121,20 @@ import Testing
     #expect(ws.files["gettext.h"]?.symbols.map(\.name) == ["FORMAT_PRESERVING", "_", "say"])
   }
 
+  /// A type a source file defines is no other file's; a class declared ahead (`class Cache;`) is the one
+  /// with its body.
+  @Test func typesOfSourceFilesStayThereAndForwardDeclarationsGoToTheBody() throws {
+    let ws = Workspace([
+      "include/cache.h": "namespace db {\nclass Cache;\nCache* NewCache();\nclass Cache { public: int size; };\n}\n",
+      // Nearer to the uses than the header, but its own file's.
+      "cache_test.cc": "namespace db {\nstruct Cache { int size; };\n}\n",
+      "options.h": "namespace db {\nstruct Options { Cache* cache; };\n}\n",
+      "use.cc": "#include \"options.h\"\nnamespace db {\nint f(Options o) { return o.cache->size; }\n}\n",
+    ])
+    #expect(try ws.resolve("options.h", line: 2, "Cache") == "include/cache.h:4:7 scope")
+    #expect(try ws.resolve("use.cc", line: 3, "size") == "include/cache.h:4:27 member")
+  }
+
   /// A macro defined under `#ifdef`/`#else` in a header: the later one, what a build without the option gets.
   @Test func aMacroDefinedTwiceInAHeaderIsTheLaterOne() throws {
     let ws = Workspace([

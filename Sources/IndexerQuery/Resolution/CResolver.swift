@@ -32,7 +32,13 @@ final class CResolver {
 
     var position: SourcePosition { binding?.position ?? symbol?.symbol.range.start ?? SourcePosition(line: 1, column: 1) }
     var typeName: String { binding?.typeName ?? "" }
-    var isDeclaration: Bool { binding?.labels == "declaration" || symbol?.symbol.kind == .prototype }
+    /// A prototype, an `extern`, a method declared in its class, or a class, struct, union or enum declared
+    /// without its body (`class Cache;`).
+    var isDeclaration: Bool {
+      if binding?.labels == "declaration" || symbol?.symbol.kind == .prototype { return true }
+      guard let kind = symbol?.symbol.kind, [.class, .struct, .union, .enum].contains(kind) else { return false }
+      return binding?.typeName.hasPrefix("@scope:") != true
+    }
   }
 
   func resolve(name: String, path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
@@ -232,8 +238,9 @@ final class CResolver {
       if match.symbol.kind == .method || match.symbol.kind == .field || match.symbol.kind == .initializer { return false }
       return namespaces.contains { container == $0 || (!$0.isEmpty && $0.hasSuffix("::" + container)) }
     }
-    // Another source file's `static`s and macros are not seen here (a macro a header defines is).
-    .filter { !(($0.symbol.isStatic || $0.symbol.kind == .macro) && $0.path != path && Self.isSource($0.path)) }
+    // Another source file's `static`s, macros and types are not seen here (a header's are): only functions
+    // and variables link across files.
+    .filter { !(($0.symbol.isStatic || Self.staysInItsFile($0.symbol.kind)) && $0.path != path && Self.isSource($0.path)) }
     // The includes only rank candidates: with one there is nothing to rank (a references request resolves a
     // common type's name in thousands of files, and following each file's includes was most of its time).
     let includes = candidates.count > 1 ? try includedNames(of: path) : Includes()
@@ -353,6 +360,10 @@ final class CResolver {
     return (x.count - common) + (y.count - common)
   }
 
+  private static func staysInItsFile(_ kind: SymbolKind) -> Bool {
+    [.macro, .struct, .class, .union, .enum, .typedef, .typealias, .enumCase].contains(kind)
+  }
+
   private static func isSource(_ path: String) -> Bool {
     let lower = path.lowercased()
     return [".c", ".cc", ".cpp", ".cxx", ".c++", ".m", ".mm"].contains { lower.hasSuffix($0) }
@@ -373,8 +384,10 @@ final class CResolver {
   /// as sites: definitions before declarations, the asking file's and its header's first.
   private func memberDefinitions(_ name: String, container: String, from path: String) throws(StoreError) -> [Site] {
     let matches = try outlineDefinitions(named: name, from: path).filter {
-      $0.symbol.container == container || $0.symbol.container.hasSuffix("::" + container)
-        || (container.contains("::") && container.hasSuffix("::" + $0.symbol.container))
+      ($0.symbol.container == container || $0.symbol.container.hasSuffix("::" + container)
+        || (container.contains("::") && container.hasSuffix("::" + $0.symbol.container)))
+        // A field is declared in its class's body: one in another source file is that file's own class's.
+        && !($0.symbol.kind == .field && $0.path != path && Self.isSource($0.path))
     }
     let includes = matches.count > 1 ? try includedNames(of: path) : Includes()
     var sites: [(rank: [Int], site: Site)] = []
@@ -442,7 +455,10 @@ final class CResolver {
     guard let last = parts.last, !last.isEmpty else { return nil }
     let qualifier = parts.dropLast().joined(separator: "::")
     let kinds: Set<SymbolKind> = [.struct, .class, .union, .enum, .typedef, .typealias]
-    let types = try outlineDefinitions(named: last, from: path).prefix(64).filter { kinds.contains($0.symbol.kind) }
+    // A type a source file defines is that file's alone.
+    let types = try outlineDefinitions(named: last, from: path).prefix(64).filter {
+      kinds.contains($0.symbol.kind) && ($0.path == path || !Self.isSource($0.path))
+    }
     let includes = types.count > 1 ? try includedNames(of: path) : Includes()
     var best: (rank: [Int], site: Site)?
     for match in types {
