@@ -125,7 +125,7 @@ import Testing
   /// with its body.
   @Test func typesOfSourceFilesStayThereAndForwardDeclarationsGoToTheBody() throws {
     let ws = Workspace([
-      "include/cache.h": "namespace db {\nclass Cache;\nCache* NewCache();\nclass Cache { public: int size; };\n}\n",
+      "include/cache.h": "namespace db {\nclass DB_EXPORT Cache;\nCache* NewCache();\nclass Cache { public: int size; };\n}\n",
       // Nearer to the uses than the header, but its own file's.
       "cache_test.cc": "namespace db {\nstruct Cache { int size; };\n}\n",
       "options.h": "namespace db {\nstruct Options { Cache* cache; };\n}\n",
@@ -133,6 +133,8 @@ import Testing
     ])
     #expect(try ws.resolve("options.h", line: 2, "Cache") == "include/cache.h:4:7 scope")
     #expect(try ws.resolve("use.cc", line: 3, "size") == "include/cache.h:4:27 member")
+    // `class DB_EXPORT Cache;` declares no variable `Cache` of type `DB_EXPORT`.
+    #expect(ws.files["include/cache.h"]?.symbols.map(\.name) == ["db", "NewCache", "Cache", "size"])
   }
 
   /// A macro defined under `#ifdef`/`#else` in a header: the later one, what a build without the option gets.

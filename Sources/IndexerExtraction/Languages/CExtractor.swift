@@ -527,6 +527,7 @@ private struct CDeclarationReader {
 
   private mutating func readDeclaration(_ first: Int, _ head: Head, _ end: Int, _ scope: Scope) -> Int {
     let stop = head.stop
+    if isForwardDeclaration(first, stop) { return stop + 1 }
     let isExtern = tokenRange(first, stop).contains { lex.isWord($0, "extern") }
     if let function = functionName(first, head.equals ?? stop) {
       return readFunction(first, function, head, end, scope)
@@ -742,6 +743,17 @@ private struct CDeclarationReader {
       readBody(from: stop + 1, to: bodyEnd, scope: Scope(container: local, parent: at, kind: .body))
     }
     return bodyEnd + 1
+  }
+
+  /// `class LEVELDB_EXPORT Cache;`: a class declared ahead behind an export macro declares no variable
+  /// (`Cache` of type `LEVELDB_EXPORT`). Only `class`, or a macro named for exporting, so C's `struct FOO bar;`
+  /// stays a variable.
+  private func isForwardDeclaration(_ first: Int, _ stop: Int) -> Bool {
+    guard let keyword = typeKeywordKind(first), lex.isPunct(stop, ";"), stop - first == 3, tokens[first + 1].kind == .name,
+      tokens[first + 2].kind == .name, lex.isMacroSpelling(tokens[first + 1])
+    else { return false }
+    let macro = lex.text(first + 1)
+    return keyword == .class || ["EXPORT", "API", "DLL", "VISIBLE", "PUBLIC"].contains { macro.contains($0) }
   }
 
   /// Whether a type comes before `name`: some word that is not a storage class or qualifier, or a `*`/`&`.

@@ -181,6 +181,8 @@ struct CScopeBuilder {
         if lex.isPunct(m, "<") { m = lex.angleEnd(m, end) + 1 }  // a specialization: `struct hash<T*>`
       }
       if lex.isWord(m, "final") { m += 1 }
+      // `struct s;`, `class API Cache;`: declared ahead, nothing bound.
+      if name >= 0, lex.isPunct(m, ";") { return m + 1 }
       var bases: [String] = []
       if lex.isPunct(m, ":"), !lex.isPunct(m + 1, ":") {
         // The bases, to the brace: `public B, private ns::C<T>`; an enum's `: int` is no base.
