@@ -17,13 +17,12 @@ import os
 import random
 import re
 import shlex
-import subprocess
 import sys
 import threading
 import time
 import urllib.parse
 
-from navigation_report import Tally, files_with_uses, indexer_definitions, lsp_locations, name_position
+from navigation_report import Tally, files_with_uses, indexer_definitions, indexer_outline, lsp_locations, name_position
 from navigation_swift import LSP
 
 KEYWORDS = set("""
@@ -203,14 +202,8 @@ def main():
     server = start_clangd(root, args.clangd, args.index_timeout)
     rng = random.Random(args.seed)
     per_file = max(1, args.uses // args.files)
-    outlines = {}
-
     def outline(rel):
-        if rel not in outlines:
-            result = subprocess.run([args.indexer, "query", "file", rel, "--json", "--root", root],
-                                    capture_output=True, text=True)
-            outlines[rel] = [json.loads(l) for l in result.stdout.splitlines() if l.strip()]
-        return outlines[rel]
+        return indexer_outline(args.indexer, root, rel)
 
     def classify(use, target):
         _, _, name, prev = use

@@ -1,6 +1,7 @@
 """What every navigation benchmark shares: asking indexer for a definition, judging the answer against the
 oracle's, and printing the table and the commonest misses, so the languages' figures read alike."""
 import collections
+import functools
 import json
 import os
 import subprocess
@@ -28,6 +29,14 @@ def indexer_definitions(indexer, root, rel, line, column):
     """`indexer query def REL:LINE:COLUMN --json`, as a list of answers (first is indexer's pick)."""
     result = subprocess.run([indexer, "query", "def", f"{rel}:{line}:{column}", "--json", "--root", root],
                             capture_output=True, text=True)
+    return [json.loads(l) for l in result.stdout.splitlines() if l.strip()]
+
+
+@functools.lru_cache(maxsize=None)
+def indexer_outline(indexer, root, rel):
+    """`indexer query file REL --json`: the file's symbols, for classifying an oracle's targets (read once per file;
+    callers do not change the list)."""
+    result = subprocess.run([indexer, "query", "file", rel, "--json", "--root", root], capture_output=True, text=True)
     return [json.loads(l) for l in result.stdout.splitlines() if l.strip()]
 
 

@@ -21,7 +21,7 @@ import sys
 import threading
 import urllib.parse
 
-from navigation_report import Tally, files_with_uses, indexer_definitions, lsp_locations, name_position
+from navigation_report import Tally, files_with_uses, indexer_definitions, indexer_outline, lsp_locations, name_position
 
 KEYWORDS = set("""
 associatedtype class deinit enum extension fileprivate func import init inout internal let open operator private
@@ -212,15 +212,8 @@ def main():
     rng = random.Random(args.seed)
     per_file = max(1, args.uses // args.files)
 
-    outlines = {}
-
     def outline(rel):
-        """indexer's outline of a file: symbols by (line of the name) for classifying the oracle's targets."""
-        if rel not in outlines:
-            result = subprocess.run([args.indexer, "query", "file", rel, "--json", "--root", root],
-                                    capture_output=True, text=True)
-            outlines[rel] = [json.loads(l) for l in result.stdout.splitlines() if l.strip()]
-        return outlines[rel]
+        return indexer_outline(args.indexer, root, rel)
 
     def classify(use, target):
         line, col, name, prev_char, _, label = use

@@ -176,11 +176,12 @@ final class CResolver {
         // for a prototype's definition further down).
         let here = named.filter { $0.scope == s && $0.kind != .attribute }
         let before = here.filter { $0.position <= position }
-        if let found = (before.isEmpty && (scope.kind == .type && !isNamespace(s, in: file)) ? here : before).last ?? here.first {
+        let isClass = scope.kind == .type && !isNamespace(s, in: file)
+        if let found = before.last ?? (isClass ? here.last : here.first) {
           let site = Site(path: path, name: name, binding: found, resolution: .scope)
           return try definition(of: site, in: file) ?? site
         }
-        if scope.kind == .type, !isNamespace(s, in: file) {
+        if isClass {
           for base in scope.bases where !base.isEmpty {
             if let found = try member(name, of: base, from: path, constructors: false) { return found }
           }
