@@ -205,4 +205,14 @@ let schemaMigrations: [(name: String, sql: String)] = [
     PRAGMA user_version = 9;
     """#
   ),
+  (
+    "0010_java_scopes",
+    #"""
+    -- The Java reader now records scopes, bindings, imports, member uses and calls, so Java files must be read
+    -- again: a changed stat makes the next run read the bytes, and a hash no file has makes it parse them.
+    UPDATE file SET mtime_ns = 0, content_hash = 0 WHERE language = 'java' AND status IN ('indexed', 'lossy-utf8');
+
+    PRAGMA user_version = 10;
+    """#
+  ),
 ]

@@ -60,15 +60,16 @@ import Testing
     #expect(journal == "wal")
   }
 
-  /// Migrations 5 to 9: the files whose readers now record scopes (Python, then Swift, then JavaScript
-  /// and TypeScript, then Go, then C and C++) are read again on the next run; files of other languages keep their stat and hash and
+  /// Migrations 5 to 10: the files whose readers now record scopes (Python, then Swift, then JavaScript
+  /// and TypeScript, then Go, then C and C++, then Java) are read again on the next run; files of other languages keep their stat and hash and
   /// are not. Files whose scopes an earlier migration already brought keep theirs (older blobs still decode).
   @Test(arguments: [
-    (4, ["a.py": true, "b.swift": true, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": false]),
-    (5, ["a.py": false, "b.swift": true, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": false]),
-    (6, ["a.py": false, "b.swift": false, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": false]),
-    (7, ["a.py": false, "b.swift": false, "c.go": true, "d.ts": false, "e.js": false, "f.c": true, "g.cc": true, "h.java": false]),
-    (8, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": false, "e.js": false, "f.c": true, "g.cc": true, "h.java": false]),
+    (4, ["a.py": true, "b.swift": true, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true]),
+    (5, ["a.py": false, "b.swift": true, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true]),
+    (6, ["a.py": false, "b.swift": false, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true]),
+    (7, ["a.py": false, "b.swift": false, "c.go": true, "d.ts": false, "e.js": false, "f.c": true, "g.cc": true, "h.java": true]),
+    (8, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": false, "e.js": false, "f.c": true, "g.cc": true, "h.java": true]),
+    (9, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": false, "e.js": false, "f.c": false, "g.cc": false, "h.java": true]),
   ])
   func anOlderIndexRereadsOnlyFilesWhoseReadersNowRecordScopes(_ version: Int, _ reread: [String: Bool]) throws {
     let dir = try TemporaryDirectory()

@@ -607,19 +607,13 @@ struct GoScopeBuilder {
   // MARK: Tokens
 
   private mutating func open(_ kind: FileScopes.ScopeKind, from first: Int, to last: Int, parent: Int) -> Int {
-    result.scopes.append(
-      FileScopes.Scope(kind: kind, range: SourceRange(start: position(first), end: endPosition(max(first, last))), parent: parent))
-    return result.scopes.count - 1
+    result.open(kind, from: first, to: last, parent: parent, in: lex)
   }
 
   private mutating func bind(
     _ k: Int, in scope: Int, kind: FileScopes.BindingKind, typeName: String = "", visible: SourcePosition? = nil, labels: String = ""
   ) {
-    guard tokens[k].kind == .name, scope >= 0, scope < result.scopes.count else { return }
-    let at = position(k)
-    result.bindings.append(
-      FileScopes.Binding(
-        name: lex.text(k), scope: scope, position: at, kind: kind, typeName: typeName, visible: visible.map { max($0, at) }, labels: labels))
+    result.bind(k, in: scope, kind: kind, typeName: typeName, visible: visible, labels: labels, in: lex)
   }
 
   private func position(_ k: Int) -> SourcePosition { lex.position(k) }

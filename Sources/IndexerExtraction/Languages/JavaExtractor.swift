@@ -6,7 +6,8 @@ import IndexerModel
 /// A class body is read as a run of statements ending in `;` or `{` (outside parentheses and generics):
 /// a type keyword makes a type, `name(` before the brace or semicolon makes a method (a constructor when
 /// the name is the class's), anything else ending in `;` declares fields. Method bodies are skipped by
-/// matching braces, so locals and anonymous classes never appear.
+/// matching braces, so locals and anonymous classes never appear in the outline; `JavaScopeBuilder` reads
+/// the bodies for resolution.
 public struct JavaExtractor: Extractor {
   public var language: Language { .java }
 
@@ -16,6 +17,8 @@ public struct JavaExtractor: Extractor {
     let tokens = CFamilyTokenizer(tripleQuoteTextBlocks: true, dollarInNames: true).tokenize(source).filter { $0.kind != .newline }
     var reader = JavaDeclarationReader(CFamilyTokens(source: source, tokens: tokens))
     reader.readBody(from: 0, to: tokens.count, container: "", parent: -1, className: nil, isEnum: false)
+    var scopeBuilder = JavaScopeBuilder(reader.lex)
+    reader.index.scopes = scopeBuilder.build()
     reader.index.references = ReferenceCollector.collect(tokens, in: source, keywords: Keywords.java)
     return reader.index
   }

@@ -1,0 +1,20 @@
+import IndexerModel
+
+/// How the C-family scope builders record a scope or a binding from token indexes.
+extension FileScopes {
+  /// Opens a scope over tokens `first...last` under `parent`; its index.
+  mutating func open(_ kind: ScopeKind, from first: Int, to last: Int, parent: Int, in lex: CFamilyTokens) -> Int {
+    scopes.append(Scope(kind: kind, range: SourceRange(start: lex.position(first), end: lex.endPosition(max(first, last))), parent: parent))
+    return scopes.count - 1
+  }
+
+  /// Binds the name token `k` in `scope`; nothing when `k` is no name or `scope` no scope (cut-short input).
+  mutating func bind(
+    _ k: Int, in scope: Int, kind: BindingKind, typeName: String, visible: SourcePosition?, labels: String, in lex: CFamilyTokens
+  ) {
+    guard lex.tokens[k].kind == .name, scope >= 0, scope < scopes.count else { return }
+    let at = lex.position(k)
+    bindings.append(
+      Binding(name: lex.text(k), scope: scope, position: at, kind: kind, typeName: typeName, visible: visible.map { max($0, at) }, labels: labels))
+  }
+}
