@@ -12,6 +12,7 @@ final class NameResolver {
   private lazy var script = JavaScriptResolver(files: files)
   private lazy var go = GoResolver(files: files)
   private lazy var c = CResolver(files: files)
+  private lazy var java = JavaResolver(files: files)
 
   init(source: any ResolutionSource) {
     files = ResolutionFiles(source: source)
@@ -21,7 +22,7 @@ final class NameResolver {
   /// name search and read nothing more than before.
   static func resolves(_ path: String) -> Bool {
     switch Language(fileName: path) {
-    case .python?, .swift?, .javascript?, .typescript?, .go?, .c?, .cpp?: true
+    case .python?, .swift?, .javascript?, .typescript?, .go?, .c?, .cpp?, .java?: true
     default: false
     }
   }
@@ -34,6 +35,7 @@ final class NameResolver {
     case .javascript?, .typescript?: try script.resolve(name: name, path: path, at: position)
     case .go?: try go.resolve(name: name, path: path, at: position)
     case .c?, .cpp?: try c.resolve(name: name, path: path, at: position)
+    case .java?: try java.resolve(name: name, path: path, at: position)
     default: nil
     }
   }
@@ -52,6 +54,7 @@ final class NameResolver {
     case .javascript?, .typescript?: try script.isUntypedMember(path: path, at: position)
     case .go?: try go.isUntypedMember(path: path, at: position)
     case .c?, .cpp?: try c.isUntypedMember(path: path, at: position)
+    case .java?: try java.isUntypedMember(path: path, at: position)
     default: false
     }
   }

@@ -1,0 +1,434 @@
+import IndexerModel
+import IndexerStore
+
+/// Resolves a use of a Java name by the language's rules, over what the reader recorded: the innermost
+/// block, lambda or method binding it before the use; the members of each enclosing class, inherited ones
+/// too (bases are followed through the class's own file's imports); the file's types; single-type and
+/// static imports; the types of the same package (any file whose `package` line names it, or the same
+/// folder); then on-demand imports (`a.b.*`, `static a.b.C.*`). A call picks a method of its name with as
+/// many parameters as it passes arguments; a name not called means a variable before a type. A member
+/// `x.m` is looked up in the type of what `x` denotes: a variable's or parameter's written type, a method's
+/// declared return type, `new T(…)`, a cast, `this`, `super`, a class named directly or by its qualified
+/// name (`a.b.C` is the file `a/b/C.java` under any source root).
+///
+/// Every chain it follows is bounded by `maximumSteps`.
+final class JavaResolver {
+  private let files: ResolutionFiles
+  private var steps = 0
+  static let maximumSteps = 160
+  /// How many bases deep a member is looked for.
+  static let maximumInheritance = 12
+
+  init(files: ResolutionFiles) {
+    self.files = files
+  }
+
+  private struct Site {
+    var path: String
+    var binding: FileScopes.Binding
+    var resolution: Resolution
+  }
+
+  /// A class, interface, enum, record or anonymous class: the scope of its body in a file.
+  private struct TypeBody: Hashable {
+    var path: String
+    var scope: Int
+  }
+
+  private enum Value {
+    case type(TypeBody)
+    /// A package prefix of a qualified name (`java.util`), or a name nothing binds.
+    case package(String)
+    case unknown
+  }
+
+  /// What a use can mean: a call names a method (of that many arguments); a plain name a variable, else a
+  /// type; the name after `::` a method too.
+  private enum Want: Equatable {
+    case method(arity: Int?)
+    case value
+    case valueOrMethod
+    case type
+
+    /// A method of any parameter count, when none has the call's.
+    var anyArity: Want {
+      if case .method(let arity?) = self, arity >= 0 { return .method(arity: nil) }
+      return self
+    }
+  }
+
+  func resolve(name: String, path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
+    steps = 0
+    guard let site = try site(name: name, path: path, at: position) else { return nil }
+    return try answer(site)
+  }
+
+  func isUntypedMember(path: String, at position: SourcePosition) throws(StoreError) -> Bool {
+    steps = 0
+    guard let file = try files.file(path), let member = file.scopes.member(at: position) else { return false }
+    guard !member.receiver.isEmpty, case .type = try value(ofChain: member.receiver, in: path, at: position) else { return true }
+    return false
+  }
+
+  private func site(name: String, path: String, at position: SourcePosition) throws(StoreError) -> Site? {
+    guard take(), let file = try files.file(path), !file.scopes.isEmpty else { return nil }
+    let scopes = file.scopes
+    if let own = try files.bindings(named: name, in: path).first(where: { $0.position == position }) {
+      if own.kind == .imported {
+        return try importedSite(name, in: path, at: position, want: .value) ?? Site(path: path, binding: own, resolution: .import)
+      }
+      // A member of a class is seen from other files; a local only in its own.
+      let isMember = own.scope == 0 || (own.scope < scopes.scopes.count && scopes.scopes[own.scope].kind == .type)
+      return Site(path: path, binding: own, resolution: isMember ? .scope : .local)
+    }
+    let want: Want = scopes.callLabels(at: position).map { .method(arity: Int($0)) } ?? .value
+    if let member = scopes.member(at: position) {
+      guard !member.receiver.isEmpty else { return nil }
+      let receiver = try value(ofChain: member.receiver, in: path, at: position)
+      guard case .type(let type) = receiver else {
+        guard case .package(let package) = receiver, let type = try qualifiedType(package + "." + name) else { return nil }
+        return try typeSite(type)
+      }
+      // A method with as many parameters as the call passes arguments, anywhere up the hierarchy, before
+      // one with that name but another count.
+      var found = try memberSite(name, of: type, want: want == .value ? .valueOrMethod : want)
+      if found == nil && want != want.anyArity { found = try memberSite(name, of: type, want: want.anyArity) }
+      return found.map { Site(path: $0.path, binding: $0.binding, resolution: .member) }
+    }
+    if let use = scopes.moduleUse(at: position) {
+      if let type = try qualifiedType(use.module) { return try typeSite(type) }
+      return try packageSite(use.module, from: path, file: file)
+    }
+    if let found = try lexical(name, in: path, at: position, want: want) { return found }
+    return want == want.anyArity ? nil : try lexical(name, in: path, at: position, want: want.anyArity)
+  }
+
+  // MARK: Lexical lookup
+
+  /// The binding `name` means at `position`: enclosing blocks and methods, then classes with what they
+  /// inherit, the file, its imports and its package. `from` starts the walk at another scope (a class's
+  /// `extends` is read outside its body).
+  private func lexical(_ name: String, in path: String, at position: SourcePosition, want: Want, from: Int? = nil) throws(StoreError) -> Site? {
+    guard take(), let file = try files.file(path) else { return nil }
+    let scopes = file.scopes
+    let named = try files.bindings(named: name, in: path)
+    var s = from ?? scopes.innermostScope(at: position)
+    var walked = 0
+    while s > 0 && s < scopes.scopes.count && walked <= scopes.scopes.count {
+      walked += 1
+      if scopes.scopes[s].kind == .type {
+        if let found = try memberSite(name, of: TypeBody(path: path, scope: s), want: want) {
+          return Site(path: found.path, binding: found.binding, resolution: found.path == path ? .scope : .member)
+        }
+      } else if let found = Self.pick(named.filter { $0.scope == s && ($0.visible <= position || Self.isType($0)) }, want) {
+        return Site(path: path, binding: found, resolution: .local)
+      }
+      s = scopes.scopes[s].parent
+    }
+    if let found = Self.pick(named.filter { $0.scope == 0 && $0.kind != .imported }, want) {
+      return Site(path: path, binding: found, resolution: .scope)
+    }
+    if let imported = try importedSite(name, in: path, at: position, want: want) { return imported }
+    let package = Self.package(of: file)
+    if case .method = want {} else if let type = try packageType(name, package: package, near: path) {
+      return try typeSite(type).map { Site(path: $0.path, binding: $0.binding, resolution: .scope) }
+    }
+    // On-demand imports: `a.b.*` (types), `a.b.C.*` (nested types), `static a.b.C.*` (members).
+    for entry in scopes.imports where entry.localName == "*" {
+      if entry.module.hasPrefix("static:") {
+        guard let type = try qualifiedType(String(entry.module.dropFirst("static:".count))) else { continue }
+        if let found = try memberSite(name, of: type, want: want) { return Site(path: found.path, binding: found.binding, resolution: .import) }
+      } else if case .method = want {
+        continue
+      } else if let type = try packageType(name, package: entry.module, near: nil) {
+        return try typeSite(type).map { Site(path: $0.path, binding: $0.binding, resolution: .import) }
+      } else if let type = try qualifiedType(entry.module + "." + name) {
+        return try typeSite(type).map { Site(path: $0.path, binding: $0.binding, resolution: .import) }
+      }
+    }
+    return nil
+  }
+
+  /// What a single-type or static import of `name` in `path` names: the class, or the static member.
+  private func importedSite(_ name: String, in path: String, at position: SourcePosition, want: Want) throws(StoreError) -> Site? {
+    guard let file = try files.file(path) else { return nil }
+    for entry in file.scopes.imports where entry.localName == name && entry.importedName == name {
+      if entry.module.hasPrefix("static:") {
+        guard let type = try qualifiedType(String(entry.module.dropFirst("static:".count))) else { continue }
+        if let found = try memberSite(name, of: type, want: want) {
+          return Site(path: found.path, binding: found.binding, resolution: .import)
+        }
+        if let found = try memberSite(name, of: type, want: .valueOrMethod) {
+          return Site(path: found.path, binding: found.binding, resolution: .import)
+        }
+      } else if case .method = want {
+        continue
+      } else if let type = try qualifiedType(entry.module + "." + name), let found = try typeSite(type) {
+        return Site(path: found.path, binding: found.binding, resolution: .import)
+      }
+    }
+    return nil
+  }
+
+  // MARK: Members
+
+  /// `name` as a member of `type`: its own body's bindings, then what its bases declare, depth-limited.
+  private func memberSite(_ name: String, of type: TypeBody, want: Want, depth: Int = 0) throws(StoreError) -> Site? {
+    guard take(), depth <= Self.maximumInheritance, let file = try files.file(type.path), type.scope < file.scopes.scopes.count else {
+      return nil
+    }
+    let own = try files.bindings(named: name, in: type.path).filter { $0.scope == type.scope }
+    if let found = Self.pick(own, want) { return Site(path: type.path, binding: found, resolution: .member) }
+    // A record's component is also its accessor method: `p.left()`.
+    if case .method(let arity) = want, arity == nil || arity == 0, let component = own.first(where: { $0.kind == .parameter }) {
+      return Site(path: type.path, binding: component, resolution: .member)
+    }
+    let body = file.scopes.scopes[type.scope]
+    for base in body.bases {
+      guard case .type(let baseType) = try typeValue(base, in: type.path, at: body.range.start, from: body.parent), baseType != type else {
+        continue
+      }
+      if let found = try memberSite(name, of: baseType, want: want, depth: depth + 1) { return found }
+    }
+    return nil
+  }
+
+  /// The binding a use wants among `candidates` (one scope's, in source order).
+  private static func pick(_ candidates: [FileScopes.Binding], _ want: Want) -> FileScopes.Binding? {
+    let usable = candidates.filter { $0.kind != .attribute }
+    switch want {
+    case .method(let arity):
+      let methods = usable.filter(isMethod)
+      guard let arity else { return methods.first }
+      return methods.first { $0.labels == String(arity) }
+        ?? methods.first { $0.labels.hasSuffix("+") && Int($0.labels.dropLast()).map { arity >= $0 } == true }
+    case .value:
+      return usable.first(where: isVariable) ?? usable.first(where: isType)
+    case .valueOrMethod:
+      return usable.first(where: isVariable) ?? usable.first(where: isMethod) ?? usable.first(where: isType)
+    case .type:
+      return usable.first(where: isType)
+    }
+  }
+
+  private static func isMethod(_ b: FileScopes.Binding) -> Bool { b.kind == .definition && b.typeName.hasPrefix("returns:") }
+  private static func isType(_ b: FileScopes.Binding) -> Bool {
+    b.typeName.hasPrefix("@scope:") || b.kind == .typeParameter || (b.kind == .definition && b.typeName.isEmpty && b.scope == 0)
+  }
+  private static func isVariable(_ b: FileScopes.Binding) -> Bool { !isMethod(b) && !isType(b) && b.kind != .imported }
+
+  // MARK: Values
+
+  /// What a receiver chain (`x`, `a.b()`, `this.f`, `{T}`, `a.b.C`) at `position` denotes.
+  private func value(ofChain chain: String, in path: String, at position: SourcePosition) throws(StoreError) -> Value {
+    let parts = chain.split(separator: ".").map(String.init)
+    guard let first = parts.first, take() else { return .unknown }
+    var current: Value
+    if first.hasPrefix("{") && first.hasSuffix("}") {
+      let type = String(first.dropFirst().dropLast()).map { $0 == "/" ? "." : $0 }
+      current = try typeValue(String(type), in: path, at: position)
+    } else if first == "this" || first == "super" {
+      if let type = try enclosingType(in: path, at: position) {
+        current = first == "this" ? .type(type) : try baseValue(of: type)
+      } else {
+        current = .unknown
+      }
+    } else {
+      let (name, calls) = ReceiverChain.calls(first)
+      guard !name.hasSuffix("[]") else { return .unknown }
+      if let site = try lexical(name, in: path, at: position, want: calls > 0 ? .method(arity: nil) : .value) {
+        current = try calls > 0 ? callResult(site) : value(of: site)
+      } else {
+        current = calls > 0 ? .unknown : .package(name)
+      }
+    }
+    for part in parts.dropFirst() {
+      let (name, calls) = ReceiverChain.calls(part)
+      guard !name.hasSuffix("[]") else { return .unknown }
+      switch current {
+      case .unknown:
+        return .unknown
+      case .package(let package):
+        guard calls == 0 else { return .unknown }
+        current = try qualifiedType(package + "." + name).map { .type($0) } ?? .package(package + "." + name)
+      case .type(let type):
+        if name == "this" { continue }
+        if name == "super" {
+          current = try baseValue(of: type)
+          continue
+        }
+        guard let site = try memberSite(name, of: type, want: calls > 0 ? .method(arity: nil) : .value) else { return .unknown }
+        current = try calls > 0 ? callResult(site) : value(of: site)
+      }
+    }
+    return current
+  }
+
+  private func value(of site: Site) throws(StoreError) -> Value {
+    guard take() else { return .unknown }
+    let binding = site.binding
+    if binding.kind == .imported {
+      guard let found = try importedSite(binding.name, in: site.path, at: binding.position, want: .value) else { return .unknown }
+      return try value(of: found)
+    }
+    if let body = Self.scopeIndex(binding.typeName) { return .type(TypeBody(path: site.path, scope: body)) }
+    let typeName = binding.typeName
+    if typeName.isEmpty || typeName.hasPrefix("returns:") || binding.kind == .typeParameter { return .unknown }
+    if typeName.hasPrefix("=") { return try value(ofChain: String(typeName.dropFirst()), in: site.path, at: binding.position) }
+    return try typeValue(typeName, in: site.path, at: binding.position)
+  }
+
+  /// A method's declared return type.
+  private func callResult(_ site: Site) throws(StoreError) -> Value {
+    let typeName = site.binding.typeName
+    guard typeName.hasPrefix("returns:"), typeName.count > "returns:".count else { return .unknown }
+    return try typeValue(String(typeName.dropFirst("returns:".count)), in: site.path, at: site.binding.position)
+  }
+
+  /// A written type (`T`, `Outer.Inner`, `a.b.C`) seen from `position` in `path`; a type parameter is unknown.
+  private func typeValue(_ written: String, in path: String, at position: SourcePosition, from: Int? = nil) throws(StoreError) -> Value {
+    let parts = written.split(separator: ".").map(String.init)
+    guard let first = parts.first, take() else { return .unknown }
+    guard let site = try lexical(first, in: path, at: position, want: .type, from: from) else {
+      return try qualifiedType(written).map { .type($0) } ?? .unknown
+    }
+    var current = try value(of: site)
+    for part in parts.dropFirst() {
+      guard case .type(let type) = current, let nested = try memberSite(part, of: type, want: .type) else { return .unknown }
+      current = try value(of: nested)
+    }
+    return current
+  }
+
+  private func baseValue(of type: TypeBody) throws(StoreError) -> Value {
+    guard let file = try files.file(type.path), type.scope < file.scopes.scopes.count else { return .unknown }
+    let body = file.scopes.scopes[type.scope]
+    guard let base = body.bases.first else { return .unknown }
+    return try typeValue(base, in: type.path, at: body.range.start, from: body.parent)
+  }
+
+  /// The innermost class body around `position`.
+  private func enclosingType(in path: String, at position: SourcePosition) throws(StoreError) -> TypeBody? {
+    guard let file = try files.file(path) else { return nil }
+    var s = file.scopes.innermostScope(at: position)
+    var walked = 0
+    while s > 0 && s < file.scopes.scopes.count && walked <= file.scopes.scopes.count {
+      walked += 1
+      if file.scopes.scopes[s].kind == .type { return TypeBody(path: path, scope: s) }
+      s = file.scopes.scopes[s].parent
+    }
+    return nil
+  }
+
+  // MARK: Packages
+
+  /// The package a file's `package` line names, empty for none.
+  private static func package(of file: FileIndex) -> String {
+    file.scopes.imports.first { $0.localName == "#package" }?.module ?? ""
+  }
+
+  /// The top-level type `name` of `package`: a file whose `package` line names it (under any source root,
+  /// its folder ending with the package's path), or, for the package of `near`, a file of its folder.
+  private func packageType(_ name: String, package: String, near path: String?) throws(StoreError) -> TypeBody? {
+    guard take() else { return nil }
+    let folderPath = String(package.map { $0 == "." ? "/" : $0 })
+    let ownFolder = path.map(GoResolver.folder(of:))
+    var candidates: [SymbolMatch] = []
+    if let ownFolder {
+      candidates = try files.definitions(
+        named: name, language: .java, pathGlob: ownFolder.isEmpty ? "*" : WorkspaceNavigator.globLiteral(ownFolder) + "/*"
+      ).filter { $0.symbol.container.isEmpty && GoResolver.folder(of: $0.path) == ownFolder }
+    }
+    if candidates.isEmpty && !package.isEmpty {
+      candidates = try files.definitions(named: name, language: .java, pathGlob: "*" + WorkspaceNavigator.globLiteral(folderPath) + "/*").filter {
+        let folder = GoResolver.folder(of: $0.path)
+        return $0.symbol.container.isEmpty && (folder == folderPath || folder.hasSuffix("/" + folderPath))
+      }
+    }
+    // The file named for the type first, as javac looks for it.
+    candidates.sort { ($0.path.hasSuffix("/" + name + ".java") ? 0 : 1) < ($1.path.hasSuffix("/" + name + ".java") ? 0 : 1) }
+    for match in candidates.prefix(8) {
+      guard let file = try files.file(match.path), Self.package(of: file) == package || path == nil && package.isEmpty else { continue }
+      if let binding = try files.bindings(named: name, in: match.path).first(where: { $0.scope == 0 && $0.kind == .definition }),
+        let body = Self.scopeIndex(binding.typeName)
+      {
+        return TypeBody(path: match.path, scope: body)
+      }
+    }
+    return nil
+  }
+
+  /// A package's own declaration: the `package` line of its `package-info.java`, under the source root of
+  /// the asking file (the folder its own package's path ends).
+  private func packageSite(_ package: String, from path: String, file: FileIndex) throws(StoreError) -> Site? {
+    let own = String(Self.package(of: file).map { $0 == "." ? "/" : $0 })
+    let folder = GoResolver.folder(of: path)
+    let root: String
+    if folder == own {
+      root = ""
+    } else if !own.isEmpty, folder.hasSuffix("/" + own) {
+      root = String(folder.dropLast(own.count + 1)) + "/"
+    } else {
+      return nil
+    }
+    let info = root + package.map { $0 == "." ? "/" : $0 } + "/package-info.java"
+    guard let declaration = try files.file(info)?.scopes.imports.first(where: { $0.localName == "#package" && $0.module == package }) else {
+      return nil
+    }
+    let name = String(package.split(separator: ".").last ?? "")
+    return Site(path: info, binding: FileScopes.Binding(name: name, scope: 0, position: declaration.position, kind: .imported), resolution: .import)
+  }
+
+  /// The type a qualified name (`a.b.C`, `a.b.C.Inner`) names in the workspace, nil when none.
+  private func qualifiedType(_ name: String) throws(StoreError) -> TypeBody? {
+    let parts = name.split(separator: ".").map(String.init)
+    guard parts.count >= 2 else { return nil }
+    // The longest package first: `a.b.C.D` is class D of package a.b.C before nested D of a.b.C.
+    for split in stride(from: parts.count - 1, through: 1, by: -1) where take() {
+      let package = parts[..<split].joined(separator: ".")
+      guard var type = try packageType(parts[split], package: package, near: nil) else { continue }
+      for nested in parts[(split + 1)...] {
+        guard let site = try memberSite(nested, of: type, want: .type), let body = Self.scopeIndex(site.binding.typeName) else { return nil }
+        type = TypeBody(path: site.path, scope: body)
+      }
+      return type
+    }
+    return nil
+  }
+
+  /// The binding that declares a type body.
+  private func typeSite(_ type: TypeBody) throws(StoreError) -> Site? {
+    guard let file = try files.file(type.path) else { return nil }
+    let marker = "@scope:\(type.scope)"
+    return file.scopes.bindings.first { $0.typeName == marker }.map { Site(path: type.path, binding: $0, resolution: .scope) }
+  }
+
+  // MARK: Answers
+
+  private func answer(_ site: Site) throws(StoreError) -> ResolvedDefinition {
+    let file = try files.file(site.path)
+    let line = site.binding.position.line
+    let symbol = file.flatMap { f in
+      (f.symbols.first { $0.name == site.binding.name && $0.range.start.line == line }
+        ?? f.symbols.first { $0.name == site.binding.name && $0.range.start.line <= line && line <= $0.range.end.line
+          && (site.binding.kind == .definition || site.binding.kind == .attribute) })
+        .map { SymbolMatch(symbol: $0, path: site.path, language: f.language) }
+    }
+    var answer = ResolvedDefinition(
+      path: site.path, name: site.binding.name, position: site.binding.position, symbol: symbol, resolution: site.resolution,
+      bindingKind: symbol == nil ? PythonResolver.describe(site.binding.kind) : "")
+    // Every Java name is declared once: the place says which, and a field and a method may share a name
+    // in one class, so the scope does not.
+    answer.scope = -1
+    return answer
+  }
+
+  private static func scopeIndex(_ typeName: String) -> Int? {
+    typeName.hasPrefix("@scope:") ? Int(typeName.dropFirst("@scope:".count)) : nil
+  }
+
+  private func take() -> Bool {
+    steps += 1
+    return steps <= Self.maximumSteps
+  }
+}
