@@ -5,12 +5,15 @@
 #
 #   Benchmarks/navigation.sh                  # Python (python-stdlib, jedi), Swift (a SwiftPM package, sourcekit-lsp),
 #                                             # TypeScript (ts-decls) and JavaScript (node-js), TypeScript's language service,
-#                                             # Go (a copy of GOROOT/src, go/types), C (jq) and C++ (leveldb), clangd
+#                                             # Go (a copy of GOROOT/src, go/types), C (jq) and C++ (leveldb), clangd,
+#                                             # Java (commons-lang's src/main/java, javac)
 #   SEEDS="1 2 3 4" FILES=40 USES=600 REF_SEEDS="1 2" LANGUAGES="swift" Benchmarks/navigation.sh
 #   SWIFT_PACKAGE=/path/to/package TS_TREE=/path/to/ts/project JS_TREE=/path/to/js/project Benchmarks/navigation.sh
 #
-# Python, Swift, TypeScript, JavaScript, Go, C and C++ resolve today; Java and Rust have no row yet (issue 21
-# stays open for them). Go's oracle (Benchmarks/go_oracle, built with Debian's golang-go, installed here when
+# Python, Swift, TypeScript, JavaScript, Go, C, C++ and Java resolve today; Rust has no row yet (issue 21
+# stays open for it). Java's oracle (Benchmarks/java_oracle/JavaOracle.java, the JDK's source launcher; Debian's
+# default-jdk-headless is installed here when javac is missing) attributes every file of JAVA_SOURCES under
+# JAVA_TREE in one javac task. Go's oracle (Benchmarks/go_oracle, built with Debian's golang-go, installed here when
 # missing) type-checks each sampled file's package from GOROOT, so Go's tree is a copy of GOROOT/src. TypeScript's oracle is typescript_oracle.js over Debian's node-typescript (installed
 # here when missing): one program over every script of the tree, so a tree with its own package imports
 # (node_modules) is judged only on what resolves inside it.
@@ -34,7 +37,7 @@ bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")  # the measuring scripts
 python3 -c 'import jedi' 2>/dev/null || python3 -m pip install --quiet --break-system-packages 'jedi==0.20.0' \
   || { echo "cannot install jedi (the Python oracle) — pip install jedi" >&2; exit 2; }
 
-languages=${LANGUAGES:-python swift typescript javascript go c cpp}
+languages=${LANGUAGES:-python swift typescript javascript go c cpp java}
 
 # measure LANGUAGE NAVIGATION_SCRIPT REFERENCES_SCRIPT TREE USES [EXTRA ARGUMENTS]: index the tree afresh,
 # then each seed.
@@ -120,6 +123,20 @@ if [[ " $languages " == *" cpp "* ]]; then
   for seed in ${REF_SEEDS:-1 2}; do
     (cd "$here" && python3 references_c.py --root "$tree" --language cpp --flags "$flags" --exclude third_party --indexer "$bin" \
       --seed "$seed")
+    echo
+  done
+fi
+
+if [[ " $languages " == *" java "* ]]; then
+  command -v javac >/dev/null || apt-get install -y -q default-jdk-headless >/dev/null \
+    || { echo "cannot install a JDK (Java's oracle is javac)" >&2; exit 2; }
+  tree=${JAVA_TREE:-/tmp/navigation-java-commons-lang}
+  [ -n "${JAVA_TREE:-}" ] || clone_at https://github.com/apache/commons-lang d15939ef4 "$tree"
+  rm -rf "$tree/.indexer"
+  "$bin" index "$tree" --quiet
+  for seed in ${SEEDS:-1 2 3}; do
+    (cd "$here" && python3 navigation_java.py --root "$tree" --sources "${JAVA_SOURCES:-src/main/java}" --indexer "$bin" \
+      --seed "$seed" --files "${FILES:-40}" --uses "${JAVA_USES:-600}" --misses "/tmp/navigation-java-$seed.txt")
     echo
   done
 fi

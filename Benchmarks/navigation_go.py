@@ -11,12 +11,10 @@ place in the tree and are not judged.
   navigation_go.py --root TREE --indexer BIN [--files 40] [--uses 600] [--seed 1] [--misses FILE]
 """
 import argparse
-import json
 import os
-import random
 import subprocess
 
-from navigation_report import Tally, indexer_definitions, name_position
+from navigation_report import judge_line_oracle
 
 
 def oracle_binary():
@@ -60,33 +58,8 @@ def main():
     args = ap.parse_args()
     root = os.path.realpath(args.root)
     oracle = subprocess.Popen([oracle_binary(), root], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    rng = random.Random(args.seed)
-    per_file = max(1, args.uses // args.files)
-    tally = Tally()
-    chosen = 0
-    for rel in go_files(root, rng):
-        if chosen >= args.files:
-            break
-        oracle.stdin.write(json.dumps({"file": rel}) + "\n")
-        oracle.stdin.flush()
-        uses = json.loads(oracle.stdout.readline())
-        if len(uses) < per_file:
-            continue
-        chosen += 1
-        for use in rng.sample(uses, per_file):
-            target = use.get("target")
-            if not target:
-                tally.unjudged["a builtin (no place in the tree)"] += 1
-                continue
-            line, col, name = use["line"], use["column"], use["name"]
-            kind = classify(rel, use, target)
-            answers = indexer_definitions(args.indexer, root, rel, line, col)
-            got = name_position(answers[0]) if answers else None
-            right = got is not None and got[:2] == (target["file"], target["line"])
-            tally.judge(kind, answers, right, f"{rel}:{line}:{col} `{name}`",
-                        f"go/types {target['file']}:{target['line']} ({target['kind']})")
-    oracle.stdin.close()
-    oracle.wait()
+    tally, chosen = judge_line_oracle(oracle, lambda rng: go_files(root, rng), root, args.indexer, args.files, args.uses,
+                                      args.seed, classify, "go/types", "a builtin (no place in the tree)")
     tally.report("go", chosen, args.seed, "go/types", args.misses)
 
 

@@ -4,6 +4,7 @@ import collections
 import functools
 import json
 import os
+import random
 import subprocess
 
 
@@ -58,6 +59,41 @@ def indexer_references(indexer, root, rel, line, column):
 def name_position(answer):
     """(path, line, column) of the defining name in one of indexer's answers."""
     return answer["path"], answer.get("nameLine", answer["line"]), answer.get("nameColumn", answer["column"])
+
+
+def judge_line_oracle(oracle, relatives, root, indexer, files, uses, seed, classify, oracle_name, unjudged):
+    """Samples uses from an oracle process that answers each line `{"file": REL}` with one line: a JSON list of
+    that file's uses (`name`, `line`, `column`, `member`, and `target` with `file`, `line`, `kind` when it
+    is in the tree). Takes `files` files with enough uses, `uses // files` uses of each, asks indexer for
+    every use, and returns the Tally and the number of files."""
+    rng = random.Random(seed)
+    per_file = max(1, uses // files)
+    tally = Tally()
+    chosen = 0
+    for rel in relatives(rng):
+        if chosen >= files:
+            break
+        oracle.stdin.write(json.dumps({"file": rel}) + "\n")
+        oracle.stdin.flush()
+        found = json.loads(oracle.stdout.readline())
+        if len(found) < per_file:
+            continue
+        chosen += 1
+        for use in rng.sample(found, per_file):
+            target = use.get("target")
+            if not target:
+                tally.unjudged[unjudged] += 1
+                continue
+            line, col, name = use["line"], use["column"], use["name"]
+            kind = classify(rel, use, target)
+            answers = indexer_definitions(indexer, root, rel, line, col)
+            got = name_position(answers[0]) if answers else None
+            right = got is not None and got[:2] == (target["file"], target["line"])
+            tally.judge(kind, answers, right, f"{rel}:{line}:{col} `{name}`",
+                        f"{oracle_name} {target['file']}:{target['line']} ({target['kind']})")
+    oracle.stdin.close()
+    oracle.wait()
+    return tally, chosen
 
 
 class Tally:
