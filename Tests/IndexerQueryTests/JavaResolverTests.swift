@@ -156,6 +156,63 @@ import Testing
     #expect(try ws.resolve(a, line: 11, "sum", occurrence: 2) == "\(a):6:7 scope")
   }
 
+  @Test func overloadsWithAsManyParametersByTheArgumentsTypes() throws {
+    let ws = Workspace([
+      "m/MathUtils.java": """
+      package m;
+
+      class MathUtils {
+        static float min(float a, float b) { return a; }
+        static double min(double a, double b) { return a; }
+        static String join(String sep, Object... parts) { return sep; }
+        static String join(char sep, int[] parts) { return ""; }
+        static int size(java.util.List<String> xs) { return 0; }
+        static int size(String s) { return 0; }
+        void use(float x, double y, int[] counts, java.util.List<String> names) {
+          min(x, x);
+          min(y, 1.0);
+          min(x, 2.5f);
+          join(',', counts);
+          join("-", x, y);
+          size(names);
+          size("abc");
+          size(null);
+        }
+      }
+      """
+    ])
+    let a = "m/MathUtils.java"
+    #expect(try ws.resolve(a, line: 11, "min") == "\(a):4:16 scope")  // floats: the float one
+    #expect(try ws.resolve(a, line: 12, "min") == "\(a):5:17 scope")  // a double: not the float one
+    #expect(try ws.resolve(a, line: 13, "min") == "\(a):4:16 scope")  // `2.5f` is a float
+    #expect(try ws.resolve(a, line: 14, "join") == "\(a):7:17 scope")  // a char and an int[]
+    #expect(try ws.resolve(a, line: 15, "join") == "\(a):6:17 scope")  // a String, then varargs
+    #expect(try ws.resolve(a, line: 16, "size") == "\(a):8:14 scope")  // the parameter's written type
+    #expect(try ws.resolve(a, line: 17, "size") == "\(a):9:14 scope")  // a string literal
+    #expect(try ws.resolve(a, line: 18, "size") == "\(a):8:14 scope")  // null fits both: the first declared
+  }
+
+  @Test func aTypeVariablesMembersAreItsBounds() throws {
+    let ws = Workspace([
+      "b/Filter.java": "package b;\n\ninterface Filter<T extends Filter<T>> { int shape(); }\n",
+      "b/Wrapped.java": """
+      package b;
+
+      abstract class Wrapped<W extends Filter<W>, X> {
+        private final W inner;
+        private final X other;
+        Wrapped(W inner, X other) { this.inner = inner; this.other = other; }
+        int shape() { return inner.shape() + other.shape(); }
+        <V extends Wrapped<W, X>> int twice(V v) { return v.shape(); }
+      }
+      """,
+    ])
+    let a = "b/Wrapped.java"
+    #expect(try ws.resolve(a, line: 7, "shape", occurrence: 2) == "b/Filter.java:3:45 member")
+    #expect(try ws.resolve(a, line: 7, "shape", occurrence: 3) == "nothing")  // `X` has no bound: unknown
+    #expect(try ws.resolve(a, line: 8, "shape") == "\(a):7:7 member")
+  }
+
   @Test func packageNamesGoToTheirPackageInfo() throws {
     let ws = Workspace([
       "src/org/x/util/package-info.java": "/** Utilities. */\npackage org.x.util;\n",

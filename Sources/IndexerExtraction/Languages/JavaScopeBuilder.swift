@@ -218,9 +218,9 @@ struct JavaScopeBuilder {
     let isConstructor = returnStart == name
     if scope > 0 {
       if isConstructor {
-        bind(name, in: scope, kind: .attribute, labels: arity(open))
+        bind(name, in: scope, kind: .attribute, labels: parameterLabels(open))
       } else {
-        bind(name, in: scope, kind: .definition, typeName: "returns:" + typeText(returnStart, name), labels: arity(open))
+        bind(name, in: scope, kind: .definition, typeName: "returns:" + typeText(returnStart, name), labels: parameterLabels(open))
       }
     }
     let function = self.open(.function, from: first, to: end, parent: scope)
@@ -252,7 +252,8 @@ struct JavaScopeBuilder {
     }
   }
 
-  /// `<T, U extends Comparable<U>>`: each parameter's name.
+  /// `<T, U extends Comparable<U> & Serializable>`: each parameter's name, with its first bound as its type
+  /// (a member of a `U` is looked up in `Comparable`).
   private mutating func typeParameterList(_ open: Int, scope: Int) {
     let close = lex.angleEnd(open, tokens.count)
     var depth = 0
@@ -263,7 +264,9 @@ struct JavaScopeBuilder {
       if depth == 0 && lex.isPunct(k, ",") {
         expectName = true
       } else if depth == 0 && expectName && tokens[k].kind == .name {
-        bind(k, in: scope, kind: .typeParameter)
+        var bound = ""
+        if lex.isWord(k + 1, "extends"), let end = typeEnd(k + 2, close) { bound = typeText(k + 2, end) }
+        bind(k, in: scope, kind: .typeParameter, typeName: bound)
         expectName = false
       }
     }
@@ -458,7 +461,7 @@ struct JavaScopeBuilder {
         next = lex.matching(next) + 1
       }
       var end = next
-      var typeName = isArray ? "" : written
+      var typeName = isArray && !written.isEmpty ? written + "[]" : written
       if lex.isPunct(next, "=") {
         end = lex.commaOrEnd(next + 1, stop)
         if isVar { typeName = valueType(next + 1, end) }
@@ -558,7 +561,7 @@ struct JavaScopeBuilder {
       }
       defer { k += 1 }
       guard tokens[k].kind == .name, !lex.isOneOf(k, Keywords.java) else { continue }
-      if lex.isPunct(k + 1, "("), !isInstantiated(k) { result.calls.append(FileScopes.Call(position: position(k), labels: arity(k + 1))) }
+      if lex.isPunct(k + 1, "("), !isInstantiated(k) { result.calls.append(FileScopes.Call(position: position(k), labels: argumentLabels(k + 1))) }
       if lex.isPunct(k - 1, "."), !lex.isPunct(k - 2, ".") {
         result.members.append(FileScopes.Member(position: position(k), receiver: receiverText(endingAt: k - 2)))
       } else if lex.isPunct(k - 1, ":"), lex.isPunct(k - 2, ":") {
@@ -631,22 +634,89 @@ struct JavaScopeBuilder {
   /// `a.b.C` → `a/b/C`: a type inside a chain, whose links are split at dots.
   private func slashed(_ type: String) -> String { String(type.map { $0 == "." ? "/" : $0 }) }
 
-  /// `(a, b, c)` at `open`: `3`; a varargs parameter list (`T... xs` last) gives `2+`.
-  private func arity(_ open: Int) -> String {
+  /// A method's parameters at `open` as its labels: the count (`2`, or `1+` when the last is varargs), then
+  /// each parameter's type as its last name (`2|int|List`; `String...` is `String[]`), to tell overloads apart.
+  private func parameterLabels(_ open: Int) -> String {
     let close = lex.matching(open)
-    guard close > open + 1 else { return "0" }
-    var count = 1
+    var types: [String] = []
+    var varargs = false
+    var start = open + 1
     var k = open + 1
     var angles = 0
-    while k < close {
+    while k <= close && k < tokens.count && close > open + 1 {
       if lex.isPunct(k, "<") { angles += 1 }
       if lex.isPunct(k, ">") { angles = max(0, angles - 1) }
-      if lex.isPunct(k, ",") && angles == 0 { count += 1 }
-      k = lex.isOpen(k) ? lex.matching(k) + 1 : k + 1
+      if k == close || (angles == 0 && lex.isPunct(k, ",")) {
+        var n = k - 1
+        var dimensions = ""
+        while lex.isPunct(n, "]"), lex.isPunct(n - 1, "["), n - 1 > start {
+          dimensions += "[]"
+          n -= 2
+        }
+        if !lex.isWord(n, "this") {
+          varargs = lex.isPunct(n - 1, ".") && lex.isPunct(n - 2, ".") && lex.isPunct(n - 3, ".")
+          types.append(Self.lastName(typeText(start, n)) + dimensions)
+        }
+        start = k + 1
+      }
+      k = lex.isOpen(k) && k != close ? lex.matching(k) + 1 : k + 1
     }
-    // `String... args`: the last parameter is varargs.
-    let varargs = tokens[close - 1].kind == .name && lex.isPunct(close - 2, ".") && lex.isPunct(close - 3, ".") && lex.isPunct(close - 4, ".")
-    return varargs ? "\(count - 1)+" : "\(count)"
+    let count = varargs ? "\(types.count - 1)+" : "\(types.count)"
+    return ([count] + types).joined(separator: "|")
+  }
+
+  /// A call's arguments at `open` as its labels: the count, then what each argument's type is where the
+  /// source spells it (`int`, `String`, `null`, `T` of `new T(…)` or a cast), `=x` for a name (its
+  /// binding's type), or empty: `2|=a|String`.
+  private func argumentLabels(_ open: Int) -> String {
+    let close = lex.matching(open)
+    guard close > open + 1 else { return "0" }
+    var types: [String] = []
+    var k = open + 1
+    while k < close && types.count < 64 {
+      let end = lex.commaOrEnd(k, close)
+      types.append(argumentType(k, end))
+      k = end + 1
+    }
+    return (["\(types.count)"] + types).joined(separator: "|")
+  }
+
+  /// The type one argument `from..<to` spells, `=name` for a bare name, empty when it takes inference.
+  private func argumentType(_ from: Int, _ to: Int) -> String {
+    var k = from
+    if lex.isPunct(k, "-") && tokens[k + 1].kind == .literal { k += 1 }
+    if tokens[k].kind == .literal {
+      let text = lex.text(k)
+      if text.hasPrefix("\"") { return "String" }  // a literal, or a concatenation starting with one
+      guard k + 1 == to else { return "" }
+      if text.hasPrefix("'") { return "char" }
+      let lower = text.lowercased()
+      if lower.hasPrefix("0x") { return lower.hasSuffix("l") ? "long" : "int" }
+      if lower.hasSuffix("f") { return "float" }
+      if lower.hasSuffix("d") || lower.contains(".") || lower.contains("e") { return "double" }
+      return lower.hasSuffix("l") ? "long" : "int"
+    }
+    if k + 1 == to && tokens[k].kind == .name {
+      if lex.isWord(k, "true") || lex.isWord(k, "false") { return "boolean" }
+      if lex.isWord(k, "null") { return "null" }
+      return lex.isOneOf(k, Keywords.java) ? "" : "=" + lex.text(k)
+    }
+    if lex.isWord(k, "new"), let end = typeEnd(k + 1, to), lex.isPunct(end, "("), lex.matching(end) + 1 == to {
+      return Self.lastName(typeText(k + 1, end))
+    }
+    // A cast: `(T) x` with a primitive or a capitalized type.
+    if lex.isPunct(k, "("), let end = typeEnd(k + 1, to), lex.isPunct(end, ")"), end + 1 < to,
+      isPrimitive(k + 1) || lex.text(k + 1).first?.isUppercase == true
+    {
+      return Self.lastName(typeText(k + 1, end))
+    }
+    return ""
+  }
+
+  /// `a.b.C[]` → `C[]`.
+  private static func lastName(_ type: String) -> String {
+    guard let dot = type.lastIndex(of: ".") else { return type }
+    return String(type[type.index(after: dot)...])
   }
 
   // MARK: Types
@@ -678,29 +748,40 @@ struct JavaScopeBuilder {
     return i
   }
 
-  /// A type as resolution follows it: `a.b.C<D>` gives `a.b.C`; empty for arrays, varargs and primitives.
+  /// A type as resolution follows it: `a.b.C<D>` gives `a.b.C`, `int[]` and `T...` give `int[]` and `T[]`
+  /// (an array's members are no class's, and overloads are told apart by them); empty for `var`.
   private func typeText(_ from: Int, _ to: Int) -> String {
     var names: [String] = []
+    var dimensions = ""
     var k = skipModifiers(from, to)
     while k < to {
       if lex.isPunct(k, "<") {
         k = lex.angleEnd(k, to) + 1
         continue
       }
-      if lex.isPunct(k, "[") || (lex.isPunct(k, ".") && lex.isPunct(k + 1, ".")) { return "" }
+      if lex.isPunct(k, "["), lex.isPunct(k + 1, "]") {
+        dimensions += "[]"
+        k += 2
+        continue
+      }
+      if lex.isPunct(k, "."), lex.isPunct(k + 1, "."), lex.isPunct(k + 2, ".") {
+        dimensions += "[]"
+        k += 3
+        continue
+      }
       if lex.isPunct(k, "@"), skipAnnotations(k, to) > k {
         k = skipAnnotations(k, to)
         continue
       }
       if tokens[k].kind == .name {
-        if isPrimitive(k) || lex.isWord(k, "var") { return "" }
+        if lex.isWord(k, "var") { return "" }
         names.append(lex.text(k))
       } else if !lex.isPunct(k, ".") {
         return ""
       }
       k += 1
     }
-    return names.joined(separator: ".")
+    return names.isEmpty ? "" : names.joined(separator: ".") + dimensions
   }
 
   /// What `var x = …` takes its type from: `new T(…)` gives `T`, a chain of names and calls `=chain`.

@@ -57,6 +57,16 @@ final class JavaResolver {
     }
   }
 
+  /// The call being resolved: its arguments as the reader spelled them, and their types once asked for.
+  private struct Call {
+    var path: String
+    var position: SourcePosition
+    var arguments: [String]
+    var types: [String]?
+  }
+
+  private var call: Call?
+
   func resolve(name: String, path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
     steps = 0
     guard let site = try site(name: name, path: path, at: position) else { return nil }
@@ -81,7 +91,13 @@ final class JavaResolver {
       let isMember = own.scope == 0 || (own.scope < scopes.scopes.count && scopes.scopes[own.scope].kind == .type)
       return Site(path: path, binding: own, resolution: isMember ? .scope : .local)
     }
-    let want: Want = scopes.callLabels(at: position).map { .method(arity: Int($0)) } ?? .value
+    var want = Want.value
+    call = nil
+    if let labels = scopes.callLabels(at: position) {
+      let parts = labels.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+      want = .method(arity: parts.first.flatMap { Int($0) })
+      call = Call(path: path, position: position, arguments: Array(parts.dropFirst()), types: nil)
+    }
     if let member = scopes.member(at: position) {
       guard !member.receiver.isEmpty else { return nil }
       let receiver = try value(ofChain: member.receiver, in: path, at: position)
@@ -120,12 +136,12 @@ final class JavaResolver {
         if let found = try memberSite(name, of: TypeBody(path: path, scope: s), want: want) {
           return Site(path: found.path, binding: found.binding, resolution: found.path == path ? .scope : .member)
         }
-      } else if let found = Self.pick(named.filter { $0.scope == s && ($0.visible <= position || Self.isType($0)) }, want) {
+      } else if let found = try pick(named.filter { $0.scope == s && ($0.visible <= position || Self.isType($0)) }, want) {
         return Site(path: path, binding: found, resolution: .local)
       }
       s = scopes.scopes[s].parent
     }
-    if let found = Self.pick(named.filter { $0.scope == 0 && $0.kind != .imported }, want) {
+    if let found = try pick(named.filter { $0.scope == 0 && $0.kind != .imported }, want) {
       return Site(path: path, binding: found, resolution: .scope)
     }
     if let imported = try importedSite(name, in: path, at: position, want: want) { return imported }
@@ -178,7 +194,7 @@ final class JavaResolver {
       return nil
     }
     let own = try files.bindings(named: name, in: type.path).filter { $0.scope == type.scope }
-    if let found = Self.pick(own, want) { return Site(path: type.path, binding: found, resolution: .member) }
+    if let found = try pick(own, want) { return Site(path: type.path, binding: found, resolution: .member) }
     // A record's component is also its accessor method: `p.left()`.
     if case .method(let arity) = want, arity == nil || arity == 0, let component = own.first(where: { $0.kind == .parameter }) {
       return Site(path: type.path, binding: component, resolution: .member)
@@ -194,21 +210,58 @@ final class JavaResolver {
   }
 
   /// The binding a use wants among `candidates` (one scope's, in source order).
-  private static func pick(_ candidates: [FileScopes.Binding], _ want: Want) -> FileScopes.Binding? {
+  private func pick(_ candidates: [FileScopes.Binding], _ want: Want) throws(StoreError) -> FileScopes.Binding? {
     let usable = candidates.filter { $0.kind != .attribute }
     switch want {
     case .method(let arity):
-      let methods = usable.filter(isMethod)
+      let methods = usable.filter(Self.isMethod)
       guard let arity else { return methods.first }
-      return methods.first { $0.labels == String(arity) }
-        ?? methods.first { $0.labels.hasSuffix("+") && Int($0.labels.dropLast()).map { arity >= $0 } == true }
+      let exact = methods.filter { JavaOverloads.count(of: $0.labels) == String(arity) }
+      let fitting = exact.isEmpty
+        ? methods.filter { JavaOverloads.acceptsVarargs(labels: $0.labels, arity: arity) } : exact
+      guard fitting.count > 1 else { return fitting.first }
+      // Overloads with as many parameters: the one the arguments' types fit best, the first declared on a tie.
+      let arguments = try argumentTypes()
+      var best = fitting[0]
+      var bestScore = Int.min
+      for method in fitting {
+        let score = JavaOverloads.score(labels: method.labels, arguments: arguments)
+        if score > bestScore {
+          best = method
+          bestScore = score
+        }
+      }
+      return best
     case .value:
-      return usable.first(where: isVariable) ?? usable.first(where: isType)
+      return usable.first(where: Self.isVariable) ?? usable.first(where: Self.isType)
     case .valueOrMethod:
-      return usable.first(where: isVariable) ?? usable.first(where: isMethod) ?? usable.first(where: isType)
+      return usable.first(where: Self.isVariable) ?? usable.first(where: Self.isMethod) ?? usable.first(where: Self.isType)
     case .type:
-      return usable.first(where: isType)
+      return usable.first(where: Self.isType)
     }
+  }
+
+  /// The types of the arguments of the call being resolved (`=x` is looked up where the call is), empty
+  /// where unknown; asked only when overloads with as many parameters compete.
+  private func argumentTypes() throws(StoreError) -> [String] {
+    guard var current = call else { return [] }
+    if let known = current.types { return known }
+    current.types = []  // a lookup below that meets another call's overloads must not come back here
+    call = current
+    var types: [String] = []
+    for argument in current.arguments {
+      guard argument.hasPrefix("="), let site = try lexical(String(argument.dropFirst()), in: current.path, at: current.position, want: .value)
+      else {
+        types.append(argument)
+        continue
+      }
+      let typeName = site.binding.typeName
+      let written = typeName.hasPrefix("=") || typeName.hasPrefix("@") || typeName.hasPrefix("returns:") ? "" : typeName
+      types.append(JavaOverloads.lastName(written))
+    }
+    current.types = types
+    call = current
+    return types
   }
 
   private static func isMethod(_ b: FileScopes.Binding) -> Bool { b.kind == .definition && b.typeName.hasPrefix("returns:") }
@@ -273,7 +326,9 @@ final class JavaResolver {
     }
     if let body = Self.scopeIndex(binding.typeName) { return .type(TypeBody(path: site.path, scope: body)) }
     let typeName = binding.typeName
-    if typeName.isEmpty || typeName.hasPrefix("returns:") || binding.kind == .typeParameter { return .unknown }
+    // A type parameter is its bound (`W extends BloomFilter<W>`); without one, unknown (not `Object`: its
+    // members are the JDK's).
+    if typeName.isEmpty || typeName.hasPrefix("returns:") { return .unknown }
     if typeName.hasPrefix("=") { return try value(ofChain: String(typeName.dropFirst()), in: site.path, at: binding.position) }
     return try typeValue(typeName, in: site.path, at: binding.position)
   }
@@ -285,8 +340,10 @@ final class JavaResolver {
     return try typeValue(String(typeName.dropFirst("returns:".count)), in: site.path, at: site.binding.position)
   }
 
-  /// A written type (`T`, `Outer.Inner`, `a.b.C`) seen from `position` in `path`; a type parameter is unknown.
+  /// A written type (`T`, `Outer.Inner`, `a.b.C`) seen from `position` in `path`; a type parameter is its bound.
   private func typeValue(_ written: String, in path: String, at position: SourcePosition, from: Int? = nil) throws(StoreError) -> Value {
+    // An array's members and a primitive's are no class's.
+    guard !written.hasSuffix("]"), !Self.primitives.contains(written) else { return .unknown }
     let parts = written.split(separator: ".").map(String.init)
     guard let first = parts.first, take() else { return .unknown }
     guard let site = try lexical(first, in: path, at: position, want: .type, from: from) else {
@@ -299,6 +356,8 @@ final class JavaResolver {
     }
     return current
   }
+
+  private static let primitives: Set<String> = ["int", "long", "short", "byte", "char", "boolean", "float", "double", "void"]
 
   private func baseValue(of type: TypeBody) throws(StoreError) -> Value {
     guard let file = try files.file(type.path), type.scope < file.scopes.scopes.count else { return .unknown }
