@@ -139,6 +139,10 @@ if [[ " $languages " == *" java "* ]]; then
       --seed "$seed" --files "${FILES:-40}" --uses "${JAVA_USES:-600}" --misses "/tmp/navigation-java-$seed.txt")
     echo
   done
+  for seed in ${REF_SEEDS:-1 2}; do
+    (cd "$here" && python3 references_java.py --root "$tree" --sources "${JAVA_SOURCES:-src/main/java}" --indexer "$bin" --seed "$seed")
+    echo
+  done
 fi
 
 if [[ " $languages " == *" swift "* ]]; then

@@ -4,8 +4,9 @@
 // roots are parsed and attributed once (one JavacTask, so uses across files resolve); then, for each line
 // `{"file": REL}` on stdin, it writes one line: a JSON list of the uses in that file, each with its name,
 // line, column (1-based, of the name), whether it is a member (`a.b`), and its target: the relative file,
-// line and element kind of the declaring name, and whether it is a local or parameter. A use whose element has
-// no tree in the compiled sources (the JDK, a package) gets no target.
+// line, column and element kind of the declaring name, and whether it is a local or parameter. A use whose
+// element has no tree in the compiled sources (the JDK, a package) gets no target. `{"all": true}` answers
+// with the uses of every file, each with its `file`, for references.
 import com.sun.source.tree.*;
 import com.sun.source.util.*;
 import java.io.*;
@@ -44,17 +45,26 @@ public class JavaOracle {
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, "UTF-8");
     String line;
     while ((line = in.readLine()) != null) {
+      if (line.contains("\"all\"")) {
+        List<String> all = new ArrayList<>();
+        for (Map.Entry<String, CompilationUnitTree> entry : new TreeMap<>(byPath).entrySet()) {
+          String uses = uses(entry.getValue(), root, trees, positions, entry.getKey());
+          if (uses.length() > 2) all.add(uses.substring(1, uses.length() - 1));
+        }
+        out.println("[" + String.join(",", all) + "]");
+        continue;
+      }
       String rel = line.replaceAll("^.*\"file\"\\s*:\\s*\"", "").replaceAll("\".*$", "");
       CompilationUnitTree unit = byPath.get(rel);
       if (unit == null) {
         out.println("[]");
         continue;
       }
-      out.println(uses(unit, root, trees, positions));
+      out.println(uses(unit, root, trees, positions, null));
     }
   }
 
-  static String uses(CompilationUnitTree unit, Path root, Trees trees, SourcePositions positions) throws IOException {
+  static String uses(CompilationUnitTree unit, Path root, Trees trees, SourcePositions positions, String file) throws IOException {
     String text = unit.getSourceFile().getCharContent(true).toString();
     LineMap lines = unit.getLineMap();
     List<String> found = new ArrayList<>();
@@ -87,7 +97,9 @@ public class JavaOracle {
         Element element = trees.getElement(getCurrentPath());
         if (element == null) return;
         StringBuilder use = new StringBuilder();
-        use.append("{\"name\":\"").append(name).append("\",\"line\":").append(lines.getLineNumber(at))
+        use.append("{");
+        if (file != null) use.append("\"file\":\"").append(file).append("\",");
+        use.append("\"name\":\"").append(name).append("\",\"line\":").append(lines.getLineNumber(at))
             .append(",\"column\":").append(lines.getColumnNumber(at)).append(",\"member\":").append(member);
         String target = target(element, root, trees);
         if (target != null) use.append(",\"target\":").append(target);
@@ -125,7 +137,8 @@ public class JavaOracle {
       ElementKind kind = element.getKind();
       boolean local = kind == ElementKind.LOCAL_VARIABLE || kind == ElementKind.PARAMETER || kind == ElementKind.EXCEPTION_PARAMETER
           || kind == ElementKind.RESOURCE_VARIABLE || kind.name().equals("BINDING_VARIABLE");
-      return "{\"file\":\"" + rel + "\",\"line\":" + unit.getLineMap().getLineNumber(at) + ",\"kind\":\"" + kind.name().toLowerCase()
+      return "{\"file\":\"" + rel + "\",\"line\":" + unit.getLineMap().getLineNumber(at) + ",\"column\":"
+          + unit.getLineMap().getColumnNumber(at) + ",\"kind\":\"" + kind.name().toLowerCase()
           + "\",\"local\":" + local + "}";
     } catch (IOException e) {
       return null;
