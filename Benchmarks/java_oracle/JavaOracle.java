@@ -30,7 +30,11 @@ public class JavaOracle {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     StandardJavaFileManager fm = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8);
     DiagnosticListener<JavaFileObject> quiet = d -> {};
-    JavacTask task = (JavacTask) compiler.getTask(null, fm, quiet, List.of("-proc:none", "-Xlint:none"), null,
+    // JAVAC_OPTIONS adds javac options: `--patch-module java.xml=ROOT/java.xml` compiles a JDK module's own sources.
+    List<String> options = new ArrayList<>(List.of("-proc:none", "-Xlint:none"));
+    String extra = System.getenv("JAVAC_OPTIONS");
+    if (extra != null && !extra.isBlank()) options.addAll(Arrays.asList(extra.trim().split("\\s+")));
+    JavacTask task = (JavacTask) compiler.getTask(null, fm, quiet, options, null,
         fm.getJavaFileObjectsFromFiles(files));
     List<CompilationUnitTree> units = new ArrayList<>();
     task.parse().forEach(units::add);
@@ -132,6 +136,14 @@ public class JavaOracle {
         from = positions.getEndPosition(unit, m.getModifiers());
       }
       int at = indexOfWord(text, name, (int) Math.max(0, from));
+      long end = positions.getEndPosition(unit, decl);
+      if (at < 0 || (end > 0 && at >= end)) {
+        // `Object m_map[]`: the array type ends after the name, so look from the declaration's start.
+        at = indexOfWord(text, name, (int) Math.max(0, positions.getStartPosition(unit, decl)));
+        if (decl instanceof VariableTree var && positions.getEndPosition(unit, var.getModifiers()) > 0) {
+          at = indexOfWord(text, name, (int) positions.getEndPosition(unit, var.getModifiers()));
+        }
+      }
       if (at < 0) at = (int) positions.getStartPosition(unit, decl);
       String rel = root.relativize(Paths.get(unit.getSourceFile().toUri()).toRealPath()).toString();
       ElementKind kind = element.getKind();

@@ -203,6 +203,7 @@ import Testing
         private final X other;
         Wrapped(W inner, X other) { this.inner = inner; this.other = other; }
         int shape() { return inner.shape() + other.shape(); }
+        int all(W[] filters, W[][] grid) { return filters[0].shape() + grid[1][2].shape() + filters.length; }
         <V extends Wrapped<W, X>> int twice(V v) { return v.shape(); }
       }
       """,
@@ -210,17 +211,23 @@ import Testing
     let a = "b/Wrapped.java"
     #expect(try ws.resolve(a, line: 7, "shape", occurrence: 2) == "b/Filter.java:3:45 member")
     #expect(try ws.resolve(a, line: 7, "shape", occurrence: 3) == "nothing")  // `X` has no bound: unknown
-    #expect(try ws.resolve(a, line: 8, "shape") == "\(a):7:7 member")
+    #expect(try ws.resolve(a, line: 9, "shape") == "\(a):7:7 member")
+    // An element of an array whose type is written.
+    #expect(try ws.resolve(a, line: 8, "shape", occurrence: 1) == "b/Filter.java:3:45 member")
+    #expect(try ws.resolve(a, line: 8, "shape", occurrence: 2) == "b/Filter.java:3:45 member")
+    #expect(try ws.resolve(a, line: 8, "length") == "nothing")
   }
 
   @Test func packageNamesGoToTheirPackageInfo() throws {
     let ws = Workspace([
       "src/org/x/util/package-info.java": "/** Utilities. */\npackage org.x.util;\n",
-      "src/org/x/App.java": "package org.x;\n\nimport org.x.util.Strings;\n\nclass App {}\n",
+      "src/org/x/App.java": "package org.x;\n\nimport org.x.util.Strings;\n\nclass App { Object o = new org.x.util.Strings(); }\n",
       "src/org/x/util/Strings.java": "package org.x.util;\n\npublic class Strings {}\n",
     ])
     #expect(try ws.resolve("src/org/x/App.java", line: 3, "util") == "src/org/x/util/package-info.java:2:9 import")
     #expect(try ws.resolve("src/org/x/App.java", line: 3, "Strings") == "src/org/x/util/Strings.java:3:14 import")
+    #expect(try ws.resolve("src/org/x/App.java", line: 5, "util") == "src/org/x/util/package-info.java:2:9 import")  // in code
+    #expect(try ws.resolve("src/org/x/App.java", line: 5, "Strings") == "src/org/x/util/Strings.java:3:14 scope")
   }
 
   /// Half-typed files give fewer answers, never a trap or a hang.

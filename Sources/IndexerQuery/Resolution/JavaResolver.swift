@@ -102,8 +102,9 @@ final class JavaResolver {
       guard !member.receiver.isEmpty else { return nil }
       let receiver = try value(ofChain: member.receiver, in: path, at: position)
       guard case .type(let type) = receiver else {
-        guard case .package(let package) = receiver, let type = try qualifiedType(package + "." + name) else { return nil }
-        return try typeSite(type)
+        guard case .package(let package) = receiver else { return nil }
+        if let type = try qualifiedType(package + "." + name) { return try typeSite(type) }
+        return try packageSite(package + "." + name, from: path, file: file)
       }
       // A method with as many parameters as the call passes arguments, anywhere up the hierarchy, before
       // one with that name but another count.
@@ -288,16 +289,23 @@ final class JavaResolver {
       }
     } else {
       let (name, calls) = ReceiverChain.calls(first)
-      guard !name.hasSuffix("[]") else { return .unknown }
-      if let site = try lexical(name, in: path, at: position, want: calls > 0 ? .method(arity: nil) : .value) {
+      if let (array, subscripts) = Self.subscripted(name) {
+        // `xs[i].m`: an element of an array whose type is written.
+        guard calls == 0, let site = try lexical(array, in: path, at: position, want: .value) else { return .unknown }
+        current = try elementValue(of: site, subscripts: subscripts)
+      } else if let site = try lexical(name, in: path, at: position, want: calls > 0 ? .method(arity: nil) : .value) {
         current = try calls > 0 ? callResult(site) : value(of: site)
       } else {
         current = calls > 0 ? .unknown : .package(name)
       }
     }
     for part in parts.dropFirst() {
-      let (name, calls) = ReceiverChain.calls(part)
-      guard !name.hasSuffix("[]") else { return .unknown }
+      var (name, calls) = ReceiverChain.calls(part)
+      var subscripts = 0
+      if let (array, count) = Self.subscripted(name) {
+        guard calls == 0 else { return .unknown }
+        (name, subscripts) = (array, count)
+      }
       switch current {
       case .unknown:
         return .unknown
@@ -311,7 +319,7 @@ final class JavaResolver {
           continue
         }
         guard let site = try memberSite(name, of: type, want: calls > 0 ? .method(arity: nil) : .value) else { return .unknown }
-        current = try calls > 0 ? callResult(site) : value(of: site)
+        current = try subscripts > 0 ? elementValue(of: site, subscripts: subscripts) : calls > 0 ? callResult(site) : value(of: site)
       }
     }
     return current
@@ -331,6 +339,28 @@ final class JavaResolver {
     if typeName.isEmpty || typeName.hasPrefix("returns:") { return .unknown }
     if typeName.hasPrefix("=") { return try value(ofChain: String(typeName.dropFirst()), in: site.path, at: binding.position) }
     return try typeValue(typeName, in: site.path, at: binding.position)
+  }
+
+  /// `xs[]` → (`xs`, 1): a link of a chain that indexes an array, and how many times; nil for any other.
+  private static func subscripted(_ part: String) -> (String, Int)? {
+    var name = Substring(part)
+    var count = 0
+    while name.hasSuffix("[]") {
+      name = name.dropLast(2)
+      count += 1
+    }
+    return count > 0 ? (String(name), count) : nil
+  }
+
+  /// An element of the array a binding's written type declares (`Expression[] args` → `Expression`).
+  private func elementValue(of site: Site, subscripts: Int) throws(StoreError) -> Value {
+    var type = Substring(site.binding.typeName)
+    for _ in 0..<subscripts {
+      guard type.hasSuffix("[]") else { return .unknown }
+      type = type.dropLast(2)
+    }
+    guard !type.isEmpty, !type.hasPrefix("="), !type.hasPrefix("@"), !type.hasPrefix("returns:") else { return .unknown }
+    return try typeValue(String(type), in: site.path, at: site.binding.position)
   }
 
   /// A method's declared return type.
