@@ -265,7 +265,9 @@ import Testing
     let anonymous = "class D { Object f = " + String(repeating: "new Object() { Object g = ", count: depth) + "1" + String(repeating: "; }", count: depth) + "; }"
     let types = String(repeating: "class C { ", count: depth) + String(repeating: "} ", count: depth)
     let parens = "class D { int f = " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + ".x; }"
-    for text in [blocks, lambdas, anonymous, types, parens] {
+    let elseIfs = "class D { void f(int x) { if (x == 0) f(x);" + String(repeating: " else if (x == 1) f(x);", count: 100_000) + " } }"
+    let bare = "class D { void f(int x) { " + String(repeating: "if (x > 0) for (;;) while (true) do ", count: depth) + "f(x);" + " } }"
+    for text in [blocks, lambdas, anonymous, types, parens, elseIfs, bare] {
       let ws = Workspace(["d/D.java": text])
       for name in ["f", "x", "g", "C"] where text.contains(name) { _ = try ws.resolve("d/D.java", line: 1, name) }
     }

@@ -55,24 +55,27 @@ struct JavaScopeBuilder {
     if isStatic { i += 1 }
     var parts: [Int] = []
     var star = false
+    var path = ""
+    var parent = ""
     while i < stop {
       if tokens[i].kind == .name {
         parts.append(i)
-        result.moduleUses.append(FileScopes.ModuleUse(position: position(i), module: parts.map { lex.text($0) }.joined(separator: ".")))
+        parent = path
+        path += (path.isEmpty ? "" : ".") + lex.text(i)
+        result.moduleUses.append(FileScopes.ModuleUse(position: position(i), module: path))
       } else if lex.isPunct(i, "*") {
         star = true
       }
       i += 1
     }
     guard let lastPart = parts.last else { return stop + 1 }
-    let path = parts.map { lex.text($0) }.joined(separator: ".")
     if isPackage {
       result.imports.append(FileScopes.Import(localName: "#package", module: path, importedName: "", position: position(parts[0]), scope: 0))
     } else if star {
       let module = (isStatic ? "static:" : "") + path
       result.imports.append(FileScopes.Import(localName: "*", module: module, importedName: "", position: position(lastPart), scope: 0))
     } else {
-      let module = (isStatic ? "static:" : "") + parts.dropLast().map { lex.text($0) }.joined(separator: ".")
+      let module = (isStatic ? "static:" : "") + parent
       let name = lex.text(lastPart)
       result.imports.append(FileScopes.Import(localName: name, module: module, importedName: name, position: position(lastPart), scope: 0))
       bind(lastPart, in: 0, kind: .imported)
@@ -305,9 +308,13 @@ struct JavaScopeBuilder {
     while k < close { k = max(statement(k, close: close, scope: scope), k + 1) }
   }
 
-  /// One statement starting at `k`; the token after it.
+  /// One statement starting at `k`; the token after it. Statements nest without braces (`else if` chains,
+  /// `for (…) if (…)`), so the depth limit is counted here too.
   private mutating func statement(_ k: Int, close: Int, scope: Int) -> Int {
     guard k < close else { return close }
+    nesting += 1
+    defer { nesting -= 1 }
+    guard nesting <= CFamilyTokens.maxNesting else { return max(statementEnd(k, close), k) + 1 }
     if lex.isPunct(k, ";") { return k + 1 }
     if lex.isPunct(k, "{") {
       let end = min(lex.matching(k), close)
@@ -317,25 +324,28 @@ struct JavaScopeBuilder {
     if tokens[k].kind == .name && lex.isPunct(k + 1, ":") && !lex.isPunct(k + 2, ":") && !lex.isOneOf(k, Keywords.java) {
       return k + 2  // a label
     }
-    if lex.isWord(k, "if") || lex.isWord(k, "while") || lex.isWord(k, "synchronized") {
-      guard lex.isPunct(k + 1, "(") else { return k + 1 }
-      let condition = lex.matching(k + 1)
-      walkExpressions(k + 2, condition, scope: scope)
-      var next = statement(condition + 1, close: close, scope: scope)
-      if lex.isWord(k, "if") && lex.isWord(next, "else") { next = statement(next + 1, close: close, scope: scope) }
-      return next
+    // Most statements are declarations and expressions: one table lookup tells the others.
+    if lex.isOneOf(k, Self.statementWords) {
+      if lex.isWord(k, "if") || lex.isWord(k, "while") || lex.isWord(k, "synchronized") {
+        guard lex.isPunct(k + 1, "(") else { return k + 1 }
+        let condition = lex.matching(k + 1)
+        walkExpressions(k + 2, condition, scope: scope)
+        var next = statement(condition + 1, close: close, scope: scope)
+        if lex.isWord(k, "if") && lex.isWord(next, "else") { next = statement(next + 1, close: close, scope: scope) }
+        return next
+      }
+      if lex.isWord(k, "else") || lex.isWord(k, "finally") { return statement(k + 1, close: close, scope: scope) }
+      if lex.isWord(k, "do") {
+        let next = statement(k + 1, close: close, scope: scope)
+        return statement(next, close: close, scope: scope)  // `while (…);`
+      }
+      if lex.isWord(k, "for"), lex.isPunct(k + 1, "(") { return forStatement(k, close: close, scope: scope) }
+      if lex.isWord(k, "try") { return tryStatement(k, close: close, scope: scope) }
+      if lex.isWord(k, "switch"), lex.isPunct(k + 1, "(") {
+        return switchStatement(k, close: close, scope: scope)
+      }
+      if lex.isWord(k, "case") || lex.isWord(k, "default") { return caseLabel(k, close: close, scope: scope) }
     }
-    if lex.isWord(k, "else") || lex.isWord(k, "finally") { return statement(k + 1, close: close, scope: scope) }
-    if lex.isWord(k, "do") {
-      let next = statement(k + 1, close: close, scope: scope)
-      return statement(next, close: close, scope: scope)  // `while (…);`
-    }
-    if lex.isWord(k, "for"), lex.isPunct(k + 1, "(") { return forStatement(k, close: close, scope: scope) }
-    if lex.isWord(k, "try") { return tryStatement(k, close: close, scope: scope) }
-    if lex.isWord(k, "switch"), lex.isPunct(k + 1, "(") {
-      return switchStatement(k, close: close, scope: scope)
-    }
-    if lex.isWord(k, "case") || lex.isWord(k, "default") { return caseLabel(k, close: close, scope: scope) }
     let first = skipModifiers(k, close)
     if let keyword = typeKeyword(first, close) { return typeDeclaration(keyword, start: first, parent: scope) }
     let stop = statementEnd(k, close)
@@ -820,10 +830,17 @@ struct JavaScopeBuilder {
       || lex.isPunct(after, ";")
   }
 
-  private func isPrimitive(_ k: Int) -> Bool {
-    lex.isWord(k, "int") || lex.isWord(k, "long") || lex.isWord(k, "boolean") || lex.isWord(k, "double") || lex.isWord(k, "float")
-      || lex.isWord(k, "char") || lex.isWord(k, "byte") || lex.isWord(k, "short") || lex.isWord(k, "void")
-  }
+  private func isPrimitive(_ k: Int) -> Bool { lex.isOneOf(k, Self.primitives) }
+
+  private static let statementWords = Keywords.set([
+    "if", "while", "synchronized", "else", "finally", "do", "for", "try", "switch", "case", "default",
+  ])
+  private static let primitives = Keywords.set(["int", "long", "boolean", "double", "float", "char", "byte", "short", "void"])
+  /// The modifiers a declaration may start with (`default` and `non-sealed` are told apart by what follows).
+  private static let modifiers = Keywords.set([
+    "public", "private", "protected", "static", "final", "abstract", "native", "synchronized", "transient", "volatile", "strictfp",
+    "sealed",
+  ])
 
   /// The type keyword of a declaration starting at `first` (after modifiers): `class`, `interface`,
   /// `@interface`, `enum`, or `record` before a name and `(`/`<`.
@@ -845,10 +862,7 @@ struct JavaScopeBuilder {
         k = next
         continue
       }
-      if lex.isWord(k, "public") || lex.isWord(k, "private") || lex.isWord(k, "protected") || lex.isWord(k, "static")
-        || lex.isWord(k, "final") || lex.isWord(k, "abstract") || lex.isWord(k, "native") || lex.isWord(k, "synchronized")
-        || lex.isWord(k, "transient") || lex.isWord(k, "volatile") || lex.isWord(k, "strictfp") || lex.isWord(k, "sealed")
-        || (lex.isWord(k, "default") && !lex.isPunct(k + 1, ":") && !lex.isPunct(k + 1, "-"))
+      if lex.isOneOf(k, Self.modifiers) || (lex.isWord(k, "default") && !lex.isPunct(k + 1, ":") && !lex.isPunct(k + 1, "-"))
       {
         k += 1
       } else if lex.isWord(k, "non"), lex.isPunct(k + 1, "-"), lex.isWord(k + 2, "sealed") {
