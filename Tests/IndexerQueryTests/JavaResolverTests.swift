@@ -221,9 +221,12 @@ import Testing
   @Test func packageNamesGoToTheirPackageInfo() throws {
     let ws = Workspace([
       "src/org/x/util/package-info.java": "/** Utilities. */\npackage org.x.util;\n",
+      "src/org/x/package-info.java": "package org.x;\n",
       "src/org/x/App.java": "package org.x;\n\nimport org.x.util.Strings;\n\nclass App { Object o = new org.x.util.Strings(); }\n",
       "src/org/x/util/Strings.java": "package org.x.util;\n\npublic class Strings {}\n",
     ])
+    #expect(try ws.resolve("src/org/x/App.java", line: 1, "x") == "src/org/x/package-info.java:1:9 import")  // the package line
+    #expect(try ws.resolve("src/org/x/App.java", line: 3, "x") == "src/org/x/package-info.java:1:9 import")
     #expect(try ws.resolve("src/org/x/App.java", line: 3, "util") == "src/org/x/util/package-info.java:2:9 import")
     #expect(try ws.resolve("src/org/x/App.java", line: 3, "Strings") == "src/org/x/util/Strings.java:3:14 import")
     #expect(try ws.resolve("src/org/x/App.java", line: 5, "util") == "src/org/x/util/package-info.java:2:9 import")  // in code

@@ -1,8 +1,9 @@
 import IndexerModel
 
-/// What a name means where it is used in a Java file: the `package` (an import named `#package`) and the
-/// imports (`import a.b.C` binds `C`; `import a.b.*` and `import static a.b.C.*` are star imports, a static
-/// import's module is written `static:a.b.C`); type declarations as `type` scopes (their binding carries
+/// What a name means where it is used in a Java file: the `package` (an import named `#package`, at its
+/// first name) and the imports (`import a.b.C` binds `C`; `import a.b.*` and `import static a.b.C.*` are
+/// star imports, a static import's module is written `static:a.b.C`; each import at its last name, so a
+/// name before it on the line is a package of its path — no module use is recorded per name); type declarations as `type` scopes (their binding carries
 /// `@scope:N`, the body, and the scope its `extends`/`implements` names as bases), methods bound in their
 /// type with `returns:T` and their arity as labels (`2`, `1+` for varargs), constructors kept out of lexical
 /// lookup as attributes, fields and enum constants with their written type; method, lambda and block
@@ -62,7 +63,6 @@ struct JavaScopeBuilder {
         parts.append(i)
         parent = path
         path += (path.isEmpty ? "" : ".") + lex.text(i)
-        result.moduleUses.append(FileScopes.ModuleUse(position: position(i), module: path))
       } else if lex.isPunct(i, "*") {
         star = true
       }

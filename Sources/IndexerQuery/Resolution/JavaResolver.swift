@@ -112,9 +112,9 @@ final class JavaResolver {
       if found == nil && want != want.anyArity { found = try memberSite(name, of: type, want: want.anyArity) }
       return found.map { Site(path: $0.path, binding: $0.binding, resolution: .member) }
     }
-    if let use = scopes.moduleUse(at: position) {
-      if let type = try qualifiedType(use.module) { return try typeSite(type) }
-      return try packageSite(use.module, from: path, file: file)
+    if let module = Self.importedPath(name, at: position, in: scopes) {
+      if let type = try qualifiedType(module) { return try typeSite(type) }
+      return try packageSite(module, from: path, file: file)
     }
     if let found = try lexical(name, in: path, at: position, want: want) { return found }
     return want == want.anyArity ? nil : try lexical(name, in: path, at: position, want: want.anyArity)
@@ -443,6 +443,25 @@ final class JavaResolver {
       {
         return TypeBody(path: match.path, scope: body)
       }
+    }
+    return nil
+  }
+
+  /// The dotted path up to `name` when the name at `position` is part of a `package` or `import` line's path
+  /// (`lang3` of `import org.apache.commons.lang3.Range` → `org.apache.commons.lang3`): the reader records
+  /// each import at its last name and the package at its first, with the whole path.
+  static func importedPath(_ name: String, at position: SourcePosition, in scopes: FileScopes) -> String? {
+    let onLine = scopes.imports.filter { $0.position.line == position.line && $0.scope == 0 }.sorted { $0.position < $1.position }
+    let entry = onLine.first { $0.localName != "#package" && $0.position.column >= position.column }
+      ?? onLine.last { $0.localName == "#package" && $0.position.column <= position.column }
+    guard let entry else { return nil }
+    var module = Substring(entry.module)
+    if module.hasPrefix("static:") { module = module.dropFirst("static:".count) }
+    let whole = entry.localName == "*" || entry.localName == "#package" ? String(module) : module + "." + entry.importedName
+    var prefix: [Substring] = []
+    for part in whole.split(separator: ".") {
+      prefix.append(part)
+      if part == name { return prefix.joined(separator: ".") }
     }
     return nil
   }
