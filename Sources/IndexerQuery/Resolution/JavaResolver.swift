@@ -67,6 +67,25 @@ final class JavaResolver {
 
   private var call: Call?
 
+  /// What one question has looked up and will ask again: types by package and name, and classes' bases.
+  private struct Known {
+    var types: [String: TypeBody?] = [:]
+    var bases: [TypeBody: [TypeBody]] = [:]
+    static let maximumEntries = 4096
+
+    mutating func remember(type: TypeBody?, for key: String) {
+      if types.count >= Self.maximumEntries { types.removeAll(keepingCapacity: true) }
+      types[key] = .some(type)
+    }
+
+    mutating func remember(bases found: [TypeBody], of type: TypeBody) {
+      if bases.count >= Self.maximumEntries { bases.removeAll(keepingCapacity: true) }
+      bases[type] = found
+    }
+  }
+
+  private var known = Known()
+
   func resolve(name: String, path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
     steps = 0
     guard let site = try site(name: name, path: path, at: position) else { return nil }
@@ -200,14 +219,24 @@ final class JavaResolver {
     if case .method(let arity) = want, arity == nil || arity == 0, let component = own.first(where: { $0.kind == .parameter }) {
       return Site(path: type.path, binding: component, resolution: .member)
     }
-    let body = file.scopes.scopes[type.scope]
-    for base in body.bases {
-      guard case .type(let baseType) = try typeValue(base, in: type.path, at: body.range.start, from: body.parent), baseType != type else {
-        continue
-      }
+    for baseType in try bases(of: type, in: file) where baseType != type {
       if let found = try memberSite(name, of: baseType, want: want, depth: depth + 1) { return found }
     }
     return nil
+  }
+
+  /// The classes a type's `extends`/`implements` name, looked up once per question: a references request
+  /// asks for the same class's members in hundreds of files.
+  private func bases(of type: TypeBody, in file: FileIndex) throws(StoreError) -> [TypeBody] {
+    if let known = known.bases[type] { return known }
+    let body = file.scopes.scopes[type.scope]
+    var found: [TypeBody] = []
+    for base in body.bases {
+      if case .type(let baseType) = try typeValue(base, in: type.path, at: body.range.start, from: body.parent) { found.append(baseType) }
+    }
+    // A lookup cut short by the step limit is no answer to keep.
+    if steps < Self.maximumSteps { known.remember(bases: found, of: type) }
+    return found
   }
 
   /// The binding a use wants among `candidates` (one scope's, in source order).
@@ -419,6 +448,14 @@ final class JavaResolver {
   /// The top-level type `name` of `package`: a file whose `package` line names it (under any source root,
   /// its folder ending with the package's path), or, for the package of `near`, a file of its folder.
   private func packageType(_ name: String, package: String, near path: String?) throws(StoreError) -> TypeBody? {
+    let key = name + "\u{0}" + package + "\u{0}" + (path.map(GoResolver.folder(of:)) ?? "\u{1}")
+    if let known = known.types[key] { return known }
+    let found = try lookUpPackageType(name, package: package, near: path)
+    if steps < Self.maximumSteps { known.remember(type: found, for: key) }
+    return found
+  }
+
+  private func lookUpPackageType(_ name: String, package: String, near path: String?) throws(StoreError) -> TypeBody? {
     guard take() else { return nil }
     let folderPath = String(package.map { $0 == "." ? "/" : $0 })
     let ownFolder = path.map(GoResolver.folder(of:))
