@@ -192,6 +192,44 @@ import Testing
     #expect(try ws.resolve(a, line: 18, "size") == "\(a):8:14 scope")  // null fits both: the first declared
   }
 
+  @Test func overloadsTakingClassesByTheArgumentsHierarchy() throws {
+    let ws = Workspace([
+      "g/Instruction.java": "package g;\n\nabstract class Instruction {}\n",
+      "g/Load.java": "package g;\n\nabstract class Load extends Instruction implements Typed {}\n",
+      "g/Typed.java": "package g;\n\ninterface Typed {}\n",
+      "g/ALoad.java": "package g;\n\nclass ALoad extends Load {}\n",
+      "h/Special.java": "package h;\n\npublic class Special extends g.Instruction {}\n",
+      "h/Consts.java": "package h;\n\npublic interface Consts { Special S = null; }\n",
+      "g/Code.java": """
+      package g;
+
+      class Code implements h.Consts {
+        void append(Code other) {}
+        void append(Instruction i) {}
+        void append(Runnable r, int n) {}
+        void append(Typed t, int n) {}
+        void build(Code more, Load load) {
+          append(new ALoad());
+          append(more);
+          append(load, 1);
+          append((Instruction) load);
+          append(this.make());
+          append(S);
+        }
+        ALoad make() { return null; }
+      }
+      """,
+    ])
+    let a = "g/Code.java"
+    #expect(try ws.resolve(a, line: 9, "append") == "\(a):5:8 scope")  // ALoad extends Load extends Instruction
+    #expect(try ws.resolve(a, line: 10, "append") == "\(a):4:8 scope")
+    #expect(try ws.resolve(a, line: 11, "append") == "\(a):7:8 scope")  // Load implements Typed, and no Runnable
+    #expect(try ws.resolve(a, line: 12, "append") == "\(a):5:8 scope")  // a cast
+    #expect(try ws.resolve(a, line: 13, "append") == "\(a):5:8 scope")  // a call's declared result
+    // An inherited constant whose class only its own file names: looked up there.
+    #expect(try ws.resolve(a, line: 14, "append") == "\(a):5:8 scope")
+  }
+
   @Test func aTypeVariablesMembersAreItsBounds() throws {
     let ws = Workspace([
       "b/Filter.java": "package b;\n\ninterface Filter<T extends Filter<T>> { int shape(); }\n",

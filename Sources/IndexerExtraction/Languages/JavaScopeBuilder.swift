@@ -714,6 +714,7 @@ struct JavaScopeBuilder {
     if lex.isWord(k, "new"), let end = typeEnd(k + 1, to), lex.isPunct(end, "("), lex.matching(end) + 1 == to {
       return Self.lastName(typeText(k + 1, end))
     }
+    if let chain = callChain(k, to) { return "=" + chain }
     // A cast: `(T) x` with a primitive or a capitalized type.
     if lex.isPunct(k, "("), let end = typeEnd(k + 1, to), lex.isPunct(end, ")"), end + 1 < to,
       isPrimitive(k + 1) || lex.text(k + 1).first?.isUppercase == true
@@ -721,6 +722,28 @@ struct JavaScopeBuilder {
       return Self.lastName(typeText(k + 1, end))
     }
     return ""
+  }
+
+  /// `a.b().c()` spanning exactly `from..<to`, as a receiver chain is written; nil for anything else.
+  private func callChain(_ from: Int, _ to: Int) -> String? {
+    var text = ""
+    var k = from
+    var links = 0
+    while k < to && links < 12 {
+      guard tokens[k].kind == .name, !lex.isOneOf(k, Keywords.java) || lex.isWord(k, "this") else { return nil }
+      text += lex.text(k)
+      links += 1
+      k += 1
+      while lex.isPunct(k, "("), k < to {
+        k = lex.matching(k) + 1
+        text += "()"
+      }
+      if k == to { return text }
+      guard lex.isPunct(k, "."), k + 1 < to else { return nil }
+      text += "."
+      k += 1
+    }
+    return nil
   }
 
   /// `a.b.C[]` → `C[]`.

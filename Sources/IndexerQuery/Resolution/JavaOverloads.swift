@@ -15,8 +15,9 @@ enum JavaOverloads {
   }
 
   /// How well `arguments` fit the parameters in `labels`: higher is better; a known mismatch (a `String`
-  /// for an `int`) sinks it.
-  static func score(labels: String, arguments: [String]) -> Int {
+  /// for an `int`) sinks it. `subtype(a, p)` says whether class `a` is `p` or extends or implements it, nil
+  /// when the workspace cannot tell (a base declared outside it).
+  static func score(labels: String, arguments: [String], subtype: (String, String) -> Bool? = { _, _ in nil }) -> Int {
     let parts = labels.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
     let parameters = Array(parts.dropFirst())
     let varargs = parts.first?.hasSuffix("+") == true
@@ -25,17 +26,17 @@ enum JavaOverloads {
       guard !parameters.isEmpty else { break }
       let isSpread = varargs && i >= parameters.count - 1
       let parameter = isSpread ? parameters[parameters.count - 1] : (i < parameters.count ? parameters[i] : "")
-      var fit = self.fit(argument, parameter)
+      var fit = self.fit(argument, parameter, subtype)
       if isSpread, parameter.hasSuffix("[]") {
         // Spread into the varargs array's elements, or passed as the array itself.
-        fit = max(fit, self.fit(argument, String(parameter.dropLast(2))))
+        fit = max(fit, self.fit(argument, String(parameter.dropLast(2)), subtype))
       }
       total += fit
     }
     return total
   }
 
-  private static func fit(_ argument: String, _ parameter: String) -> Int {
+  private static func fit(_ argument: String, _ parameter: String, _ subtype: (String, String) -> Bool?) -> Int {
     if argument == parameter { return 3 }
     if parameter.isEmpty { return 0 }
     let argumentIsPrimitive = widening[argument] != nil
@@ -47,7 +48,9 @@ enum JavaOverloads {
     if argumentIsPrimitive != parameterIsPrimitive { return -10 }
     if argument.hasSuffix("[]") != parameter.hasSuffix("[]") { return -5 }
     if argument == "String" && parameter != "CharSequence" && parameter != "Comparable" { return -5 }
-    return 0
+    if argument.hasSuffix("[]") { return 0 }
+    // Two classes: related through the argument's bases, or known not to be.
+    return subtype(argument, parameter).map { $0 ? 2 : -5 } ?? 0
   }
 
   /// `T`, `E`, `K2`: by convention a type variable.

@@ -63,6 +63,10 @@ final class JavaResolver {
     var position: SourcePosition
     var arguments: [String]
     var types: [String]?
+    /// Whether one class is another's subtype, as asked while choosing among overloads.
+    var subtypes: [String: Bool?] = [:]
+    /// The classes argument types name where they were found, by name.
+    var classes: [String: TypeBody] = [:]
   }
 
   private var call: Call?
@@ -255,7 +259,9 @@ final class JavaResolver {
       var best = fitting[0]
       var bestScore = Int.min
       for method in fitting {
-        let score = JavaOverloads.score(labels: method.labels, arguments: arguments)
+        let score = JavaOverloads.score(labels: method.labels, arguments: arguments) { argument, parameter in
+          (try? self.isSubtype(argument, of: parameter)) ?? nil
+        }
         if score > bestScore {
           best = method
           bestScore = score
@@ -279,19 +285,69 @@ final class JavaResolver {
     current.types = []  // a lookup below that meets another call's overloads must not come back here
     call = current
     var types: [String] = []
+    var classes: [String: TypeBody] = [:]
     for argument in current.arguments {
-      guard argument.hasPrefix("="), let site = try lexical(String(argument.dropFirst()), in: current.path, at: current.position, want: .value)
-      else {
+      guard argument.hasPrefix("=") else {
         types.append(argument)
+        continue
+      }
+      let chain = String(argument.dropFirst())
+      if chain.contains(".") || chain.contains("(") {
+        // `m.loadDOM()`: the class its declared result is.
+        if case .type(let type) = try value(ofChain: chain, in: current.path, at: current.position), let site = try typeSite(type) {
+          types.append(site.binding.name)
+          classes[site.binding.name] = type
+        } else {
+          types.append("")
+        }
+        continue
+      }
+      guard let site = try lexical(chain, in: current.path, at: current.position, want: .value) else {
+        types.append("")
         continue
       }
       let typeName = site.binding.typeName
       let written = typeName.hasPrefix("=") || typeName.hasPrefix("@") || typeName.hasPrefix("returns:") ? "" : typeName
-      types.append(JavaOverloads.lastName(written))
+      let name = JavaOverloads.lastName(written)
+      types.append(name)
+      // The class as the binding's own file names it (`DUP` inherited from another file's constants).
+      if !name.isEmpty, case .type(let type) = try value(of: site) { classes[name] = type }
     }
     current.types = types
+    current.classes = classes
     call = current
     return types
+  }
+
+  /// Whether the class an argument's type names (as the call's file sees it) is `parameter` or has it among
+  /// its bases, transitively; nil when a base is outside the workspace, so the answer is not known.
+  private func isSubtype(_ argument: String, of parameter: String) throws(StoreError) -> Bool? {
+    guard let current = call else { return nil }
+    let key = argument + "\u{0}" + parameter
+    if let known = current.subtypes[key] { return known }
+    var answer: Bool?
+    if let start = current.classes[argument] {
+      answer = try hierarchy(of: start, reaches: parameter)
+    } else if case .type(let start) = try typeValue(argument, in: current.path, at: current.position) {
+      answer = try hierarchy(of: start, reaches: parameter)
+    }
+    call?.subtypes[key] = .some(answer)
+    return answer
+  }
+
+  private func hierarchy(of start: TypeBody, reaches name: String) throws(StoreError) -> Bool? {
+    var queue = [start]
+    var seen: Set<TypeBody> = []
+    var complete = true
+    while let type = queue.popLast(), seen.count < Self.maximumInheritance * 4 {
+      guard seen.insert(type).inserted else { continue }
+      guard take(), let file = try files.file(type.path), type.scope < file.scopes.scopes.count else { return nil }
+      if file.scopes.bindings.contains(where: { $0.typeName == "@scope:\(type.scope)" && $0.name == name }) { return true }
+      let resolved = try bases(of: type, in: file)
+      if resolved.count < file.scopes.scopes[type.scope].bases.count { complete = false }
+      queue += resolved
+    }
+    return complete && queue.isEmpty ? false : nil
   }
 
   private static func isMethod(_ b: FileScopes.Binding) -> Bool { b.kind == .definition && b.typeName.hasPrefix("returns:") }
