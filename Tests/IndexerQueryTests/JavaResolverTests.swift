@@ -233,6 +233,7 @@ import Testing
   @Test func aTypeVariablesMembersAreItsBounds() throws {
     let ws = Workspace([
       "b/Filter.java": "package b;\n\ninterface Filter<T extends Filter<T>> { int shape(); }\n",
+      "b/Other.java": "package b;\n\nclass Other<X> {}\n",
       "b/Wrapped.java": """
       package b;
 
@@ -243,6 +244,7 @@ import Testing
         int shape() { return inner.shape() + other.shape(); }
         int all(W[] filters, W[][] grid) { return filters[0].shape() + grid[1][2].shape() + filters.length; }
         <V extends Wrapped<W, X>> int twice(V v) { return v.shape(); }
+        class Inner<E> extends Other<E> { X keep; }
       }
       """,
     ])
@@ -254,6 +256,8 @@ import Testing
     #expect(try ws.resolve(a, line: 8, "shape", occurrence: 1) == "b/Filter.java:3:45 member")
     #expect(try ws.resolve(a, line: 8, "shape", occurrence: 2) == "b/Filter.java:3:45 member")
     #expect(try ws.resolve(a, line: 8, "length") == "nothing")
+    // Inside a subclass, `X` is the enclosing class's parameter, not its base's.
+    #expect(try ws.resolve(a, line: 10, "X", occurrence: 1) == "\(a):3:45 scope")
   }
 
   @Test func packageNamesGoToTheirPackageInfo() throws {

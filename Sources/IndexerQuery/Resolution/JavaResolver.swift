@@ -217,7 +217,8 @@ final class JavaResolver {
     guard take(), depth <= Self.maximumInheritance, let file = try files.file(type.path), type.scope < file.scopes.scopes.count else {
       return nil
     }
-    let own = try files.bindings(named: name, in: type.path).filter { $0.scope == type.scope }
+    // A base's type parameters are its own, not members its subclasses inherit.
+    let own = try files.bindings(named: name, in: type.path).filter { $0.scope == type.scope && (depth == 0 || $0.kind != .typeParameter) }
     if let found = try pick(own, want) { return Site(path: type.path, binding: found, resolution: .member) }
     // A record's component is also its accessor method: `p.left()`.
     if case .method(let arity) = want, arity == nil || arity == 0, let component = own.first(where: { $0.kind == .parameter }) {
