@@ -168,6 +168,7 @@ import Testing
         static String join(char sep, int[] parts) { return ""; }
         static int size(java.util.List<String> xs) { return 0; }
         static int size(String s) { return 0; }
+        static String label() { return ""; }
         void use(float x, double y, int[] counts, java.util.List<String> names) {
           min(x, x);
           min(y, 1.0);
@@ -177,19 +178,21 @@ import Testing
           size(names);
           size("abc");
           size(null);
+          size(label());
         }
       }
       """
     ])
     let a = "m/MathUtils.java"
-    #expect(try ws.resolve(a, line: 11, "min") == "\(a):4:16 scope")  // floats: the float one
-    #expect(try ws.resolve(a, line: 12, "min") == "\(a):5:17 scope")  // a double: not the float one
-    #expect(try ws.resolve(a, line: 13, "min") == "\(a):4:16 scope")  // `2.5f` is a float
-    #expect(try ws.resolve(a, line: 14, "join") == "\(a):7:17 scope")  // a char and an int[]
-    #expect(try ws.resolve(a, line: 15, "join") == "\(a):6:17 scope")  // a String, then varargs
-    #expect(try ws.resolve(a, line: 16, "size") == "\(a):8:14 scope")  // the parameter's written type
-    #expect(try ws.resolve(a, line: 17, "size") == "\(a):9:14 scope")  // a string literal
-    #expect(try ws.resolve(a, line: 18, "size") == "\(a):8:14 scope")  // null fits both: the first declared
+    #expect(try ws.resolve(a, line: 12, "min") == "\(a):4:16 scope")  // floats: the float one
+    #expect(try ws.resolve(a, line: 13, "min") == "\(a):5:17 scope")  // a double: not the float one
+    #expect(try ws.resolve(a, line: 14, "min") == "\(a):4:16 scope")  // `2.5f` is a float
+    #expect(try ws.resolve(a, line: 15, "join") == "\(a):7:17 scope")  // a char and an int[]
+    #expect(try ws.resolve(a, line: 16, "join") == "\(a):6:17 scope")  // a String, then varargs
+    #expect(try ws.resolve(a, line: 17, "size") == "\(a):8:14 scope")  // the parameter's written type
+    #expect(try ws.resolve(a, line: 18, "size") == "\(a):9:14 scope")  // a string literal
+    #expect(try ws.resolve(a, line: 19, "size") == "\(a):8:14 scope")  // null fits both: the first declared
+    #expect(try ws.resolve(a, line: 20, "size") == "\(a):9:14 scope")  // a JDK class, as the callee's result writes it
   }
 
   @Test func overloadsTakingClassesByTheArgumentsHierarchy() throws {

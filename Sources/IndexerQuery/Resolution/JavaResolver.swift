@@ -299,7 +299,8 @@ final class JavaResolver {
           types.append(site.binding.name)
           classes[site.binding.name] = type
         } else {
-          types.append("")
+          // A class the workspace does not declare (`String`, `Stream`): the last link's written type.
+          types.append(JavaOverloads.lastName(try writtenType(ofChain: chain, in: current.path, at: current.position)))
         }
         continue
       }
@@ -425,6 +426,26 @@ final class JavaResolver {
     if typeName.isEmpty || typeName.hasPrefix("returns:") { return .unknown }
     if typeName.hasPrefix("=") { return try value(ofChain: String(typeName.dropFirst()), in: site.path, at: binding.position) }
     return try typeValue(typeName, in: site.path, at: binding.position)
+  }
+
+  /// The type the last link of a chain is declared with, as written (`String` of `f.getSignature()`), empty
+  /// when the chain cannot be followed to it.
+  private func writtenType(ofChain chain: String, in path: String, at position: SourcePosition) throws(StoreError) -> String {
+    var parts = chain.split(separator: ".").map(String.init)
+    guard let last = parts.popLast() else { return "" }
+    let (name, calls) = ReceiverChain.calls(last)
+    let want: Want = calls > 0 ? .method(arity: nil) : .value
+    let site: Site?
+    if parts.isEmpty {
+      site = try lexical(name, in: path, at: position, want: want)
+    } else if case .type(let type) = try value(ofChain: parts.joined(separator: "."), in: path, at: position) {
+      site = try memberSite(name, of: type, want: want)
+    } else {
+      site = nil
+    }
+    guard let typeName = site?.binding.typeName else { return "" }
+    if typeName.hasPrefix("returns:") { return calls > 0 ? String(typeName.dropFirst("returns:".count)) : "" }
+    return typeName.hasPrefix("=") || typeName.hasPrefix("@") || calls > 0 ? "" : typeName
   }
 
   /// `xs[]` → (`xs`, 1): a link of a chain that indexes an array, and how many times; nil for any other.
