@@ -10,10 +10,10 @@ import IndexerModel
 /// binding carries `@scope:N` (a struct or interface body) or `type:Underlying`.
 ///
 /// Every token read goes through `TokenList`, and nesting past `maximumNesting` is skipped whole.
-struct GoScopeBuilder {
-  private let lex: CFamilyTokens
+struct GoScopeBuilder: TokenScopeRecorder {
+  let lex: CFamilyTokens
   private var tokens: TokenList { lex.tokens }
-  private var result = FileScopes()
+  var result = FileScopes()
   private var nesting = 0
   /// For each closing bracket, its opening one (-1 for any other token).
   private var openers: [Int32]
@@ -605,19 +605,6 @@ struct GoScopeBuilder {
   }
 
   // MARK: Tokens
-
-  private mutating func open(_ kind: FileScopes.ScopeKind, from first: Int, to last: Int, parent: Int) -> Int {
-    result.open(kind, from: first, to: last, parent: parent, in: lex)
-  }
-
-  private mutating func bind(
-    _ k: Int, in scope: Int, kind: FileScopes.BindingKind, typeName: String = "", visible: SourcePosition? = nil, labels: String = ""
-  ) {
-    result.bind(k, in: scope, kind: kind, typeName: typeName, visible: visible, labels: labels, in: lex)
-  }
-
-  private func position(_ k: Int) -> SourcePosition { lex.position(k) }
-  private func endPosition(_ k: Int) -> SourcePosition { lex.endPosition(k) }
 
   private func significant(_ k: Int) -> Int {
     var i = max(k, 0)

@@ -12,10 +12,10 @@ import IndexerModel
 /// each name after `.` or `::` with the chain before it, and each call with its argument count.
 ///
 /// Every token read goes through `TokenList`, and nesting past `CFamilyTokens.maxNesting` is skipped whole.
-struct JavaScopeBuilder {
-  private let lex: CFamilyTokens
+struct JavaScopeBuilder: TokenScopeRecorder {
+  let lex: CFamilyTokens
   private var tokens: TokenList { lex.tokens }
-  private var result = FileScopes()
+  var result = FileScopes()
   private var nesting = 0
   /// For each closing bracket, its opening one (-1 for any other token).
   private let openers: [Int32]
@@ -918,21 +918,6 @@ struct JavaScopeBuilder {
     }
     return close
   }
-
-  // MARK: Records
-
-  private mutating func open(_ kind: FileScopes.ScopeKind, from first: Int, to last: Int, parent: Int) -> Int {
-    result.open(kind, from: first, to: last, parent: parent, in: lex)
-  }
-
-  private mutating func bind(
-    _ k: Int, in scope: Int, kind: FileScopes.BindingKind, typeName: String = "", visible: SourcePosition? = nil, labels: String = ""
-  ) {
-    result.bind(k, in: scope, kind: kind, typeName: typeName, visible: visible, labels: labels, in: lex)
-  }
-
-  private func position(_ k: Int) -> SourcePosition { lex.position(k) }
-  private func endPosition(_ k: Int) -> SourcePosition { lex.endPosition(k) }
 }
 
 extension Array where Element == Int32 {

@@ -18,3 +18,24 @@ extension FileScopes {
       Binding(name: lex.text(k), scope: scope, position: at, kind: kind, typeName: typeName, visible: visible.map { max($0, at) }, labels: labels))
   }
 }
+
+/// A scope builder over C-family tokens: what it records goes into `result`, at the tokens' places.
+protocol TokenScopeRecorder {
+  var lex: CFamilyTokens { get }
+  var result: FileScopes { get set }
+}
+
+extension TokenScopeRecorder {
+  mutating func open(_ kind: FileScopes.ScopeKind, from first: Int, to last: Int, parent: Int) -> Int {
+    result.open(kind, from: first, to: last, parent: parent, in: lex)
+  }
+
+  mutating func bind(
+    _ k: Int, in scope: Int, kind: FileScopes.BindingKind, typeName: String = "", visible: SourcePosition? = nil, labels: String = ""
+  ) {
+    result.bind(k, in: scope, kind: kind, typeName: typeName, visible: visible, labels: labels, in: lex)
+  }
+
+  func position(_ k: Int) -> SourcePosition { lex.position(k) }
+  func endPosition(_ k: Int) -> SourcePosition { lex.endPosition(k) }
+}
