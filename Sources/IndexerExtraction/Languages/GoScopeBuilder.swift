@@ -25,9 +25,7 @@ struct GoScopeBuilder: TokenScopeRecorder {
   }
 
   mutating func build() -> FileScopes {
-    let last = tokens[tokens.count - 1]
-    let end = tokens.count == 0 ? SourcePosition(line: 1, column: 1) : SourcePosition(line: last.endLine, column: last.endColumn)
-    result.scopes = [FileScopes.Scope(kind: .file, range: SourceRange(start: SourcePosition(line: 1, column: 1), end: end), parent: -1)]
+    openFileScope()
     topLevel()
     readMembers()
     result.members.sort { $0.position < $1.position }

@@ -28,9 +28,7 @@ struct JavaScopeBuilder: TokenScopeRecorder {
   }
 
   mutating func build() -> FileScopes {
-    let last = tokens[tokens.count - 1]
-    let end = tokens.count == 0 ? SourcePosition(line: 1, column: 1) : SourcePosition(line: last.endLine, column: last.endColumn)
-    result.scopes = [FileScopes.Scope(kind: .file, range: SourceRange(start: SourcePosition(line: 1, column: 1), end: end), parent: -1)]
+    openFileScope()
     var k = 0
     while k < tokens.count {
       if lex.isWord(k, "package") || lex.isWord(k, "import") {

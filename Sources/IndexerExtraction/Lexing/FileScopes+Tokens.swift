@@ -26,6 +26,14 @@ protocol TokenScopeRecorder {
 }
 
 extension TokenScopeRecorder {
+  /// Starts over with the file's own scope, from its first byte to its last token.
+  mutating func openFileScope() {
+    let tokens = lex.tokens
+    let last = tokens[tokens.count - 1]
+    let end = tokens.count == 0 ? SourcePosition(line: 1, column: 1) : SourcePosition(line: last.endLine, column: last.endColumn)
+    result.scopes = [FileScopes.Scope(kind: .file, range: SourceRange(start: SourcePosition(line: 1, column: 1), end: end), parent: -1)]
+  }
+
   mutating func open(_ kind: FileScopes.ScopeKind, from first: Int, to last: Int, parent: Int) -> Int {
     result.open(kind, from: first, to: last, parent: parent, in: lex)
   }
