@@ -233,7 +233,18 @@ struct JavaScopeBuilder: TokenScopeRecorder {
 
   /// `(int a, final List<T> b, String... c)`: each parameter's name bound in `scope` with its written type.
   private mutating func parameterList(_ open: Int, scope: Int, kind: FileScopes.BindingKind) {
+    for parameter in parameters(open) {
+      let (start, name) = (parameter.start, parameter.name)
+      bind(name, in: scope, kind: kind, typeName: name > start ? typeText(skipModifiers(start, name), name) : "")
+    }
+  }
+
+  /// The parameters of the list at `open`, split at commas outside brackets and generics: where each
+  /// starts, its name (the last name before any `[]`; a lambda's may stand alone), and the `[]` after the
+  /// name. `Foo this` names no parameter.
+  private func parameters(_ open: Int) -> [(start: Int, name: Int, dimensions: String)] {
     let close = lex.matching(open)
+    var found: [(start: Int, name: Int, dimensions: String)] = []
     var start = open + 1
     var k = open + 1
     var angles = 0
@@ -241,16 +252,18 @@ struct JavaScopeBuilder: TokenScopeRecorder {
       if lex.isPunct(k, "<") { angles += 1 }
       if lex.isPunct(k, ">") { angles = max(0, angles - 1) }
       if k == close || (angles == 0 && lex.isPunct(k, ",")) {
-        // The name is the last name of the parameter (before any `[]`); `Foo this` names no parameter.
         var n = k - 1
-        while lex.isPunct(n, "]") && n > start { n = Int(openers[safe: n]) - 1 }
-        if n >= start, tokens[n].kind == .name, !lex.isWord(n, "this") {
-          bind(n, in: scope, kind: kind, typeName: n > start ? typeText(skipModifiers(start, n), n) : "")
+        var dimensions = ""
+        while lex.isPunct(n, "]"), lex.isPunct(n - 1, "["), n - 1 > start {
+          dimensions += "[]"
+          n -= 2
         }
+        if n >= start, tokens[n].kind == .name, !lex.isWord(n, "this") { found.append((start, n, dimensions)) }
         start = k + 1
       }
       k = lex.isOpen(k) && k != close ? lex.matching(k) + 1 : k + 1
     }
+    return found
   }
 
   /// `<T, U extends Comparable<U> & Serializable>`: each parameter's name, with its first bound as its type
@@ -645,30 +658,9 @@ struct JavaScopeBuilder: TokenScopeRecorder {
   /// A method's parameters at `open` as its labels: the count (`2`, or `1+` when the last is varargs), then
   /// each parameter's type as its last name (`2|int|List`; `String...` is `String[]`), to tell overloads apart.
   private func parameterLabels(_ open: Int) -> String {
-    let close = lex.matching(open)
-    var types: [String] = []
-    var varargs = false
-    var start = open + 1
-    var k = open + 1
-    var angles = 0
-    while k <= close && k < tokens.count && close > open + 1 {
-      if lex.isPunct(k, "<") { angles += 1 }
-      if lex.isPunct(k, ">") { angles = max(0, angles - 1) }
-      if k == close || (angles == 0 && lex.isPunct(k, ",")) {
-        var n = k - 1
-        var dimensions = ""
-        while lex.isPunct(n, "]"), lex.isPunct(n - 1, "["), n - 1 > start {
-          dimensions += "[]"
-          n -= 2
-        }
-        if !lex.isWord(n, "this") {
-          varargs = lex.isPunct(n - 1, ".") && lex.isPunct(n - 2, ".") && lex.isPunct(n - 3, ".")
-          types.append(Self.lastName(typeText(start, n)) + dimensions)
-        }
-        start = k + 1
-      }
-      k = lex.isOpen(k) && k != close ? lex.matching(k) + 1 : k + 1
-    }
+    let list = parameters(open)
+    let types = list.map { Self.lastName(typeText($0.start, $0.name)) + $0.dimensions }
+    let varargs = list.last.map { lex.isPunct($0.name - 1, ".") && lex.isPunct($0.name - 2, ".") && lex.isPunct($0.name - 3, ".") } ?? false
     let count = varargs ? "\(types.count - 1)+" : "\(types.count)"
     return ([count] + types).joined(separator: "|")
   }
@@ -915,12 +907,5 @@ struct JavaScopeBuilder: TokenScopeRecorder {
       i = lex.isOpen(i) ? lex.matching(i) + 1 : i + 1
     }
     return close
-  }
-}
-
-extension Array where Element == Int32 {
-  /// The element at `k`, -1 past either end: the scope builders index these tables by input-derived tokens.
-  subscript(safe k: Int) -> Int32 {
-    k >= 0 && k < count ? self[k] : -1
   }
 }

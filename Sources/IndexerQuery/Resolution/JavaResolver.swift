@@ -52,7 +52,7 @@ final class JavaResolver {
 
     /// A method of any parameter count, when none has the call's.
     var anyArity: Want {
-      if case .method(let arity?) = self, arity >= 0 { return .method(arity: nil) }
+      if case .method(_?) = self { return .method(arity: nil) }
       return self
     }
   }
@@ -344,7 +344,7 @@ final class JavaResolver {
     while let type = queue.popLast(), seen.count < Self.maximumInheritance * 4 {
       guard seen.insert(type).inserted else { continue }
       guard take(), let file = try files.file(type.path), type.scope < file.scopes.scopes.count else { return nil }
-      if file.scopes.bindings.contains(where: { $0.typeName == "@scope:\(type.scope)" && $0.name == name }) { return true }
+      if try typeSite(type)?.binding.name == name { return true }
       let resolved = try bases(of: type, in: file)
       if resolved.count < file.scopes.scopes[type.scope].bases.count { complete = false }
       queue += resolved
