@@ -15,6 +15,8 @@ public struct FileScopes: Sendable, Hashable {
     /// A block that is another branch of the statement before it (`elif`, an `if`'s `else`, a later
     /// `case`): only one branch runs, so a use in it cannot see what the branches before it bind.
     case branch = 6
+    /// A module's body inside its file (Rust's `mod x { … }`): names outside it are not seen in it.
+    case module = 7
 
     /// A block or a branch: part of the scope around it where blocks are no scopes (Python).
     public var isBlock: Bool { self == .block || self == .branch }

@@ -60,16 +60,17 @@ import Testing
     #expect(journal == "wal")
   }
 
-  /// Migrations 5 to 10: the files whose readers now record scopes (Python, then Swift, then JavaScript
-  /// and TypeScript, then Go, then C and C++, then Java) are read again on the next run; files of other languages keep their stat and hash and
+  /// Migrations 5 to 11: the files whose readers now record scopes (Python, then Swift, then JavaScript
+  /// and TypeScript, then Go, then C and C++, then Java, then Rust) are read again on the next run; files of other languages keep their stat and hash and
   /// are not. Files whose scopes an earlier migration already brought keep theirs (older blobs still decode).
   @Test(arguments: [
-    (4, ["a.py": true, "b.swift": true, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true]),
-    (5, ["a.py": false, "b.swift": true, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true]),
-    (6, ["a.py": false, "b.swift": false, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true]),
-    (7, ["a.py": false, "b.swift": false, "c.go": true, "d.ts": false, "e.js": false, "f.c": true, "g.cc": true, "h.java": true]),
-    (8, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": false, "e.js": false, "f.c": true, "g.cc": true, "h.java": true]),
-    (9, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": false, "e.js": false, "f.c": false, "g.cc": false, "h.java": true]),
+    (4, ["a.py": true, "b.swift": true, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true, "i.rs": true]),
+    (5, ["a.py": false, "b.swift": true, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true, "i.rs": true]),
+    (6, ["a.py": false, "b.swift": false, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true, "i.rs": true]),
+    (7, ["a.py": false, "b.swift": false, "c.go": true, "d.ts": false, "e.js": false, "f.c": true, "g.cc": true, "h.java": true, "i.rs": true]),
+    (8, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": false, "e.js": false, "f.c": true, "g.cc": true, "h.java": true, "i.rs": true]),
+    (9, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": false, "e.js": false, "f.c": false, "g.cc": false, "h.java": true, "i.rs": true]),
+    (10, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": false, "e.js": false, "f.c": false, "g.cc": false, "h.java": false, "i.rs": true]),
   ])
   func anOlderIndexRereadsOnlyFilesWhoseReadersNowRecordScopes(_ version: Int, _ reread: [String: Bool]) throws {
     let dir = try TemporaryDirectory()
@@ -80,7 +81,7 @@ import Testing
         try db.execute(sql: migration.sql)
         try db.execute(sql: "INSERT INTO grdb_migrations VALUES (?)", arguments: [migration.name])
       }
-      for (file, language) in [("a.py", "python"), ("b.swift", "swift"), ("c.go", "go"), ("d.ts", "typescript"), ("e.js", "javascript"), ("f.c", "c"), ("g.cc", "cpp"), ("h.java", "java"),
+      for (file, language) in [("a.py", "python"), ("b.swift", "swift"), ("c.go", "go"), ("d.ts", "typescript"), ("e.js", "javascript"), ("f.c", "c"), ("g.cc", "cpp"), ("h.java", "java"), ("i.rs", "rust"),
       ] {
         try db.execute(
           sql: "INSERT INTO file (path, language, status, size, mtime_ns, inode, content_hash) VALUES (?, ?, 'indexed', 3, 99, 7, 1234)",
@@ -94,7 +95,7 @@ import Testing
       let cleared = (row[1] as Int64) == 0 && (row[2] as Int64) == 0
       #expect(cleared == reread[file], "\(file) from schema \(version)")
     }
-    #expect(rows.count == 8)
+    #expect(rows.count == 9)
     #expect(try db.read { try Bool.fetchOne($0, sql: "SELECT count(*) = 0 FROM pragma_table_info('file_blob') WHERE name = 'scopes'") } == false)
   }
 

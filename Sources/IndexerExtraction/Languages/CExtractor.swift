@@ -649,18 +649,7 @@ private struct CDeclarationReader {
 
   /// The `<` opening the `>` at `close`, looking back no further than `first` (`first` when none does).
   private func angleStart(_ close: Int, _ first: Int) -> Int {
-    var depth = 0
-    var k = close
-    while k > first {
-      if lex.isPunct(k, ">") { depth += 1 }
-      if lex.isPunct(k, "<") {
-        depth -= 1
-        if depth == 0 { return k }
-      }
-      if lex.isPunct(k, ";") || lex.isPunct(k, "{") || lex.isPunct(k, "}") { return first }
-      k -= 1
-    }
-    return first
+    lex.angleOpen(close, notBefore: first) ?? first
   }
 
   /// `A::B::` before a name, as ["A", "B"] (template arguments dropped).

@@ -5,7 +5,8 @@ import IndexerModel
 /// named after the type, trait impls too), mod, const, static, type aliases and `macro_rules!`.
 ///
 /// Items are read at module level and inside `mod`, `impl` and `trait` bodies; function bodies are
-/// skipped by matching braces, so locals and closures never appear.
+/// skipped by matching braces, so locals and closures never appear there; `RustScopeBuilder` reads the
+/// bodies for resolution.
 public struct RustExtractor: Extractor {
   public var language: Language { .rust }
 
@@ -16,6 +17,8 @@ public struct RustExtractor: Extractor {
     var reader = RustItemReader(CFamilyTokens(source: source, tokens: tokens))
     reader.readItems(from: 0, to: tokens.count, container: "", parent: -1, inImplOrTrait: false)
     reader.index.references = ReferenceCollector.collect(tokens, in: source, keywords: Keywords.rust)
+    var scopeBuilder = RustScopeBuilder(reader.lex)
+    reader.index.scopes = scopeBuilder.build()
     return reader.index
   }
 }

@@ -145,6 +145,23 @@ struct CFamilyTokens {
     return max(open, end - 1)
   }
 
+  /// The `<` opening the `>` at `close`, looking back no further than `first` (`->` is no closer); nil when
+  /// a `;` or a brace comes first or none opens it.
+  func angleOpen(_ close: Int, notBefore first: Int) -> Int? {
+    var depth = 0
+    var k = close
+    while k > first {
+      if isPunct(k, ">"), !isPunct(k - 1, "-") { depth += 1 }
+      if isPunct(k, "<") {
+        depth -= 1
+        if depth == 0 { return k }
+      }
+      if isPunct(k, ";") || isPunct(k, "{") || isPunct(k, "}") { return nil }
+      k -= 1
+    }
+    return nil
+  }
+
   /// The next `,` from `k` outside brackets (the end of an initializer or a literal's element), or `end`.
   func commaOrEnd(_ k: Int, _ end: Int) -> Int {
     var i = k
