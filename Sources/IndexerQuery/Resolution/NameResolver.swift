@@ -13,6 +13,7 @@ final class NameResolver {
   private lazy var go = GoResolver(files: files)
   private lazy var c = CResolver(files: files)
   private lazy var java = JavaResolver(files: files)
+  private lazy var rust = RustResolver(files: files)
 
   init(source: any ResolutionSource) {
     files = ResolutionFiles(source: source)
@@ -22,7 +23,7 @@ final class NameResolver {
   /// name search and read nothing more than before.
   static func resolves(_ path: String) -> Bool {
     switch Language(fileName: path) {
-    case .python?, .swift?, .javascript?, .typescript?, .go?, .c?, .cpp?, .java?: true
+    case .python?, .swift?, .javascript?, .typescript?, .go?, .c?, .cpp?, .java?, .rust?: true
     default: false
     }
   }
@@ -36,6 +37,7 @@ final class NameResolver {
     case .go?: try go.resolve(name: name, path: path, at: position)
     case .c?, .cpp?: try c.resolve(name: name, path: path, at: position)
     case .java?: try java.resolve(name: name, path: path, at: position)
+    case .rust?: try rust.resolve(name: name, path: path, at: position)
     default: nil
     }
   }
@@ -55,6 +57,7 @@ final class NameResolver {
     case .go?: try go.isUntypedMember(path: path, at: position)
     case .c?, .cpp?: try c.isUntypedMember(path: path, at: position)
     case .java?: try java.isUntypedMember(path: path, at: position)
+    case .rust?: try rust.isUntypedMember(path: path, at: position)
     default: false
     }
   }
