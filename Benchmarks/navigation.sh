@@ -7,11 +7,15 @@
 #                                             # TypeScript (ts-decls) and JavaScript (node-js), TypeScript's language service,
 #                                             # Go (a copy of GOROOT/src, go/types), C (jq) and C++ (leveldb), clangd,
 #                                             # Java (commons-lang's src/main/java, javac)
+#                                             # Rust (rust-crates: log, anyhow, bytes, hashbrown, itertools, nom; rustc)
 #   SEEDS="1 2 3 4" FILES=40 USES=600 REF_SEEDS="1 2" LANGUAGES="swift" Benchmarks/navigation.sh
 #   SWIFT_PACKAGE=/path/to/package TS_TREE=/path/to/ts/project JS_TREE=/path/to/js/project Benchmarks/navigation.sh
 #
-# Python, Swift, TypeScript, JavaScript, Go, C, C++ and Java resolve today; Rust has no row yet (issue 21
-# stays open for it). Java's oracle (Benchmarks/java_oracle/JavaOracle.java, the JDK's source launcher; Debian's
+# Every language resolves. Rust's oracle is rustc itself, read from the source pages nightly rustdoc writes
+# with --generate-link-to-definition (Benchmarks/rust_oracle; the nightly toolchain comes from rustup, RUSTDOC
+# names another): the crates of make-corpus's rust-crates that build without crates.io, their dependencies
+# (either, memchr, minimal-lexical) unpacked from Debian's librust-*-dev packages and compiled with the
+# nightly rustc. Java's oracle (Benchmarks/java_oracle/JavaOracle.java, the JDK's source launcher; Debian's
 # default-jdk-headless is installed here when javac is missing) attributes every file of JAVA_SOURCES under
 # JAVA_TREE in one javac task. Go's oracle (Benchmarks/go_oracle, built with Debian's golang-go, installed here when
 # missing) type-checks each sampled file's package from GOROOT, so Go's tree is a copy of GOROOT/src. TypeScript's oracle is typescript_oracle.js over Debian's node-typescript (installed
@@ -37,7 +41,7 @@ bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")  # the measuring scripts
 python3 -c 'import jedi' 2>/dev/null || python3 -m pip install --quiet --break-system-packages 'jedi==0.20.0' \
   || { echo "cannot install jedi (the Python oracle) — pip install jedi" >&2; exit 2; }
 
-languages=${LANGUAGES:-python swift typescript javascript go c cpp java}
+languages=${LANGUAGES:-python swift typescript javascript go c cpp java rust}
 
 # measure LANGUAGE NAVIGATION_SCRIPT REFERENCES_SCRIPT TREE USES [EXTRA ARGUMENTS]: index the tree afresh,
 # then each seed.
@@ -141,6 +145,47 @@ if [[ " $languages " == *" java "* ]]; then
   done
   for seed in ${REF_SEEDS:-1 2}; do
     (cd "$here" && python3 references_java.py --root "$tree" --sources "${JAVA_SOURCES:-src/main/java}" --indexer "$bin" --seed "$seed")
+    echo
+  done
+fi
+
+if [[ " $languages " == *" rust "* ]]; then
+  nightly=$HOME/.rustup/toolchains/nightly-x86_64-unknown-linux-gnu/bin
+  if [ -z "${RUSTDOC:-}" ] && [ ! -x "$nightly/rustdoc" ]; then
+    rustup toolchain install nightly --profile minimal >/dev/null || { echo "cannot install a nightly rustdoc (Rust's oracle)" >&2; exit 2; }
+  fi
+  export RUSTDOC=${RUSTDOC:-$nightly/rustdoc}
+  rustc_nightly=$(dirname "$RUSTDOC")/rustc
+  tree=${RUST_TREE:-$("$make_corpus" rust-crates | tail -n 1)}
+  deps=/tmp/navigation-rust-deps
+  if [ ! -f "$deps/libminimal_lexical.rlib" ]; then
+    rm -rf "$deps"; mkdir -p "$deps/x"
+    (cd "$deps" && apt-get download librust-either-dev librust-memchr-dev librust-minimal-lexical-dev >/dev/null 2>&1 \
+      || { apt-get update -q >/dev/null 2>&1; apt-get download librust-either-dev librust-memchr-dev librust-minimal-lexical-dev >/dev/null; })
+    for d in "$deps"/*.deb; do dpkg -x "$d" "$deps/x"; done
+    registry=$deps/x/usr/share/cargo/registry
+    "$rustc_nightly" --edition 2018 --crate-type lib --crate-name either "$registry"/either-*/src/lib.rs -o "$deps/libeither.rlib" --cap-lints allow
+    "$rustc_nightly" --edition 2018 --crate-type lib --crate-name memchr "$registry"/memchr-*/src/lib.rs --cfg 'feature="std"' \
+      -o "$deps/libmemchr.rlib" --cap-lints allow
+    "$rustc_nightly" --edition 2018 --crate-type lib --crate-name minimal_lexical "$registry"/minimal-lexical-*/src/lib.rs \
+      --cfg 'feature="std"' -o "$deps/libminimal_lexical.rlib" --cap-lints allow
+  fi
+  export RUST_ORACLE_OUT=/tmp/navigation-rust-oracle
+  crates="--crate log-0.4.17:log:2015:cfg=feature=\"std\" --crate anyhow-1.0.69:anyhow:2018:cfg=feature=\"std\"
+    --crate bytes-1.2.1:bytes:2018:cfg=feature=\"std\" --crate hashbrown-0.12.3:hashbrown:2021
+    --crate itertools-0.10.3:itertools:2018:cfg=feature=\"use_std\":cfg=feature=\"use_alloc\":extern=either=$deps/libeither.rlib
+    --crate nom-7.1.1:nom:2018:cfg=feature=\"std\":cfg=feature=\"alloc\":extern=memchr=$deps/libmemchr.rlib:extern=minimal_lexical=$deps/libminimal_lexical.rlib"
+  rm -rf "$tree/.indexer"
+  "$bin" index "$tree" --quiet
+  for seed in ${SEEDS:-1 2 3}; do
+    # shellcheck disable=SC2086  # the crate list splits into arguments
+    (cd "$here" && python3 navigation_rust.py --root "$tree" $crates --indexer "$bin" --seed "$seed" \
+      --files "${FILES:-40}" --uses "${RUST_USES:-1200}" --misses "/tmp/navigation-rust-$seed.txt")
+    echo
+  done
+  for seed in ${REF_SEEDS:-1 2}; do
+    # shellcheck disable=SC2086
+    (cd "$here" && python3 references_rust.py --root "$tree" $crates --indexer "$bin" --seed "$seed" --uses 200)
     echo
   done
 fi

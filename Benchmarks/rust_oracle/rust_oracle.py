@@ -11,7 +11,7 @@ crate is documented once into a scratch folder (RUST_ORACLE_OUT, default /tmp/ru
 other oracles, it reads `{"file": REL}` lines and answers each with one line: a JSON list of that file's
 uses, `name`, `line`, `column` (UTF-8 bytes, 1-based), `member` (after `.`), `path` (after `::`) and
 `target` (`file`, `line`, `kind`) when the definition is in a documented crate; `{"files": true}` lists
-the files that have pages. Uses of the standard library or an undocumented crate have no target.
+the files that have pages, `{"all": true}` every file's uses (each with its `file`). Uses of the standard library or an undocumented crate have no target.
 """
 import html
 import json
@@ -126,6 +126,12 @@ def main():
         ask = json.loads(request)
         if ask.get("files"):
             print(json.dumps(sorted(found)), flush=True)
+            continue
+        if ask.get("all"):
+            every = []
+            for rel in sorted(found):
+                every += [dict(u, file=rel) for u in uses(rel, found[rel], root, sources)]
+            print(json.dumps(every), flush=True)
             continue
         rel = ask["file"]
         print(json.dumps(uses(rel, found[rel], root, sources) if rel in found else []), flush=True)
