@@ -7,6 +7,8 @@ final class ResolutionFiles {
   let source: any ResolutionSource
   private var files: [String: FileIndex] = [:]
   private var missing: Set<String> = []
+  /// Paths known to be in the index without being decoded (Rust's module files, C's includes are probed often).
+  private var present: Set<String> = []
   private var definitionsByName: [String: [SymbolMatch]] = [:]
   /// Per file, its bindings by name: a references request resolves a name hundreds of times in one file, and a
   /// scan of every binding each time made that quadratic.
@@ -47,10 +49,15 @@ final class ResolutionFiles {
   }
 
   func contains(_ path: String) throws(StoreError) -> Bool {
-    if files[path] != nil { return true }
+    if files[path] != nil || present.contains(path) { return true }
     if missing.contains(path) { return false }
     let found = try source.contains(path: path)
-    if !found { missing.insert(path) }
+    if found {
+      if present.count >= Self.maximumCachedNames { present.removeAll(keepingCapacity: true) }
+      present.insert(path)
+    } else {
+      missing.insert(path)
+    }
     return found
   }
 

@@ -32,6 +32,10 @@ final class RustResolver {
   }
 
   private var globsInProgress: Set<GlobKey> = []
+  /// Per question: the crate root of each package folder, and of each crate name asked from a package
+  /// (a references request asks them for every use).
+  private var crateRoots: [String: String?] = [:]
+  private var namedCrates: [String: String?] = [:]
 
   private struct Site {
     var path: String
@@ -327,6 +331,14 @@ final class RustResolver {
   /// The crate root of the package `path` is in: `src/lib.rs`, else `src/main.rs`; a file under `tests/`,
   /// `examples/`, `benches/` or `src/bin/` is its own root. Outside such folders, a `lib.rs` at the top.
   private func crateRootFile(of path: String) throws(StoreError) -> String? {
+    if let known = crateRoots[path] { return known }
+    let found = try findCrateRootFile(of: path)
+    if crateRoots.count >= ResolutionFiles.maximumCachedNames { crateRoots.removeAll(keepingCapacity: true) }
+    crateRoots[path] = found
+    return found
+  }
+
+  private func findCrateRootFile(of path: String) throws(StoreError) -> String? {
     let parts = path.split(separator: "/").map(String.init)
     guard let marker = parts.lastIndex(where: { ["src", "tests", "examples", "benches"].contains($0) }) else {
       return try files.contains("lib.rs") ? "lib.rs" : path
@@ -347,6 +359,15 @@ final class RustResolver {
   /// The root of the workspace's crate named `name` (`rand_core` → `rand_core-0.6.4/src/lib.rs` or
   /// `rand_core/src/lib.rs`, dashes for underscores): the asking file's own package first.
   private func crateRoot(named name: String, from path: String) throws(StoreError) -> String? {
+    let key = name + "\u{0}" + path
+    if let known = namedCrates[key] { return known }
+    let found = try findCrateRoot(named: name, from: path)
+    if namedCrates.count >= ResolutionFiles.maximumCachedNames { namedCrates.removeAll(keepingCapacity: true) }
+    namedCrates[key] = found
+    return found
+  }
+
+  private func findCrateRoot(named name: String, from path: String) throws(StoreError) -> String? {
     guard name.first.map({ $0.isLetter || $0 == "_" }) == true, !["std", "core", "alloc"].contains(name) else { return nil }
     let own = Self.packageFolder(of: path)
     let ownName = (own.split(separator: "/").last.map(String.init) ?? own)
