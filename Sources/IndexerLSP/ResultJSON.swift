@@ -1,3 +1,5 @@
+import IndexerQuery
+
 /// The replies that carry many values (locations, symbols, outlines) written straight to JSON bytes.
 ///
 /// Foundation's JSONEncoder built a tree of boxed values for every reply and was 40 % of the server's time
@@ -22,23 +24,9 @@ struct JSONBytes {
     bytes.append(contentsOf: String(value).utf8)
   }
 
-  /// A JSON string: quotes, backslashes and control characters escaped; everything else as UTF-8.
+  /// A JSON string, escaped as every front end escapes (`JSONObject.appendQuoted`).
   mutating func string(_ value: String) {
-    bytes.append(UInt8(ascii: "\""))
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): raw("\\\"")
-      case UInt8(ascii: "\\"): raw("\\\\")
-      case UInt8(ascii: "\n"): raw("\\n")
-      case UInt8(ascii: "\r"): raw("\\r")
-      case UInt8(ascii: "\t"): raw("\\t")
-      case 0..<0x20:
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-      default: bytes.append(byte)
-      }
-    }
-    bytes.append(UInt8(ascii: "\""))
+    JSONObject.appendQuoted(value, to: &bytes)
   }
 
   mutating func array<T: ResultJSON>(_ values: [T]) {

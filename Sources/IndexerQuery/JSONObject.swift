@@ -1,29 +1,32 @@
-/// One JSON object, written field by field into one byte buffer in the order the fields are added.
+/// One JSON object, written field by field into one byte buffer in the order the fields are added; and
+/// the one JSON string escape every front end writes with (the CLI's `--json`, LSP responses).
 ///
 /// Bytes rather than a `String` per field joined at the end: `query refs --json` writes one object per
 /// occurrence (thousands for a common name), and building each out of small strings took as long as the
 /// query itself.
-struct JSONObject {
+public struct JSONObject {
   private var bytes: [UInt8] = [UInt8(ascii: "{")]
   /// Where each field's `"key":value` lies in `bytes`, for `set`.
   private var fields: [(key: String, range: Range<Int>)] = []
 
-  mutating func add(_ key: String, _ value: String?) {
+  public init() {}
+
+  public mutating func add(_ key: String, _ value: String?) {
     field(key) { out in
       if let value { Self.appendQuoted(value, to: &out) } else { out += "null".utf8 }
     }
   }
 
-  mutating func add(_ key: String, _ value: Int) { field(key) { $0 += String(value).utf8 } }
-  mutating func add(_ key: String, _ value: Int64) { field(key) { $0 += String(value).utf8 } }
-  mutating func add(_ key: String, _ value: Bool) { field(key) { $0 += (value ? "true" : "false").utf8 } }
+  public mutating func add(_ key: String, _ value: Int) { field(key) { $0 += String(value).utf8 } }
+  public mutating func add(_ key: String, _ value: Int64) { field(key) { $0 += String(value).utf8 } }
+  public mutating func add(_ key: String, _ value: Bool) { field(key) { $0 += (value ? "true" : "false").utf8 } }
 
-  mutating func add(_ key: String, _ value: Double) {
+  public mutating func add(_ key: String, _ value: Double) {
     field(key) { $0 += (value.isFinite ? String(value) : "null").utf8 }
   }
 
   /// Replaces the value of a field added earlier (or adds it), keeping its place.
-  mutating func set(_ key: String, _ value: String) {
+  public mutating func set(_ key: String, _ value: String) {
     guard let i = fields.firstIndex(where: { $0.key == key }) else { return add(key, value) }
     var replacement: [UInt8] = []
     Self.appendQuoted(key, to: &replacement)
@@ -39,9 +42,9 @@ struct JSONObject {
   }
 
   /// Adds an already-encoded JSON value (an object or array).
-  mutating func add(_ key: String, raw: String) { field(key) { $0 += raw.utf8 } }
+  public mutating func add(_ key: String, raw: String) { field(key) { $0 += raw.utf8 } }
 
-  var text: String { String(decoding: bytes + [UInt8(ascii: "}")], as: UTF8.self) }
+  public var text: String { String(decoding: bytes + [UInt8(ascii: "}")], as: UTF8.self) }
 
   private mutating func field(_ key: String, _ value: (inout [UInt8]) -> Void) {
     if !fields.isEmpty { bytes.append(UInt8(ascii: ",")) }
@@ -52,16 +55,16 @@ struct JSONObject {
     fields.append((key, start..<bytes.count))
   }
 
-  static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+  public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
 
-  static func quote(_ s: String) -> String {
+  public static func quote(_ s: String) -> String {
     var out: [UInt8] = []
     appendQuoted(s, to: &out)
     return String(decoding: out, as: UTF8.self)
   }
 
   /// `s` as a JSON string. Most values (names, paths, kinds) need no escape and are copied whole.
-  static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+  public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
     if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
       out += s.utf8

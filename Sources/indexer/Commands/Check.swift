@@ -1,5 +1,6 @@
 import ArgumentParser
 import IndexerCore
+import IndexerQuery
 import IndexerStore
 
 extension IndexerCommand {

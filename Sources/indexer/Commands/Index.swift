@@ -1,6 +1,7 @@
 import ArgumentParser
 import IndexerCore
 import IndexerModel
+import IndexerQuery
 import IndexerService
 import IndexerWorkspace
 

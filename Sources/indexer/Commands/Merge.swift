@@ -1,5 +1,6 @@
 import ArgumentParser
 import IndexerCore
+import IndexerQuery
 
 extension IndexerCommand {
   /// `indexer merge --db OUT SHARD...`: the parts `index --shard K/N` wrote, joined into one index.
