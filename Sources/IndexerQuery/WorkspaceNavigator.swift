@@ -33,27 +33,18 @@ public struct WorkspaceNavigator {
     source(path: path)?.identifier(at: position)
   }
 
-  /// The definitions of the identifier at `position`, nearest first: this file, then definitions in the
-  /// cursor's own container (or one enclosing it), then this folder, then this language, then the rest;
-  /// the store's path/line order within each. Empty when no identifier is there.
+  /// The definitions of the identifier at `position`, nearest first (`DefinitionNearness`); the store's
+  /// path/line order among equals. Empty when no identifier is there.
   public func definitions(path: String, at position: SourcePosition, limit: Int = definitionLimit) throws(StoreError) -> [SymbolMatch] {
     guard let (name, _) = identifier(path: path, at: position) else { return [] }
     let matches = try engine.symbols(SymbolQuery(name: name, limit: Self.definitionLimit))
     let outline = try engine.outline(path: path)
     let here = outline.map { Self.enclosingContainers($0, at: position) } ?? []
-    let folder = Self.folder(of: path)
     let language = outline?.language
-    func rank(_ match: SymbolMatch) -> Int {
-      if match.path == path { return 0 }
-      if !match.symbol.container.isEmpty && here.contains(match.symbol.container) { return 1 }
-      if Self.folder(of: match.path) == folder { return 2 }
-      if match.language == language { return 3 }
-      return 4
-    }
-    let ranked = matches.enumerated().sorted { a, b in
-      let (ra, rb) = (rank(a.element), rank(b.element))
-      return ra != rb ? ra < rb : a.offset < b.offset
-    }
+    let ranked = matches.enumerated().map { (offset: $0.offset, element: $0.element, nearness: DefinitionNearness(
+      candidate: $0.element.path, container: $0.element.symbol.container, language: $0.element.language, from: path, enclosing: here,
+      asking: language)) }
+      .sorted { a, b in a.nearness != b.nearness ? a.nearness < b.nearness : a.offset < b.offset }
     return ranked.prefix(max(0, limit)).map(\.element)
   }
 
@@ -193,10 +184,5 @@ public struct WorkspaceNavigator {
       names.append(symbol.qualifiedName)
     }
     return names.reversed()
-  }
-
-  private static func folder(of path: String) -> Substring {
-    guard let slash = path.lastIndex(of: "/") else { return "" }
-    return path[..<slash]
   }
 }

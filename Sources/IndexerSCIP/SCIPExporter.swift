@@ -120,7 +120,6 @@ public struct SCIPExporter {
       if !(keysByName[symbol.name]?.contains(keys[i]) ?? false) { keysByName[symbol.name, default: []].append(keys[i]) }
     }
     summary.definitions += index.symbols.count
-    let folder = Self.folder(of: path)
     for (name, positions) in zip(index.references.names, index.references.positions) {
       let targets: [String]
       if let own = keysByName[name] {
@@ -136,7 +135,7 @@ public struct SCIPExporter {
           if cache.count >= Self.lookupCacheLimit { cache.removeAll(keepingCapacity: true) }
           cache[key] = candidates
         }
-        targets = Self.nearest(candidates, folder: folder)
+        targets = Self.nearest(candidates, from: path)
       }
       for position in positions where !definitionSites.contains(position) {
         if targets.isEmpty {
@@ -203,20 +202,18 @@ public struct SCIPExporter {
     return (symbols, containers)
   }
 
-  /// The definitions a reference in `folder` points at: those in the same folder when there are any,
-  /// else all of them; none when the chosen group has more than `ambiguityLimit` (distinct symbols).
-  static func nearest(_ candidates: [(path: String, key: String)], folder: Substring) -> [String] {
-    let near = candidates.filter { Self.folder(of: $0.path) == folder }
+  /// The definitions a reference in `path` points at: the nearest ones by `DefinitionNearness` (the same
+  /// folder, else the most folders shared), as go-to-definition ranks its guesses; none when that group
+  /// has more than `ambiguityLimit` (distinct symbols).
+  static func nearest(_ candidates: [(path: String, key: String)], from path: String) -> [String] {
+    let nearness = candidates.map { DefinitionNearness(candidate: $0.path, container: "", language: nil, from: path) }
+    guard let best = nearness.min() else { return [] }
     var keys: [String] = []
-    for candidate in near.isEmpty ? candidates : near where !keys.contains(candidate.key) {
+    for (candidate, near) in zip(candidates, nearness) where near == best && !keys.contains(candidate.key) {
       keys.append(candidate.key)
       if keys.count > ambiguityLimit { return [] }
     }
     return keys
-  }
-
-  static func folder(of path: String) -> Substring {
-    path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
   }
 
   /// `Outer.Inner` or `outer::inner` as its names.
