@@ -10,15 +10,19 @@ import IndexerStore
 /// Two passes over the stored files, one file in memory at a time: the first files every definition's
 /// symbol under its name in a temporary table; the second writes one `Document` per file — definitions
 /// as occurrences with the Definition role and a `SymbolInformation`, and each occurrence of a name
-/// defined in the workspace as a reference to it. Which definition a reference means is decided the way
-/// `definition` ranks them, by what the index knows without types: the file's own definitions of the
-/// name, else those in the same folder, else the workspace's in the same language — one occurrence per
-/// candidate when the chosen group has at most `ambiguityLimit`; more than that and it is left out.
+/// defined in the workspace as a reference to it. Which definition a reference means is what
+/// `query def` answers: in a language that resolves, the definition its rules reach (a local or
+/// parameter becomes a document's `local N` symbol, defined at its binding); where the rules reach
+/// nothing, the guess by name — the file's own definitions of the name, else the nearest ones
+/// (`DefinitionNearness`) in the same language, one occurrence per candidate when that group has at most
+/// `ambiguityLimit`; more than that and it is left out.
 public struct SCIPExporter {
   public struct Summary: Sendable {
     public var documents = 0
     public var definitions = 0
     public var references = 0
+    /// Of `references`, those the language's rules resolved (the rest are guesses by name).
+    public var resolved = 0
     /// Occurrences of names defined nowhere in the workspace, or in too many places to say.
     public var unresolved = 0
     public var bytes = 0
@@ -69,12 +73,13 @@ public struct SCIPExporter {
     }
     try output.write(top.bytes)
     var cache: [String: [(path: String, key: String)]] = [:]
+    var targets = ResolvedTargets(engine: engine)
     var writeFailure: DescriptorOutput.WriteFailed?
     do {
       try engine.forEachIndexedFile { path, index throws(StoreError) in
         var document = ProtobufWriter()
         document.message(2) { doc in
-          write(document: &doc, path: path, index: index, directory: directory, cache: &cache, summary: &summary)
+          write(document: &doc, path: path, index: index, directory: directory, cache: &cache, targets: &targets, summary: &summary)
         }
         do throws(DescriptorOutput.WriteFailed) {
           try output.write(document.bytes)
@@ -96,7 +101,7 @@ public struct SCIPExporter {
 
   private func write(
     document doc: inout ProtobufWriter, path: String, index: FileIndex, directory: ScratchDirectory,
-    cache: inout [String: [(path: String, key: String)]],
+    cache: inout [String: [(path: String, key: String)]], targets: inout ResolvedTargets,
     summary: inout Summary
   ) {
     doc.string(1, path)
@@ -120,29 +125,43 @@ public struct SCIPExporter {
       if !(keysByName[symbol.name]?.contains(keys[i]) ?? false) { keysByName[symbol.name, default: []].append(keys[i]) }
     }
     summary.definitions += index.symbols.count
+    let resolves = NameResolver.resolves(path)
+    let ownKeys = resolves ? ResolvedTargets.keysBySymbol(index.symbols, keys) : [:]
+    var locals: [SourcePosition: String] = [:]
+    var localInfos: [(key: String, name: String, kind: Int32)] = []
     for (name, positions) in zip(index.references.names, index.references.positions) {
-      let targets: [String]
-      if let own = keysByName[name] {
-        targets = own.count <= Self.ambiguityLimit ? own : []
-      } else {
-        let key = index.language.rawValue + ":" + name
-        let candidates: [(path: String, key: String)]
-        if let cached = cache[key] {
-          candidates = cached
-        } else {
-          let found = (try? directory.lookup(name: name, language: index.language, limit: Self.candidateLimit + 1)) ?? []
-          candidates = found.count <= Self.candidateLimit ? found : []
-          if cache.count >= Self.lookupCacheLimit { cache.removeAll(keepingCapacity: true) }
-          cache[key] = candidates
-        }
-        targets = Self.nearest(candidates, from: path)
-      }
+      var guesses: [String]?
       for position in positions where !definitionSites.contains(position) {
-        if targets.isEmpty {
+        if resolves, let found = targets.resolve(name: name, path: path, at: position) {
+          if let symbol = found.symbol, let key = targets.key(of: symbol, ownPath: path, own: ownKeys) {
+            occurrences.append((position, name.utf8.count, key, 0))
+            summary.references += 1
+            summary.resolved += 1
+            continue
+          }
+          if found.symbol == nil && found.path == path {
+            // A local or parameter: a symbol of this document, defined where it is bound.
+            var key = locals[found.position] ?? ""
+            if key.isEmpty {
+              key = "local \(locals.count)"
+              locals[found.position] = key
+              occurrences.append((found.position, found.name.utf8.count, key, 1))
+              localInfos.append((key, found.name, SCIPSymbol.kind(binding: found.bindingKind)))
+            }
+            guard found.position != position else { continue }
+            occurrences.append((position, name.utf8.count, key, 0))
+            summary.references += 1
+            summary.resolved += 1
+            continue
+          }
+        }
+        if guesses == nil { guesses = nearestDefinitions(of: name, from: path, language: index.language, own: keysByName, directory: directory, cache: &cache) }
+        let chosen = guesses ?? []
+        if chosen.isEmpty {
           summary.unresolved += 1
           continue
         }
-        for target in targets { occurrences.append((position, name.utf8.count, target, 0)) }
+        for target in chosen { occurrences.append((position, name.utf8.count, target, 0)) }
         summary.references += 1
       }
     }
@@ -154,6 +173,13 @@ public struct SCIPExporter {
         o.packedInt32(1, [line, start, Self.clamped(occurrence.position.column - 1 + occurrence.length)])
         o.string(2, occurrence.key)
         o.int32(3, occurrence.role)
+      }
+    }
+    for local in localInfos {
+      doc.message(3) { info in
+        info.string(1, local.key)
+        info.int32(5, local.kind)
+        info.string(6, local.name)
       }
     }
     var described = Set<String>()
@@ -171,6 +197,25 @@ public struct SCIPExporter {
         info.string(8, containers[i])
       }
     }
+  }
+
+  /// A name's guessed definitions: the file's own, else the nearest of the workspace's in its language.
+  private func nearestDefinitions(
+    of name: String, from path: String, language: Language, own keysByName: [String: [String]], directory: ScratchDirectory,
+    cache: inout [String: [(path: String, key: String)]]
+  ) -> [String] {
+    if let own = keysByName[name] { return own.count <= Self.ambiguityLimit ? own : [] }
+    let key = language.rawValue + ":" + name
+    let candidates: [(path: String, key: String)]
+    if let cached = cache[key] {
+      candidates = cached
+    } else {
+      let found = (try? directory.lookup(name: name, language: language, limit: Self.candidateLimit + 1)) ?? []
+      candidates = found.count <= Self.candidateLimit ? found : []
+      if cache.count >= Self.lookupCacheLimit { cache.removeAll(keepingCapacity: true) }
+      cache[key] = candidates
+    }
+    return Self.nearest(candidates, from: path)
   }
 
   /// Every definition's symbol and the symbol of its container ("" at file level): the path as

@@ -72,6 +72,15 @@ enum SCIPSymbol {
     }
   }
 
+  /// SCIP's `SymbolInformation.Kind` number for a local binding (`ResolvedDefinition.bindingKind`).
+  static func kind(binding: String) -> Int32 {
+    switch binding {
+    case "parameter": 37
+    case "type-parameter": 58
+    default: 61
+    }
+  }
+
   /// SCIP's name for a language (`Document.language`, from its `Language` enum).
   static func language(_ language: Language) -> String {
     switch language {

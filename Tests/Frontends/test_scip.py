@@ -52,7 +52,7 @@ SIMPLE = r"[_+\-$A-Za-z0-9]+"
 ESCAPED = r"`(?:[^`]|``)+`"
 NAME = f"(?:{SIMPLE}|{ESCAPED})"
 DESCRIPTOR = rf"(?:{NAME}/|{NAME}#|{NAME}\.|{NAME}\(\)\.|{NAME}!)"
-SYMBOL = re.compile(rf"^indexer \. \. \. {DESCRIPTOR}+$")
+SYMBOL = re.compile(rf"^(?:indexer \. \. \. {DESCRIPTOR}+|local [_+\-$A-Za-z0-9]+)$")
 
 
 def descriptors(symbol: str) -> list[str]:
@@ -94,6 +94,7 @@ def test_every_definition_is_a_definition_occurrence_with_symbol_information(exp
         candidates = [
             o for o in document.occurrences
             if o.symbol_roles & 1 and o.range[0] == line and infos[o.symbol].display_name == definition["name"]
+            and not o.symbol.startswith("local ")
         ]
         assert candidates, f"no definition occurrence for {definition}"
         occurrence = candidates[0]
@@ -148,3 +149,32 @@ def test_references_point_at_the_workspace_definitions(exported):
     # A name used in Python is never resolved to a Swift definition of the same name.
     tool = documents["scripts/tool.py"]
     assert not any("Application.swift" in o.symbol for o in tool.occurrences)
+
+
+def test_locals_are_resolved_like_query_refs_at(exported):
+    """A parameter or local is a `local N` symbol of its document: described once, defined once at its
+    binding, and referenced exactly where `query refs --at` finds its uses."""
+    _, index = exported
+    for document in index.documents:
+        described = {s.symbol for s in document.symbols if s.symbol.startswith("local ")}
+        defined = [o.symbol for o in document.occurrences if o.symbol.startswith("local ") and o.symbol_roles & 1]
+        assert sorted(defined) == sorted(described), document.relative_path
+        assert all(o.symbol in described for o in document.occurrences if o.symbol.startswith("local "))
+    web = next(d for d in index.documents if d.relative_path == "web/input.ts")
+    # `hoisted` (input.ts:34:7): a local whose uses the rules tie to one binding.
+    at = [o for o in web.occurrences if list(o.range[:2]) == [33, 6] and o.symbol_roles & 1]
+    assert at and at[0].symbol.startswith("local "), at
+    ours = sorted((o.range[0] + 1, o.range[1] + 1) for o in web.occurrences if o.symbol == at[0].symbol)
+    theirs = sorted((r["line"], r["column"]) for r in query("refs", "--at", "web/input.ts:34:7") if r["path"] == "web/input.ts")
+    assert ours == theirs
+
+
+def test_members_resolve_to_their_class_not_every_namesake(exported):
+    """A resolved reference names one definition (the one `query def` gives), even where the name has several."""
+    _, index = exported
+    documents = {d.relative_path: d for d in index.documents}
+    for use in query("refs", "--at", "web/store.ts:2:3"):
+        if use["isDefinition"] or use.get("resolution") == "name":
+            continue
+        at = [o for o in documents[use["path"]].occurrences if list(o.range[:2]) == [use["line"] - 1, use["column"] - 1]]
+        assert len(at) == 1, (use, at)

@@ -4,8 +4,9 @@ import IndexerStore
 /// Resolves a use of a name to its definition by the rules of the language of the file it is in, over
 /// what the readers recorded; what the rules cannot reach is left to the name search (`nil` here).
 ///
-/// One per question: it keeps the files it read.
-final class NameResolver {
+/// One per question, or one per export (`SCIPExporter`): it keeps the files it read, at most
+/// `ResolutionFiles.maximumCachedFiles` at a time.
+public final class NameResolver {
   private let files: ResolutionFiles
   private lazy var python = PythonResolver(files: files)
   private lazy var swift = SwiftResolver(files: files)
@@ -15,13 +16,13 @@ final class NameResolver {
   private lazy var java = JavaResolver(files: files)
   private lazy var rust = RustResolver(files: files)
 
-  init(source: any ResolutionSource) {
+  public init(source: any ResolutionSource) {
     files = ResolutionFiles(source: source)
   }
 
   /// Whether resolution has rules for the language of `path`; without, the front ends go straight to the
   /// name search and read nothing more than before.
-  static func resolves(_ path: String) -> Bool {
+  public static func resolves(_ path: String) -> Bool {
     switch Language(fileName: path) {
     case .python?, .swift?, .javascript?, .typescript?, .go?, .c?, .cpp?, .java?, .rust?: true
     default: false
@@ -29,7 +30,7 @@ final class NameResolver {
   }
 
   /// The definition of the use of `name` at `position` in `path`; nil when the rules reach none.
-  func resolve(name: String, path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
+  public func resolve(name: String, path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
     switch Language(fileName: path) {
     case .python?: try python.resolve(name: name, path: path, at: position)
     case .swift?: try swift.resolve(name: name, path: path, at: position)

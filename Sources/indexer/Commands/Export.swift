@@ -109,7 +109,7 @@ extension IndexerCommand {
         }
         FileHandleOutput.standardError(
           "indexer: wrote \(destination): \(summary.documents) documents, \(summary.definitions) definitions, "
-            + "\(summary.references) references (\(summary.unresolved) occurrences of names without a workspace definition), "
+            + "\(summary.references) references (\(summary.resolved) resolved by the language's rules; \(summary.unresolved) occurrences of names without a workspace definition), "
             + "\(summary.bytes) bytes\n")
       }
     }
