@@ -234,8 +234,9 @@ final class GoResolver {
   private func answer(_ site: Site) throws(StoreError) -> ResolvedDefinition {
     let file = try files.file(site.path)
     let line = site.binding.position.line
+    let named = try files.symbols(named: site.binding.name, in: site.path)
     let symbol = file.flatMap { f in
-      f.symbols.first {
+      named.first {
         $0.name == site.binding.name && ($0.range.start.line == line || (site.binding.scope == 0 && $0.range.start.line <= line && line <= $0.range.end.line))
       }.map { SymbolMatch(symbol: $0, path: site.path, language: f.language) }
     }

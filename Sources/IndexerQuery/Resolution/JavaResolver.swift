@@ -631,9 +631,10 @@ final class JavaResolver {
   private func answer(_ site: Site) throws(StoreError) -> ResolvedDefinition {
     let file = try files.file(site.path)
     let line = site.binding.position.line
+    let named = try files.symbols(named: site.binding.name, in: site.path)
     let symbol = file.flatMap { f in
-      (f.symbols.first { $0.name == site.binding.name && $0.range.start.line == line }
-        ?? f.symbols.first { $0.name == site.binding.name && $0.range.start.line <= line && line <= $0.range.end.line
+      (named.first { $0.name == site.binding.name && $0.range.start.line == line }
+        ?? named.first { $0.name == site.binding.name && $0.range.start.line <= line && line <= $0.range.end.line
           && (site.binding.kind == .definition || site.binding.kind == .attribute) })
         .map { SymbolMatch(symbol: $0, path: site.path, language: f.language) }
     }

@@ -429,8 +429,9 @@ final class JavaScriptResolver {
 
   private func answer(_ site: Site) throws(StoreError) -> ResolvedDefinition {
     let file = try files.file(site.path)
+    let named = try files.symbols(named: site.name, in: site.path)
     let symbol = file.flatMap { f in
-      f.symbols.first { $0.name == site.name && $0.range.start.line == site.position.line }
+      named.first { $0.name == site.name && $0.range.start.line == site.position.line }
         .map { SymbolMatch(symbol: $0, path: site.path, language: f.language) }
     }
     var resolution = site.resolution

@@ -116,7 +116,7 @@ final class PythonResolver {
     }
     guard var function = body(at: callee.position) else { return nil }
     if scopes.scopes[function].kind == .type {
-      guard let initializer = Self.bodyBindings(scopes, function, named: "__init__").first(where: { $0.kind == .definition }),
+      guard let initializer = try bodyBindings(scopes, function, named: "__init__", in: callee.path).first(where: { $0.kind == .definition }),
         let initBody = body(at: initializer.position)
       else { return nil }
       function = initBody
@@ -141,6 +141,7 @@ final class PythonResolver {
   ) throws(StoreError) -> (FileScopes.Binding, Resolution)? {
     guard let file = try file(path) else { return nil }
     let scopes = file.scopes
+    let named = try files.bindings(named: name, in: path)
     let innermostScope = scopes.innermostScope(at: position)
     // The use's blocks and scopes, innermost first: the bindings on its own path of control.
     var path: Set<Int> = []
@@ -162,11 +163,11 @@ final class PythonResolver {
       }
       if !innermost && scope.kind == .type { continue }
       if skippingToFunction && scope.kind != .function { continue }
-      let here = scopes.bindings.filter { $0.name == name && $0.kind != .attribute && scopes.owner(of: $0.scope) == s }
+      let here = named.filter { $0.kind != .attribute && scopes.owner(of: $0.scope) == s }
       // Under `global`/`nonlocal` an assignment here rebinds the outer name: it counts with the outer bindings.
       let assignedHere = here.filter { $0.kind != .global && $0.kind != .nonlocal }
       if here.contains(where: { $0.kind == .global }) {
-        let module = scopes.bindings.filter { $0.name == name && $0.kind != .global && scopes.owner(of: $0.scope) == 0 }
+        let module = named.filter { $0.kind != .global && scopes.owner(of: $0.scope) == 0 }
         let all = (module + assignedHere).sorted { $0.position < $1.position }
         return Self.nearest(all, at: position, path: path, in: scopes).map { ($0, .scope) }
       }
@@ -225,8 +226,8 @@ final class PythonResolver {
 
   /// The first binding a type's or module's body has for `name` (any block of it), skipping attributes
   /// when the body itself binds the name.
-  private static func bodyBindings(_ scopes: FileScopes, _ scope: Int, named name: String) -> [FileScopes.Binding] {
-    scopes.bindings.filter { $0.name == name && scopes.owner(of: $0.scope) == scope }
+  private func bodyBindings(_ scopes: FileScopes, _ scope: Int, named name: String, in path: String) throws(StoreError) -> [FileScopes.Binding] {
+    try files.bindings(named: name, in: path).filter { scopes.owner(of: $0.scope) == scope }
   }
 
   /// The answer for a binding: its outline symbol when it has one, the import's target for an import.
@@ -239,8 +240,9 @@ final class PythonResolver {
 
   private func answer(_ binding: FileScopes.Binding, in path: String, resolution: Resolution) throws(StoreError) -> ResolvedDefinition {
     let file = try file(path)
+    let named = try files.symbols(named: binding.name, in: path)
     let symbol = file.flatMap { f in
-      f.symbols.first { $0.name == binding.name && $0.range.start.line == binding.position.line }
+      named.first { $0.name == binding.name && $0.range.start.line == binding.position.line }
         .map { SymbolMatch(symbol: $0, path: path, language: f.language) }
     }
     var answer = ResolvedDefinition(
@@ -249,7 +251,7 @@ final class PythonResolver {
     if let scopes = file?.scopes {
       let owner = scopes.owner(of: binding.scope)
       // Under `global x`, an assignment in a function rebinds the file's `x`: one variable with it.
-      let global = scopes.bindings.contains { $0.kind == .global && $0.name == binding.name && scopes.owner(of: $0.scope) == owner }
+      let global = try files.bindings(named: binding.name, in: path).contains { $0.kind == .global && scopes.owner(of: $0.scope) == owner }
       answer.scope = global ? 0 : owner
     }
     return answer
@@ -385,7 +387,7 @@ final class PythonResolver {
       var imported: MemberSite?
       var found: MemberSite?
       if let path = module.file, let file = try file(path) {
-        let here = Self.bodyBindings(file.scopes, 0, named: name)
+        let here = try bodyBindings(file.scopes, 0, named: name, in: path)
         found = here.first(where: { $0.kind != .imported }).map { .binding($0, path: path) }
         imported = here.first.map { .binding($0, path: path) }
         if found == nil, let binding = here.first, try !importsOwnSubmodule(binding, in: path) { found = imported }
@@ -396,7 +398,7 @@ final class PythonResolver {
       return found
     case .type(let path, let scope):
       guard let file = try file(path), scope < file.scopes.scopes.count else { return nil }
-      let here = Self.bodyBindings(file.scopes, scope, named: name)
+      let here = try bodyBindings(file.scopes, scope, named: name, in: path)
       if let found = here.last(where: { $0.kind != .attribute }) ?? here.first { return .binding(found, path: path) }
       let body = file.scopes.scopes[scope]
       for base in body.bases {

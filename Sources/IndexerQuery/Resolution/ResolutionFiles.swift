@@ -13,6 +13,9 @@ final class ResolutionFiles {
   /// Per file, its bindings by name: a references request resolves a name hundreds of times in one file, and a
   /// scan of every binding each time made that quadratic.
   private var bindingsByName: [String: [String: [FileScopes.Binding]]] = [:]
+  /// Per file, its outline symbols by name: every answer looks its binding's symbol up, and the SCIP export
+  /// asks for every occurrence of a file.
+  private var symbolsByName: [String: [String: [Symbol]]] = [:]
   /// Files kept decoded at most; past it the cache starts over, so a references request over a common name
   /// holds a bounded number of outlines.
   static let maximumCachedFiles = 128
@@ -33,6 +36,7 @@ final class ResolutionFiles {
     if files.count >= Self.maximumCachedFiles {
       files.removeAll(keepingCapacity: true)
       bindingsByName.removeAll(keepingCapacity: true)
+      symbolsByName.removeAll(keepingCapacity: true)
     }
     files[path] = loaded
     return loaded
@@ -45,6 +49,16 @@ final class ResolutionFiles {
     var byName: [String: [FileScopes.Binding]] = [:]
     for binding in file.scopes.bindings { byName[binding.name, default: []].append(binding) }
     bindingsByName[path] = byName
+    return byName[name] ?? []
+  }
+
+  /// The outline symbols of `path` named `name`, in outline order; empty when the file is not in the index.
+  func symbols(named name: String, in path: String) throws(StoreError) -> [Symbol] {
+    if let known = symbolsByName[path] { return known[name] ?? [] }
+    guard let file = try file(path) else { return [] }
+    var byName: [String: [Symbol]] = [:]
+    for symbol in file.symbols { byName[symbol.name, default: []].append(symbol) }
+    symbolsByName[path] = byName
     return byName[name] ?? []
   }
 

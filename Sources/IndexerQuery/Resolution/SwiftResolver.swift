@@ -625,8 +625,9 @@ final class SwiftResolver {
   private func answer(_ site: Site) throws(StoreError) -> ResolvedDefinition {
     let file = try files.file(site.path)
     let binding = site.binding
+    let named = try files.symbols(named: binding.name, in: site.path)
     let symbol = file.flatMap { f in
-      f.symbols.first { $0.name == binding.name && $0.range.start.line <= binding.position.line && $0.range.end.line >= binding.position.line }
+      named.first { $0.name == binding.name && $0.range.start.line <= binding.position.line && $0.range.end.line >= binding.position.line }
         .map { SymbolMatch(symbol: $0, path: site.path, language: f.language) }
     }
     return ResolvedDefinition(
