@@ -34,12 +34,23 @@ public struct DefinitionNearness: Comparable, Sendable {
     path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
   }
 
-  /// How many leading folders `a` and `b` have in common.
+  /// How many leading folders `a` and `b` have in common, compared as bytes (the SCIP export asks this for
+  /// every candidate of every name it guesses).
   static func sharedFolders(_ a: String, _ b: String) -> Int {
-    let x = a.split(separator: "/").dropLast()
-    let y = b.split(separator: "/").dropLast()
-    var n = 0
-    while n < x.count && n < y.count && x[x.startIndex + n] == y[y.startIndex + n] { n += 1 }
-    return n
+    let x = folder(of: a).utf8
+    let y = folder(of: b).utf8
+    guard !x.isEmpty && !y.isEmpty else { return 0 }
+    var shared = 0
+    var i = x.startIndex
+    var j = y.startIndex
+    while i != x.endIndex && j != y.endIndex && x[i] == y[j] {
+      if x[i] == UInt8(ascii: "/") { shared += 1 }
+      i = x.index(after: i)
+      j = y.index(after: j)
+    }
+    // The last folder counts when both names end there (`a/b` and `a/b/c`, not `a/b` and `a/bc`).
+    let xEnds = i == x.endIndex || x[i] == UInt8(ascii: "/")
+    let yEnds = j == y.endIndex || y[j] == UInt8(ascii: "/")
+    return xEnds && yEnds ? shared + 1 : shared
   }
 }

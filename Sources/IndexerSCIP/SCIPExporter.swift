@@ -261,11 +261,31 @@ public struct SCIPExporter {
     return keys
   }
 
-  /// `Outer.Inner` or `outer::inner` as its names.
+  /// `Outer.Inner` or `outer::inner` as its names (a lone `:` stays in a name). By bytes: the export splits
+  /// the container of every definition it names.
   static func containerComponents(_ container: String) -> [String] {
-    guard !container.isEmpty else { return [] }
-    return container.replacingOccurrences(of: "::", with: "\u{0}").replacingOccurrences(of: ".", with: "\u{0}")
-      .split(separator: "\u{0}", omittingEmptySubsequences: true).map(String.init)
+    var parts: [String] = []
+    let bytes = container.utf8
+    var start = bytes.startIndex
+    var i = start
+    func emit(_ end: String.Index) {
+      if start < end { parts.append(String(container[start..<end])) }
+    }
+    while i != bytes.endIndex {
+      let next = bytes.index(after: i)
+      if bytes[i] == UInt8(ascii: ".") {
+        emit(i)
+        start = next
+      } else if bytes[i] == UInt8(ascii: ":"), next != bytes.endIndex, bytes[next] == UInt8(ascii: ":") {
+        emit(i)
+        start = bytes.index(after: next)
+        i = start
+        continue
+      }
+      i = next
+    }
+    emit(bytes.endIndex)
+    return parts
   }
 
   /// Where a definition's name is written: the first occurrence of the name inside the definition that

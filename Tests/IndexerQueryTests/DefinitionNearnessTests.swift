@@ -1,5 +1,5 @@
 import IndexerModel
-import IndexerQuery
+@testable import IndexerQuery
 import Testing
 
 /// The one ranking of guesses by name, which go-to-definition and the SCIP export share.
@@ -22,5 +22,13 @@ import Testing
     #expect(near("nom/src/internal.rs") < near("clap/src/builder/value_parser.rs"))
     #expect(near("nom/src/bits/mod.rs") == near("nom/src/internal.rs"))
     #expect(!(near("clap/src/a.rs") < near("bytes/src/a.rs")))
+  }
+
+  @Test func sharedFoldersCountWholeFoldersOnly() {
+    #expect(DefinitionNearness.sharedFolders("a/b/c.rs", "a/b/d/e.rs") == 2)
+    #expect(DefinitionNearness.sharedFolders("a/b/c.rs", "a/bc/e.rs") == 1)
+    #expect(DefinitionNearness.sharedFolders("a/b/c.rs", "a/b/x.rs") == 2)
+    #expect(DefinitionNearness.sharedFolders("c.rs", "a/x.rs") == 0)
+    #expect(DefinitionNearness.sharedFolders("x/c.rs", "y/x.rs") == 0)
   }
 }

@@ -58,6 +58,13 @@ import Testing
       "indexer . . . `a.cpp`/outer/detail#"])
   }
 
+  @Test func containersSplitAtDotsAndDoubleColonsOnly() {
+    #expect(SCIPExporter.containerComponents("a::b.c:d") == ["a", "b", "c:d"])
+    #expect(SCIPExporter.containerComponents("::x..y::") == ["x", "y"])
+    #expect(SCIPExporter.containerComponents("") == [])
+    #expect(SCIPExporter.containerComponents("Outer.Inner") == ["Outer", "Inner"])
+  }
+
   @Test func deepContainersAreBounded() {
     var index = FileIndex(language: .python)
     let container = (0..<10_000).map { "c\($0)" }.joined(separator: ".")

@@ -14,6 +14,8 @@ final class PythonResolver {
   /// What a module's name denotes, per module and name: references resolve the same `unittest.TestCase`
   /// in hundreds of files, and the answer does not depend on where it is asked.
   private var moduleMembers: [String: MemberSite?] = [:]
+  /// The module each written name means from each folder (the roots tried depend only on the folder).
+  private var modulesFound: [String: PythonModules.Module?] = [:]
   static let maximumSteps = 64
 
   init(files: ResolutionFiles) {
@@ -38,7 +40,7 @@ final class PythonResolver {
   /// damaged blob whose callee points back at a keyword argument still ends.
   private func resolveUse(name: String, path: String, at position: SourcePosition) throws(StoreError) -> ResolvedDefinition? {
     guard take(), let file = try file(path), file.language == .python, !file.scopes.isEmpty else { return nil }
-    if let use = file.scopes.moduleUse(at: position), let module = modules().module(use.module, from: path),
+    if let use = file.scopes.moduleUse(at: position), let module = module(use.module, from: path),
       let answer = moduleAnswer(module, name: name)
     {
       return answer
@@ -273,6 +275,15 @@ final class PythonResolver {
 
   // MARK: Imports
 
+  private func module(_ written: String, from path: String) -> PythonModules.Module? {
+    let key = written + "\u{0}" + PythonModules.folder(of: path)
+    if let known = modulesFound[key] { return known }
+    let found = modules().module(written, from: path)
+    if modulesFound.count >= ResolutionFiles.maximumCachedNames * 8 { modulesFound.removeAll(keepingCapacity: true) }
+    modulesFound[key] = found
+    return found
+  }
+
   private func modules() -> PythonModules {
     PythonModules { [unowned self] path in (try? self.contains(path)) ?? false }
   }
@@ -298,12 +309,12 @@ final class PythonResolver {
   /// What a module path in an import denotes: the module's file, or, when no file has that path, a name
   /// an enclosing module binds (`os.path` is `posixpath`, bound in `os.py`).
   private func moduleValue(_ written: String, from path: String) throws(StoreError) -> Value {
-    if let module = modules().module(written, from: path) { return .module(module) }
+    if let module = module(written, from: path) { return .module(module) }
     let dots = String(written.prefix { $0 == "." })
     let parts = written.dropFirst(dots.count).split(separator: ".").map(String.init)
     guard parts.count > 1 else { return .unknown }
     for split in stride(from: parts.count - 1, through: 1, by: -1) {
-      guard let module = modules().module(dots + parts[..<split].joined(separator: "."), from: path) else { continue }
+      guard let module = module(dots + parts[..<split].joined(separator: "."), from: path) else { continue }
       var value = Value.module(module)
       for part in parts[split...] {
         value = try self.value(ofMember: part, of: value)
