@@ -201,7 +201,7 @@ public struct FileScopes: Sendable, Hashable {
 
   /// The keyword argument named at `position`, nil when none is.
   public func keywordArgument(at position: SourcePosition) -> KeywordArgument? {
-    Self.find(position, in: keywordArguments, at: \.position)
+    Self.find(position, in: keywordArguments) { $0.position }
   }
 
   /// The module named at `position` in an import statement, nil when none is.
@@ -223,22 +223,23 @@ public struct FileScopes: Sendable, Hashable {
 
   /// The member use at `position` (the name's first byte), nil when the name there is not after a `.`.
   public func member(at position: SourcePosition) -> Member? {
-    Self.find(position, in: members, at: \.position)
+    Self.find(position, in: members) { $0.position }
   }
 
   /// The labels of the call whose callee's name is at `position`, nil when none was recorded there.
   public func callLabels(at position: SourcePosition) -> String? {
-    Self.find(position, in: calls, at: \.position)?.labels
+    Self.find(position, in: calls) { $0.position }?.labels
   }
 
-  /// Binary search over a list in source order.
-  private static func find<T>(_ position: SourcePosition, in list: [T], at key: KeyPath<T, SourcePosition>) -> T? {
+  /// Binary search over a list in source order. A closure, not a key path: resolution asks this for nearly
+  /// every use, and a key path's projection cost more than the search.
+  private static func find<T>(_ position: SourcePosition, in list: [T], at key: (T) -> SourcePosition) -> T? {
     var low = 0
     var high = list.count
     while low < high {
       let mid = (low + high) / 2
-      if list[mid][keyPath: key] < position { low = mid + 1 } else { high = mid }
+      if key(list[mid]) < position { low = mid + 1 } else { high = mid }
     }
-    return low < list.count && list[low][keyPath: key] == position ? list[low] : nil
+    return low < list.count && key(list[low]) == position ? list[low] : nil
   }
 }

@@ -30,7 +30,7 @@ public struct DefinitionNearness: Comparable, Sendable {
     a.tier != b.tier ? a.tier < b.tier : a.sharedFolders > b.sharedFolders
   }
 
-  static func folder(of path: String) -> Substring {
+  public static func folder(of path: String) -> Substring {
     path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
   }
 

@@ -72,7 +72,7 @@ public struct SCIPExporter {
       metadata.int32(4, 1)  // TextEncoding.UTF8
     }
     try output.write(top.bytes)
-    var cache: [String: [(path: String, key: String)]] = [:]
+    var cache = GuessCache()
     var targets = ResolvedTargets(engine: engine)
     var writeFailure: DescriptorOutput.WriteFailed?
     do {
@@ -101,7 +101,7 @@ public struct SCIPExporter {
 
   private func write(
     document doc: inout ProtobufWriter, path: String, index: FileIndex, directory: ScratchDirectory,
-    cache: inout [String: [(path: String, key: String)]], targets: inout ResolvedTargets,
+    cache: inout GuessCache, targets: inout ResolvedTargets,
     summary: inout Summary
   ) {
     doc.string(1, path)
@@ -199,23 +199,35 @@ public struct SCIPExporter {
     }
   }
 
+  /// The lookups the guesses by name repeat: each (language, name)'s candidates, and the nearest of them
+  /// from each folder (what `nearest` chooses depends on the folder only).
+  struct GuessCache {
+    var candidates: [String: [(path: String, key: String)]] = [:]
+    var chosen: [String: [String]] = [:]
+  }
+
   /// A name's guessed definitions: the file's own, else the nearest of the workspace's in its language.
   private func nearestDefinitions(
     of name: String, from path: String, language: Language, own keysByName: [String: [String]], directory: ScratchDirectory,
-    cache: inout [String: [(path: String, key: String)]]
+    cache: inout GuessCache
   ) -> [String] {
     if let own = keysByName[name] { return own.count <= Self.ambiguityLimit ? own : [] }
     let key = language.rawValue + ":" + name
+    let from = key + "\u{0}" + DefinitionNearness.folder(of: path)
+    if let known = cache.chosen[from] { return known }
     let candidates: [(path: String, key: String)]
-    if let cached = cache[key] {
+    if let cached = cache.candidates[key] {
       candidates = cached
     } else {
       let found = (try? directory.lookup(name: name, language: language, limit: Self.candidateLimit + 1)) ?? []
       candidates = found.count <= Self.candidateLimit ? found : []
-      if cache.count >= Self.lookupCacheLimit { cache.removeAll(keepingCapacity: true) }
-      cache[key] = candidates
+      if cache.candidates.count >= Self.lookupCacheLimit { cache.candidates.removeAll(keepingCapacity: true) }
+      cache.candidates[key] = candidates
     }
-    return Self.nearest(candidates, from: path)
+    let chosen = Self.nearest(candidates, from: path)
+    if cache.chosen.count >= Self.lookupCacheLimit { cache.chosen.removeAll(keepingCapacity: true) }
+    cache.chosen[from] = chosen
+    return chosen
   }
 
   /// Every definition's symbol and the symbol of its container ("" at file level): the path as
