@@ -35,6 +35,9 @@ final class RustResolver {
   /// Per question: the crate root of each package folder, and of each crate name asked from a package
   /// (a references request asks them for every use).
   private var crateRoots: [String: String?] = [:]
+  /// Per question: each import followed, and each `mod x;` file found (a file's every use asks again).
+  private var imports: [GlobKey: Site?] = [:]
+  private var moduleFiles: [String: String?] = [:]
   private var namedCrates: [String: String?] = [:]
 
   private struct Site {
@@ -177,6 +180,19 @@ final class RustResolver {
 
   /// What the import binding `binding` names, followed to its definition.
   private func followImport(_ binding: FileScopes.Binding, in path: String) throws(StoreError) -> Site? {
+    let key = GlobKey(path: path, position: binding.position)
+    if let known = imports[key] { return known }
+    let found = try importTarget(binding, in: path)
+    // An answer cut short by the step budget, or by a glob skipped while its own path is resolved, is not
+    // the import's: only a finished one is kept.
+    if steps <= Self.maximumSteps && globsInProgress.isEmpty {
+      if imports.count >= ResolutionFiles.maximumCachedNames * 8 { imports.removeAll(keepingCapacity: true) }
+      imports[key] = found
+    }
+    return found
+  }
+
+  private func importTarget(_ binding: FileScopes.Binding, in path: String) throws(StoreError) -> Site? {
     guard take(), let file = try files.file(path),
       let entry = file.scopes.imports.first(where: { $0.position == binding.position && $0.localName == binding.name })
     else { return nil }
@@ -203,7 +219,7 @@ final class RustResolver {
   private func pathValue(
     _ path: String, in file: String, at position: SourcePosition, isUse: Bool = false, skipping: SourcePosition? = nil
   ) throws(StoreError) -> Value {
-    let segments = path.components(separatedBy: "::").filter { !$0.isEmpty }
+    let segments = path.split(separator: ":").map(String.init)  // names hold no `:`; `::` splits into two
     guard let first = segments.first, take() else { return .unknown }
     var current: Value
     switch first {
@@ -285,6 +301,15 @@ final class RustResolver {
   /// The file of `mod name;` declared in the module `scope` of `path`: `name.rs` or `name/mod.rs` in the
   /// module's folder (inline modules around it add their names).
   private func moduleFile(_ name: String, declaredIn path: String, scope: Int) throws(StoreError) -> String? {
+    let key = path + "\u{0}" + String(scope) + "\u{0}" + name
+    if let known = moduleFiles[key] { return known }
+    let found = try findModuleFile(name, declaredIn: path, scope: scope)
+    if moduleFiles.count >= ResolutionFiles.maximumCachedNames * 8 { moduleFiles.removeAll(keepingCapacity: true) }
+    moduleFiles[key] = found
+    return found
+  }
+
+  private func findModuleFile(_ name: String, declaredIn path: String, scope: Int) throws(StoreError) -> String? {
     var folder = Self.moduleFolder(of: path)
     if scope > 0, let file = try files.file(path) {
       var inline: [String] = []
