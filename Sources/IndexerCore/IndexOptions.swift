@@ -43,7 +43,7 @@ public struct IndexOptions: Sendable {
 
   /// `<root>/.indexer/index.sqlite`: where the index lives unless `--db` says otherwise.
   public static func defaultDatabasePath(root: String) -> String {
-    (root.hasSuffix("/") ? root : root + "/") + ".indexer/index.sqlite"
+    IndexLayout.defaultDatabase(root: root)
   }
 }
 

@@ -24,7 +24,7 @@ public final class ServiceClient {
 
   /// The socket of the watcher serving this database: `<root>/.indexer/indexer.sock`, or `<db>.sock`.
   public static func socketPath(forDatabase database: String) -> String {
-    CompanionFile.path(forDatabase: database, name: "indexer.sock", suffix: "sock")
+    IndexLayout.path(of: .socket, forDatabase: database)
   }
 
   public init(databasePath: String) throws(Failure) {

@@ -1,5 +1,6 @@
-import IndexerStore
 import IndexerCore
+import IndexerModel
+import IndexerStore
 
 /// How `indexer watch` batches, polls and caches.
 public struct ServiceOptions: Sendable {
@@ -28,5 +29,5 @@ public struct ServiceOptions: Sendable {
 
   /// Where the service keeps its files: beside the default database in `.indexer/`, or `<db>.sock` etc.
   public var socketPath: String { ServiceClient.socketPath(forDatabase: index.databasePath) }
-  public var logPath: String { CompanionFile.path(forDatabase: index.databasePath, name: "indexer.log", suffix: "log") }
+  public var logPath: String { IndexLayout.path(of: .log, forDatabase: index.databasePath) }
 }

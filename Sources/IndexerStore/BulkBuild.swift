@@ -4,6 +4,7 @@
 import Foundation
 import GRDB
 import GRDBSQLite
+import IndexerModel
 
 /// A bulk (cold) build: a new database written beside the live one, then published by an atomic rename.
 ///
@@ -26,8 +27,8 @@ package final class BulkBuild {
   /// side file of (name, file) pairs, `.indexer/building-runs.sqlite` (or `<db>.building-runs`).
   package static func paths(forDatabase live: String) -> (database: String, runs: String) {
     (
-      CompanionFile.path(forDatabase: live, name: "building.sqlite", suffix: "building"),
-      CompanionFile.path(forDatabase: live, name: "building-runs.sqlite", suffix: "building-runs")
+      IndexLayout.path(of: .building, forDatabase: live),
+      IndexLayout.path(of: .buildingRuns, forDatabase: live)
     )
   }
 

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+import IndexerModel
 
 /// One writer per database: an advisory `flock` on `.indexer/lock` (or `<db>.lock` with `--db`) holding
 /// the pid. `IndexDatabase.openForWriting` takes it, so no caller of the library can open two writers.
@@ -15,7 +16,7 @@ package final class WriterLock: Sendable {
 
   /// The lock next to a database: `<root>/.indexer/lock` for the default location, `<db>.lock` otherwise.
   package static func path(forDatabase database: String) -> String {
-    CompanionFile.path(forDatabase: database, name: "lock", suffix: "lock")
+    IndexLayout.path(of: .lock, forDatabase: database)
   }
 
   package init(path: String) throws(StoreError) {

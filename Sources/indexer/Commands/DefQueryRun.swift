@@ -1,6 +1,7 @@
 import ArgumentParser
 import IndexerModel
 import IndexerQuery
+import IndexerService
 
 /// A `query def` request: resolves the use at a place through the query core's resolver.
 struct DefQueryRun {

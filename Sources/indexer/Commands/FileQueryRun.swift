@@ -1,6 +1,7 @@
 import ArgumentParser
 import IndexerModel
 import IndexerQuery
+import IndexerService
 
 #if canImport(Glibc)
   import Glibc

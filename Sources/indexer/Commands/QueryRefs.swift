@@ -1,6 +1,5 @@
 import ArgumentParser
 import IndexerModel
-import IndexerStore
 
 extension IndexerCommand {
   /// `indexer query refs NAME`: every occurrence of an identifier, like `global -rx` with definitions marked.

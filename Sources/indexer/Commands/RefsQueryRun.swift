@@ -1,6 +1,7 @@
 import ArgumentParser
 import IndexerModel
 import IndexerQuery
+import IndexerService
 import IndexerStore
 
 /// A `query refs` request as plain values, whichever parser produced it (see `FastPath`).

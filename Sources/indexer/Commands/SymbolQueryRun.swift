@@ -1,7 +1,7 @@
 import ArgumentParser
 import IndexerModel
 import IndexerQuery
-import IndexerStore
+import IndexerService
 
 /// What `query symbol` and `query refs` both take: filters, where the index is, how to print.
 struct QueryOptions {

@@ -41,6 +41,10 @@ struct UsageError: UserFacingError {
   var userMessage: String
 }
 
+extension WatcherOrDatabase.Refusal: UserFacingError {
+  var userMessage: String { message }
+}
+
 extension IndexError: UserFacingError {
   var userMessage: String { description }
 }

@@ -1,15 +1,26 @@
 import IndexerModel
 import IndexerQuery
-import IndexerService
 import IndexerStore
 
 /// Answers from the running watcher when there is one (its hot layer, `--sync`), else from the database.
-/// Either way the answer is the same: the watcher reads the same file and returns the same fields.
-struct WatcherOrDatabase {
-  let databasePath: String
-  let sync: Bool
+/// Either way the answer is the same: the watcher reads the same file and returns the same fields. The
+/// routing every front end that starts fresh (`indexer query`) goes through.
+public struct WatcherOrDatabase {
+  public let databasePath: String
+  public let sync: Bool
 
-  func symbols(_ query: SymbolQuery) throws -> [SymbolMatch] {
+  /// The watcher answered with an error of its own (a bad argument, a path outside the root): the
+  /// user's error, said in the watcher's words.
+  public struct Refusal: Error, Sendable {
+    public let message: String
+  }
+
+  public init(databasePath: String, sync: Bool) {
+    self.databasePath = databasePath
+    self.sync = sync
+  }
+
+  public func symbols(_ query: SymbolQuery) throws -> [SymbolMatch] {
     if let client = try watcher() {
       do throws(ServiceClient.Failure) {
         return try client.symbols(query)
@@ -20,7 +31,7 @@ struct WatcherOrDatabase {
     return try QueryEngine(databasePath: databasePath).symbols(query)
   }
 
-  func outline(path: String) throws -> FileIndex? {
+  public func outline(path: String) throws -> FileIndex? {
     if let client = try watcher() {
       do throws(ServiceClient.Failure) {
         return try client.outline(path: path)
@@ -33,13 +44,13 @@ struct WatcherOrDatabase {
 
   /// References are read from the database file: the watcher commits every batch there, so after
   /// `--sync` has waited for it the file holds the answer.
-  func references(_ filter: ReferenceFilter) throws -> [ReferenceMatch] {
+  public func references(_ filter: ReferenceFilter) throws -> [ReferenceMatch] {
     if sync { _ = try watcher() }
     return try QueryEngine(databasePath: databasePath).references(filter)
   }
 
   /// With `--sync`, returns once the running watcher (if any) has committed every change made before.
-  func waitForWatcher() throws {
+  public func waitForWatcher() throws {
     _ = try watcher()
   }
 
@@ -58,6 +69,6 @@ struct WatcherOrDatabase {
 
   /// A watcher that went away mid-request means "read the database"; its own error is the user's error.
   private func rethrowRemote(_ failure: ServiceClient.Failure) throws {
-    if case .remote(let message) = failure { throw UsageError(userMessage: message) }
+    if case .remote(let message) = failure { throw Refusal(message: message) }
   }
 }
