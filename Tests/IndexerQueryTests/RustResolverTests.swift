@@ -46,6 +46,18 @@ import Testing
     #expect(try ws.resolve(a, line: 18, "x") == "\(a):2:9 local")  // the block's `x` ended with it
   }
 
+  @Test func aClosureAfterAnAttributeBindsItsParameters() throws {
+    let ws = Workspace([
+      "src/lib.rs": """
+      pub fn sum(items: &[i32]) -> i32 {
+          items.iter().fold(0, #[inline(always)] |acc, v| acc + v)
+      }
+      """
+    ])
+    #expect(try ws.resolve("src/lib.rs", line: 2, "v", occurrence: 2) == "src/lib.rs:2:50 local")
+    #expect(try ws.resolve("src/lib.rs", line: 2, "acc", occurrence: 2) == "src/lib.rs:2:45 local")
+  }
+
   @Test func pathsWalkTheModuleTreeAndInlineModulesSeeNoOuterItems() throws {
     let ws = Workspace([
       "src/lib.rs": """

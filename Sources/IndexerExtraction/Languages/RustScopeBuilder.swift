@@ -697,6 +697,8 @@ struct RustScopeBuilder: TokenScopeRecorder {
     case .name: return lex.isWord(before, "move") || lex.isWord(before, "return") || lex.isWord(before, "in") || lex.isWord(before, "else")
     case .literal: return false
     case .punct:
+      // `#[inline] |x| …`: an attribute's `]` goes before a closure.
+      if lex.isPunct(before, "]"), before < openers.count, openers[before] > 0, lex.isPunct(Int(openers[before]) - 1, "#") { return true }
       return !(lex.isPunct(before, "|") || lex.isPunct(before, ")") || lex.isPunct(before, "]") || lex.isPunct(before, "}")
         || lex.isPunct(before, "?"))
     default: return true
