@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side benchmarks of indexer against its peers on real trees, medians of several runs.
 #
-#   Benchmarks/run.sh                 # python-stdlib, node-js, ts-decls, swift-nio, swift-syntax
+#   Benchmarks/run.sh                 # python-stdlib, node-js, ts-decls, rust-crates, swift-nio, swift-syntax
 #   RUNS=7 BENCH_LINUX=1 Benchmarks/run.sh   # then every Linux row (Benchmarks/linux.sh; LINUX_RUNS, default 1)
 #
 # Corpora come from ../shared/corpus/make-corpus (cached in ~/.cache/indexer-corpora). Needs the release
@@ -39,8 +39,8 @@ hyperfine -N --style none --runs "$runs" --export-json "$work/cold-py.json" \
 a=$(median_of "$work/cold-py.json" 0); b=$(median_of "$work/cold-py.json" 1)
 row "cold index, python-stdlib" "$(secs "$a")" "ctags -R --languages=Python: $(secs "$b")" "$(ratio "$a" "$b")" "≤ 0.70"
 
-# --- cold index vs ctags -R (JavaScript, TypeScript: the readers also record scopes for resolution) -------
-for pair in node-js:JavaScript ts-decls:TypeScript; do
+# --- cold index vs ctags -R (JavaScript, TypeScript, Rust: the readers also record scopes for resolution) -
+for pair in node-js:JavaScript ts-decls:TypeScript rust-crates:Rust; do
   name=${pair%%:*}; lang=${pair#*:}
   src=$(corpus "$name")
   hyperfine -N --style none --runs "$runs" --export-json "$work/cold-$name.json" \
@@ -92,6 +92,15 @@ hyperfine -N --style none --warmup 5 --runs 60 --export-json "$work/refs.json" \
   "$bin query refs TestCase --db $work/py.sqlite" >/dev/null
 a=$(median_of "$work/refs.json" 0)
 row "query refs TestCase, fresh process (python-stdlib)" "$(ms "$a")" "—" "—" "≤ 15 ms"
+# References of a common method resolved from its definition (`BytesMut::len`, rust-crates) beside the name
+# search for every `len`: what resolution costs a references request.
+rc=$(corpus rust-crates)
+"$bin" index "$rc" --db "$work/rust-crates.sqlite" --quiet
+hyperfine -N --style none --warmup 3 --runs 30 --export-json "$work/refs-at.json" \
+  "$bin query refs --at bytes-1.2.1/src/bytes_mut.rs:181:12 --db $work/rust-crates.sqlite --root $rc" \
+  "$bin query refs len --db $work/rust-crates.sqlite --root $rc" >/dev/null
+a=$(median_of "$work/refs-at.json" 0); b=$(median_of "$work/refs-at.json" 1)
+row "query refs --at BytesMut::len, fresh process (rust-crates)" "$(ms "$a")" "query refs len (by name): $(ms "$b")" "$(ratio "$a" "$b")" "≤ 1.00"
 
 # --- the walk alone: WorkspaceScanner vs Foundation's FileManager.enumerator -------------------------
 (cd "$here" && swift build -c release --product walk-compare >/dev/null 2>&1) && {
