@@ -27,16 +27,3 @@ public struct SymbolFilter: Sendable, Hashable {
     self.limit = limit
   }
 }
-
-/// A definition found by a query, with the file it is in.
-public struct SymbolMatch: Sendable, Hashable {
-  public var symbol: Symbol
-  public var path: String
-  public var language: Language
-
-  public init(symbol: Symbol, path: String, language: Language) {
-    self.symbol = symbol
-    self.path = path
-    self.language = language
-  }
-}

@@ -2,7 +2,6 @@ import ArgumentParser
 import IndexerModel
 import IndexerQuery
 import IndexerService
-import IndexerStore
 
 /// A `query refs` request as plain values, whichever parser produced it (see `FastPath`).
 struct RefsQueryRun {

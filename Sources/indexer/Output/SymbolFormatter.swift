@@ -1,6 +1,5 @@
 import IndexerModel
 import IndexerQuery
-import IndexerStore
 
 /// The two ways a definition is printed: the grep-like text line and the `--json` object.
 enum SymbolFormatter {

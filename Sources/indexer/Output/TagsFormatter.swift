@@ -1,5 +1,4 @@
 import IndexerModel
-import IndexerStore
 
 /// Universal Ctags' extended tags format, so Vim, Emacs and `readtags` read our export like its output.
 enum TagsFormatter {

@@ -1,4 +1,18 @@
-import IndexerModel
+/// The records a query answers with, shared by the store that reads them and every layer above it: a
+/// definition with its file, an occurrence of a name, and which occurrences `query refs` wants.
+
+/// A definition found by a query, with the file it is in.
+public struct SymbolMatch: Sendable, Hashable {
+  public var symbol: Symbol
+  public var path: String
+  public var language: Language
+
+  public init(symbol: Symbol, path: String, language: Language) {
+    self.symbol = symbol
+    self.path = path
+    self.language = language
+  }
+}
 
 /// One occurrence of a name: where, inside which definition, and whether it is a definition itself.
 public struct ReferenceMatch: Sendable, Hashable {
