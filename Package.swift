@@ -24,6 +24,8 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/swiftlang/swift-syntax", exact: "602.0.0"),
     .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+    // The SDK's own dependency, named for the MCP transport's `Logger` (the URL as the SDK spells it).
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
   ],
   targets: [
     // Layer 0: values and the C shim.
@@ -146,6 +148,7 @@ let package = Package(
         "IndexerService",
         "IndexerStore",
         .product(name: "MCP", package: "swift-sdk"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: settings
     ),

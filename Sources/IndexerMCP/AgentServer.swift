@@ -44,7 +44,7 @@ public enum AgentServer {
         return .init(content: [.text(text: failure.message, annotations: nil, _meta: nil)], isError: true)
       }
     }
-    try await server.start(transport: StdioTransport())
+    try await server.start(transport: BlockingStdioTransport())
     await server.waitUntilCompleted()
   }
 }
