@@ -13,6 +13,11 @@ BENCH_PACKAGES := universal-ctags global hyperfine time inotify-tools bc
 # Its own scratch folder keeps these flags from invalidating the debug build in .build/.
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path .build-release \
   -Xlinker --version-script=Scripts/release-exports.map
+# Those notes (one line each, about 20, and one about Foundation's use of mktemp, which the tool never calls)
+# are left out of the build's output so that a first build reads clean;
+# every other line, and the build's exit status, pass through.
+STATIC_NOTE := in statically linked applications requires at runtime the shared libraries from the glibc version
+MKTEMP_NOTE := is dangerous, better use
 BIN := .build-release/release/indexer
 # The MCP server (`indexer mcp` runs the `indexer-mcp` beside `indexer`): the MCP SDK links Foundation's
 # networking and so libcurl, which has no static build to put into a -static-executable; it is built with the
@@ -50,7 +55,8 @@ build: build-indexer
 
 ## build-indexer: the release `indexer` alone (everything but `indexer mcp`); what the demo needs.
 build-indexer: deps
-	swift build $(RELEASE_FLAGS) --product indexer
+	@echo "swift build $(RELEASE_FLAGS) --product indexer"
+	@set -o pipefail; swift build $(RELEASE_FLAGS) --product indexer 2>&1 | { grep -v -F -e "$(STATIC_NOTE)" -e "$(MKTEMP_NOTE)" || true; }
 	@echo "built $(BIN)"
 
 ## demo: the quick start — build, index this repository, and ask it something.
