@@ -119,7 +119,7 @@ struct RustScopeBuilder: TokenScopeRecorder {
   /// Items `cfg` leaves out of a build for this machine stay, marked, so resolution ranks them last.
   private mutating func markNotBuiltHere(since first: Int, scope: Int) {
     for b in first..<result.bindings.count where result.bindings[b].scope == scope && result.bindings[b].labels.isEmpty {
-      result.bindings[b].labels = Self.notBuiltHere
+      result.bindings[b].labels = FileScopes.RustMarks.notBuiltHere
     }
   }
 
@@ -145,8 +145,6 @@ struct RustScopeBuilder: TokenScopeRecorder {
     }
   }
 
-  /// The `labels` of an item whose `#[cfg(…)]` does not hold on linux/x86_64 with default features.
-  static let notBuiltHere = "cfg:off"
 
   private mutating func itemAfterAttributes(_ afterAttributes: Int, start: Int, end: Int, scope: Int, owner: String) -> Int? {
     var k = afterAttributes
@@ -187,7 +185,7 @@ struct RustScopeBuilder: TokenScopeRecorder {
         if !lex.isWord(local, "_") {
           bind(local, in: scope, kind: .imported)
           result.imports.append(
-            FileScopes.Import(localName: lex.text(local), module: Self.externCrate, importedName: lex.text(k + 2), position: position(local), scope: scope))
+            FileScopes.Import(localName: lex.text(local), module: FileScopes.RustMarks.externCrate, importedName: lex.text(k + 2), position: position(local), scope: scope))
         }
         return statementEnd(k, end) + 1
       }
@@ -199,9 +197,6 @@ struct RustScopeBuilder: TokenScopeRecorder {
     }
     return k > start ? k : nil
   }
-
-  /// The `module` of an `extern crate` import.
-  static let externCrate = "@crate"
 
   /// `use a::b::{c, d as e, f::*};`: an import per leaf, its name bound in `scope`.
   private mutating func useDeclaration(_ k: Int, end: Int, scope: Int) -> Int {

@@ -19,8 +19,8 @@ final class RustResolver {
   private let files: ResolutionFiles
   private var steps = 0
   static let maximumSteps = 160
-  /// The `labels` the reader gives an item its `#[cfg(…)]` leaves out of this machine's build.
-  static let notBuiltHere = "cfg:off"
+  /// The `typeName` of a site that is a module's root file (a crate, or a `mod x;` file).
+  private static let moduleRoot = "@root"
 
   init(files: ResolutionFiles) {
     self.files = files
@@ -155,7 +155,7 @@ final class RustResolver {
     let named = try files.bindings(named: name, in: path).filter { $0.scope == scope && $0.position != skipping }
     // What this build compiles first: a definition, then an import; then what a `cfg` leaves out.
     for builtHere in [true, false] {
-      let here = named.filter { ($0.labels != Self.notBuiltHere) == builtHere }
+      let here = named.filter { ($0.labels != FileScopes.RustMarks.notBuiltHere) == builtHere }
       if let definition = here.first(where: { $0.kind == .definition }) {
         return Site(path: path, binding: definition, resolution: .scope)
       }
@@ -197,7 +197,7 @@ final class RustResolver {
       let entry = file.scopes.imports.first(where: { $0.position == binding.position && $0.localName == binding.name })
     else { return nil }
     var found: Site?
-    if entry.module == "@crate" || entry.module.isEmpty {
+    if entry.module == FileScopes.RustMarks.externCrate || entry.module.isEmpty {
       // `use name;` / `use name as alias;` names what `name` is here (skipping this very import), or a crate;
       // `extern crate name;` a crate.
       if entry.module.isEmpty { found = try lexical(entry.importedName, in: path, at: entry.position, skipping: entry.position) }
@@ -425,13 +425,13 @@ final class RustResolver {
   /// A module file as a definition: its first token.
   private func moduleSite(_ path: String, name: String, resolution: Resolution) throws(StoreError) -> Site? {
     guard let file = try files.file(path), let scope = file.scopes.scopes.first else { return nil }
-    let binding = FileScopes.Binding(name: name, scope: 0, position: scope.range.start, kind: .definition, typeName: "@crate")
+    let binding = FileScopes.Binding(name: name, scope: 0, position: scope.range.start, kind: .definition, typeName: Self.moduleRoot)
     return Site(path: path, binding: binding, resolution: resolution)
   }
 
   /// What an `extern crate` names: the crate's root file, at its start.
   private static func crateBinding(_ name: String) -> FileScopes.Binding {
-    FileScopes.Binding(name: name, scope: 0, position: SourcePosition(line: 1, column: 1), kind: .definition, typeName: "@crate")
+    FileScopes.Binding(name: name, scope: 0, position: SourcePosition(line: 1, column: 1), kind: .definition, typeName: Self.moduleRoot)
   }
 
   // MARK: Types and members
@@ -452,7 +452,7 @@ final class RustResolver {
       return file.scopes.scopes[body].kind == .module ? .module(path: site.path, scope: body) : .type(site)
     }
     if typeName == "@type" { return .type(site) }
-    if typeName == Self.crateBinding("").typeName { return .module(path: site.path, scope: 0) }
+    if typeName == Self.moduleRoot { return .module(path: site.path, scope: 0) }
     if typeName.hasPrefix("type:") { return try typeValue(String(typeName.dropFirst(5)), in: site.path, at: binding.position) }
     if typeName.hasPrefix("returns:") || typeName.isEmpty {
       return binding.kind == .receiverParameter ? try typeValue("Self", in: site.path, at: binding.position) : .unknown
