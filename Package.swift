@@ -126,7 +126,6 @@ let package = Package(
         "IndexerModel",
         "IndexerQuery",
         "IndexerService",
-        "IndexerStore",
       ],
       swiftSettings: settings
     ),
@@ -146,7 +145,6 @@ let package = Package(
         "IndexerModel",
         "IndexerQuery",
         "IndexerService",
-        "IndexerStore",
         .product(name: "MCP", package: "swift-sdk"),
         .product(name: "Logging", package: "swift-log"),
       ],
@@ -164,7 +162,6 @@ let package = Package(
         "IndexerSCIP",
         "IndexerQuery",
         "IndexerService",
-        "IndexerStore",
         "IndexerWatch",
         "IndexerWorkspace",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -221,7 +218,10 @@ let package = Package(
     ),
     .testTarget(
       name: "IndexerQueryTests",
-      dependencies: ["IndexerExtraction", "IndexerModel", "IndexerQuery", "IndexerStore", "IndexerTestSupport"],
+      dependencies: [
+        "IndexerExtraction", "IndexerModel", "IndexerQuery", "IndexerStore", "IndexerTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       swiftSettings: settings
     ),
     .testTarget(

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+import IndexerModel
 import IndexerStore
 
 /// What `indexer check --repair` did.

@@ -5,7 +5,6 @@ import Foundation
 import IndexerModel
 import IndexerQuery
 import IndexerService
-import IndexerStore
 import Synchronization
 
 /// `indexer lsp`: a language server on stdin/stdout over the index, kept fresh by a watcher (the running

@@ -2,9 +2,8 @@ import Foundation
 import IndexerModel
 import IndexerQuery
 import IndexerService
-import IndexerStore
 
-/// One initialized workspace: turns LSP requests into `WorkspaceNavigator` questions and the answers
+/// One initialized workspace: turns LSP requests into `QueryEngine` questions and the answers
 /// back into LSP values. No query logic here: only URIs, positions and shapes.
 final class Session {
   let root: String
@@ -13,7 +12,7 @@ final class Session {
   let service: EmbeddedService?
   let progress: ProgressReporter
   private let uris: DocumentURI
-  private let navigators: ReopeningNavigator
+  private let engine: QueryEngine
 
   init(root: String, databasePath: String, unit: PositionEncoding.Unit, service: EmbeddedService?, progress: ProgressReporter) {
     self.root = root
@@ -22,7 +21,7 @@ final class Session {
     self.service = service
     self.progress = progress
     uris = DocumentURI(root: root)
-    navigators = ReopeningNavigator(root: root, databasePath: databasePath)
+    engine = QueryEngine(awaiting: databasePath, root: root)
   }
 
   func startWatching() {
@@ -139,7 +138,8 @@ final class Session {
     return encoding.nameRange(start, length: match.symbol.name.utf8.count, path: match.path)
   }
 
-  private func currentNavigator() throws(StoreError) -> WorkspaceNavigator? {
-    try navigators.current()
+  /// The query core over the database as it is now; nil while there is none yet.
+  private func currentNavigator() throws(StoreError) -> QueryEngine? {
+    try engine.refresh() ? engine : nil
   }
 }

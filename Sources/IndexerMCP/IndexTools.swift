@@ -2,16 +2,15 @@ import Foundation
 import IndexerModel
 import IndexerQuery
 import IndexerService
-import IndexerStore
 
 /// Answers the tool calls from the query core. An actor: the read connection has one owner, and calls the
 /// client makes concurrently are answered one at a time (each is milliseconds).
 actor IndexTools {
-  private let navigators: ReopeningNavigator
+  private let engine: QueryEngine
   private let service: EmbeddedService?
 
   init(root: String, databasePath: String, service: EmbeddedService?) {
-    navigators = ReopeningNavigator(root: root, databasePath: databasePath)
+    engine = QueryEngine(awaiting: databasePath, root: root)
     self.service = service
   }
 
@@ -38,6 +37,11 @@ actor IndexTools {
     }
   }
 
+  /// The query core over the database as it is now; nil while there is none yet.
+  private func current() throws(StoreError) -> QueryEngine? {
+    try engine.refresh() ? engine : nil
+  }
+
   // MARK: Tools
 
   private func findSymbol(_ a: ToolArguments) throws -> Data {
@@ -54,11 +58,11 @@ actor IndexTools {
     if name.isEmpty && mode != .prefix { throw ToolFailure("`name` may be empty only with match=prefix (every definition)") }
     let kind = try a.choice("kind", of: SymbolKind.self, allowed: SymbolKind.allCases)
     let language = try a.choice("language", of: Language.self, allowed: Language.allCases)
-    guard let navigator = try navigators.current() else { return try page.encode([SymbolRecord](), more: false) }
+    guard let navigator = try current() else { return try page.encode([SymbolRecord](), more: false) }
     let query = SymbolQuery(
       name: name, mode: mode, kinds: kind.map { [$0] } ?? [], languages: language.map { [$0] } ?? [],
       pathGlob: try a.string("path"), limit: page.fetchLimit)
-    let matches = try navigator.engine.symbols(query)
+    let matches = try navigator.symbols(query)
     return try page.encode(page.slice(matches).map(SymbolRecord.init), more: matches.count > page.offset + page.limit)
   }
 
@@ -67,8 +71,8 @@ actor IndexTools {
     let name = try a.requiredString("name")
     let page = try Page(a)
     let language = try a.choice("language", of: Language.self, allowed: Language.allCases)
-    guard let navigator = try navigators.current() else { return try page.encode([ReferenceRecord](), more: false) }
-    let matches = try navigator.engine.references(
+    guard let navigator = try current() else { return try page.encode([ReferenceRecord](), more: false) }
+    let matches = try navigator.references(
       ReferenceFilter(name: name, languages: language.map { [$0] } ?? [], pathGlob: try a.string("path"), limit: page.fetchLimit))
     return try page.encode(page.slice(matches).map(ReferenceRecord.init), more: matches.count > page.offset + page.limit)
   }
@@ -80,8 +84,8 @@ actor IndexTools {
     let column = try a.integer("column", default: 0, range: 0...Int(Int32.max))
     guard line >= 1, column >= 1 else { throw ToolFailure("`line` and `column` are required (1-based; column in UTF-8 bytes)") }
     let page = try Page(a)
-    guard let navigator = try navigators.current() else { return try page.encode([DefinitionRecord](), more: false) }
-    guard try navigator.engine.contains(path: path) else {
+    guard let navigator = try current() else { return try page.encode([DefinitionRecord](), more: false) }
+    guard try navigator.contains(path: path) else {
       throw ToolFailure("\(path) is not in the index; list_files shows the indexed paths")
     }
     let answers = try navigator.resolvedDefinitions(
@@ -93,7 +97,7 @@ actor IndexTools {
     try a.refuseUnknown(except: ["path", "max_chars"])
     let path = try a.requiredString("path")
     let maxChars = try a.integer("max_chars", default: ToolCatalog.defaultMaxChars, range: ToolCatalog.minMaxChars...ToolCatalog.maxMaxChars)
-    guard let navigator = try navigators.current(), let tree = try navigator.outlineTree(path: path) else {
+    guard let navigator = try current(), let tree = try navigator.outlineTree(path: path) else {
       throw ToolFailure("\(path) is not in the index; list_files shows the indexed paths")
     }
     let records = tree.map(OutlineRecord.init)
@@ -108,11 +112,11 @@ actor IndexTools {
     let name = try a.string("name")
     let line = try a.integer("line", default: 0, range: 0...Int(Int32.max))
     let kind = try a.choice("kind", of: SymbolKind.self, allowed: SymbolKind.allCases)
-    guard let navigator = try navigators.current() else { throw ToolFailure("the index is still being built; try again shortly") }
+    guard let navigator = try current() else { throw ToolFailure("the index is still being built; try again shortly") }
     let match: SymbolMatch
     var others = 0
     if let name, !name.isEmpty {
-      let matches = try navigator.engine.symbols(SymbolQuery(name: name, kinds: kind.map { [$0] } ?? [], pathGlob: path, limit: 50))
+      let matches = try navigator.symbols(SymbolQuery(name: name, kinds: kind.map { [$0] } ?? [], pathGlob: path, limit: 50))
       guard let first = matches.first else { throw ToolFailure("no definition named `\(name)`\(path.map { " in \($0)" } ?? "")") }
       match = first
       others = matches.count - 1
@@ -139,8 +143,8 @@ actor IndexTools {
     try a.refuseUnknown(except: ["glob", "language", "limit", "offset", "max_chars"])
     let page = try Page(a)
     let language = try a.choice("language", of: Language.self, allowed: Language.allCases)
-    guard let navigator = try navigators.current() else { return try page.encode([FileRecord](), more: false) }
-    let files = try navigator.engine.files(
+    guard let navigator = try current() else { return try page.encode([FileRecord](), more: false) }
+    let files = try navigator.files(
       pathGlob: try a.string("glob"), languages: language.map { [$0] } ?? [], limit: page.limit + 1, offset: page.offset)
     return try page.encode(files.prefix(page.limit).map(FileRecord.init), more: files.count > page.limit)
   }
@@ -148,17 +152,17 @@ actor IndexTools {
   private func indexStatus(_ a: ToolArguments) throws -> Data {
     try a.refuseUnknown(except: [])
     let watcher = service?.state.description ?? "not started (--no-watch): the index changes only when something else updates it"
-    guard let navigator = try navigators.current() else {
-      return try Self.encode(StatusAnswer(root: navigators.root, database: navigators.databasePath, watcher: watcher, index: nil))
+    guard let navigator = try current() else {
+      return try Self.encode(StatusAnswer(root: engine.root ?? "", database: engine.databasePath, watcher: watcher, index: nil))
     }
-    let s = try navigator.engine.statistics()
+    let s = try navigator.statistics()
     let languages = s.languages.sorted { $0.key < $1.key }.map {
       StatusAnswer.Index.LanguageRow(language: $0.key.rawValue, files: $0.value.files, symbols: $0.value.symbols, references: $0.value.references)
     }
     let index = StatusAnswer.Index(
       files: s.files, symbols: s.symbols, references: s.references, languages: languages, skippedFiles: s.skipped.count,
       generation: s.generation, lastIndexTime: s.lastIndexTime, databaseBytes: s.databaseBytes, schemaVersion: s.schemaVersion)
-    return try Self.encode(StatusAnswer(root: navigators.root, database: navigators.databasePath, watcher: watcher, index: index))
+    return try Self.encode(StatusAnswer(root: engine.root ?? "", database: engine.databasePath, watcher: watcher, index: index))
   }
 
   static func encode(_ value: some Encodable) throws -> Data {

@@ -50,3 +50,16 @@ public struct ReferenceFilter: Sendable {
     self.limit = limit
   }
 }
+
+/// A file the name-to-files data lists for a name: the store finds these, the query core reads them.
+package struct MentioningFile: Sendable {
+  package var id: Int64
+  package var path: String
+  package var language: Language
+
+  package init(id: Int64, path: String, language: Language) {
+    self.id = id
+    self.path = path
+    self.language = language
+  }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import IndexerModel
 import IndexerStore
 import Synchronization
 

@@ -1,20 +1,76 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import IndexerModel
 import IndexerStore
 
-/// Answers symbol, outline and stats questions from an index database opened read-only.
+/// The query core: every question a front end asks — symbols, outlines, occurrences, and what a use at a
+/// place resolves to — answered from an index database opened read-only. The CLI, the watcher's socket,
+/// `indexer lsp`, `indexer mcp` and the SCIP export all ask here, so they agree. One per thread: it owns a
+/// read connection.
 ///
-/// Opening does nothing but open the file and check its schema version: a query from a fresh
-/// process must cost little more than its one indexed SELECT.
-public struct QueryEngine {
-  private let lookup: ReadOnlyConnection
-  /// Kept as long as the engine: a long-running front end ranks against names it read once per generation.
-  private let fuzzyNames = FuzzyNameCatalog()
+/// Opening does nothing but open the file and check its schema version: a query from a fresh process must
+/// cost little more than its one indexed SELECT. A long-running front end calls `refresh()` before each
+/// request: a first build publishes the file when it is done, and a bulk build renames a new one over the
+/// old, which an open connection would never see.
+public final class QueryEngine {
+  public let databasePath: String
+  /// The workspace the database indexes: questions from a place read the file there. Nil when the asker
+  /// has no place to read (symbol and outline queries).
+  public let root: String?
+  private var lookup: ReadOnlyConnection?
+  private var openedFile: (device: UInt, inode: UInt)?
+  /// Kept while the same file is open: a long-running front end ranks against names it read once per generation.
+  private var fuzzyNames = FuzzyNameCatalog()
 
   /// How many distinct names a fuzzy query keeps before fetching their definitions.
   public static let fuzzyNameLimit = 50
+  /// How many definitions of one name a lookup considers before ranking.
+  public static let definitionLimit = 500
 
-  public init(databasePath: String) throws(StoreError) {
+  /// Opens the database now: a missing file or one that is no index is an error for the one question asked.
+  public init(databasePath: String, root: String? = nil) throws(StoreError) {
+    self.databasePath = databasePath
+    self.root = root
     lookup = try ReadOnlyConnection(path: databasePath)
+    openedFile = Self.identity(of: databasePath)
+  }
+
+  /// For a server that may start before the first build: nothing is opened until `refresh()` finds the file.
+  public init(awaiting databasePath: String, root: String) {
+    self.databasePath = databasePath
+    self.root = root
+  }
+
+  /// Opens the database, or reopens it when another file now has its name (one `stat`); false while there
+  /// is none, and the caller answers empty — from what is committed: nothing.
+  @discardableResult
+  public func refresh() throws(StoreError) -> Bool {
+    guard let file = Self.identity(of: databasePath) else {
+      lookup = nil
+      return false
+    }
+    if lookup != nil, let openedFile, openedFile == file { return true }
+    do {
+      lookup = try ReadOnlyConnection(path: databasePath)
+      openedFile = file
+      fuzzyNames = FuzzyNameCatalog()
+    } catch .notFound {
+      lookup = nil
+    }
+    return lookup != nil
+  }
+
+  private static func identity(of path: String) -> (device: UInt, inode: UInt)? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return (UInt(info.st_dev), UInt(info.st_ino))
+  }
+
+  /// The open connection; a server that has not found its database yet asks nothing of it.
+  private func connection() throws(StoreError) -> ReadOnlyConnection {
+    guard let lookup else { throw .notFound(path: databasePath) }
+    return lookup
   }
 
   public func symbols(_ query: SymbolQuery) throws(StoreError) -> [SymbolMatch] {
@@ -28,10 +84,11 @@ public struct QueryEngine {
     case (.prefix, true): filter.match = .prefixIgnoringCase(query.name)
     case (.fuzzy, _): return try fuzzy(query, filter: filter)
     }
-    return try lookup.symbols(filter)
+    return try connection().symbols(filter)
   }
 
   private func fuzzy(_ query: SymbolQuery, filter: SymbolFilter) throws(StoreError) -> [SymbolMatch] {
+    let lookup = try connection()
     try fuzzyNames.load(lookup, generation: lookup.generation())
     let shortlist = fuzzyNames.best(query.name, count: max(Self.fuzzyNameLimit, query.limit ?? 0))
     // Best score first; the names of one score together in the store's path/line order. One query per
@@ -52,50 +109,50 @@ public struct QueryEngine {
     return matches
   }
 
-
   /// Streams every definition (for `export`): by name for tags files, else by path and line.
   public func forEachSymbol(
     sortedByName: Bool, _ body: (SymbolMatch, _ scopeKind: SymbolKind?) throws(StoreError) -> Void
   ) throws(StoreError) {
-    try lookup.forEachSymbol(sortedByName: sortedByName, body)
+    try connection().forEachSymbol(sortedByName: sortedByName, body)
   }
 
-  /// Every occurrence of a name (see `ReadOnlyConnection.references`).
+  /// Every occurrence of a name, by path then position, each placed in its file's outline (the definition
+  /// it names, or the symbol that holds it). Only the files the name-to-files data lists are read.
   public func references(_ filter: ReferenceFilter) throws(StoreError) -> [ReferenceMatch] {
-    try lookup.references(filter)
+    try OccurrenceSearch.references(filter, on: connection())
   }
 
   public func outline(path: String) throws(StoreError) -> FileIndex? {
-    try lookup.outline(path: path)
+    try connection().outline(path: path)
   }
 
   /// The outline with the file's scopes, for resolution.
   public func resolvable(path: String) throws(StoreError) -> FileIndex? {
-    try lookup.resolvable(path: path)
+    try connection().resolvable(path: path)
   }
 
   public func contains(path: String) throws(StoreError) -> Bool {
-    try lookup.contains(path: path)
+    try connection().contains(path: path)
   }
 
-  /// Every indexed file with its outline and references, in path order, one at a time (for exports).
   /// Every file, definition and reference as text lines in path order (`export --format dump`): two indexes
   /// of the same tree dump the same lines however they were built.
   public func dump(_ line: (String) -> Void) throws(StoreError) {
-    try lookup.dump(line)
+    try connection().dump(line)
   }
 
+  /// Every indexed file with its outline and references, in path order, one at a time (for exports).
   public func forEachIndexedFile(_ body: (String, FileIndex) throws(StoreError) -> Void) throws(StoreError) {
-    try lookup.forEachIndexedFile(body)
+    try connection().forEachIndexedFile(body)
   }
 
   /// A page of the indexed files in path order (`list_files`).
   public func files(pathGlob: String? = nil, languages: [Language] = [], limit: Int, offset: Int = 0) throws(StoreError) -> [FileSummary] {
-    try lookup.files(pathGlob: pathGlob, languages: languages, limit: limit, offset: offset)
+    try connection().files(pathGlob: pathGlob, languages: languages, limit: limit, offset: offset)
   }
 
   /// Aggregates over the whole index; not on the latency path, so it goes through GRDB.
   public func statistics() throws(StoreError) -> IndexStatistics {
-    try IndexReader(database: try IndexDatabase.openForReading(path: lookup.path)).statistics()
+    try IndexReader(database: try IndexDatabase.openForReading(path: connection().path)).statistics()
   }
 }

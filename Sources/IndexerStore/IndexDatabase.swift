@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import GRDB
+import IndexerModel
 
 /// An index database file: opening it for writing (migrating, WAL) or for a quick read-only query.
 ///

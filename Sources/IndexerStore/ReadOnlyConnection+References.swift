@@ -3,46 +3,11 @@ import GRDBSQLite
 import IndexerModel
 
 extension ReadOnlyConnection {
-  /// Every occurrence of `filter.name`, by path then position. Only the files the name-to-files data
-  /// lists are read, and of each only its reference blob and outline, in path order until `limit`.
-  package func references(_ filter: ReferenceFilter) throws(StoreError) -> [ReferenceMatch] {
-    try inReadTransaction { () throws(StoreError) in try referencesInTransaction(filter) }
-  }
-
-  private func referencesInTransaction(_ filter: ReferenceFilter) throws(StoreError) -> [ReferenceMatch] {
-    guard let zstd = Zstd.Decompressor() else { throw .sqlite(path: path, detail: "cannot allocate a zstd context") }
-    let files = try filesMentioning(filter, zstd: zstd)
-    let name = Array(filter.name.utf8)
-    var matches: [ReferenceMatch] = []
-    try withConnection { connection throws(StoreError) in
-      let blobs = try ReusableStatement(connection, path: path, "SELECT refs, outline FROM file_blob WHERE file_id = ?")
-      let read = { (file: MentioningFile) throws(StoreError) -> StoredFileBlobs in
-        var stored = StoredFileBlobs(file: file, refs: [], outline: [])
-        try blobs.run([.integer(file.id)]) { s throws(StoreError) in
-          stored.refs = Self.blob(s, 0)
-          stored.outline = Self.blob(s, 1)
-        }
-        return stored
-      }
-      guard let limit = filter.limit else {
-        // Every file is printed: decoded on every core.
-        let decoder = ParallelReferenceDecoder(name: name, workers: ProcessInfo.processInfo.activeProcessorCount, first: zstd)
-        matches = try decoder.matches(of: files, read: read)
-        return
-      }
-      // Files in turn, reading none past the limit.
-      let decoder = ParallelReferenceDecoder(name: name, workers: 1, first: zstd)
-      for file in files where matches.count < limit {
-        matches += try decoder.matches(of: [file], read: read).prefix(limit - matches.count)
-      }
-    }
-    return matches
-  }
-
   /// The files whose names include `filter.name`'s hash and that pass its language and path filters, in
   /// path (byte) order. A file counts from the list its `ref_base` names: a `ref_posting` list (written by
-  /// the last bulk build) or its `ref_file` rows (written since).
-  private func filesMentioning(_ filter: ReferenceFilter, zstd: Zstd.Decompressor) throws(StoreError) -> [MentioningFile] {
+  /// the last bulk build) or its `ref_file` rows (written since). Only the hash matched: a file may not
+  /// hold the name itself.
+  package func filesMentioning(_ filter: ReferenceFilter, zstd: Zstd.Decompressor) throws(StoreError) -> [MentioningFile] {
     let hash = ReferenceNameHash.of(filter.name)
     var listed: [Int64] = []
     try query("SELECT files FROM ref_posting WHERE name_hash = ?", [.integer(hash)]) { s throws(StoreError) in
@@ -79,45 +44,52 @@ extension ReadOnlyConnection {
     return files
   }
 
+  /// Runs `body` with a reader of files' reference and outline blobs, one prepared statement for all.
+  package func withReferenceBlobs<T>(_ body: (ReferenceBlobReader) throws(StoreError) -> T) throws(StoreError) -> T {
+    try withConnection { connection throws(StoreError) in
+      try body(ReferenceBlobReader(try ReusableStatement(connection, path: path, "SELECT refs, outline FROM file_blob WHERE file_id = ?")))
+    }
+  }
+
   static func blob(_ s: OpaquePointer, _ column: Int32) -> [UInt8] {
     guard sqlite3_column_type(s, column) != SQLITE_NULL, let bytes = sqlite3_column_blob(s, column) else { return [] }
     return Array(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(s, column))))
   }
 }
 
-struct MentioningFile: Sendable {
-  var id: Int64
-  var path: String
-  var language: Language
+/// Reads one file's stored blobs at a time, on the connection that made it (one caller at a time).
+package final class ReferenceBlobReader {
+  private let statement: ReusableStatement
+
+  fileprivate init(_ statement: ReusableStatement) { self.statement = statement }
+
+  package func read(_ file: MentioningFile) throws(StoreError) -> StoredFileBlobs {
+    var stored = StoredFileBlobs(file: file, refs: [], outline: [])
+    try statement.run([.integer(file.id)]) { s throws(StoreError) in
+      stored.refs = ReadOnlyConnection.blob(s, 0)
+      stored.outline = ReadOnlyConnection.blob(s, 1)
+    }
+    return stored
+  }
 }
 
-/// Places occurrences of one name in a file's outline: the enclosing definition, and whether the
-/// occurrence is a definition's own name — the first occurrence of the name inside that definition's range.
-struct ReferenceResolver {
-  let outline: OutlineSkeleton
-  private var definitionAt: [SourcePosition: Int] = [:]
-  private var qualified: [Int: String] = [:]
+/// A file's stored blobs, read by one thread and decoded by any.
+package struct StoredFileBlobs: Sendable {
+  package var file: MentioningFile
+  var refs: [UInt8]
+  var outline: [UInt8]
 
-  init(outline: OutlineSkeleton, name: [UInt8], positions: [SourcePosition]) {
-    self.outline = outline
-    for i in outline.entries.indices where outline.nameEquals(i, name) {
-      let range = outline.entries[i].range
-      if let first = positions.first(where: { $0 >= range.start && $0 <= range.end }), definitionAt[first] == nil {
-        definitionAt[first] = i
-      }
+  /// Where `name` occurs in the file and its outline to place those places in; nil when it does not occur
+  /// (only its hash matched). Throws when a blob does not decode: blobs come from disk.
+  package func occurrences(of name: [UInt8], zstd: Zstd.Decompressor) throws(StoreError) -> (positions: [SourcePosition], outline: OutlineSkeleton)? {
+    guard let raw = zstd.decompress(refs) else { throw .corruptBlob(path: file.path) }
+    let found: [SourcePosition]?
+    do { found = try ReferenceCodec.positions(of: name, in: raw) } catch { throw .corruptBlob(path: file.path) }
+    guard let positions = found, !positions.isEmpty else { return nil }
+    let rawOutline = outline.isEmpty ? [OutlineCodec.version, 0] : zstd.decompress(outline)
+    guard let rawOutline, let skeleton = try? OutlineSkeleton(rawOutline, language: file.language) else {
+      throw .corruptBlob(path: file.path)
     }
-  }
-
-  mutating func resolve(_ position: SourcePosition) -> (definition: Symbol?, container: String) {
-    if let i = definitionAt[position] {
-      let symbol = outline.symbol(i, &qualified)
-      return (symbol, symbol.container)
-    }
-    // The innermost enclosing symbol is the last one in pre-order whose range holds the position.
-    var innermost: Int?
-    for (i, entry) in outline.entries.enumerated() where entry.range.start <= position && position <= entry.range.end {
-      innermost = i
-    }
-    return (nil, innermost.map { outline.qualifiedName($0, &qualified) } ?? "")
+    return (positions, skeleton)
   }
 }

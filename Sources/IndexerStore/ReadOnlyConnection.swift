@@ -110,7 +110,7 @@ package final class ReadOnlyConnection {
 
   /// Runs `body` in one read transaction: its statements see one snapshot, and SQLite takes its locks
   /// once instead of once per statement (a references query runs two per file it reads).
-  func inReadTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+  package func inReadTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
     try query("BEGIN", []) { _ throws(StoreError) in }
     defer { try? query("COMMIT", []) { _ throws(StoreError) in } }
     return try body()

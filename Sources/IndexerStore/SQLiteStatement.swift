@@ -1,4 +1,5 @@
 import GRDBSQLite
+import IndexerModel
 
 /// SQLite's C API for the reads that skip GRDB's row decoding, in one place: one prepared statement stepped
 /// row by row, every failure mapped to the `StoreError` that names the file. The read-only connection and

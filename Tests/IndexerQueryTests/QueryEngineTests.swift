@@ -1,3 +1,4 @@
+import Foundation
 import IndexerModel
 import IndexerQuery
 import IndexerStore
@@ -53,5 +54,42 @@ import Testing
     let matches = try e.symbols(SymbolQuery(name: "IdxR", mode: .fuzzy))
     #expect(matches.first?.symbol.name == "IndexReader")
     #expect(!matches.contains { $0.symbol.name == "write" })
+  }
+}
+
+/// A server's engine starts before the first build and outlives bulk builds that rename a new file over
+/// the old: `refresh()` must see both, or an editor keeps answering from an index that is gone.
+@Suite struct QueryEngineReopeningTests {
+  /// A bulk build of one file defining `name`, published over `live` as `indexer index` publishes one.
+  private func build(_ live: String, defining name: String) throws {
+    var index = FileIndex(language: .swift)
+    index.append(
+      Symbol(name: name, kind: .class, container: "", range: SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 9)), signature: name),
+      parent: -1)
+    let lock = try WriterLock(path: WriterLock.path(forDatabase: live))
+    let build = try BulkBuild.start(live: live, root: "/r", lock: lock, copyingFrom: nil)
+    defer { build.release() }
+    try IndexWriter(database: build.database).commit(IndexBatch(writes: [FileWrite(
+      path: "a.swift", language: .swift, status: .indexed, size: 1, mtimeNanoseconds: 1, inode: 1, contentHash: 1,
+      content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references)))]))
+    try build.publish()
+  }
+
+  @Test func refreshFindsTheFirstBuildAndFollowsARenameOverIt() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/index.sqlite"
+    let engine = QueryEngine(awaiting: path, root: dir.path)
+    #expect(try engine.refresh() == false)
+    #expect(throws: StoreError.notFound(path: path)) { try engine.symbols(SymbolQuery(name: "First")) }
+    try build(path, defining: "First")
+    #expect(try engine.refresh())
+    #expect(try engine.symbols(SymbolQuery(name: "First")).count == 1)
+    // A bulk build writes a new file beside the old and renames it over: a new inode under the same name.
+    try build(path, defining: "Second")
+    #expect(try engine.refresh())
+    #expect(try engine.symbols(SymbolQuery(name: "Second")).count == 1)
+    #expect(try engine.symbols(SymbolQuery(name: "First")).isEmpty)
+    #expect(unlink(path) == 0)
+    #expect(try engine.refresh() == false)
   }
 }

@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct BulkBuildTests {
   private func refs(at path: String, _ name: String) throws -> [String] {
-    try ReadOnlyConnection(path: path).references(ReferenceFilter(name: name)).map { "\($0.path):\($0.position.line)" }
+    try occurrences(ReadOnlyConnection(path: path), name).map { "\($0.path):\($0.position.line)" }
   }
 
   private func problems(_ path: String) throws -> [IntegrityProblem] {

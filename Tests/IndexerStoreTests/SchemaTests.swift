@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 @testable import IndexerStore
+import IndexerModel
 import IndexerTestSupport
 import Testing
 

@@ -39,6 +39,23 @@ func indexMentioning(_ names: [String: [Int]]) -> FileIndex {
   return index
 }
 
+/// Every stored occurrence of `name` as the store hands them to the query core: the files its
+/// name-to-files data lists, in path order, and the positions each file's blob holds for the name.
+func occurrences(_ connection: ReadOnlyConnection, _ name: String) throws -> [(path: String, position: SourcePosition)] {
+  guard let zstd = Zstd.Decompressor() else { throw StoreError.sqlite(path: connection.path, detail: "no zstd context") }
+  return try connection.inReadTransaction { () throws(StoreError) in
+    let files = try connection.filesMentioning(ReferenceFilter(name: name), zstd: zstd)
+    return try connection.withReferenceBlobs { blobs throws(StoreError) in
+      var found: [(path: String, position: SourcePosition)] = []
+      for file in files {
+        guard let (positions, _) = try blobs.read(file).occurrences(of: Array(name.utf8), zstd: zstd) else { continue }
+        found += positions.map { (file.path, $0) }
+      }
+      return found
+    }
+  }
+}
+
 func refs(_ db: IndexDatabase, _ name: String) throws -> [String] {
-  try lookup(db).references(ReferenceFilter(name: name)).map { "\($0.path):\($0.position.line)" }
+  try occurrences(lookup(db), name).map { "\($0.path):\($0.position.line)" }
 }

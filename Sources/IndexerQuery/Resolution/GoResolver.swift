@@ -304,7 +304,7 @@ final class GoResolver {
 
   /// The files a package's may be among, as a GLOB (its folder, or any folder ending with the import path).
   private static func glob(_ package: Package) -> String {
-    func escaped(_ s: String) -> String { WorkspaceNavigator.globLiteral(s) }
+    func escaped(_ s: String) -> String { PathGlob.literal(s) }
     switch package {
     case .folder(let folder): return folder.isEmpty ? "*" : escaped(folder) + "/*"
     case .importPath(let importPath): return "*" + escaped(importPath) + "/*"

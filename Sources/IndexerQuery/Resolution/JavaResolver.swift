@@ -540,11 +540,11 @@ final class JavaResolver {
     var candidates: [SymbolMatch] = []
     if let ownFolder {
       candidates = try files.definitions(
-        named: name, language: .java, pathGlob: ownFolder.isEmpty ? "*" : WorkspaceNavigator.globLiteral(ownFolder) + "/*"
+        named: name, language: .java, pathGlob: ownFolder.isEmpty ? "*" : PathGlob.literal(ownFolder) + "/*"
       ).filter { $0.symbol.container.isEmpty && GoResolver.folder(of: $0.path) == ownFolder }
     }
     if candidates.isEmpty && !package.isEmpty {
-      candidates = try files.definitions(named: name, language: .java, pathGlob: "*" + WorkspaceNavigator.globLiteral(folderPath) + "/*").filter {
+      candidates = try files.definitions(named: name, language: .java, pathGlob: "*" + PathGlob.literal(folderPath) + "/*").filter {
         let folder = GoResolver.folder(of: $0.path)
         return $0.symbol.container.isEmpty && (folder == folderPath || folder.hasSuffix("/" + folderPath))
       }

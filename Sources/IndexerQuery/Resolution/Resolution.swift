@@ -72,7 +72,7 @@ extension ResolutionSource {
 
 extension QueryEngine: ResolutionSource {
   public func definitions(named name: String, language: Language, pathGlob: String?) throws(StoreError) -> [SymbolMatch] {
-    try symbols(SymbolQuery(name: name, languages: [language], pathGlob: pathGlob, limit: WorkspaceNavigator.definitionLimit))
+    try symbols(SymbolQuery(name: name, languages: [language], pathGlob: pathGlob, limit: QueryEngine.definitionLimit))
   }
 }
 

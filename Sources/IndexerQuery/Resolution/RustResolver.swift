@@ -631,7 +631,7 @@ final class RustResolver {
   /// The files of `path`'s package, as a GLOB.
   private static func packageGlob(_ path: String) -> String {
     let package = packageFolder(of: path)
-    return package.isEmpty ? "*" : WorkspaceNavigator.globLiteral(package) + "/*"
+    return package.isEmpty ? "*" : PathGlob.literal(package) + "/*"
   }
 
   private static func scopeIndex(_ typeName: String) -> Int? {

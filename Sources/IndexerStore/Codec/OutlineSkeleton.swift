@@ -5,7 +5,7 @@ import IndexerModel
 /// outline of every file a name occurs in, and building every symbol of every such file cost more than
 /// the rest of the query.
 package struct OutlineSkeleton {
-  struct Entry {
+  package struct Entry {
     var kind: SymbolKind
     var flags: UInt8
     var parent: Int
@@ -13,12 +13,12 @@ package struct OutlineSkeleton {
     var signature: Range<Int>
     /// The container written out when it differs from the one the tree implies.
     var container: Range<Int>?
-    var range: SourceRange
+    package var range: SourceRange
   }
 
   let language: Language
   private let bytes: [UInt8]
-  private(set) var entries: [Entry] = []
+  package private(set) var entries: [Entry] = []
 
   /// Reads the layout `OutlineCodec.encode` writes; every read is bounds-checked, since blobs come from disk.
   package init(_ bytes: [UInt8], language: Language) throws(OutlineDecodingError) {
@@ -52,13 +52,13 @@ package struct OutlineSkeleton {
     }
   }
 
-  func nameEquals(_ i: Int, _ expected: [UInt8]) -> Bool {
+  package func nameEquals(_ i: Int, _ expected: [UInt8]) -> Bool {
     let span = entries[i].name
     return span.count == expected.count && bytes[span].elementsEqual(expected)
   }
 
   /// The container of symbol `i`, as the full decoder computes it; `qualified` caches names by index.
-  func container(_ i: Int, _ qualified: inout [Int: String]) -> String {
+  package func container(_ i: Int, _ qualified: inout [Int: String]) -> String {
     if let span = entries[i].container { return text(span) }
     let parent = entries[i].parent
     return parent >= 0 ? qualifiedName(parent, &qualified) : ""
@@ -66,7 +66,7 @@ package struct OutlineSkeleton {
 
   /// Walks up to the nearest symbol whose name is known (cached, at file level, or with a written container)
   /// and back down: a loop, not a recursion, since a blob from disk may chain any number of parents.
-  func qualifiedName(_ i: Int, _ qualified: inout [Int: String]) -> String {
+  package func qualifiedName(_ i: Int, _ qualified: inout [Int: String]) -> String {
     var chain: [Int] = []
     var k = i
     var prefix = ""
@@ -93,7 +93,7 @@ package struct OutlineSkeleton {
   }
 
   /// Symbol `i` whole, as `OutlineCodec.decode` would give it.
-  func symbol(_ i: Int, _ qualified: inout [Int: String]) -> Symbol {
+  package func symbol(_ i: Int, _ qualified: inout [Int: String]) -> Symbol {
     let entry = entries[i]
     var symbol = Symbol(
       name: text(entry.name), kind: entry.kind, container: container(i, &qualified), range: entry.range, signature: text(entry.signature))

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IndexerModel
 
 extension BulkBuild {
   /// Fills the (new, empty) build with every file of the shards: file ids in path order over all of them,

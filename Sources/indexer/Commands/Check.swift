@@ -1,7 +1,7 @@
 import ArgumentParser
+import IndexerModel
 import IndexerCore
 import IndexerQuery
-import IndexerStore
 
 extension IndexerCommand {
   /// `indexer check [PATH] [--repair]`: `git fsck` for the index.

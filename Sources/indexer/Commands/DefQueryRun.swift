@@ -14,7 +14,7 @@ struct DefQueryRun {
   func run() throws {
     if let limit, limit < 1 { throw UsageError(userMessage: "--limit must be at least 1") }
     let (navigator, relative, position) = try Self.open(place, location: location, sync: sync)
-    let answers = try navigator.resolvedDefinitions(path: relative, at: position, limit: limit ?? WorkspaceNavigator.definitionLimit)
+    let answers = try navigator.resolvedDefinitions(path: relative, at: position, limit: limit ?? QueryEngine.definitionLimit)
     var out = OutputBuffer()
     for answer in answers.prefix(limit ?? Int.max) {
       out.line(json ? Self.json(answer) : Self.text(answer))
@@ -23,18 +23,18 @@ struct DefQueryRun {
     if answers.isEmpty { throw ExitCode(1) }
   }
 
-  /// The navigator and the place a `PATH:LINE:COL` request names (the path made root-relative), after
+  /// The query core and the place a `PATH:LINE:COL` request names (the path made root-relative), after
   /// waiting for the watcher with `sync`; a file the index lacks is one line and exit 2.
   static func open(
     _ place: String, location: DatabaseLocation, sync: Bool
-  ) throws -> (WorkspaceNavigator, path: String, position: SourcePosition) {
+  ) throws -> (QueryEngine, path: String, position: SourcePosition) {
     let (path, position) = try parse(place)
     let root = location.resolvedRoot()
     let relative = FileQueryRun.relativePath(path, root: root)
     let databasePath = location.resolvedDatabase()
     if sync { try WatcherOrDatabase(databasePath: databasePath, sync: true).waitForWatcher() }
-    let navigator = try WorkspaceNavigator(root: root, databasePath: databasePath)
-    guard try navigator.engine.contains(path: relative) else {
+    let navigator = try QueryEngine(databasePath: databasePath, root: root)
+    guard try navigator.contains(path: relative) else {
       FileHandleOutput.standardError("indexer: \(relative) is not in the index — check the path (relative to \(root)) or run indexer index\n")
       throw ExitCode(2)
     }

@@ -2,7 +2,6 @@ import ArgumentParser
 import IndexerModel
 import IndexerQuery
 import IndexerService
-import IndexerStore
 import Foundation
 
 extension IndexerCommand {

@@ -1,6 +1,6 @@
+import IndexerModel
 import IndexerCore
 import IndexerService
-import IndexerStore
 import IndexerWatch
 import IndexerWorkspace
 

@@ -1,5 +1,6 @@
 import Foundation
 import IndexerModel
+import IndexerStore
 import Synchronization
 
 /// Turns files' stored blobs into their occurrences of one name, on every core.
@@ -66,14 +67,7 @@ final class ParallelReferenceDecoder: @unchecked Sendable {
   /// which symbol holds it).
   private func matches(in stored: StoredFileBlobs, zstd: Zstd.Decompressor) throws(StoreError) -> [ReferenceMatch] {
     let file = stored.file
-    guard let raw = zstd.decompress(stored.refs) else { throw .corruptBlob(path: file.path) }
-    let found: [SourcePosition]?
-    do { found = try ReferenceCodec.positions(of: name, in: raw) } catch { throw .corruptBlob(path: file.path) }
-    guard let positions = found, !positions.isEmpty else { return [] }  // only the hash matched
-    let rawOutline = stored.outline.isEmpty ? [OutlineCodec.version, 0] : zstd.decompress(stored.outline)
-    guard let rawOutline, let outline = try? OutlineSkeleton(rawOutline, language: file.language) else {
-      throw .corruptBlob(path: file.path)
-    }
+    guard let (positions, outline) = try stored.occurrences(of: name, zstd: zstd) else { return [] }
     var resolver = ReferenceResolver(outline: outline, name: name, positions: positions)
     return positions.map { position in
       let (definition, container) = resolver.resolve(position)
@@ -95,11 +89,4 @@ private final class SerializedReader: @unchecked Sendable {
     defer { lock.unlock() }
     return try body(file)
   }
-}
-
-/// A file's stored blobs, read by one worker at a time and decoded by any.
-struct StoredFileBlobs: Sendable {
-  var file: MentioningFile
-  var refs: [UInt8]
-  var outline: [UInt8]
 }

@@ -1,17 +1,27 @@
-import IndexerModel
-
 /// The numbers `indexer stats` prints.
 public struct IndexStatistics: Sendable {
   public struct LanguageCount: Sendable {
     public var files: Int
     public var symbols: Int
     public var references: Int
+
+    public init(files: Int, symbols: Int, references: Int) {
+      self.files = files
+      self.symbols = symbols
+      self.references = references
+    }
   }
 
   public struct SkippedFile: Sendable {
     public var path: String
     public var reason: FileStatus
     public var message: String?
+
+    public init(path: String, reason: FileStatus, message: String?) {
+      self.path = path
+      self.reason = reason
+      self.message = message
+    }
   }
 
   public var files: Int
@@ -34,4 +44,25 @@ public struct IndexStatistics: Sendable {
   public var cache: [String: Int64] = [:]
   /// `shard`, `merged_from`, `indexer_version`, `options`, `root_identity` when a shard run or a merge wrote them.
   public var provenance: [String: String] = [:]
+
+  public init(
+    files: Int, symbols: Int, references: Int, languages: [Language: LanguageCount], statusCounts: [FileStatus: Int],
+    skipped: [SkippedFile], lossy: [String], databaseBytes: Int64, blobRawBytes: Int64, blobCompressedBytes: Int64,
+    referenceBlobBytes: Int64, schemaVersion: Int, generation: Int64, lastIndexTime: String?
+  ) {
+    self.files = files
+    self.symbols = symbols
+    self.references = references
+    self.languages = languages
+    self.statusCounts = statusCounts
+    self.skipped = skipped
+    self.lossy = lossy
+    self.databaseBytes = databaseBytes
+    self.blobRawBytes = blobRawBytes
+    self.blobCompressedBytes = blobCompressedBytes
+    self.referenceBlobBytes = referenceBlobBytes
+    self.schemaVersion = schemaVersion
+    self.generation = generation
+    self.lastIndexTime = lastIndexTime
+  }
 }

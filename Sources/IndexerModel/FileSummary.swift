@@ -1,5 +1,3 @@
-import IndexerModel
-
 /// One row of `list_files`: a file the index knows, how it fared and how many definitions it has.
 public struct FileSummary: Sendable, Hashable {
   public var path: String
