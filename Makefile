@@ -53,11 +53,14 @@ build: build-indexer
 	cp .build-release-mcp/release/indexer-mcp $(dir $(BIN))indexer-mcp
 	@echo "built $(BIN) and $(dir $(BIN))indexer-mcp"
 
-## build-indexer: the release `indexer` alone (everything but `indexer mcp`); what the demo needs.
+## build-indexer: the release `indexer` and its extraction worker `indexer-extract` beside it (everything but
+## `indexer mcp`); what the demo needs. Only the worker links swift-syntax.
 build-indexer: deps
-	@echo "swift build $(RELEASE_FLAGS) --product indexer"
-	@set -o pipefail; swift build $(RELEASE_FLAGS) --product indexer 2>&1 | { grep -v -F -e "$(STATIC_NOTE)" -e "$(MKTEMP_NOTE)" || true; }
-	@echo "built $(BIN)"
+	@for product in indexer indexer-extract; do \
+	  echo "swift build $(RELEASE_FLAGS) --product $$product"; \
+	  set -o pipefail; swift build $(RELEASE_FLAGS) --product $$product 2>&1 | { grep -v -F -e "$(STATIC_NOTE)" -e "$(MKTEMP_NOTE)" || true; } || exit 1; \
+	done
+	@echo "built $(BIN) and $(dir $(BIN))indexer-extract"
 
 ## demo: the quick start — build, index this repository, and ask it something.
 demo: build-indexer

@@ -13,6 +13,7 @@ let package = Package(
   products: [
     .executable(name: "indexer", targets: ["indexer"]),
     .executable(name: "indexer-mcp", targets: ["indexer-mcp"]),
+    .executable(name: "indexer-extract", targets: ["indexer-extract"]),
     .library(name: "IndexerKit", targets: ["IndexerCore", "IndexerCache", "IndexerQuery", "IndexerModel"]),
     // The walker alone, for Benchmarks/ (which must not build the whole tool to time a walk).
     .library(name: "IndexerWorkspace", targets: ["IndexerWorkspace"]),
@@ -75,7 +76,6 @@ let package = Package(
       dependencies: [
         "CLinux",
         "IndexerCache",
-        "IndexerExtraction",
         "IndexerModel",
         "IndexerStore",
         "IndexerWorkspace",
@@ -177,6 +177,14 @@ let package = Package(
       swiftSettings: settings
     ),
 
+    // The extraction worker, the only program that links the readers (and so swift-syntax): `indexer` and
+    // `indexer-mcp` run it from beside themselves (`WorkerExecutable`).
+    .executableTarget(
+      name: "indexer-extract",
+      dependencies: ["IndexerCore", "IndexerExtraction", "IndexerModel", "IndexerStore"],
+      swiftSettings: settings
+    ),
+
     // libFuzzer targets for the extractors (built with -sanitize=fuzzer by Scripts/fuzz.sh); a replay tool otherwise.
     .executableTarget(
       name: "indexer-fuzz",
@@ -231,7 +239,7 @@ let package = Package(
     ),
     .testTarget(
       name: "IndexerCoreTests",
-      dependencies: ["IndexerCore", "IndexerTestSupport"],
+      dependencies: ["IndexerCore", "IndexerExtraction", "IndexerTestSupport"],
       swiftSettings: settings
     ),
     .testTarget(

@@ -22,7 +22,7 @@ public struct IndexOptions: Sendable {
 
   public init(
     root: String, databasePath: String, limits: IndexLimits = .default, walk: WalkOptions = WalkOptions(),
-    batchFiles: Int = 256, batchBytes: Int64 = 4 << 20, isolation: ExtractionIsolation = .inProcess
+    batchFiles: Int = 256, batchBytes: Int64 = 4 << 20, isolation: ExtractionIsolation
   ) {
     self.isolation = isolation
     self.root = root

@@ -14,9 +14,8 @@ import IndexerWorkspace
 //
 //   indexer-mcp --root ABS --db ABS [--exclude GLOB]... [--extract-timeout SECONDS] [--no-watch]
 //
-// It is also its own extraction worker, as `indexer` is, for the watcher it runs in-process.
-
-let workerArgument = "__extract-worker"
+// The watcher it runs in-process extracts in `indexer-extract` workers from beside this program, as
+// `indexer` does: neither links the readers.
 
 func fail(_ message: String) -> Never {
   let line = "indexer mcp: \(message)\n"
@@ -25,7 +24,6 @@ func fail(_ message: String) -> Never {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == workerArgument { ExtractionWorkerMain.serve() }
 
 /// The plain arguments `indexer mcp` passes.
 struct ServerArguments {
@@ -62,9 +60,13 @@ guard let root = parsed.root, let database = parsed.database else {
 }
 let (excludes, extractTimeout, watch) = (parsed.excludes, parsed.extractTimeout, parsed.watch)
 
-let options = IndexOptions(
-  root: root, databasePath: database, walk: WalkOptions(excludes: excludes),
-  isolation: .workers(executable: "/proc/self/exe", arguments: [workerArgument], timeoutSeconds: extractTimeout))
+let isolation: ExtractionIsolation
+do {
+  isolation = try WorkerExecutable.besideThisProgram(timeoutSeconds: extractTimeout)
+} catch {
+  fail(error.description)
+}
+let options = IndexOptions(root: root, databasePath: database, walk: WalkOptions(excludes: excludes), isolation: isolation)
 do {
   try await AgentServer.run(
     AgentServer.Configuration(root: root, databasePath: database, service: watch ? ServiceOptions(index: options) : nil))

@@ -19,7 +19,6 @@ struct IndexerCommand: ParsableCommand {
   /// Exit status 2 for every error, as grep does: 0 found, 1 nothing found, 2 trouble.
   static func main() {
     let arguments = CommandLine.arguments.dropFirst()
-    if arguments.first == ExtractionWorker.argument { ExtractionWorkerMain.serve() }
     if getenv("INDEXER_NO_FAST_PATH") == nil, let request = FastPath.parse(arguments) {
       reportingErrors {
         switch request {

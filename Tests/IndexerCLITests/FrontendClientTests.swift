@@ -62,4 +62,25 @@ import Testing
     #expect(process.terminationStatus == 2)
     #expect(stderr.contains("indexer-mcp is missing") && stderr.split(separator: "\n").count == 1, "\(stderr)")
   }
+
+  /// `indexer index` runs its extraction workers from the `indexer-extract` beside it; without it, one line
+  /// names the missing program, the exit status is 2 and no index is written.
+  @Test func indexWithoutItsWorkerProgramSaysSo() throws {
+    let dir = try TemporaryDirectory()
+    let lone = dir.path + "/indexer"
+    try FileManager.default.copyItem(atPath: IndexerProcess.executable, toPath: lone)
+    let ws = try Fixtures.copy("workspaces/mixed")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: lone)
+    process.arguments = ["index", ws.path, "--db", dir.path + "/i.sqlite"]
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 2)
+    #expect(stderr.contains(dir.path + "/indexer-extract is missing") && stderr.split(separator: "\n").count == 1, "\(stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir.path + "/i.sqlite"))
+  }
 }

@@ -3,11 +3,12 @@ import IndexerStore
 
 /// Where extractors run. A reader bug must cost one file, never the process that holds the database:
 /// the CLI and the watch service extract in worker processes; in-process extraction is for library
-/// callers and tests that feed only trusted inputs.
+/// callers and tests that feed only trusted inputs. The pipeline does not link the readers itself: an
+/// in-process caller hands it one (`ExtractorRegistry.extract` from `IndexerExtraction`).
 public enum ExtractionIsolation: Sendable {
-  case inProcess
-  /// Worker processes running `executable arguments...` (the indexer binary itself, in its worker
-  /// mode); a file whose extraction runs past `timeoutSeconds` is killed with its worker.
+  case inProcess(extract: @Sendable (Language, [UInt8]) -> FileIndex)
+  /// Worker processes running `executable arguments...` (`indexer-extract --serve`, see
+  /// `WorkerExecutable`); a file whose extraction runs past `timeoutSeconds` is killed with its worker.
   case workers(executable: String, arguments: [String], timeoutSeconds: Double)
 }
 

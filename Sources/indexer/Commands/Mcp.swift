@@ -39,8 +39,8 @@ extension IndexerCommand {
       settings.database = database
       settings.excludes = excludes
       settings.extractTimeout = extractTimeout
-      let index = try settings.indexOptions()
       let server = try Self.serverPath()
+      let index = try settings.indexOptions()
       var arguments = ["indexer-mcp", "--root", index.root, "--db", IndexerCommand.Index.absolute(index.databasePath),
         "--extract-timeout", String(extractTimeout)]
       for glob in excludes { arguments += ["--exclude", glob] }

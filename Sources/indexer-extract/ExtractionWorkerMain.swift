@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import Foundation
+import IndexerCore
 import IndexerExtraction
 import IndexerModel
 import IndexerStore
@@ -11,8 +12,8 @@ import IndexerStore
 /// Two test-only environment variables make a real fault on demand, so the tests of quarantine run the
 /// same code as a real crash: `INDEXER_TEST_EXTRACTOR_TRAP=<marker>` traps on a file containing the marker,
 /// `INDEXER_TEST_EXTRACTOR_HANG=<marker>` spins forever on one.
-package enum ExtractionWorkerMain {
-  package static func serve() -> Never {
+enum ExtractionWorkerMain {
+  static func serve() -> Never {
     let trapMarker = ProcessInfo.processInfo.environment["INDEXER_TEST_EXTRACTOR_TRAP"].map { Array($0.utf8) }
     let hangMarker = ProcessInfo.processInfo.environment["INDEXER_TEST_EXTRACTOR_HANG"].map { Array($0.utf8) }
     watchParent()
@@ -38,7 +39,7 @@ package enum ExtractionWorkerMain {
       if let hangMarker, contains(bytes, hangMarker) {
         while true { sleep(1) }
       }
-      let index = ExtractorRegistry.extractor(for: language).extract(bytes)
+      let index = ExtractorRegistry.extract(language, bytes)
       answer(
         status: 0,
         ExtractedFileCodec.encode(
