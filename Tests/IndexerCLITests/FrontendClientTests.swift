@@ -44,42 +44,37 @@ import Testing
     #expect(run.output.contains(" passed"), "\(run.output)")
   }
 
-  /// `indexer mcp` runs `indexer-mcp` from beside itself; without it, one line says what to do.
-  @Test func mcpWithoutItsServerProgramSaysSo() throws {
+  /// Runs a copy of `indexer` alone in a fresh folder (no `indexer-mcp` or `indexer-extract` beside it).
+  private func runLoneIndexer(_ arguments: (_ folder: String, _ workspace: String) -> [String]) throws -> (status: Int32, stderr: String, folder: TemporaryDirectory) {
     let dir = try TemporaryDirectory()
     let lone = dir.path + "/indexer"
     try FileManager.default.copyItem(atPath: IndexerProcess.executable, toPath: lone)
     let ws = try Fixtures.copy("workspaces/mixed")
     let process = Process()
     process.executableURL = URL(fileURLWithPath: lone)
-    process.arguments = ["mcp", "--root", ws.path]
+    process.arguments = arguments(dir.path, ws.path)
     let errors = Pipe()
     process.standardError = errors
     process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
     try process.run()
     let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
-    #expect(process.terminationStatus == 2)
+    return (process.terminationStatus, stderr, dir)
+  }
+
+  /// `indexer mcp` runs `indexer-mcp` from beside itself; without it, one line says what to do.
+  @Test func mcpWithoutItsServerProgramSaysSo() throws {
+    let (status, stderr, _) = try runLoneIndexer { _, workspace in ["mcp", "--root", workspace] }
+    #expect(status == 2)
     #expect(stderr.contains("indexer-mcp is missing") && stderr.split(separator: "\n").count == 1, "\(stderr)")
   }
 
   /// `indexer index` runs its extraction workers from the `indexer-extract` beside it; without it, one line
   /// names the missing program, the exit status is 2 and no index is written.
   @Test func indexWithoutItsWorkerProgramSaysSo() throws {
-    let dir = try TemporaryDirectory()
-    let lone = dir.path + "/indexer"
-    try FileManager.default.copyItem(atPath: IndexerProcess.executable, toPath: lone)
-    let ws = try Fixtures.copy("workspaces/mixed")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: lone)
-    process.arguments = ["index", ws.path, "--db", dir.path + "/i.sqlite"]
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    try process.run()
-    let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 2)
+    let (status, stderr, dir) = try runLoneIndexer { folder, workspace in ["index", workspace, "--db", folder + "/i.sqlite"] }
+    #expect(status == 2)
     #expect(stderr.contains(dir.path + "/indexer-extract is missing") && stderr.split(separator: "\n").count == 1, "\(stderr)")
     #expect(!FileManager.default.fileExists(atPath: dir.path + "/i.sqlite"))
   }
