@@ -13,9 +13,11 @@ everything (`query --sync`), read its VmRSS, and compare `export --format dump` 
 `indexer index` of the same tree. Prints one line per checkpoint and exits 1 if an index differed or a
 query failed."""
 import argparse
+import json
 import os
 import random
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -87,9 +89,10 @@ def main():
     failures = []
     stop = threading.Event()
     try:
+        wait_for_service(a.indexer, tree, db, watcher)
         sync(a.indexer, tree, db)
-        names = [line.split()[2] for line in run(a.indexer, "query", "symbol", "", "--prefix", "--limit", "3000",
-                                                 "--db", db).stdout.decode().splitlines() if len(line.split()) > 2]
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as names_db:
+            names = [r[0] for r in names_db.execute("SELECT DISTINCT name FROM symbol ORDER BY name LIMIT 3000")]
 
         def client(seed):
             r = random.Random(seed)
@@ -102,8 +105,8 @@ def main():
         threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(a.clients)]
         for t in threads:
             t.start()
-        print(f"{'switches':>8}  {'VmRSS MB':>8}  index")
-        print(f"{0:>8}  {rss_kb(watcher.pid) / 1024:>8.1f}  (start)", flush=True)
+        print(f"{'switches':>8}  {'VmRSS MB':>8}  {'SQLite MB':>9} {'hot MB':>9}  index")
+        print(f"{0:>8}  {rss_kb(watcher.pid) / 1024:>8.1f}  {service_mb(a.indexer, tree, db)}  (start)", flush=True)
         differed = 0
         for switch in range(1, a.switches + 1):
             git(tree, "checkout", "-q", "b" if switch % 2 else "a")
@@ -122,8 +125,8 @@ def main():
                 sync(a.indexer, tree, db)
                 same = equal_to_fresh(a.indexer, tree, db, work)
                 differed += not same
-                print(f"{switch:>8}  {rss_kb(watcher.pid) / 1024:>8.1f}  {'equals a fresh index' if same else 'DIFFERS'}",
-                      flush=True)
+                print(f"{switch:>8}  {rss_kb(watcher.pid) / 1024:>8.1f}  {service_mb(a.indexer, tree, db)}  "
+                      f"{'equals a fresh index' if same else 'DIFFERS'}", flush=True)
         stop.set()
         for t in threads:
             t.join()
@@ -134,6 +137,24 @@ def main():
         shutil.rmtree(work, ignore_errors=True)
     print(f"failed queries: {len(failures)}" + (f" (first: {failures[0]})" if failures else ""))
     sys.exit(1 if differed or failures else 0)
+
+
+def service_mb(indexer, tree, db):
+    """What SQLite and the hot layer hold in the watcher, as `indexer stats` reports them ("-" where it does not say)."""
+    out = subprocess.run([indexer, "stats", "--json", "--root", tree, "--db", db], stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL).stdout
+    service = json.loads(out or b"{}").get("service", {})
+    sqlite, hot = service.get("sqliteBytes"), service.get("hotLayer", {}).get("bytes")
+    return " ".join("-".rjust(9) if v is None else f"{v / 1048576:>9.1f}" for v in (sqlite, hot))
+
+
+def wait_for_service(indexer, tree, db, watcher):
+    """Returns once the watcher answers on its socket (its first build done)."""
+    while b'"service"' not in subprocess.run([indexer, "stats", "--json", "--root", tree, "--db", db],
+                                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout:
+        if watcher.poll() is not None:
+            sys.exit(f"the watcher exited with status {watcher.returncode}")
+        time.sleep(0.1)
 
 
 def sync(indexer, tree, db):

@@ -2,6 +2,7 @@
   import Glibc
 #endif
 import Foundation
+import IndexerStore
 import Synchronization
 
 /// The watcher's own numbers for `indexer stats`, bounded in memory whatever the number of events.
@@ -46,7 +47,7 @@ final class ServiceStatistics: Sendable {
     return ServiceReport(
       pid: Int(getpid()), watches: s.watches, eventsSeen: s.eventsSeen, batches: s.batches, rescans: s.rescans,
       pendingPaths: s.pending, polling: s.polling, lastLatencyMs: s.lastLatency, p50LatencyMs: percentile(0.5),
-      p95LatencyMs: percentile(0.95), residentBytes: Self.residentBytes(), hotLayer: hotLayer)
+      p95LatencyMs: percentile(0.95), residentBytes: Self.residentBytes(), sqliteBytes: SQLiteMemory.bytesInUse(), hotLayer: hotLayer)
   }
 
   /// Resident memory from /proc/self/statm (pages × page size).

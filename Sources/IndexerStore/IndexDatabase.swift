@@ -29,6 +29,13 @@ package final class IndexDatabase: Sendable {
     self.init(path: path, writer: queue)
   }
 
+  /// Empties every connection's page cache (SQLite's `sqlite3_db_release_memory`). A watcher's batches
+  /// touch different pages each time, and caches sized for a bulk build (64 MiB per connection) would
+  /// otherwise fill with them for as long as it runs; the pages are in the kernel's cache still.
+  package func releaseMemory() {
+    if let pool = writer as? DatabasePool { pool.releaseMemory() } else if let queue = writer as? DatabaseQueue { queue.releaseMemory() }
+  }
+
   deinit {
     // Close the connections (and their final checkpoint) before another writer may take over.
     if let pool = writer as? DatabasePool { try? pool.close() }

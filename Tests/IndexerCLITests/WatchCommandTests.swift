@@ -173,6 +173,10 @@ import Testing
     let synced = try IndexerProcess.run(["query", "symbol", "poisoned", "--sync", "--root", ws.path])
     #expect(synced.status == 2, "a sync over a failed batch must fail: \(synced.stdout) \(synced.stderr)")
     #expect(synced.stderr.contains("could not commit"), "\(synced.stderr)")
+    // While the failed rescan waits for its retry, a later sync's batch commits nothing wrong, but the
+    // index is still behind: that sync must fail too, not vouch for it.
+    let later = try IndexerProcess.run(["query", "symbol", "poisoned", "--sync", "--root", ws.path])
+    #expect(later.status == 2 && later.stderr.contains("could not commit"), "\(later.stdout) \(later.stderr)")
     #expect(watcher.process.isRunning)
     try poison.write { try $0.execute(sql: "DROP TRIGGER refuse_poison") }
     try poison.close()

@@ -66,6 +66,14 @@ import Testing
     try commit("second")
     let fresh = try cache.symbols(query, generation: 2, engine: engine)
     #expect(fresh.map(\.symbol.name) == ["second"])
+    // Generation 1's answer can never be hit again: it is gone, not left to wait for eviction.
+    #expect(cache.counters.entries == 1 && cache.counters.evictions == 0)
+    let heldForOne = cache.counters.bytes
     #expect(try cache.outline(path: "a.py", generation: 2, engine: engine)?.symbols.first?.name == "second")
+    #expect(cache.counters.entries == 2 && cache.counters.bytes > heldForOne)
+    // A late request for an older generation is answered (from the store) without clearing the newer.
+    _ = try cache.symbols(SymbolQuery(name: "x"), generation: 1, engine: engine)
+    #expect(try cache.symbols(query, generation: 2, engine: engine) == fresh)
+    #expect(cache.counters.hits == 2)
   }
 }

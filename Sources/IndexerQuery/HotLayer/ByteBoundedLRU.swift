@@ -91,6 +91,17 @@ public final class ByteBoundedLRU<Value: Sendable>: Sendable {
     }
   }
 
+  /// Drops every entry and the storage behind them (counters of hits, misses and evictions stay).
+  public func removeAll() {
+    state.withLock { s in
+      let counters = s.counters
+      s = State()
+      s.counters = counters
+      s.counters.bytes = 0
+      s.counters.entries = 0
+    }
+  }
+
   private static func unlink(_ i: Int, _ s: inout State) {
     let (p, n) = (s.nodes[i].previous, s.nodes[i].next)
     if p >= 0 { s.nodes[p].next = n } else { s.head = n }

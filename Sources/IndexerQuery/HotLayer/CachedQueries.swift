@@ -1,5 +1,6 @@
 import IndexerModel
 import IndexerStore
+import Synchronization
 
 /// Query answers from the hot layer when the index has not changed since they were computed.
 ///
@@ -12,6 +13,10 @@ public final class CachedQueries: Sendable {
   }
 
   private let cache: ByteBoundedLRU<Entry>
+  /// The newest generation asked about. Entries of older ones can never be hit again: they are dropped
+  /// the first time a newer one is asked for, instead of sitting in memory until the byte bound evicts
+  /// them (a watcher committing every few seconds would otherwise always hold its whole bound).
+  private let newest = Mutex<Int64>(.min)
 
   public init(limitBytes: Int) {
     cache = ByteBoundedLRU(limitBytes: limitBytes)
@@ -19,7 +24,17 @@ public final class CachedQueries: Sendable {
 
   public var counters: HotLayerCounters { cache.counters }
 
+  private func enter(_ generation: Int64) {
+    let moved = newest.withLock { newest in
+      guard generation > newest else { return false }
+      newest = generation
+      return true
+    }
+    if moved { cache.removeAll() }
+  }
+
   public func symbols(_ query: SymbolQuery, generation: Int64, engine: QueryEngine) throws(StoreError) -> [SymbolMatch] {
+    enter(generation)
     let key = "s\(generation)|\(query)"
     if case .symbols(let hit)? = cache.value(for: key) { return hit }
     let matches = try engine.symbols(query)
@@ -28,6 +43,7 @@ public final class CachedQueries: Sendable {
   }
 
   public func outline(path: String, generation: Int64, engine: QueryEngine) throws(StoreError) -> FileIndex? {
+    enter(generation)
     let key = "o\(generation)|\(path)"
     if case .outline(let hit)? = cache.value(for: key) { return hit }
     let outline = try engine.outline(path: path)

@@ -41,6 +41,8 @@ public struct ServiceReport: Codable, Sendable, Equatable {
   public var p50LatencyMs: Double?
   public var p95LatencyMs: Double?
   public var residentBytes: Int
+  /// What SQLite has allocated (every connection's page cache among it); nil from a watcher that does not say.
+  public var sqliteBytes: Int?
   public var hotLayer: HotLayerReport
 
   public struct HotLayerReport: Codable, Sendable, Equatable {

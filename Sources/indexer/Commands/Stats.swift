@@ -87,7 +87,7 @@ extension IndexerCommand {
         watcher        pid \(s.pid), \(s.watches) folders watched\(s.polling ? " (polling: out of watches)" : "")
         events         \(s.eventsSeen) seen, \(s.batches) batches (\(s.rescans) rescans), \(s.pendingPaths) paths pending
         latency        last \(milliseconds(s.lastLatencyMs)) ms, p50 \(milliseconds(s.p50LatencyMs)) ms, p95 \(milliseconds(s.p95LatencyMs)) ms (event to commit)
-        memory         \(s.residentBytes) bytes resident
+        memory         \(s.residentBytes) bytes resident\(s.sqliteBytes.map { ", \($0) of them SQLite's" } ?? "")
         hot layer      \(hot.hits) hits, \(hot.misses) misses, \(hot.evictions) evictions, \(hot.bytes) of \(hot.limit) bytes
 
         """
