@@ -53,7 +53,8 @@ actor IndexTools {
     case "exact": mode = .exact
     case "prefix": mode = .prefix
     case "fuzzy": mode = .fuzzy
-    default: throw ToolFailure("`match` must be one of: exact, prefix, fuzzy")
+    case "contains": mode = .contains
+    default: throw ToolFailure("`match` must be one of: exact, prefix, contains, fuzzy")
     }
     if name.isEmpty && mode != .prefix { throw ToolFailure("`name` may be empty only with match=prefix (every definition)") }
     let kind = try a.choice("kind", of: SymbolKind.self, allowed: SymbolKind.allCases)

@@ -49,11 +49,13 @@ enum ToolCatalog {
     Tool(
       name: "find_symbol",
       description: "Definitions of a symbol: file, line, column, kind, container and signature. Exact names by default; "
-        + "prefix or fuzzy (letters in order, best first) on request.",
+        + "prefix, contains (names holding it, ignoring case) or fuzzy (ranked: the name, names it starts, hump initials "
+        + "such as gfb for getFooBar, names holding it, then its letters in order; types and functions first, code before "
+        + "tests) on request.",
       inputSchema: schema(
         [
           "name": string("The symbol's name (or prefix, or fuzzy pattern); an empty prefix lists every definition the filters allow."),
-          "match": enumeration(["exact", "prefix", "fuzzy"], "How `name` matches (default exact)."),
+          "match": enumeration(["exact", "prefix", "contains", "fuzzy"], "How `name` matches (default exact)."),
           "kind": enumeration(kindNames, "Only definitions of this kind."),
           "language": enumeration(languageNames, "Only definitions in this language."),
           "path": string("Only files whose workspace-relative path matches this glob (`*` also matches `/`)."),

@@ -21,10 +21,12 @@ public final class QueryEngine {
   private var lookup: ReadOnlyConnection?
   private var openedFile: (device: UInt, inode: UInt)?
   /// Kept while the same file is open: a long-running front end ranks against names it read once per generation.
-  private var fuzzyNames = FuzzyNameCatalog()
+  private var names = NameCatalog()
 
-  /// How many distinct names a fuzzy query keeps before fetching their definitions.
+  /// How many distinct names a ranked search keeps, at least, before fetching their definitions.
   public static let fuzzyNameLimit = 50
+  /// How many definitions of one tier's names a ranked search reads to order them (`SearchOrder`).
+  public static let tierReadLimit = 2000
   /// How many definitions of one name a lookup considers before ranking.
   public static let definitionLimit = 500
 
@@ -54,7 +56,7 @@ public final class QueryEngine {
     do {
       lookup = try ReadOnlyConnection(path: databasePath)
       openedFile = file
-      fuzzyNames = FuzzyNameCatalog()
+      names = NameCatalog()
     } catch .notFound {
       lookup = nil
     }
@@ -68,7 +70,7 @@ public final class QueryEngine {
   }
 
   /// The open connection; a server that has not found its database yet asks nothing of it.
-  private func connection() throws(StoreError) -> ReadOnlyConnection {
+  func connection() throws(StoreError) -> ReadOnlyConnection {
     guard let lookup else { throw .notFound(path: databasePath) }
     return lookup
   }
@@ -82,28 +84,37 @@ public final class QueryEngine {
     case (.exact, true): filter.match = .exactIgnoringCase(query.name)
     case (.prefix, false): filter.match = .prefix(query.name)
     case (.prefix, true): filter.match = .prefixIgnoringCase(query.name)
-    case (.fuzzy, _): return try fuzzy(query, filter: filter)
+    case (.fuzzy, _): return try ranked(query, filter: filter, tiers: Set(NameTier.allCases))
+    case (.contains, _): return try ranked(query, filter: filter, tiers: [.exact, .exactIgnoringCase, .prefix, .substring])
     }
     return try connection().symbols(filter)
   }
 
-  private func fuzzy(_ query: SymbolQuery, filter: SymbolFilter) throws(StoreError) -> [SymbolMatch] {
+  /// The definitions of the names `NameCatalog` ranks, tier by tier: each tier's definitions read in one
+  /// query (at most `tierReadLimit`) and ordered by `SearchOrder`, then by the name's rank and the store's
+  /// path/line order; no tier is read once the limit is reached.
+  private func ranked(_ query: SymbolQuery, filter: SymbolFilter, tiers: Set<NameTier>) throws(StoreError) -> [SymbolMatch] {
     let lookup = try connection()
-    try fuzzyNames.load(lookup, generation: lookup.generation())
-    let shortlist = fuzzyNames.best(query.name, count: max(Self.fuzzyNameLimit, query.limit ?? 0))
-    // Best score first; the names of one score together in the store's path/line order. One query per
-    // score, stopping at the limit: the definitions of names that will not be printed are never read
-    // (a three-letter pattern's 100 best names can have thousands).
+    try names.load(lookup, generation: lookup.generation())
+    let limit = query.limit ?? Int.max
+    let shortlist = names.ranked(query.name, count: max(Self.fuzzyNameLimit, query.limit ?? 0), tiers: tiers)
     var matches: [SymbolMatch] = []
     var start = shortlist.startIndex
-    while start < shortlist.endIndex {
+    while start < shortlist.endIndex, matches.count < limit {
       var end = start
-      while end < shortlist.endIndex && shortlist[end].score == shortlist[start].score { end += 1 }
+      while end < shortlist.endIndex && shortlist[end].tier == shortlist[start].tier { end += 1 }
+      let tierNames = shortlist[start..<end].map(\.name)
+      let rank = Dictionary(tierNames.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
       var group = filter
-      group.match = .anyOf(shortlist[start..<end].map(\.name))
-      group.limit = query.limit.map { $0 - matches.count }
-      matches += try lookup.symbols(group)
-      if let limit = query.limit, matches.count >= limit { break }
+      group.match = .anyOf(tierNames)
+      group.limit = Self.tierReadLimit
+      let found = try lookup.symbols(group).enumerated().map { (offset: $0.offset, match: $0.element, order: SearchOrder($0.element)) }
+      let ordered = found.sorted { a, b in
+        if a.order != b.order { return a.order < b.order }
+        let (x, y) = (rank[a.match.symbol.name] ?? 0, rank[b.match.symbol.name] ?? 0)
+        return x != y ? x < y : a.offset < b.offset
+      }
+      matches += ordered.prefix(limit - matches.count).map(\.match)
       start = end
     }
     return matches

@@ -5,8 +5,12 @@ public struct SymbolQuery: Sendable, Hashable {
   public enum Mode: Sendable, Hashable {
     case exact
     case prefix
-    /// The letters of the name in order, not necessarily adjacent; best matches first.
+    /// Ranked as people search (`NameTier`): the name, then names it starts, hump initials (`gfb` →
+    /// `getFooBar`), names holding it, and names holding its letters in order; within a tier types and
+    /// functions first, code before tests, shallower paths first.
     case fuzzy
+    /// Names holding it, ignoring case, ranked as `fuzzy` ranks them (no initials, no scattered letters).
+    case contains
   }
 
   public var name: String

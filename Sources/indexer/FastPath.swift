@@ -31,6 +31,7 @@ enum FastPath {
       case "--prefix" where sub == "symbol": symbol.prefix = true
       case "-i", "--ignore-case": guard sub == "symbol" else { return nil }; symbol.ignoreCase = true
       case "--fuzzy" where sub == "symbol": symbol.fuzzy = true
+      case "--contains" where sub == "symbol": symbol.contains = true
       case "--kind" where sub == "symbol": guard let v = args.popFirst() else { return nil }; symbol.kinds.append(v)
       case "--lang" where sub != "file": guard let v = args.popFirst() else { return nil }; options.languages.append(v)
       case "--path" where sub != "file": guard let v = args.popFirst() else { return nil }; options.path = v

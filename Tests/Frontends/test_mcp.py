@@ -65,7 +65,7 @@ async def test_tools_are_listed_read_only_with_schemas():
             assert tool.input_schema["type"] == "object" and tool.input_schema["additionalProperties"] is False
         find = next(t for t in tools if t.name == "find_symbol")
         assert find.input_schema["required"] == ["name"]
-        assert find.input_schema["properties"]["match"]["enum"] == ["exact", "prefix", "fuzzy"]
+        assert find.input_schema["properties"]["match"]["enum"] == ["exact", "prefix", "contains", "fuzzy"]
 
 
 async def test_find_symbol_matches_query_symbol():
@@ -75,6 +75,8 @@ async def test_find_symbol_matches_query_symbol():
             ({"name": "User", "match": "prefix"}, ["--prefix"]),
             ({"name": "run", "language": "python"}, ["--lang", "python"]),
             ({"name": "", "match": "prefix", "kind": "property"}, ["--prefix", "--kind", "property"]),
+            ({"name": "ETRI", "match": "contains"}, ["--contains"]),
+            ({"name": "dn", "match": "fuzzy"}, ["--fuzzy"]),
         ]:
             answer = await call(s, "find_symbol", arguments)
             expected = cli("query", "symbol", arguments["name"], *flags)

@@ -55,6 +55,11 @@ import Testing
     #expect(try query(["symbol", "ret", "--prefix", "-i"]).lines.map(qualifiedName) == ["Tool.retries"])
     let fuzzy = try query(["symbol", "dspnm", "--fuzzy"]).lines
     #expect(fuzzy.first?.contains("UserModel.displayName") == true)
+    // Hump initials rank above letters in order; --contains keeps only names holding it.
+    // (`DEFAULT_NAME` and `displayName` share the initials `dn`; the shallower path comes first.)
+    #expect(try query(["symbol", "dn", "--fuzzy"]).lines.prefix(2).map(qualifiedName) == ["DEFAULT_NAME", "UserModel.displayName"])
+    #expect(try query(["symbol", "ETRI", "--contains"]).lines.map(qualifiedName) == ["Tool.retries"])
+    #expect(try query(["symbol", "dspnm", "--contains"]).status == 1)
   }
 
   @Test func filtersByKindLanguagePathAndLimit() throws {
@@ -147,7 +152,8 @@ import Testing
     ["symbol", "run"], ["symbol", "--prefix", "Us"], ["symbol", "usermodel", "-i", "--json"],
     ["symbol", "dspnm", "--fuzzy", "--limit", "1"], ["symbol", "", "--prefix", "--kind", "case", "--kind", "enum"],
     ["symbol", "run", "--lang", "python", "--path", "scripts/*"], ["symbol", "nothing"], ["symbol", "x", "--kind", "klass"],
-    ["symbol", "x", "--prefix", "--fuzzy"], ["symbol", "x", "--limit", "0"],
+    ["symbol", "x", "--prefix", "--fuzzy"], ["symbol", "x", "--limit", "0"], ["symbol", "ode", "--contains", "--json"],
+    ["symbol", "x", "--contains", "--fuzzy"],
     ["file", "scripts/tool.py"], ["file", "scripts/tool.py", "--json"], ["file", "missing.py"],
     ["refs", "run"], ["refs", "run", "--json"], ["refs", "run", "--lang", "python", "--path", "scripts/*", "--limit", "1"],
     ["refs", "nothing"], ["refs", "x", "--limit", "0"], ["refs", "run", "--lang", "klingon"],

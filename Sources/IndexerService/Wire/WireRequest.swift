@@ -81,6 +81,7 @@ extension SymbolQuery.Mode {
     case "exact": self = .exact
     case "prefix": self = .prefix
     case "fuzzy": self = .fuzzy
+    case "contains": self = .contains
     default: return nil
     }
   }
@@ -90,6 +91,7 @@ extension SymbolQuery.Mode {
     case .exact: "exact"
     case .prefix: "prefix"
     case .fuzzy: "fuzzy"
+    case .contains: "contains"
     }
   }
 }

@@ -22,8 +22,11 @@ extension IndexerCommand {
     @Flag(name: [.customShort("i"), .long], help: "Ignore ASCII case.")
     var ignoreCase = false
 
-    @Flag(help: "Match names containing NAME's letters in order (e.g. 'idxw' finds IndexWriter), best first.")
+    @Flag(help: "Rank names as people search: NAME itself, names it starts, hump initials ('gfb' finds getFooBar), names holding it, then its letters in order ('idxw' finds IndexWriter).")
     var fuzzy = false
+
+    @Flag(help: "Match names holding NAME, ignoring case ('TestCa' finds DocTestCase), ranked as --fuzzy ranks them.")
+    var contains = false
 
     @Option(name: .customLong("kind"), help: ArgumentHelp("Only this kind (repeatable): \(SymbolKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
     var kinds: [String] = []
@@ -46,7 +49,7 @@ extension IndexerCommand {
     func run() throws {
       let options = QueryOptions(
         languages: languages, path: path, limit: limit, location: database.location, json: output.json, sync: sync)
-      try SymbolQueryRun(name: name, prefix: prefix, ignoreCase: ignoreCase, fuzzy: fuzzy, kinds: kinds, options: options).run()
+      try SymbolQueryRun(name: name, prefix: prefix, ignoreCase: ignoreCase, fuzzy: fuzzy, contains: contains, kinds: kinds, options: options).run()
     }
   }
 }

@@ -20,18 +20,21 @@ struct SymbolQueryRun {
   var prefix = false
   var ignoreCase = false
   var fuzzy = false
+  var contains = false
   var kinds: [String] = []
   var options = QueryOptions()
 
   func validate() throws {
-    if prefix && fuzzy { throw UsageError(userMessage: "--prefix and --fuzzy cannot be combined; pick one") }
+    if [prefix, fuzzy, contains].filter({ $0 }).count > 1 {
+      throw UsageError(userMessage: "--prefix, --fuzzy and --contains cannot be combined; pick one")
+    }
     if let limit = options.limit, limit < 1 { throw UsageError(userMessage: "--limit must be at least 1") }
   }
 
   func run() throws {
     try validate()
     let query = SymbolQuery(
-      name: name, mode: fuzzy ? .fuzzy : (prefix ? .prefix : .exact), ignoreCase: ignoreCase,
+      name: name, mode: fuzzy ? .fuzzy : (contains ? .contains : (prefix ? .prefix : .exact)), ignoreCase: ignoreCase,
       kinds: try kinds.map(Self.kind), languages: try options.languages.map(Self.language), pathGlob: options.path, limit: options.limit)
     let matches = try WatcherOrDatabase(databasePath: options.location.resolvedDatabase(), sync: options.sync).symbols(query)
     var out = OutputBuffer()

@@ -1,0 +1,231 @@
+import Foundation
+import IndexerModel
+import IndexerStore
+import Synchronization
+
+/// The index's distinct names in one byte arena, in SQLite's NOCASE order, kept between searches of a
+/// long-running process (the LSP and MCP servers) and rebuilt when the index's generation moves. A one-shot
+/// `query --fuzzy` builds it once, which costs what reading the names did before.
+///
+/// The first three tiers (`NameTier`) are one binary search: names a query starts are contiguous in NOCASE
+/// order. Only when they fall short of what was asked are the other names read, in one pass over the arena
+/// (on every core for a large tree), where each name's character mask rejects most of them with one AND and
+/// its first eight hump initials, packed in a word, decide the humps tier with one compare.
+final class NameCatalog {
+  private var generation: Int64?
+  private var arena: [UInt8] = []
+  /// Name i is `arena[starts[i]..<starts[i + 1]]`.
+  private var starts: [Int] = [0]
+  private var masks: [UInt64] = []
+  /// The first eight hump initials of each name, the first in the high byte (so a query's initials are a
+  /// prefix exactly when the high bytes are equal).
+  private var initials: [UInt64] = []
+  /// One bit per adjacent pair of lowered bytes, hashed: a name holds a query as a substring only if it has
+  /// every one of the query's pairs, which rejects almost every name for a query of two letters or more.
+  private var pairs: [UInt64] = []
+
+  /// Names below this many are read on one thread: splitting costs more than it saves.
+  let parallelThreshold: Int
+
+  init(parallelThreshold: Int = 100_000) {
+    self.parallelThreshold = parallelThreshold
+  }
+
+  var count: Int { masks.count }
+
+  func load(_ connection: ReadOnlyConnection, generation current: Int64) throws(StoreError) {
+    guard generation != current else { return }
+    arena.removeAll(keepingCapacity: true)
+    starts = [0]
+    masks.removeAll(keepingCapacity: true)
+    initials.removeAll(keepingCapacity: true)
+    pairs.removeAll(keepingCapacity: true)
+    try connection.forEachDistinctName { bytes in
+      arena.append(contentsOf: bytes)
+      starts.append(arena.count)
+      masks.append(Self.mask(bytes))
+      initials.append(Self.packed(Humps.initials(bytes)))
+      pairs.append(Self.pairMask(bytes))
+    }
+    generation = current
+  }
+
+  /// The names matching `query` in the tiers asked for (each in the first of them it satisfies, see
+  /// `NameTier.of`), best first, at most `count`: by tier; within a tier
+  /// the shorter name first (closer to what was typed), in the subsequence tier the better `FuzzyMatcher`
+  /// score first; then NOCASE order.
+  func ranked(_ query: String, count: Int, tiers: Set<NameTier> = Set(NameTier.allCases)) -> [(name: String, tier: NameTier)] {
+    let bytes = Array(query.utf8)
+    let lowered = NameBytes.lowered(bytes)
+    guard count > 0, !lowered.isEmpty else { return [] }
+    return arena.withUnsafeBufferPointer { arena in
+      starts.withUnsafeBufferPointer { starts in
+        let names = Names(arena: arena, starts: starts)
+        var found: [Candidate] = []
+        let matcher = FuzzyMatcher(query)
+        let prefixed = Self.prefixRange(lowered, in: names)
+        for i in prefixed {
+          let name = names[i]
+          guard let tier = NameTier.of(name, query: bytes, lowered: lowered, matcher: matcher, allowed: tiers) else { continue }
+          let score = tier == .subsequence ? matcher.score(bytes: name) ?? 0 : 0
+          found.append(Candidate(index: i, tier: tier, score: score, length: name.count))
+        }
+        // Tiers rank strictly: once the tiers read so far fill the answer, no later tier is read. Each later
+        // tier is one pass over the names, the cheapest test first.
+        var ranked = found.filter { $0.tier < .humps }.count
+        for tier in [NameTier.humps, .substring, .subsequence] where ranked < count && tiers.contains(tier) {
+          let more = scan(tier, bytes: bytes, lowered: lowered, names: names, skipping: prefixed, tiers: tiers)
+          ranked += more.count + found.filter { $0.tier == tier }.count
+          found += more
+        }
+        found.sort(by: Candidate.precedes)
+        return found.prefix(count).map { (String(decoding: names[$0.index], as: UTF8.self), $0.tier) }
+      }
+    }
+  }
+
+  private struct Candidate {
+    var index: Int
+    var tier: NameTier
+    var score: Int
+    var length: Int
+
+    static func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
+      if a.tier != b.tier { return a.tier < b.tier }
+      if a.score != b.score { return a.score > b.score }
+      if a.length != b.length { return a.length < b.length }
+      return a.index < b.index
+    }
+  }
+
+  /// The names whose first `lowered.count` bytes equal `lowered`, ASCII case folded: one range in NOCASE order.
+  private static func prefixRange(_ lowered: [UInt8], in names: Names) -> Range<Int> {
+    // A name's first lowered.count bytes against the query (a shorter name that matches so far sorts first).
+    func order(_ i: Int) -> Int {
+      NameBytes.compareIgnoringCase(UnsafeBufferPointer(rebasing: names[i].prefix(lowered.count)), lowered)
+    }
+    var low = 0
+    var high = names.count
+    while low < high {
+      let mid = (low + high) / 2
+      if order(mid) < 0 { low = mid + 1 } else { high = mid }
+    }
+    let first = low
+    high = names.count
+    while low < high {
+      let mid = (low + high) / 2
+      if order(mid) <= 0 { low = mid + 1 } else { high = mid }
+    }
+    return first..<low
+  }
+
+  /// Every name outside `skipping` whose first tier among `tiers` is `tier` (humps, substring or
+  /// subsequence), read in slices on every core for a large catalog; each slice keeps its own list.
+  private func scan(
+    _ tier: NameTier, bytes: [UInt8], lowered: [UInt8], names: Names, skipping: Range<Int>, tiers: Set<NameTier>
+  ) -> [Candidate] {
+    let matcher = FuzzyMatcher(String(decoding: bytes, as: UTF8.self))
+    let wanted = Self.mask(lowered)
+    let wantedPairs = Self.pairMask(lowered)
+    let (queryInitials, initialsMask) = Self.packedPrefix(lowered)
+    // A name in an earlier tier asked for is not this tier's.
+    let (notHumps, notSubstring) = (tier > .humps && tiers.contains(.humps), tier > .substring && tiers.contains(.substring))
+    let total = names.count
+    let slices = total < parallelThreshold ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+    let results = Mutex([[Candidate]](repeating: [], count: slices))
+    masks.withUnsafeBufferPointer { masks in
+      initials.withUnsafeBufferPointer { initials in
+        pairs.withUnsafeBufferPointer { pairs in
+          let view = CatalogView(names: names, masks: masks, initials: initials, pairs: pairs)
+          DispatchQueue.concurrentPerform(iterations: slices) { slice in
+            var found: [Candidate] = []
+            for i in (total * slice / slices)..<(total * (slice + 1) / slices) where !skipping.contains(i) {
+              // Every tier here needs each of the query's characters somewhere in the name.
+              guard view.masks[i] & wanted == wanted else { continue }
+              func isHumps() -> Bool {
+                view.initials[i] & initialsMask == queryInitials && (lowered.count <= 8 || Humps.initials(view.names[i]).starts(with: lowered))
+              }
+              func isSubstring() -> Bool {
+                view.pairs[i] & wantedPairs == wantedPairs && NameBytes.containsIgnoringCase(view.names[i], lowered)
+              }
+              switch tier {
+              case .humps:
+                if isHumps() { found.append(Candidate(index: i, tier: tier, score: 0, length: view.names[i].count)) }
+              case .substring:
+                if !(notHumps && isHumps()), isSubstring() {
+                  found.append(Candidate(index: i, tier: tier, score: 0, length: view.names[i].count))
+                }
+              default:
+                if !(notHumps && isHumps()), !(notSubstring && isSubstring()), let score = matcher.score(bytes: view.names[i]) {
+                  found.append(Candidate(index: i, tier: tier, score: score, length: view.names[i].count))
+                }
+              }
+            }
+            results.withLock { $0[slice] = found }
+          }
+        }
+      }
+    }
+    return results.withLock { $0 }.flatMap { $0 }
+  }
+
+  /// One bit per adjacent pair of bytes, ASCII case folded, hashed to 64.
+  static func pairMask(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    var mask: UInt64 = 0
+    var previous: UInt8?
+    for byte in bytes {
+      let lowered = NameBytes.lower(byte)
+      if let previous { mask |= 1 << UInt64((UInt32(previous) &* 31 &+ UInt32(lowered)) % 64) }
+      previous = lowered
+    }
+    return mask
+  }
+
+  /// Up to eight initials in one word, the first in the high byte.
+  static func packed(_ initials: [UInt8]) -> UInt64 {
+    var word: UInt64 = 0
+    for (i, byte) in initials.prefix(8).enumerated() { word |= UInt64(byte) << UInt64(56 - 8 * i) }
+    return word
+  }
+
+  /// A query's first eight bytes packed as initials are, and the mask of the bytes it fills.
+  static func packedPrefix(_ lowered: [UInt8]) -> (value: UInt64, mask: UInt64) {
+    let n = min(8, lowered.count)
+    let mask: UInt64 = n == 8 ? .max : ~(UInt64.max >> UInt64(8 * n))
+    return (packed(Array(lowered.prefix(8))), mask)
+  }
+
+  /// One bit per lower-cased letter, digit and `_`, one for everything else.
+  static func mask(_ bytes: some Sequence<UInt8>) -> UInt64 {
+    var mask: UInt64 = 0
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"): mask |= 1 << UInt64(byte - UInt8(ascii: "a"))
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): mask |= 1 << UInt64(byte - UInt8(ascii: "A"))
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): mask |= 1 << UInt64(26 + byte - UInt8(ascii: "0"))
+      case UInt8(ascii: "_"): mask |= 1 << 36
+      default: mask |= 1 << 37
+      }
+    }
+    return mask
+  }
+}
+
+/// The names of the catalog's arena, valid inside the `withUnsafeBufferPointer` calls that made it.
+private struct Names {
+  let arena: UnsafeBufferPointer<UInt8>
+  let starts: UnsafeBufferPointer<Int>
+
+  var count: Int { starts.count - 1 }
+
+  subscript(i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: arena[starts[i]..<starts[i + 1]]) }
+}
+
+/// The catalog's buffers, read (never written) by the slices of one `scan` call, which returns only after
+/// every slice has finished: the pointers cannot outlive the arrays they point into.
+private struct CatalogView: @unchecked Sendable {
+  let names: Names
+  let masks: UnsafeBufferPointer<UInt64>
+  let initials: UnsafeBufferPointer<UInt64>
+  let pairs: UnsafeBufferPointer<UInt64>
+}

@@ -1,0 +1,136 @@
+import IndexerModel
+@testable import IndexerQuery
+import IndexerStore
+import IndexerTestSupport
+import Testing
+
+/// The catalog's indexes (one binary search for the first tiers, masks and packed initials for the rest)
+/// must find exactly the names that classifying every name with `NameTier.of` finds, in rank order.
+@Suite struct NameCatalogTests {
+  static let patterns = ["a", "ab", "Abc", "abcd", "e_x", "é", "zz", "x1", "dcba", "_", "AB", "aeb", "abcdeabcd", "b1x"]
+
+  /// An index of 600 random names over a small alphabet (many matches, many ties, every tier).
+  static func randomNames(in dir: TemporaryDirectory) throws -> (path: String, names: Set<String>) {
+    let path = dir.path + "/i.sqlite"
+    let db = try IndexDatabase.openForWriting(path: path)
+    var generator = SystemRandomNumberGenerator()
+    let alphabet = Array("abcdeABCDE_xyz1é")
+    var names = Set<String>()
+    while names.count < 600 {
+      names.insert(String((0..<Int.random(in: 1...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+    }
+    var index = FileIndex(language: .swift)
+    let range = SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))
+    for name in names.sorted() { index.append(Symbol(name: name, kind: .function, container: "", range: range, signature: ""), parent: -1) }
+    try IndexWriter(database: db).commit(IndexBatch(writes: [
+      FileWrite(path: "a.swift", language: .swift, status: .indexed, size: 1, mtimeNanoseconds: 1, inode: 1, contentHash: 1,
+        content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references)))
+    ]))
+    return (path, names)
+  }
+
+  /// Whether `b` may follow `a` in the catalog's rank order: tier, better subsequence score, shorter name,
+  /// NOCASE order.
+  static func mayFollow(_ a: (name: String, tier: NameTier), _ b: (name: String, tier: NameTier), _ pattern: String) -> Bool {
+    func score(_ x: (name: String, tier: NameTier)) -> Int { x.tier == .subsequence ? FuzzyMatcher(pattern).score(x.name) ?? 0 : 0 }
+    let (ka, kb) = ((a.tier.rawValue, -score(a), a.name.utf8.count), (b.tier.rawValue, -score(b), b.name.utf8.count))
+    if ka != kb { return ka < kb }
+    return !NameBytes.lowered(b.name.utf8).lexicographicallyPrecedes(NameBytes.lowered(a.name.utf8))
+  }
+
+  static func tiers(_ pattern: String, _ names: Set<String>, allowed: Set<NameTier> = Set(NameTier.allCases)) -> [String: NameTier] {
+    let query = Array(pattern.utf8)
+    let matcher = FuzzyMatcher(pattern)
+    var out: [String: NameTier] = [:]
+    for name in names {
+      var copy = name
+      if let tier = copy.withUTF8({ NameTier.of($0, query: query, lowered: NameBytes.lowered(query), matcher: matcher, allowed: allowed) }) {
+        out[name] = tier
+      }
+    }
+    return out
+  }
+
+  @Test(arguments: [100_000, 1])
+  func catalogFindsEveryTierInRankOrder(parallelThreshold: Int) throws {
+    let dir = try TemporaryDirectory()
+    let (path, names) = try Self.randomNames(in: dir)
+    let catalog = NameCatalog(parallelThreshold: parallelThreshold)
+    let connection = try ReadOnlyConnection(path: path)
+    try catalog.load(connection, generation: connection.generation())
+    for pattern in Self.patterns {
+      let got = catalog.ranked(pattern, count: names.count)
+      let expected = Self.tiers(pattern, names)
+      #expect(Dictionary(got.map { ($0.name, $0.tier) }, uniquingKeysWith: { a, _ in a }) == expected, "pattern \(pattern)")
+      #expect(got.count == expected.count, "pattern \(pattern): each name once")
+      for (a, b) in zip(got, got.dropFirst()) {
+        #expect(Self.mayFollow(a, b, pattern), "pattern \(pattern): \(a) before \(b)")
+      }
+      for limit in [1, 7, 50] { #expect(catalog.ranked(pattern, count: limit).map(\.name) == got.prefix(limit).map(\.name)) }
+      // Leaving tiers out moves their names to the next tier asked for that they satisfy.
+      for some: Set<NameTier> in [[.exactIgnoringCase, .substring], [.exact, .exactIgnoringCase, .prefix, .substring], [.humps, .subsequence]] {
+        let narrow = catalog.ranked(pattern, count: names.count, tiers: some)
+        #expect(Dictionary(narrow.map { ($0.name, $0.tier) }, uniquingKeysWith: { a, _ in a }) == Self.tiers(pattern, names, allowed: some))
+        for (a, b) in zip(narrow, narrow.dropFirst()) { #expect(Self.mayFollow(a, b, pattern), "pattern \(pattern): \(a) before \(b)") }
+      }
+    }
+  }
+
+  @Test func humpsSplitWordsAsPeopleTypeThem() {
+    func initials(_ name: String) -> String {
+      var copy = name
+      return String(decoding: copy.withUTF8 { Humps.initials($0) }, as: UTF8.self)
+    }
+    #expect(initials("getFooBar") == "gfb")
+    #expect(initials("task_struct") == "ts")
+    #expect(initials("__init__") == "i")
+    #expect(initials("XMLHttpRequest") == "xhr")
+    #expect(initials("os.path.join") == "opj")
+    #expect(initials("sha256Sum") == "s2s")
+    #expect(initials("") == "")
+    #expect(initials(String(repeating: "a_", count: 40)).count == Humps.limit)
+  }
+}
+
+/// `query symbol --fuzzy`, LSP workspace/symbol and MCP `find_symbol` rank definitions as people search.
+@Suite struct RankedSearchTests {
+  private func engine(_ dir: TemporaryDirectory, _ files: [(String, [(String, SymbolKind)])]) throws -> QueryEngine {
+    let path = dir.path + "/i.sqlite"
+    let db = try IndexDatabase.openForWriting(path: path)
+    let range = SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 9))
+    let writes = files.enumerated().map { n, file in
+      var index = FileIndex(language: .python)
+      for (name, kind) in file.1 { index.append(Symbol(name: name, kind: kind, container: "", range: range, signature: name), parent: -1) }
+      return FileWrite(path: file.0, language: .python, status: .indexed, size: 1, mtimeNanoseconds: 1, inode: 1, contentHash: UInt64(n + 1),
+        content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references)))
+    }
+    try IndexWriter(database: db).commit(IndexBatch(writes: writes))
+    return try QueryEngine(databasePath: path)
+  }
+
+  private func found(_ e: QueryEngine, _ name: String, _ mode: SymbolQuery.Mode = .fuzzy) throws -> [String] {
+    try e.symbols(SymbolQuery(name: name, mode: mode, limit: 20)).map { "\($0.path):\($0.symbol.name)" }
+  }
+
+  @Test func theMeantDefinitionComesFirst() throws {
+    let dir = try TemporaryDirectory()
+    let e = try engine(dir, [
+      ("Lib/imaplib.py", [("thread", .variable), ("Thread", .field)]),
+      ("Lib/test/test_threading.py", [("Thread", .class)]),
+      ("Lib/threading.py", [("Thread", .class), ("ThreadPoolExecutor", .class), ("get_thread_id", .function)]),
+      ("Lib/textwrap.py", [("dedent", .function), ("DEDENT", .constant)]),
+      ("Lib/subprocess.py", [("Popen", .class), ("popen", .function)]),
+      ("Lib/unittest/case.py", [("TestCase", .class), ("DocTestCase", .class), ("test_captured_stderr", .function)]),
+    ])
+    // Exact name first: the class in code, then in tests, then a field; another case after.
+    #expect(try found(e, "Thread").prefix(4) == [
+      "Lib/threading.py:Thread", "Lib/test/test_threading.py:Thread", "Lib/imaplib.py:Thread", "Lib/imaplib.py:thread",
+    ])
+    #expect(try found(e, "Thread")[4] == "Lib/threading.py:ThreadPoolExecutor", "then a name it starts")
+    #expect(try found(e, "dedent").first == "Lib/textwrap.py:dedent")
+    #expect(try found(e, "Popen").first == "Lib/subprocess.py:Popen")
+    #expect(try found(e, "tpe").first == "Lib/threading.py:ThreadPoolExecutor", "hump initials")
+    #expect(try found(e, "threadid") == ["Lib/threading.py:get_thread_id"], "letters in order, last")
+    #expect(try found(e, "TestCa", .contains) == ["Lib/unittest/case.py:TestCase", "Lib/unittest/case.py:DocTestCase"])
+  }
+}
