@@ -13,6 +13,12 @@ extension QueryEngine {
   public func resolvedDefinitions(
     path: String, at position: SourcePosition, limit: Int = definitionLimit
   ) throws(StoreError) -> [ResolvedDefinition] {
+    // One read transaction for every statement resolution runs: one snapshot, and SQLite's file locks taken
+    // once instead of once per statement.
+    try connection().inReadTransaction { () throws(StoreError) in try definitionsInSnapshot(path: path, at: position, limit: limit) }
+  }
+
+  private func definitionsInSnapshot(path: String, at position: SourcePosition, limit: Int) throws(StoreError) -> [ResolvedDefinition] {
     guard let (name, start) = identifier(path: path, at: position) else { return [] }
     let resolver = NameResolver(source: self)
     if NameResolver.resolves(path), let resolved = try resolver.resolve(name: name, path: path, at: start) { return [resolved] }
@@ -44,6 +50,14 @@ extension QueryEngine {
   /// language, a builtin), every occurrence of the name, marked `name`. Nil when no identifier is there.
   public func resolvedReferences(
     path: String, at position: SourcePosition, includeDeclaration: Bool, limit: Int? = nil
+  ) throws(StoreError) -> (name: String, references: [ResolvedReference])? {
+    try connection().inReadTransaction { () throws(StoreError) in
+      try referencesInSnapshot(path: path, at: position, includeDeclaration: includeDeclaration, limit: limit)
+    }
+  }
+
+  private func referencesInSnapshot(
+    path: String, at position: SourcePosition, includeDeclaration: Bool, limit: Int?
   ) throws(StoreError) -> (name: String, references: [ResolvedReference])? {
     guard let (name, start) = identifier(path: path, at: position) else { return nil }
     let resolver = NameResolver(source: self)

@@ -36,6 +36,13 @@ extension ReadOnlyConnection {
     return found
   }
 
+  /// Every indexed path (a C references request probes include paths by the thousand).
+  package func indexedPaths() throws(StoreError) -> Set<String> {
+    var paths = Set<String>()
+    try query("SELECT path FROM file", []) { s throws(StoreError) in paths.insert(Self.text(s, 0)) }
+    return paths
+  }
+
   private static func optionalBlob(_ s: OpaquePointer, _ column: Int32) -> [UInt8]? {
     guard sqlite3_column_type(s, column) != SQLITE_NULL, let bytes = sqlite3_column_blob(s, column) else { return nil }
     return Array(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(s, column))))

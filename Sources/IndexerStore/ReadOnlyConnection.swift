@@ -13,6 +13,8 @@ package final class ReadOnlyConnection {
   /// One zstd context for the blobs resolution reads file after file (a references request over a common
   /// name reads hundreds): made on first use, owned like the connection, by one thread at a time.
   lazy var blobDecompressor: Zstd.Decompressor? = Zstd.Decompressor()
+  /// How deep `inReadTransaction` calls are nested now (only the outermost begins and commits).
+  private var transactionDepth = 0
 
   package init(path: String) throws(StoreError) {
     try IndexDatabase.checkHeader(path: path, mustExist: true)
@@ -110,9 +112,20 @@ package final class ReadOnlyConnection {
 
   /// Runs `body` in one read transaction: its statements see one snapshot, and SQLite takes its locks
   /// once instead of once per statement (a references query runs two per file it reads).
+  /// A transaction begun inside another joins it (a references request reads occurrences inside the one
+  /// its resolution runs in).
   package func inReadTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    if transactionDepth > 0 {
+      transactionDepth += 1
+      defer { transactionDepth -= 1 }
+      return try body()
+    }
     try query("BEGIN", []) { _ throws(StoreError) in }
-    defer { try? query("COMMIT", []) { _ throws(StoreError) in } }
+    transactionDepth = 1
+    defer {
+      transactionDepth = 0
+      try? query("COMMIT", []) { _ throws(StoreError) in }
+    }
     return try body()
   }
 

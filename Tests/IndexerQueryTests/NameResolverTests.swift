@@ -21,6 +21,7 @@ import Testing
 
     func resolvable(path: String) throws(StoreError) -> FileIndex? { files[path] }
     func contains(path: String) throws(StoreError) -> Bool { files[path] != nil }
+    func indexedPaths() throws(StoreError) -> Set<String>? { Set(files.keys) }
     func definitions(named name: String, language: Language, pathGlob: String?) throws(StoreError) -> [SymbolMatch] {
       files.keys.sorted().filter { path in pathGlob.map { Self.glob($0, matches: path) } ?? true }.flatMap { path in
         let index = files[path]!

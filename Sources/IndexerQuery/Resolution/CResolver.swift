@@ -300,9 +300,9 @@ final class CResolver {
     for depth in 0..<2 {
       var next: [String] = []
       for includer in frontier {
-        guard let file = try files.file(includer) else { continue }
-        for entry in file.scopes.imports where entry.localName == "#include" && entry.module.count > 2 {
-          let inner = String(entry.module.dropFirst().dropLast())
+        guard let modules = try files.includes(of: includer) else { continue }
+        for module in modules where module.count > 2 {
+          let inner = String(module.dropFirst().dropLast())
           if depth == 0, let last = inner.split(separator: "/").last { found.names.insert(String(last)) }
           guard found.paths.count < Self.maximumIncludedFiles, let target = try includedPath(inner, from: includer),
             found.paths.insert(target).inserted

@@ -62,15 +62,24 @@ public protocol ResolutionSource {
   /// the languages whose names reach across files without an import (a Swift module's files, a Go
   /// package's); with `pathGlob`, only in the files it matches (a common name has more than the limit).
   func definitions(named name: String, language: Language, pathGlob: String?) throws(StoreError) -> [SymbolMatch]
+  /// Every path in the index, for a question that would otherwise ask `contains` thousands of times; nil
+  /// when the source cannot list them.
+  func indexedPaths() throws(StoreError) -> Set<String>?
 }
 
 extension ResolutionSource {
+  public func indexedPaths() throws(StoreError) -> Set<String>? { nil }
+
   func definitions(named name: String, language: Language) throws(StoreError) -> [SymbolMatch] {
     try definitions(named: name, language: language, pathGlob: nil)
   }
 }
 
 extension QueryEngine: ResolutionSource {
+  public func indexedPaths() throws(StoreError) -> Set<String>? {
+    try connection().indexedPaths()
+  }
+
   public func definitions(named name: String, language: Language, pathGlob: String?) throws(StoreError) -> [SymbolMatch] {
     try symbols(SymbolQuery(name: name, languages: [language], pathGlob: pathGlob, limit: QueryEngine.definitionLimit))
   }

@@ -21,6 +21,16 @@ final class ResolutionFiles {
   static let maximumCachedFiles = 128
   /// Names whose definitions are kept at most, for the same reason.
   static let maximumCachedNames = 512
+  /// Per file, the modules its `#include`s name: kept apart from the decoded files (a few strings each), since
+  /// a references request over a common C name reads the same headers' include lists from a thousand files,
+  /// and decoding a header whole each time the file cache had started over cost 2.5 s for `task_struct`.
+  private var includesByFile: [String: [String]] = [:]
+  static let maximumCachedIncludeLists = 16_384
+  /// Every indexed path, once `contains` has been asked more than `pathListThreshold` times: C's include
+  /// probing asks it for a dozen folders per include of each file a references request reads.
+  private var allPaths: Set<String>?
+  private var containsAsked = 0
+  static let pathListThreshold = 256
 
   init(source: any ResolutionSource) {
     self.source = source
@@ -62,8 +72,25 @@ final class ResolutionFiles {
     return byName[name] ?? []
   }
 
+  /// The modules `path`'s `#include`s name, as written (quotes or brackets kept); nil when the file is not
+  /// in the index.
+  func includes(of path: String) throws(StoreError) -> [String]? {
+    if let known = includesByFile[path] { return known }
+    guard let file = try file(path) else { return nil }
+    let found = file.scopes.imports.filter { $0.localName == "#include" }.map(\.module)
+    if includesByFile.count >= Self.maximumCachedIncludeLists { includesByFile.removeAll(keepingCapacity: true) }
+    includesByFile[path] = found
+    return found
+  }
+
   func contains(_ path: String) throws(StoreError) -> Bool {
+    if let allPaths { return allPaths.contains(path) }
     if files[path] != nil || present.contains(path) { return true }
+    containsAsked += 1
+    if containsAsked > Self.pathListThreshold, let listed = try source.indexedPaths() {
+      allPaths = listed
+      return listed.contains(path)
+    }
     if missing.contains(path) { return false }
     let found = try source.contains(path: path)
     if found {
