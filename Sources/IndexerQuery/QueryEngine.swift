@@ -95,9 +95,22 @@ public final class QueryEngine {
   /// path/line order; no tier is read once the limit is reached.
   private func ranked(_ query: SymbolQuery, filter: SymbolFilter, tiers: Set<NameTier>) throws(StoreError) -> [SymbolMatch] {
     let lookup = try connection()
-    try names.load(lookup, generation: lookup.generation())
+    let generation = try lookup.generation()
     let limit = query.limit ?? Int.max
-    let shortlist = names.ranked(query.name, count: max(Self.fuzzyNameLimit, query.limit ?? 0), tiers: tiers)
+    let wanted = max(Self.fuzzyNameLimit, query.limit ?? 0)
+    var shortlist: [(name: String, tier: NameTier)] = []
+    let firstTiers = tiers.intersection([.exact, .exactIgnoringCase, .prefix])
+    if !names.isLoaded(generation: generation), firstTiers.count == 3 {
+      // The names the query starts, read through the name index: when they fill the answer, the whole
+      // catalog (seconds on a kernel tree) is not read at all. A one-shot query never keeps it anyway.
+      let starting = NameCatalog()
+      try starting.load(lookup, generation: generation, prefix: query.name)
+      shortlist = starting.ranked(query.name, count: wanted, tiers: firstTiers)
+    }
+    if shortlist.count < wanted {
+      try names.load(lookup, generation: generation)
+      shortlist = names.ranked(query.name, count: wanted, tiers: tiers)
+    }
     var matches: [SymbolMatch] = []
     var start = shortlist.startIndex
     while start < shortlist.endIndex, matches.count < limit {

@@ -56,8 +56,15 @@ package final class ReadOnlyConnection {
 
   /// Every distinct symbol name as bytes, in the same order, without making a String of each (the fuzzy
   /// catalog copies them into one buffer).
-  package func forEachDistinctName(_ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(StoreError) {
-    try query("SELECT DISTINCT name FROM symbol ORDER BY name COLLATE NOCASE", []) { s throws(StoreError) in
+  /// Every distinct name in NOCASE order; with `prefix`, only those that start with it, ignoring ASCII case
+  /// (a range of the name index).
+  package func forEachDistinctName(prefix: String? = nil, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(StoreError) {
+    let sql =
+      prefix == nil
+      ? "SELECT DISTINCT name FROM symbol ORDER BY name COLLATE NOCASE"
+      : "SELECT DISTINCT name FROM symbol WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE ORDER BY name COLLATE NOCASE"
+    let arguments: [SQLValue] = prefix.map { [.text($0), .text($0 + "\u{10FFFF}")] } ?? []
+    try query(sql, arguments) { s throws(StoreError) in
       let count = Int(sqlite3_column_bytes(s, 0))
       guard let text = sqlite3_column_text(s, 0) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
       body(UnsafeBufferPointer(start: text, count: count))

@@ -100,7 +100,12 @@ import Testing
     let range = SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 9))
     let writes = files.enumerated().map { n, file in
       var index = FileIndex(language: .python)
-      for (name, kind) in file.1 { index.append(Symbol(name: name, kind: kind, container: "", range: range, signature: name), parent: -1) }
+      // `Type.member` names a member of `Type`.
+      for (qualified, kind) in file.1 {
+        let parts = qualified.split(separator: ".").map(String.init)
+        let name = parts.last ?? qualified
+        index.append(Symbol(name: name, kind: kind, container: parts.dropLast().joined(separator: "."), range: range, signature: name), parent: -1)
+      }
       return FileWrite(path: file.0, language: .python, status: .indexed, size: 1, mtimeNanoseconds: 1, inode: 1, contentHash: UInt64(n + 1),
         content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references)))
     }
@@ -120,6 +125,10 @@ import Testing
       ("Lib/threading.py", [("Thread", .class), ("ThreadPoolExecutor", .class), ("get_thread_id", .function)]),
       ("Lib/textwrap.py", [("dedent", .function), ("DEDENT", .constant)]),
       ("Lib/subprocess.py", [("Popen", .class), ("popen", .function)]),
+      ("Lib/_bootsubprocess.py", [("Popen", .class)]),
+      ("Lib/optparse.py", [("HelpFormatter.dedent", .method)]),
+      ("lib/unxz.c", [("kmalloc", .macro)]),
+      ("include/linux/slab.h", [("kmalloc", .function)]),
       ("Lib/unittest/case.py", [("TestCase", .class), ("DocTestCase", .class), ("test_captured_stderr", .function)]),
     ])
     // Exact name first: the class in code, then in tests, then a field; another case after.
@@ -127,10 +136,27 @@ import Testing
       "Lib/threading.py:Thread", "Lib/test/test_threading.py:Thread", "Lib/imaplib.py:Thread", "Lib/imaplib.py:thread",
     ])
     #expect(try found(e, "Thread")[4] == "Lib/threading.py:ThreadPoolExecutor", "then a name it starts")
-    #expect(try found(e, "dedent").first == "Lib/textwrap.py:dedent")
-    #expect(try found(e, "Popen").first == "Lib/subprocess.py:Popen")
+    #expect(try found(e, "dedent").first == "Lib/textwrap.py:dedent", "a top-level function before a method")
+    #expect(try found(e, "Popen").prefix(2) == ["Lib/subprocess.py:Popen", "Lib/_bootsubprocess.py:Popen"], "public before private")
+    #expect(try found(e, "kmalloc") == ["include/linux/slab.h:kmalloc", "lib/unxz.c:kmalloc"], "a function before a macro")
     #expect(try found(e, "tpe").first == "Lib/threading.py:ThreadPoolExecutor", "hump initials")
     #expect(try found(e, "threadid") == ["Lib/threading.py:get_thread_id"], "letters in order, last")
     #expect(try found(e, "TestCa", .contains) == ["Lib/unittest/case.py:TestCase", "Lib/unittest/case.py:DocTestCase"])
+  }
+
+  /// When the names a query starts fill the answer, a fresh engine reads only them (through the name
+  /// index); its answer must be the one the whole catalog gives.
+  @Test func anAnswerFromTheStartingNamesEqualsTheWholeCatalogs() throws {
+    let dir = try TemporaryDirectory()
+    var files: [(String, [(String, SymbolKind)])] = [("a/zeta.py", [("zeta", .function), ("TASK", .class)])]
+    for i in 0..<70 { files.append(("t/f\(i).py", [("task_\(i)", i % 3 == 0 ? .class : .variable), ("Task\(i)x", .function), ("xtask\(i)", .function)])) }
+    let path = try engine(dir, files).databasePath
+    let fresh = try QueryEngine(databasePath: path)
+    let fromPrefix = try found(fresh, "task")
+    let warmed = try QueryEngine(databasePath: path)
+    _ = try found(warmed, "zt")  // needs the later tiers: loads the whole catalog
+    #expect(fromPrefix == (try found(warmed, "task")))
+    #expect(fromPrefix.first == "a/zeta.py:TASK" && fromPrefix.count == 20)
+    #expect(try found(fresh, "task", .contains) == (try found(warmed, "task", .contains)))
   }
 }

@@ -33,21 +33,29 @@ final class NameCatalog {
 
   var count: Int { masks.count }
 
-  func load(_ connection: ReadOnlyConnection, generation current: Int64) throws(StoreError) {
-    guard generation != current else { return }
+  /// Whether the catalog holds the names of this generation.
+  func isLoaded(generation current: Int64) -> Bool { generation == current }
+
+  /// Reads every distinct name of the index (a kernel tree has about three million: seconds, once per
+  /// generation). With `prefix`, only the names that start with it: what a search needs when the first
+  /// three tiers fill its answer, read through the name index in milliseconds. Such a catalog is not kept
+  /// as loaded.
+  func load(_ connection: ReadOnlyConnection, generation current: Int64, prefix: String? = nil) throws(StoreError) {
+    guard generation != current || prefix != nil else { return }
+    generation = nil
     arena.removeAll(keepingCapacity: true)
     starts = [0]
     masks.removeAll(keepingCapacity: true)
     initials.removeAll(keepingCapacity: true)
     pairs.removeAll(keepingCapacity: true)
-    try connection.forEachDistinctName { bytes in
+    try connection.forEachDistinctName(prefix: prefix) { bytes in
       arena.append(contentsOf: bytes)
       starts.append(arena.count)
       masks.append(Self.mask(bytes))
       initials.append(Self.packed(Humps.initials(bytes)))
       pairs.append(Self.pairMask(bytes))
     }
-    generation = current
+    if prefix == nil { generation = current }
   }
 
   /// The names matching `query` in the tiers asked for (each in the first of them it satisfies, see

@@ -1,29 +1,38 @@
 import IndexerModel
 
-/// The order of definitions whose names match a search equally well: types and functions before constants,
-/// constants before fields and variables, code before tests, then the shallower path (`subprocess.py`
-/// before `test/support/…`), as someone searching for a name means it.
+/// The order of definitions whose names match a search equally well: types and functions before macros
+/// and constants, those before fields and variables; code before tests, public modules before private ones
+/// (`subprocess.py` before `_bootsubprocess.py`); the shallower path; a top-level definition before a
+/// member (`textwrap.dedent` before `HelpFormatter.dedent`) — as someone searching for a name means it.
 struct SearchOrder: Comparable {
   let kindClass: Int
   let inTests: Bool
+  let isPrivate: Bool
   let depth: Int
+  let isMember: Bool
 
   init(_ match: SymbolMatch) {
     kindClass = Self.kindClass(match.symbol.kind)
     inTests = Self.isTestPath(match.path)
+    isPrivate = Self.isPrivatePath(match.path)
     depth = match.path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+    isMember = !match.symbol.container.isEmpty
   }
 
-  static func < (a: SearchOrder, b: SearchOrder) -> Bool {
-    (a.kindClass, a.inTests ? 1 : 0, a.depth) < (b.kindClass, b.inTests ? 1 : 0, b.depth)
-  }
+  private var key: (Int, Int, Int, Int, Int) { (kindClass, inTests ? 1 : 0, isPrivate ? 1 : 0, depth, isMember ? 1 : 0) }
+
+  static func < (a: SearchOrder, b: SearchOrder) -> Bool { a.key < b.key }
+
+  static func == (a: SearchOrder, b: SearchOrder) -> Bool { a.key == b.key }
 
   static func kindClass(_ kind: SymbolKind) -> Int {
     switch kind {
     case .class, .struct, .enum, .actor, .protocol, .interface, .record, .union, .typealias, .typedef, .type, .namespace,
-      .module, .function, .method, .initializer, .macro:
+      .module, .function, .method, .initializer:
       0
-    case .constant, .enumCase, .extension, .operator, .subscript, .associatedtype, .annotation, .precedencegroup,
+    // A macro often stands in for a function under one configuration (`mutex_lock`) or in one file (`kmalloc`
+    // in a decompressor): the function comes first.
+    case .macro, .constant, .enumCase, .extension, .operator, .subscript, .associatedtype, .annotation, .precedencegroup,
       .deinitializer, .prototype:
       1
     default:
@@ -37,6 +46,12 @@ struct SearchOrder: Comparable {
     for folder in parts.dropLast() where testFolders.contains(folder.lowercased()) { return true }
     guard let file = parts.last else { return false }
     return file.hasPrefix("test_") || file.hasPrefix("Test") && file.hasSuffix(".java") || testSuffixes.contains { file.hasSuffix($0) }
+  }
+
+  /// A folder or file named with a leading underscore, Python's (and many projects') mark of a private
+  /// module; package markers such as `__init__.py` are not private.
+  static func isPrivatePath(_ path: String) -> Bool {
+    path.split(separator: "/").contains { $0.hasPrefix("_") && !$0.hasPrefix("__init__.") && !$0.hasPrefix("__main__.") }
   }
 
   private static let testFolders: Set<String> = ["test", "tests", "testing", "__tests__", "spec", "specs", "testdata", "selftests"]
