@@ -42,7 +42,6 @@ public final class IndexService {
     // Another writer is refused before anything starts; the lock itself is taken by the initial run, and
     // then held by the database this service writes to.
     try WriterLock.checkFree(path: WriterLock.path(forDatabase: options.index.databasePath))
-    MemoryTrim.limitArenas()
     let pipeline = IndexPipeline(options: options.index)
     defer { pipeline.shutdown() }
     let scanner = WorkspaceScanner(root: options.index.root, options: options.index.walk)

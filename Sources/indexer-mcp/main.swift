@@ -17,6 +17,9 @@ import IndexerWorkspace
 // The watcher it runs in-process extracts in `indexer-extract` workers from beside this program, as
 // `indexer` does: neither links the readers.
 
+// A server that runs for days beside an agent: malloc keeps to two arenas (`MemoryTrim`), set before any thread.
+MemoryTrim.limitArenas()
+
 func fail(_ message: String) -> Never {
   let line = "indexer mcp: \(message)\n"
   _ = line.withCString { write(2, $0, strlen($0)) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import IndexerCore
 import IndexerModel
+import IndexerService
 
 #if canImport(Glibc)
   import Glibc
@@ -19,6 +20,8 @@ struct IndexerCommand: ParsableCommand {
   /// Exit status 2 for every error, as grep does: 0 found, 1 nothing found, 2 trouble.
   static func main() {
     let arguments = CommandLine.arguments.dropFirst()
+    // The commands that run for days beside an editor keep malloc to two arenas (`MemoryTrim`).
+    if let command = arguments.first, ["watch", "lsp"].contains(command) { MemoryTrim.limitArenas() }
     if getenv("INDEXER_NO_FAST_PATH") == nil, let request = FastPath.parse(arguments) {
       reportingErrors {
         switch request {
