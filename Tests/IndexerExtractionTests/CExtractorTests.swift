@@ -57,6 +57,26 @@ import Testing
     #expect(symbols(source) == ["variable real"])
   }
 
+  /// A macro call at file scope without its semicolon (the kernel's `module_init(f)`) is not the function that
+  /// follows it: that one is defined under its own name and signature (it was missing before).
+  @Test func aMacroCallWithoutSemicolonDoesNotNameTheNextFunction() {
+    let source = """
+      static int __init foo_init(void)
+      {
+      	return 0;
+      }
+      module_init(foo_init)
+      static void __exit foo_exit(void)
+      {
+      }
+      module_exit(foo_exit);
+      int f(void) { return 0; }
+      """
+    #expect(symbols(source) == ["function foo_init", "function foo_exit", "function f"])
+    let exit = CExtractor(language: .c).extract(source).symbols.first { $0.name == "foo_exit" }
+    #expect(exit?.signature == "static void __exit foo_exit(void)")
+  }
+
   @Test func declaratorsOfEveryShape() {
     let source = "int a, *b, c[4], (*d)(int), **e = 0;\nvoid (*f(int))(void);\nstruct s { int x : 3; int (*cb)(void); } g;\n"
     #expect(

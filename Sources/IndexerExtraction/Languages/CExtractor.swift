@@ -116,6 +116,12 @@ private struct CDeclarationReader {
     "static", "extern", "inline", "__inline", "__inline__", "const", "volatile", "register", "virtual", "explicit",
     "constexpr", "consteval", "constinit", "mutable", "thread_local", "_Thread_local", "__thread", "friend", "typename",
   ])
+  /// Words that cannot follow a function's parameter list but start a declaration: after a macro call at file
+  /// scope with no semicolon (`module_init(f)` then `static void __exit g(void)`), the call is not the head's.
+  private static let declarationStartWords = Keywords.set([
+    "static", "extern", "typedef", "void", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
+    "_Bool", "struct", "union", "enum",
+  ])
   private static let attributeWords = Keywords.set([
     "__attribute__", "__attribute", "__declspec", "alignas", "_Alignas", "__asm__", "asm", "__asm",
   ])
@@ -530,7 +536,7 @@ private struct CDeclarationReader {
     if isForwardDeclaration(first, stop) { return stop + 1 }
     let isExtern = tokenRange(first, stop).contains { lex.isWord($0, "extern") }
     if let function = functionName(first, head.equals ?? stop) {
-      return readFunction(first, function, head, end, scope)
+      return readFunction(function.start ?? first, function, head, end, scope)
     }
     if !isExtern || scope.kind == .record {
       let names = declarators(first, stop)
@@ -547,12 +553,17 @@ private struct CDeclarationReader {
     var label: String
     var qualifier: [String]
     var paramsOpen: Int
+    /// Where the declaration starts: the head's first token, or the token after a macro call that ends
+    /// without a semicolon before it (`declarationAfterMacroCall`).
+    var start: Int? = nil
   }
 
   /// The name of the function a head declares, if it is one: the name before the first parameter list
   /// at depth 0 (attribute and `decltype` groups are not it), `operator==` and `~T` included, with any
   /// `A::B::` qualifier; `int (*name(args))(void)` returns a function pointer; `int (*name)(void)` is a variable.
   private func functionName(_ first: Int, _ stop: Int) -> FunctionName? {
+    let headStart = first
+    var first = first
     var k = first
     var angle: (open: Int, close: Int)?  // the last template argument list skipped
     while k < stop {
@@ -594,15 +605,24 @@ private struct CDeclarationReader {
         var m = k + 1
         while m < close {
           if tokens[m].kind == .name, lex.isPunct(m + 1, "("), !lex.isOneOf(m, Self.notFunctionNames) {
-            return FunctionName(token: m, label: lex.text(m), qualifier: qualifier(before: m, first: k + 1), paramsOpen: m + 1)
+            return FunctionName(token: m, label: lex.text(m), qualifier: qualifier(before: m, first: k + 1), paramsOpen: m + 1, start: first == headStart ? nil : first)
           }
           m += 1
         }
         return nil
       }
       guard before >= first else { return nil }
+      if before == first, tokens[before].kind == .name, let rest = declarationAfterMacroCall(k, stop) {
+        // `module_init(f) static void __exit g(void) {`: the head starts again after the call.
+        first = rest
+        k = rest
+        angle = nil
+        continue
+      }
       if let op = operatorName(before: k, first: first) {
-        return FunctionName(token: op.token, label: op.label, qualifier: qualifier(before: op.token, first: first), paramsOpen: op.paramsOpen)
+        return FunctionName(
+          token: op.token, label: op.label, qualifier: qualifier(before: op.token, first: first), paramsOpen: op.paramsOpen,
+          start: first == headStart ? nil : first)
       }
       guard tokens[before].kind == .name else { return nil }
       var label = lex.text(before)
@@ -611,8 +631,19 @@ private struct CDeclarationReader {
         label = "~" + label
         nameStart = before - 1
       }
-      return FunctionName(token: before, label: label, qualifier: qualifier(before: nameStart, first: first), paramsOpen: k)
+      return FunctionName(
+        token: before, label: label, qualifier: qualifier(before: nameStart, first: first), paramsOpen: k, start: first == headStart ? nil : first)
     }
+    return nil
+  }
+
+  /// Where a declaration starts again after the call `NAME(…)` opening at `open`, when a word no parameter
+  /// list is followed by (`static`, `void`, `struct` …) comes after it and a later name has its own `(`: the
+  /// call was a macro invocation without a semicolon. Nil when the head is an ordinary function.
+  private func declarationAfterMacroCall(_ open: Int, _ stop: Int) -> Int? {
+    let close = lex.matching(open)
+    guard close + 1 < stop, lex.isOneOf(close + 1, Self.declarationStartWords) else { return nil }
+    for m in tokenRange(close + 2, stop) where tokens[m].kind == .name && lex.isPunct(m + 1, "(") { return close + 1 }
     return nil
   }
 
