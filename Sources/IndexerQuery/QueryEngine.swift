@@ -25,8 +25,10 @@ public final class QueryEngine {
 
   /// How many distinct names a ranked search keeps, at least, before fetching their definitions.
   public static let fuzzyNameLimit = 50
-  /// How many definitions of one tier's names a ranked search reads to order them (`SearchOrder`).
-  public static let tierReadLimit = 2000
+  /// How many definitions of one tier's names a ranked search reads to order them (`SearchOrder`): enough
+  /// for every definition of a hundred names but the commonest (`init`, `probe`), few enough that a keystroke
+  /// does not decode thousands of rows.
+  public static let tierReadLimit = 500
   /// How many definitions of one name a lookup considers before ranking.
   public static let definitionLimit = 500
 

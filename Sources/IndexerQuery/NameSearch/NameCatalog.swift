@@ -86,10 +86,29 @@ final class NameCatalog {
           ranked += more.count + found.filter { $0.tier == tier }.count
           found += more
         }
-        found.sort(by: Candidate.precedes)
-        return found.prefix(count).map { (String(decoding: names[$0.index], as: UTF8.self), $0.tier) }
+        return Self.best(found, count: count).map { (String(decoding: names[$0.index], as: UTF8.self), $0.tier) }
       }
     }
+  }
+
+  /// The `count` best candidates in rank order, without sorting them all: a common three-letter prefix on a
+  /// kernel tree starts tens of thousands of names, and an answer wants a hundred.
+  private static func best(_ candidates: [Candidate], count: Int) -> [Candidate] {
+    guard candidates.count > count * 4 else { return Array(candidates.sorted(by: Candidate.precedes).prefix(count)) }
+    var top: [Candidate] = []
+    top.reserveCapacity(count + 1)
+    for candidate in candidates {
+      if top.count == count, let last = top.last, !Candidate.precedes(candidate, last) { continue }
+      var low = 0
+      var high = top.count
+      while low < high {
+        let mid = (low + high) / 2
+        if Candidate.precedes(top[mid], candidate) { low = mid + 1 } else { high = mid }
+      }
+      top.insert(candidate, at: low)
+      if top.count > count { top.removeLast() }
+    }
+    return top
   }
 
   private struct Candidate {
