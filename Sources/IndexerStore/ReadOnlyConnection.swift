@@ -54,21 +54,37 @@ package final class ReadOnlyConnection {
     return matches
   }
 
-  /// Every distinct symbol name as bytes, in the same order, without making a String of each (the fuzzy
-  /// catalog copies them into one buffer).
-  /// Every distinct name in NOCASE order; with `prefix`, only those that start with it, ignoring ASCII case
-  /// (a range of the name index).
+  /// Every distinct name in NOCASE order, as bytes (the name catalog copies them into one buffer without
+  /// making a `String` of each); with `prefix`, only those that start with it, ignoring ASCII case (a range of
+  /// the name index). The rows come straight from the index, and repeats are dropped here: `DISTINCT` made
+  /// SQLite build a temporary B-tree of every name, 4.2 s of a kernel tree's 5 (against 1.0 s for the scan).
+  /// Names equal but for case sit together in NOCASE order, so one small set per such run finds the repeats.
   package func forEachDistinctName(prefix: String? = nil, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(StoreError) {
     let sql =
       prefix == nil
-      ? "SELECT DISTINCT name FROM symbol ORDER BY name COLLATE NOCASE"
-      : "SELECT DISTINCT name FROM symbol WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE ORDER BY name COLLATE NOCASE"
+      ? "SELECT name FROM symbol ORDER BY name COLLATE NOCASE"
+      : "SELECT name FROM symbol WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE ORDER BY name COLLATE NOCASE"
     let arguments: [SQLValue] = prefix.map { [.text($0), .text($0 + "\u{10FFFF}")] } ?? []
+    var run: [UInt8] = []  // the current run's name, ASCII case folded
+    var seen = Set<[UInt8]>()  // the names of the current run, as written
     try query(sql, arguments) { s throws(StoreError) in
       let count = Int(sqlite3_column_bytes(s, 0))
-      guard let text = sqlite3_column_text(s, 0) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-      body(UnsafeBufferPointer(start: text, count: count))
+      let name = sqlite3_column_text(s, 0).map { UnsafeBufferPointer(start: $0, count: count) } ?? UnsafeBufferPointer(start: nil, count: 0)
+      if !Self.equalIgnoringCase(name, run) {
+        run = name.map(Self.lower)
+        seen.removeAll(keepingCapacity: true)
+      }
+      guard seen.insert(Array(name)).inserted else { return }
+      body(name)
     }
+  }
+
+  @inline(__always) private static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+
+  private static func equalIgnoringCase(_ name: UnsafeBufferPointer<UInt8>, _ folded: [UInt8]) -> Bool {
+    guard name.count == folded.count else { return false }
+    for i in 0..<name.count where lower(name[i]) != folded[i] { return false }
+    return true
   }
 
   /// The generation of the last committed batch (fuzzy caches key on it).

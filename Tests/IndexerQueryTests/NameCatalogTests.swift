@@ -76,6 +76,33 @@ import Testing
     }
   }
 
+  /// The store hands names straight from the NOCASE index, repeats and case variants interleaved across
+  /// files; the catalog holds each name once.
+  @Test func repeatedNamesAndCaseVariantsAreReadOnce() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/i.sqlite"
+    let db = try IndexDatabase.openForWriting(path: path)
+    let range = SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 2))
+    let writes = (0..<3).map { n in
+      var index = FileIndex(language: .python)
+      for name in ["Foo", "foo", "bar", "FOO", "Foo", "Bar", "foo_x", "bar"] {
+        index.append(Symbol(name: name, kind: .function, container: "", range: range, signature: ""), parent: -1)
+      }
+      return FileWrite(path: "f\(n).py", language: .python, status: .indexed, size: 1, mtimeNanoseconds: 1, inode: 1, contentHash: UInt64(n + 1),
+        content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references)))
+    }
+    try IndexWriter(database: db).commit(IndexBatch(writes: writes))
+    let connection = try ReadOnlyConnection(path: path)
+    let catalog = NameCatalog()
+    try catalog.load(connection, generation: connection.generation())
+    #expect(catalog.count == 6)
+    let found = catalog.ranked("foo", count: 10).map(\.name)
+    #expect(found.first == "foo" && Set(found[1...2]) == ["FOO", "Foo"] && found.last == "foo_x" && found.count == 4, "\(found)")
+    let starting = NameCatalog()
+    try starting.load(connection, generation: connection.generation(), prefix: "BA")
+    #expect(starting.count == 2)
+  }
+
   @Test func humpsSplitWordsAsPeopleTypeThem() {
     func initials(_ name: String) -> String {
       var copy = name
