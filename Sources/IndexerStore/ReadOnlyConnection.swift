@@ -66,15 +66,17 @@ package final class ReadOnlyConnection {
       : "SELECT name FROM symbol WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE ORDER BY name COLLATE NOCASE"
     let arguments: [SQLValue] = prefix.map { [.text($0), .text($0 + "\u{10FFFF}")] } ?? []
     var run: [UInt8] = []  // the current run's name, ASCII case folded
-    var seen = Set<[UInt8]>()  // the names of the current run, as written
+    var seen: [[UInt8]] = []  // the names of the current run, as written (one or two, nearly always)
     try query(sql, arguments) { s throws(StoreError) in
       let count = Int(sqlite3_column_bytes(s, 0))
       let name = sqlite3_column_text(s, 0).map { UnsafeBufferPointer(start: $0, count: count) } ?? UnsafeBufferPointer(start: nil, count: 0)
       if !Self.equalIgnoringCase(name, run) {
         run = name.map(Self.lower)
         seen.removeAll(keepingCapacity: true)
+      } else if seen.contains(where: { $0.elementsEqual(name) }) {
+        return
       }
-      guard seen.insert(Array(name)).inserted else { return }
+      seen.append(Array(name))
       body(name)
     }
   }

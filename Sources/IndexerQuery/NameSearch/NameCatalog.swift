@@ -52,7 +52,7 @@ final class NameCatalog {
       arena.append(contentsOf: bytes)
       starts.append(arena.count)
       masks.append(Self.mask(bytes))
-      initials.append(Self.packed(Humps.initials(bytes)))
+      initials.append(Humps.packed(bytes))
       pairs.append(Self.pairMask(bytes))
     }
     if prefix == nil { generation = current }
