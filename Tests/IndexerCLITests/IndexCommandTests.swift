@@ -31,6 +31,31 @@ import Testing
     #expect(names.contains("kept_locally"))
   }
 
+  /// `.indexer/` keeps itself out of `git status` with its own `.gitignore`, and leaves one the user wrote.
+  @Test func theIndexFolderIgnoresItselfInGit() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    let git = { (arguments: [String]) throws -> String in
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = ["git", "-C", ws.path] + arguments
+      let out = Pipe()
+      process.standardOutput = out
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      return text
+    }
+    _ = try git(["init", "-q"])
+    try indexJSON(ws.path)
+    let ignore = try String(contentsOfFile: ws.path + "/.indexer/.gitignore", encoding: .utf8)
+    #expect(ignore.hasSuffix("*\n"))
+    #expect(!(try git(["status", "--porcelain", "--untracked-files=all"])).contains(".indexer"))
+    try "mine\n".write(toFile: ws.path + "/.indexer/.gitignore", atomically: true, encoding: .utf8)
+    try indexJSON(ws.path)
+    #expect(try String(contentsOfFile: ws.path + "/.indexer/.gitignore", encoding: .utf8) == "mine\n")
+  }
+
   @Test func excludeFlagsOutrankTheTree() throws {
     let ws = try Fixtures.copy("workspaces/mixed")
     let report = try indexJSON(ws.path, ["--exclude", "scripts/", "--exclude", "*.generated.swift"])

@@ -72,6 +72,16 @@ struct WorkspaceSettings {
   var cacheSize: Int64 = 2 << 30
   var shard: Shard?
 
+  /// `.indexer/` keeps itself out of `git status`, as pytest's and mypy's caches do: a `.gitignore` holding
+  /// `*`, written once when missing (one the user wrote is left alone; a read-only folder is no error).
+  static func ignoreFromGit(_ folder: String) {
+    let fd = open(folder + "/.gitignore", O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return }
+    defer { close(fd) }
+    let text = "# Written by indexer: the index is built, not versioned.\n*\n"
+    _ = text.withCString { write(fd, $0, strlen($0)) }
+  }
+
   /// Checks the folder, creates `.indexer/` when the default database is used, and builds the options.
   func indexOptions() throws -> IndexOptions {
     try WorkspaceScanner.validateRoot(path)
@@ -81,11 +91,12 @@ struct WorkspaceSettings {
       databasePath = database
     } else {
       databasePath = IndexOptions.defaultDatabasePath(root: root)
-      let folder = root + "/.indexer"
+      let folder = root + "/" + IndexLayout.directoryName
       if mkdir(folder, 0o755) != 0 && errno != EEXIST {
         throw UsageError(
           userMessage: "cannot create \(folder): \(Errno.describe(errno)) — pass --db with a writable location")
       }
+      Self.ignoreFromGit(folder)
     }
     var options = IndexOptions(
       root: root, databasePath: databasePath,
