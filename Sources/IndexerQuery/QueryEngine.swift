@@ -22,6 +22,9 @@ public final class QueryEngine {
   private var openedFile: (device: UInt, inode: UInt)?
   /// Kept while the same file is open: a long-running front end ranks against names it read once per generation.
   private var names = NameCatalog()
+  /// Every indexed path, kept per generation like the names: each request a server resolves starts a new
+  /// `ResolutionFiles`, and a C request that probes many include paths would read them all each time.
+  private var paths: (generation: Int64, all: Set<String>)?
 
   /// How many distinct names a ranked search keeps, at least, before fetching their definitions.
   public static let fuzzyNameLimit = 50
@@ -59,6 +62,7 @@ public final class QueryEngine {
       lookup = try ReadOnlyConnection(path: databasePath)
       openedFile = file
       names = NameCatalog()
+      paths = nil
     } catch .notFound {
       lookup = nil
     }
@@ -133,6 +137,16 @@ public final class QueryEngine {
       start = end
     }
     return matches
+  }
+
+  /// Every path in the index (see `ResolutionSource`).
+  public func indexedPaths() throws(StoreError) -> Set<String>? {
+    let lookup = try connection()
+    let generation = try lookup.generation()
+    if let paths, paths.generation == generation { return paths.all }
+    let all = try lookup.indexedPaths()
+    paths = (generation, all)
+    return all
   }
 
   /// Streams every definition (for `export`): by name for tags files, else by path and line.

@@ -180,18 +180,14 @@ public final class IndexService {
     do {
       if batch.rescan {
         let report = try pipeline.run(database: database, shouldStop: shouldStop)
-        database.releaseMemory()
-        MemoryTrim.release()
+        MemoryTrim.release(database)
         if let directories = try? scanner.scan().directories { watcher.watch(directories) }
         log.info("rescan: \(report.parsed) parsed, \(report.hashed) hashed, \(report.removed) removed")
       } else if !batch.paths.isEmpty {
         let report = try pipeline.update(paths: batch.paths, database: database)
         // A watcher runs for weeks: what a batch cached or allocated goes back, so resident memory stays
         // where it was after the first build (Benchmarks/churn.py).
-        if report.parsed + report.removed > 0 {
-          database.releaseMemory()
-          MemoryTrim.release()
-        }
+        if report.parsed + report.removed > 0 { MemoryTrim.release(database) }
         for note in report.notes { log.info("note: \(note.path): \(note.message)") }
         if report.parsed + report.removed + report.hashed > 0 {
           log.info("batch: \(batch.paths.count) paths, \(report.parsed) parsed, \(report.hashed) hashed, \(report.removed) removed")

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+import IndexerStore
 
 /// Keeps a long-running service's malloc small: freed memory goes back to the kernel (`malloc_trim`), and
 /// few arenas hold it (`mallopt(M_ARENA_MAX)`).
@@ -30,6 +31,13 @@ public enum MemoryTrim {
   private static let arenas: Int32 = 2
 
   public static func release() { _ = trim?(0) }
+
+  /// After a batch: the database's page caches emptied first (their pages are in the kernel's cache still),
+  /// then malloc trimmed, so what they held goes back too.
+  static func release(_ database: IndexDatabase) {
+    database.releaseMemory()
+    release()
+  }
 
   /// Call first thing in a process that will serve for long, before any other thread runs: glibc fixes its
   /// arena limit the first time a thread needs an arena, so a later call does little (Benchmarks/churn.py,

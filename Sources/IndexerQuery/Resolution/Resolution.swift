@@ -76,10 +76,6 @@ extension ResolutionSource {
 }
 
 extension QueryEngine: ResolutionSource {
-  public func indexedPaths() throws(StoreError) -> Set<String>? {
-    try connection().indexedPaths()
-  }
-
   public func definitions(named name: String, language: Language, pathGlob: String?) throws(StoreError) -> [SymbolMatch] {
     try symbols(SymbolQuery(name: name, languages: [language], pathGlob: pathGlob, limit: QueryEngine.definitionLimit))
   }
