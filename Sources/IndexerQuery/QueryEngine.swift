@@ -175,6 +175,10 @@ public final class QueryEngine {
     try connection().contains(path: path)
   }
 
+  public func imports(path: String) throws(StoreError) -> [FileScopes.Import]? {
+    try connection().imports(path: path)
+  }
+
   /// Every file, definition and reference as text lines in path order (`export --format dump`): two indexes
   /// of the same tree dump the same lines however they were built.
   public func dump(_ line: (String) -> Void) throws(StoreError) {

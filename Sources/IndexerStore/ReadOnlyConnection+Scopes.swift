@@ -29,6 +29,23 @@ extension ReadOnlyConnection {
     return index
   }
 
+  /// A file's imports alone, from its scopes blob (the outline is not read); nil when the path is not in the
+  /// index, empty when its reader records no scopes.
+  package func imports(path file: String) throws(StoreError) -> [FileScopes.Import]? {
+    var result: [UInt8]??
+    try query("SELECT b.scopes FROM file f LEFT JOIN file_blob b ON b.file_id = f.id WHERE f.path = ?", [.text(file)]) {
+      s throws(StoreError) in result = .some(Self.optionalBlob(s, 0))
+    }
+    guard let found = result else { return nil }
+    guard let scopes = found else { return [] }
+    guard let raw = blobDecompressor?.decompress(scopes) ?? Zstd.decompress(scopes) else { throw StoreError.corruptBlob(path: file) }
+    do {
+      return try ScopeCodec.imports(raw)
+    } catch {
+      throw .corruptBlob(path: file)
+    }
+  }
+
   /// Whether `path` is a file of the index (indexed or not): one lookup on the path's unique index.
   package func contains(path: String) throws(StoreError) -> Bool {
     var found = false

@@ -28,6 +28,34 @@ import Testing
     return try QueryEngine(databasePath: path)
   }
 
+  /// The imports read alone (C's include lists, thousands per references request) are the ones the whole file
+  /// holds; a file without scopes has none, and one not in the index is nil.
+  @Test func importsAloneAreTheFilesImports() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/i.sqlite"
+    let db = try IndexDatabase.openForWriting(path: path)
+    var scopes = FileScopes(scopes: [.init(kind: .file, range: SourceRange(start: .init(line: 1, column: 1), end: .init(line: 9, column: 1)), parent: -1)])
+    scopes.bindings = [.init(name: "n", scope: 0, position: .init(line: 3, column: 5), kind: .definition)]
+    scopes.imports = [
+      .init(localName: "#include", module: "\"util.h\"", importedName: "", position: .init(line: 1, column: 10), scope: 0),
+      .init(localName: "#include", module: "<stdio.h>", importedName: "", position: .init(line: 2, column: 10), scope: 0),
+    ]
+    var withScopes = FileIndex(language: .c)
+    withScopes.scopes = scopes
+    let plain = FileIndex(language: .c)
+    let writes = [("a.c", withScopes), ("b.c", plain)].map { path, index in
+      FileWrite(
+        path: path, language: .c, status: .indexed, size: 1, mtimeNanoseconds: 1, inode: 1, contentHash: 1,
+        content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references, scopes: index.scopes)))
+    }
+    try IndexWriter(database: db).commit(IndexBatch(writes: writes))
+    let e = try QueryEngine(databasePath: path)
+    #expect(try e.imports(path: "a.c") == scopes.imports)
+    #expect(try e.imports(path: "a.c") == e.resolvable(path: "a.c")?.scopes.imports)
+    #expect(try e.imports(path: "b.c") == [])
+    #expect(try e.imports(path: "missing.c") == nil)
+  }
+
   private func names(_ matches: [SymbolMatch]) -> [String] { matches.map { $0.path + ":" + $0.symbol.name } }
 
   @Test func exactPrefixAndCaseInsensitive() throws {

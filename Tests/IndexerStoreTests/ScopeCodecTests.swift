@@ -59,6 +59,28 @@ import Testing
     #expect(throws: OutlineDecodingError.self) { _ = try ScopeCodec.decode([4] + current.dropFirst()) }
   }
 
+  /// Reading the imports alone steps over the scopes and bindings exactly: it gives what a whole decode gives,
+  /// for every version, and a cut blob throws (the cut may not reach the imports, so only up to their end).
+  @Test func importsAloneMatchTheWholeDecode() throws {
+    let bytes = ScopeCodec.encode(Self.sample)
+    #expect(try ScopeCodec.imports(bytes) == Self.sample.imports)
+    #expect(!Self.sample.imports.isEmpty && !Self.sample.bindings.isEmpty)
+    var versionTwo = Self.sample
+    versionTwo.imports = []
+    #expect(try ScopeCodec.imports([2] + ScopeCodec.encode(versionTwo).dropFirst()) == [])
+    for cut in 0..<bytes.count {
+      guard let imports = try? ScopeCodec.imports(Array(bytes[..<cut])) else { continue }
+      // A cut after the imports leaves them whole.
+      #expect(imports == Self.sample.imports)
+    }
+    for i in bytes.indices {
+      var damaged = bytes
+      damaged[i] = 0xFF
+      guard let imports = try? ScopeCodec.imports(damaged), let whole = try? ScopeCodec.decode(damaged) else { continue }
+      #expect(imports == whole.imports)
+    }
+  }
+
   /// A cut or damaged blob throws; it never traps, and what decodes keeps every index inside.
   @Test func damagedBlobsThrowOrStayConsistent() {
     let bytes = ScopeCodec.encode(Self.sample)

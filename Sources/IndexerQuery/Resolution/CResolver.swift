@@ -231,7 +231,41 @@ final class CResolver {
   /// `name` declared at file or namespace level in the workspace, in one of `namespaces`, ranked as the
   /// linker and the includes would have it.
   private func global(_ name: String, from path: String, namespaces: [String], tags: Tags = .any) throws(StoreError) -> Site? {
+    // Every use of a name in one file that no scope binds gets the same answer: a references request over a
+    // common type asks it for each of a file's uses.
+    let key = GlobalKey(name: name, path: path, namespaces: namespaces, tags: tags)
+    if let known = globalCache[key] { return known.site }
     guard take() else { return nil }
+    let found = try rankedGlobal(name, from: path, namespaces: namespaces, tags: tags)
+    if globalCache.count >= Self.maximumCachedAnswers { globalCache.removeAll(keepingCapacity: true) }
+    globalCache[key] = CachedSite(site: found)
+    return found
+  }
+
+  private struct GlobalKey: Hashable {
+    var name: String
+    var path: String
+    var namespaces: [String]
+    var tags: Tags
+  }
+
+  /// An answer kept, found or not.
+  private struct CachedSite {
+    var site: Site?
+  }
+
+  private var globalCache: [GlobalKey: CachedSite] = [:]
+  /// Outline symbols' sites: the same few candidates (a common type's definitions) are ranked from every file.
+  private var siteCache: [SiteKey: Site] = [:]
+  static let maximumCachedAnswers = 4096
+
+  private struct SiteKey: Hashable {
+    var path: String
+    var position: SourcePosition
+    var name: String
+  }
+
+  private func rankedGlobal(_ name: String, from path: String, namespaces: [String], tags: Tags) throws(StoreError) -> Site? {
     let candidates = try outlineDefinitions(named: name, from: path).filter { match in
       let container = match.symbol.container
       guard tags.admits(match.symbol.kind) else { return false }
@@ -271,10 +305,18 @@ final class CResolver {
   /// The binding an outline symbol's file has at its name, for its type and whether it is a declaration.
   private func site(for match: SymbolMatch, resolution: Resolution) throws(StoreError) -> Site {
     let at = match.symbol.range.start
+    let key = SiteKey(path: match.path, position: at, name: match.symbol.name)
+    if var known = siteCache[key], known.symbol == match {
+      known.resolution = resolution
+      return known
+    }
     // A destructor's outline name is `~A`, its binding's `A`.
     let bound = match.symbol.name.hasPrefix("~") ? String(match.symbol.name.dropFirst()) : match.symbol.name
     let binding = try files.bindings(named: bound, in: match.path).first { $0.position == at }
-    return Site(path: match.path, name: match.symbol.name, binding: binding, symbol: match, resolution: resolution)
+    let site = Site(path: match.path, name: match.symbol.name, binding: binding, symbol: match, resolution: resolution)
+    if siteCache.count >= Self.maximumCachedAnswers { siteCache.removeAll(keepingCapacity: true) }
+    siteCache[key] = site
+    return site
   }
 
   /// What `path` includes: the last path components it names (`foo.h` of `#include "sub/foo.h"`), and the

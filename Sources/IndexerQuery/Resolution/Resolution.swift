@@ -65,10 +65,16 @@ public protocol ResolutionSource {
   /// Every path in the index, for a question that would otherwise ask `contains` thousands of times; nil
   /// when the source cannot list them.
   func indexedPaths() throws(StoreError) -> Set<String>?
+  /// The imports of `path` without its outline or other scopes, nil when it is not in the index.
+  func imports(path: String) throws(StoreError) -> [FileScopes.Import]?
 }
 
 extension ResolutionSource {
   public func indexedPaths() throws(StoreError) -> Set<String>? { nil }
+
+  public func imports(path: String) throws(StoreError) -> [FileScopes.Import]? {
+    try resolvable(path: path)?.scopes.imports
+  }
 
   func definitions(named name: String, language: Language) throws(StoreError) -> [SymbolMatch] {
     try definitions(named: name, language: language, pathGlob: nil)

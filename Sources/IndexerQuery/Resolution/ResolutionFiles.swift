@@ -76,8 +76,19 @@ final class ResolutionFiles {
   /// in the index.
   func includes(of path: String) throws(StoreError) -> [String]? {
     if let known = includesByFile[path] { return known }
-    guard let file = try file(path) else { return nil }
-    let found = file.scopes.imports.filter { $0.localName == "#include" }.map(\.module)
+    // Only the imports are read, and the file is not kept decoded: a references request reads thousands of
+    // include lists once each, and keeping each file would push out the few it asks for again and again.
+    let imports: [FileScopes.Import]?
+    if let known = files[path] {
+      imports = known.scopes.imports
+    } else if missing.contains(path) {
+      imports = nil
+    } else {
+      imports = try source.imports(path: path)
+      if imports == nil { missing.insert(path) }
+    }
+    guard let imports else { return nil }
+    let found = imports.filter { $0.localName == "#include" }.map(\.module)
     if includesByFile.count >= Self.maximumCachedIncludeLists { includesByFile.removeAll(keepingCapacity: true) }
     includesByFile[path] = found
     return found

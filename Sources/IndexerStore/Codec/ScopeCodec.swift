@@ -148,17 +148,7 @@ package enum ScopeCodec {
           visible: SourcePosition(line: visibleLine, column: visibleColumn), labels: labels))
     }
     let importCount = try count(&r, bytes)
-    for _ in 0..<importCount {
-      let local = try r.string()
-      let module = try r.string()
-      let imported = try r.string()
-      let position = SourcePosition(line: try r.int(), column: try r.int())
-      let scope = try r.int()
-      guard scope < scopeCount else { throw OutlineDecodingError() }
-      var entry = FileScopes.Import(localName: local, module: module, importedName: imported, position: position, scope: scope)
-      entry.isExport = blobVersion >= 3 ? try r.byte() != 0 : false
-      result.imports.append(entry)
-    }
+    for _ in 0..<importCount { result.imports.append(try readImport(&r, version: blobVersion, scopeCount: scopeCount)) }
     let receiverCount = try count(&r, bytes)
     var receivers: [String] = []
     for _ in 0..<receiverCount { receivers.append(try r.string()) }
@@ -204,6 +194,47 @@ package enum ScopeCodec {
       result.calls.append(FileScopes.Call(position: SourcePosition(line: line, column: column), labels: try r.string()))
     }
     return result
+  }
+
+  /// Only the imports, stepping over the scopes and bindings before them without making their strings: C's
+  /// include lists are read from thousands of files by one references request, and only those.
+  package static func imports(_ bytes: [UInt8]) throws(OutlineDecodingError) -> [FileScopes.Import] {
+    var r = ByteReader(bytes)
+    let blobVersion = try r.byte()
+    guard blobVersion >= 1 && blobVersion <= version else { throw OutlineDecodingError() }
+    let scopeCount = try count(&r, bytes)
+    for _ in 0..<scopeCount {
+      _ = try r.byte()
+      try r.skipVarints(6)
+      let baseCount = try count(&r, bytes)
+      for _ in 0..<baseCount { _ = try r.span() }
+    }
+    let bindingCount = try count(&r, bytes)
+    for _ in 0..<bindingCount {
+      _ = try r.span()
+      try r.skipVarints(3)
+      _ = try r.byte()
+      _ = try r.span()
+      try r.skipVarints(2)
+      if blobVersion >= 2 { _ = try r.span() }
+    }
+    let importCount = try count(&r, bytes)
+    var result: [FileScopes.Import] = []
+    result.reserveCapacity(importCount)
+    for _ in 0..<importCount { result.append(try readImport(&r, version: blobVersion, scopeCount: scopeCount)) }
+    return result
+  }
+
+  private static func readImport(_ r: inout ByteReader, version: UInt8, scopeCount: Int) throws(OutlineDecodingError) -> FileScopes.Import {
+    let local = try r.string()
+    let module = try r.string()
+    let imported = try r.string()
+    let position = SourcePosition(line: try r.int(), column: try r.int())
+    let scope = try r.int()
+    guard scope < scopeCount else { throw OutlineDecodingError() }
+    var entry = FileScopes.Import(localName: local, module: module, importedName: imported, position: position, scope: scope)
+    entry.isExport = version >= 3 ? try r.byte() != 0 : false
+    return entry
   }
 
   /// A count no larger than the blob could hold, so a damaged one cannot ask for a huge allocation.

@@ -18,7 +18,7 @@ extension IndexerCommand {
 
     @Option(
       help: ArgumentHelp(
-        "Instead of NAME: the uses of what the name at this place refers to, resolved (Python; elsewhere every occurrence of the name).",
+        "Instead of NAME: the uses of what the name at this place refers to, resolved by its language's rules (each line says how: local, import, member, scope; name for a member whose receiver could not be typed).",
         valueName: "path:line:column"))
     var at: String?
 
