@@ -3,12 +3,11 @@ import GRDBSQLite
 import IndexerModel
 
 extension ReadOnlyConnection {
-  /// The files whose names include `filter.name`'s hash and that pass its language and path filters, in
-  /// path (byte) order. A file counts from the list its `ref_base` names: a `ref_posting` list (written by
+  /// The files whose names include `name`'s hash, in path (byte) order (the query core filters them). A file counts from the list its `ref_base` names: a `ref_posting` list (written by
   /// the last bulk build) or its `ref_file` rows (written since). Only the hash matched: a file may not
   /// hold the name itself.
-  package func filesMentioning(_ filter: ReferenceFilter, zstd: Zstd.Decompressor) throws(StoreError) -> [MentioningFile] {
-    let hash = ReferenceNameHash.of(filter.name)
+  package func filesMentioning(name: String, zstd: Zstd.Decompressor) throws(StoreError) -> [MentioningFile] {
+    let hash = ReferenceNameHash.of(name)
     var listed: [Int64] = []
     try query("SELECT files FROM ref_posting WHERE name_hash = ?", [.integer(hash)]) { s throws(StoreError) in
       do { listed = try PostingListCodec.decode(Self.blob(s, 0), zstd: zstd) } catch { throw .corrupt(path: path, detail: "a name-to-files list does not decode") }
@@ -18,21 +17,11 @@ extension ReadOnlyConnection {
       inRows.insert(sqlite3_column_int64(s, 0))
     }
     let inList = Set(listed)
-    var sql = "SELECT path, language, ref_base FROM file WHERE id = ?"
-    var filterArguments: [SQLValue] = []
-    if !filter.languages.isEmpty {
-      sql += " AND language IN (\(SymbolSQL.placeholders(filter.languages.count)))"
-      filterArguments += filter.languages.map { .text($0.rawValue) }
-    }
-    if let glob = filter.pathGlob {
-      sql += " AND path GLOB ?"
-      filterArguments.append(.text(glob))
-    }
     var files: [MentioningFile] = []
     try withConnection { connection throws(StoreError) in
-      let lookup = try ReusableStatement(connection, path: path, sql)
+      let lookup = try ReusableStatement(connection, path: path, "SELECT path, language, ref_base FROM file WHERE id = ?")
       for id in inList.union(inRows) {
-        try lookup.run([.integer(id)] + filterArguments) { s throws(StoreError) in
+        try lookup.run([.integer(id)]) { s throws(StoreError) in
           // A list's id is stale once the file changed (its names moved to rows) or the id was reused.
           let counted = sqlite3_column_int64(s, 2) > 0 ? inList.contains(id) : inRows.contains(id)
           guard counted, let language = Language(rawValue: Self.text(s, 1)) else { return }

@@ -49,6 +49,10 @@ import Testing
     #expect(try engine.references(ReferenceFilter(name: "shared")).map { "\($0.path):\($0.position.line)" } == expected)
     #expect(try engine.references(ReferenceFilter(name: "shared", limit: 7)).map { "\($0.path):\($0.position.line)" } == Array(expected.prefix(7)))
     #expect(try engine.references(ReferenceFilter(name: "shared", pathGlob: "src/f01*")).count == expected.filter { $0.hasPrefix("src/f01") }.count)
+    // The filters are the query core's, on the files the store lists.
+    #expect(try engine.references(ReferenceFilter(name: "shared", languages: [.python])).isEmpty)
+    #expect(try engine.references(ReferenceFilter(name: "shared", languages: [.swift, .python], pathGlob: "src/f00[1-2].c")).map(\.path)
+      == expected.filter { $0.hasPrefix("src/f001") || $0.hasPrefix("src/f002") }.map { String($0.prefix { $0 != ":" }) })
     try db.write { try $0.execute(sql: "UPDATE file_blob SET refs = x'28b52ffd00' WHERE file_id = (SELECT id FROM file WHERE path = 'src/f300.c')") }
     #expect {
       try engine.references(ReferenceFilter(name: "shared"))

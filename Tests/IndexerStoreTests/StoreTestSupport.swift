@@ -44,7 +44,7 @@ func indexMentioning(_ names: [String: [Int]]) -> FileIndex {
 func occurrences(_ connection: ReadOnlyConnection, _ name: String) throws -> [(path: String, position: SourcePosition)] {
   guard let zstd = Zstd.Decompressor() else { throw StoreError.sqlite(path: connection.path, detail: "no zstd context") }
   return try connection.inReadTransaction { () throws(StoreError) in
-    let files = try connection.filesMentioning(ReferenceFilter(name: name), zstd: zstd)
+    let files = try connection.filesMentioning(name: name, zstd: zstd)
     return try connection.withReferenceBlobs { blobs throws(StoreError) in
       var found: [(path: String, position: SourcePosition)] = []
       for file in files {

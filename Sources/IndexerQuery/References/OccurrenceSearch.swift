@@ -8,7 +8,10 @@ enum OccurrenceSearch {
   static func references(_ filter: ReferenceFilter, on connection: ReadOnlyConnection) throws(StoreError) -> [ReferenceMatch] {
     try connection.inReadTransaction { () throws(StoreError) in
       guard let zstd = Zstd.Decompressor() else { throw .sqlite(path: connection.path, detail: "cannot allocate a zstd context") }
-      let files = try connection.filesMentioning(filter, zstd: zstd)
+      // The filters are the query's: the store lists every file its name-to-files data names.
+      let files = try connection.filesMentioning(name: filter.name, zstd: zstd).filter { file in
+        (filter.languages.isEmpty || filter.languages.contains(file.language)) && (filter.pathGlob.map { PathGlob.matches($0, file.path) } ?? true)
+      }
       let name = Array(filter.name.utf8)
       return try connection.withReferenceBlobs { blobs throws(StoreError) in
         let read = { (file: MentioningFile) throws(StoreError) -> StoredFileBlobs in try blobs.read(file) }
