@@ -170,8 +170,16 @@ private struct ScriptReader {
   /// `a.b = function`, `a.prototype.m = (…) => …` (a method of `a`), `x = function`, and `a.b = { … }` (the
   /// literal's members belong to `a.b`; to `a` for a prototype) starting at `k`: the token to go on from,
   /// or nil where `k` starts no such assignment.
-  private mutating func readAssignment(_ k: Int, through stop: Int, container: String, parent: Int) -> Int? {
-    guard let assigned = memberAssignment(k, stop) ?? plainAssignment(k, stop) else { return nil }
+  private mutating func readAssignment(_ k: Int, through stop: Int, container: String, parent: Int, atStatementStart: Bool) -> Int? {
+    guard let assigned = memberAssignment(k, stop) ?? plainAssignment(k, stop) else {
+      // `process = { on: function … }` as a statement: the literal's keys are members of the name it fills
+      // (the name itself is declared elsewhere, or is a global).
+      guard atStatementStart, tokens[k].kind == .name, lex.isPunct(k + 1, "="), !lex.isPunct(k + 2, "="), !lex.isPunct(k + 2, ">"),
+        case let value = significant(k + 2, stop + 1), lex.isPunct(value, "{"), !lex.isPunct(significant(value + 1, stop + 1), "}")
+      else { return nil }
+      readObjectMembers(open: value, container: qualified(container, k), parent: parent)
+      return lex.matching(value) + 1
+    }
     let value = significant(assigned.equals + 1, stop + 1)
     if !assigned.owner.isEmpty, lex.isPunct(value, "{"), !lex.isPunct(significant(value + 1, stop + 1), "}") {
       var owner = assigned.owner + "." + label(assigned.name)
@@ -189,7 +197,8 @@ private struct ScriptReader {
       readObjectMembers(open: value, container: container.isEmpty ? owner : container + "." + owner, parent: memberParent)
       return lex.matching(value) + 1
     }
-    guard isFunctionValue(value, stop + 1) else { return nil }
+    // `x.create = function () { … }()` holds what the call returns: the function body is read on as an expression's.
+    guard isFunctionValue(value, stop + 1), !isInvokedFunction(value, stop + 1) else { return nil }
     var owner = assigned.owner
     var kind: SymbolKind = .function
     if owner.hasSuffix(".prototype") {
@@ -216,7 +225,9 @@ private struct ScriptReader {
   private mutating func readNestedDefinitions(from start: Int, through stop: Int, container: String, parent: Int, inFunctionBody: Bool) {
     var m = start
     while m <= stop {
-      if tokens[m].kind == .name, !lex.isPunct(m - 1, "."), let next = readAssignment(m, through: stop, container: container, parent: parent) {
+      if tokens[m].kind == .name, !lex.isPunct(m - 1, "."),
+        let next = readAssignment(m, through: stop, container: container, parent: parent, atStatementStart: m == start)
+      {
         m = next
         continue
       }
@@ -280,10 +291,17 @@ private struct ScriptReader {
     return lex.isPunct(k, ".") && (lex.isWord(k + 1, "call") || lex.isWord(k + 1, "apply"))
   }
 
+  /// Whether the function expression at `k` is called where it stands (`function () { … }()`, a minifier's
+  /// form without the wrapping parentheses): the value is the call's result, not a function.
+  private func isInvokedFunction(_ k: Int, _ end: Int) -> Bool {
+    guard let body = functionBodyOpen(k, end) else { return false }
+    return isInvoked(lex.matching(body))
+  }
+
   /// `name = function ...` / `name = (...) => ...` at the start of a statement (no declaration keyword).
   private func plainAssignment(_ k: Int, _ stop: Int) -> (name: Int, owner: String, equals: Int)? {
     guard tokens[k].kind == .name, lex.isPunct(k + 1, "="), !lex.isPunct(k + 2, "="), !lex.isPunct(k + 2, ">"),
-      isFunctionValue(significant(k + 2, stop + 1), stop + 1)
+      case let value = significant(k + 2, stop + 1), isFunctionValue(value, stop + 1), !isInvokedFunction(value, stop + 1)
     else { return nil }
     return (k, "", k + 1)
   }
@@ -431,6 +449,7 @@ private struct ScriptReader {
       if lex.isPunct(m, ",") || lex.isPunct(m, ";") { i = m + 1; continue }
       var k = m
       if members, lex.isWord(k, "readonly") { k = significant(k + 1, close) }
+      if members { k = accessorName(k, close) }
       var stop = k
       var depth = 0
       defer { i = stop + 1 }
@@ -441,17 +460,20 @@ private struct ScriptReader {
         // the `>` of an arrow type `=>` is not.
         if members && lex.isPunct(stop, "<") { depth += 1 }
         if members && lex.isPunct(stop, ">") && !lex.isPunct(stop - 1, "=") { depth -= 1 }
-        if depth == 0 && (lex.isPunct(stop, ",") || lex.isPunct(stop, ";") || (members && tokens[stop].kind == .newline)) { break }
+        if depth == 0 && (lex.isPunct(stop, ",") || lex.isPunct(stop, ";")) { break }
+        if depth == 0 && members && tokens[stop].kind == .newline && !typeContinues(across: stop, from: k, to: close) { break }
         stop += 1
       }
       // Call, construct and index signatures (`<T>(v: T): R;`, `(): R;`, `new (): R;`, `[key: string]: V;`)
       // name no member: skipped whole.
-      guard k < close, tokens[k].kind == .name || tokens[k].kind == .literal, !(members && lex.isWord(k, "new") && lex.isPunct(k + 1, "(")) else {
+      guard k < close, tokens[k].kind == .name || tokens[k].kind == .literal, !(members && isConstructSignature(k)) else {
         continue
       }
       var next = significant(k + 1, close)
       if lex.isPunct(next, "?") { next = significant(next + 1, close) }
-      let memberKind: SymbolKind = !members ? .enumCase : (lex.isPunct(next, "(") || lex.isPunct(next, "<") ? .method : .property)
+      // An accessor (`get location(): Location;`) is read and written as a property.
+      let isCallable = (lex.isPunct(next, "(") || lex.isPunct(next, "<")) && !(k != m && isAccessor(m, close))
+      let memberKind: SymbolKind = !members ? .enumCase : (isCallable ? .method : .property)
       let signatureEnd = members ? stop : (tokenRange(k, stop).first { lex.isPunct($0, "=") } ?? stop)
       lex.record(into: &index, name: k, label: label(k), kind: memberKind, container: inner, start: m, end: stop - 1, signature: lex.joined(m, signatureEnd), parent: at)
     }
@@ -463,9 +485,10 @@ private struct ScriptReader {
   private mutating func readBindings(
     first: Int, keyword: Int, end: Int, container: String, parent: Int, inFunctionBody: Bool = false
   ) -> Int {
-    // One past the statement's last token (`let a\nlet b` ends at `a`, which is a name to read).
-    let stop = min(statementEnd(keyword, end) + 1, end)
+    // One past the statement's last token (`let a\nlet b` ends at `a`, which is a name to read). It is
+    // looked for from the first name: `var` alone on its line (`var\n  A = 1,\n  B = 2;`) ends nothing.
     var k = significant(keyword + 1, end)
+    let stop = min(statementEnd(k, end) + 1, end)
     while k < stop {
       guard tokens[k].kind == .name else { break }  // destructuring patterns are not definitions here
       let name = k
@@ -496,6 +519,8 @@ private struct ScriptReader {
         if value < stop, lex.isWord(value, "function") || (lex.isWord(value, "async") && value + 1 < stop) {
           isFunction = true
         }
+        // `var baseCreate = function () { … }();` holds what the call returns.
+        if isFunction, isInvokedFunction(value, valueEnd) { isFunction = false }
       }
       // `var config = ({ … })`: the literal inside the parentheses (not `({ a }) => …`'s parameter).
       if lex.isPunct(value, "("), case let inner = significant(value + 1, stop), lex.isPunct(inner, "{"),
@@ -521,8 +546,9 @@ private struct ScriptReader {
         }
         readClassMembers(from: open + 1, to: close, container: qualified(container, name), parent: at)
       } else if !inFunctionBody || isFunction || isObject {
-        // The first name's line is its keyword's; later names (`var a = 1,\n    b = 2`) start at themselves.
-        let start = name == significant(keyword + 1, end) ? first : name
+        // The first name's line is its keyword's; later names (`var a = 1,\n    b = 2`), and a first one on a
+        // line after its keyword's, start at themselves.
+        let start = name == keyword + 1 ? first : name
         let at = lex.record(
           into: &index, name: name, label: label(name), kind: isFunction ? .function : (lex.text(keyword) == "const" ? .constant : .variable), container: container,
           start: start, end: max(name, valueEnd - 1),
@@ -566,13 +592,14 @@ private struct ScriptReader {
       defer { i = stop + 1 }
       var k = m
       if lex.isWord(k, "readonly") { k = significant(k + 1, stop) }
-      guard tokens[k].kind == .name || tokens[k].kind == .literal else { continue }
+      k = accessorName(k, stop)
+      guard tokens[k].kind == .name || tokens[k].kind == .literal, !isConstructSignature(k) else { continue }
       var next = significant(k + 1, stop)
       if lex.isPunct(next, "?") { next = significant(next + 1, stop) }
       if lex.isPunct(next, "(") || lex.isPunct(next, "<") {
         lex.record(
-          into: &index, name: k, label: label(k), kind: .method, container: container, start: m, end: stop - 1,
-          signature: lex.joined(m, stop), parent: parent)
+          into: &index, name: k, label: label(k), kind: k != m && isAccessor(m, stop) ? .property : .method, container: container,
+          start: m, end: stop - 1, signature: lex.joined(m, stop), parent: parent)
       } else if lex.isPunct(next, ":") {
         let type = significant(next + 1, stop)
         let at = lex.record(
@@ -631,6 +658,10 @@ private struct ScriptReader {
           readObjectMembers(open: value, container: container + "." + label(k), parent: at, depth: depth + 1)
         } else if isFunction, let body = functionBodyOpen(value, stop) {
           readStatements(from: body + 1, to: lex.matching(body), container: container + "." + label(k), parent: at, inFunctionBody: true)
+        } else if value < stop {
+          // `read_template: with_eof_error("msg", function (s) { function read() {…} })`: the callbacks in the
+          // value, under the key.
+          readNestedDefinitions(from: value, through: stop - 1, container: container + "." + label(k), parent: at, inFunctionBody: true)
         }
       }
     }
@@ -707,6 +738,43 @@ private struct ScriptReader {
     }
     let last = statementEnd(k, end)
     return tokenRange(k, last + 1).first { lex.isPunct($0, "{") || lex.isPunct($0, ";") } ?? last
+  }
+
+  /// `get name` / `set name` in an interface or type literal: the accessor's name (a member named `get`,
+  /// as in `get(): T` or `get: T`, stays itself); else `k`.
+  private func accessorName(_ k: Int, _ end: Int) -> Int {
+    guard lex.isWord(k, "get") || lex.isWord(k, "set") else { return k }
+    let name = significant(k + 1, end)
+    return name < end && (tokens[name].kind == .name || tokens[name].kind == .literal) ? name : k
+  }
+
+  /// Whether the member that starts at `first` is a `get`/`set` accessor.
+  private func isAccessor(_ first: Int, _ end: Int) -> Bool {
+    var k = first
+    if lex.isWord(k, "readonly") { k = significant(k + 1, end) }
+    return accessorName(k, end) != k
+  }
+
+  /// `new (): T;` or `new <T>(x: T): U;`: a construct signature, which names no member.
+  private func isConstructSignature(_ k: Int) -> Bool {
+    lex.isWord(k, "new") && (lex.isPunct(k + 1, "(") || lex.isPunct(k + 1, "<"))
+  }
+
+  /// Whether a member's type goes on past the line break at `newline` (between `from` and `end`): the line
+  /// ends with an operator (`curry(arity?: number):`, `A ? B :`, `|`, `=>`), or the next begins with one
+  /// (`? X`, `: Y`, `| Z`, `& W`, `.`, `extends`), as conditional and union types spanning lines do.
+  private func typeContinues(across newline: Int, from: Int, to end: Int) -> Bool {
+    var last = newline - 1
+    while last > from && tokens[last].kind == .newline { last -= 1 }
+    guard last >= from, tokens[last].kind != .newline else { return false }
+    let continuing: [Unicode.Scalar] = [":", "?", "|", "&", "=", ".", "<", "(", "["]
+    if continuing.contains(where: { lex.isPunct(last, $0) }) { return true }
+    if lex.isPunct(last, ">") && lex.isPunct(last - 1, "=") { return true }  // `=>`
+    if lex.isWord(last, "extends") || lex.isWord(last, "keyof") || lex.isWord(last, "infer") { return true }
+    guard let next = nextSignificant(newline, end) else { return false }
+    let leading: [Unicode.Scalar] = [":", "?", "|", "&", ".", "="]
+    if leading.contains(where: { lex.isPunct(next, $0) }) { return true }
+    return lex.isWord(next, "extends")
   }
 
   private func isMemberName(_ k: Int) -> Bool {
