@@ -302,7 +302,8 @@ def main():
     kind_of = {side: {(lang, item): kind for (lang, kind), items in table.items() for item in items}
                for side, table in (("missed", theirs), ("extra", ours))}
     disputed_c = {item[0] for lang, (t, o) in totals.items() if lang in ("c", "cpp") for item in t ^ o}
-    referee = Referee(os.environ.get("ACCURACY_REFEREE"), clang_referee(tree, disputed_c))
+    referee = Referee([("Babel", os.environ.get("ACCURACY_REFEREE")), ("TypeScript", os.environ.get("ACCURACY_REFEREE_TS"))],
+                      clang_referee(tree, disputed_c))
     refereed = []
     for lang, (theirs_all, ours_all) in sorted(totals.items()):
         a, b, m = len(theirs_all), len(ours_all), len(theirs_all & ours_all)
@@ -340,14 +341,11 @@ def main():
         write_patterns(os.path.splitext(misses_path)[0] + ".patterns.md", patterns, sources)
 
 
-class Referee:
-    """A parser deciding where the two tools disagree: Babel's for JavaScript and TypeScript (its definitions
-    listed by Benchmarks/referee.js, per file it read), clang's AST for C and C++ (Benchmarks/clang_referee.py)."""
+class Parser:
+    """One parser's definitions, as a referee script listed them per file it read."""
 
-    def __init__(self, path, clang=None):
-        self.definitions, self.files, self.failed, self.clang = set(), set(), set(), clang
-        if not path:
-            return
+    def __init__(self, name, path):
+        self.name, self.definitions, self.files, self.failed = name, set(), set(), set()
         for line in open(path, encoding="utf-8"):
             d = json.loads(line)
             if "error" in d:
@@ -357,18 +355,43 @@ class Referee:
                 self.definitions.add((d["path"], d["name"], d["line"]))
         self.files -= self.failed
 
+    def verdict(self, item):
+        return None if item[0] not in self.files else item in self.definitions
+
+
+class Referee:
+    """Parsers deciding where the two tools disagree: Babel's and TypeScript's for JavaScript and TypeScript
+    (their definitions listed by Benchmarks/referee.js and Benchmarks/ts_referee.js, per file each read), clang's
+    AST for C and C++ (Benchmarks/clang_referee.py). Where both script parsers read a file and disagree, neither
+    decides (ctags' view stands) and the disagreement is counted."""
+
+    def __init__(self, paths, clang=None):
+        self.parsers = [Parser(name, path) for name, path in paths if path]
+        self.clang = clang
+        self.failed = set.intersection(*(p.failed for p in self.parsers)) if self.parsers else set()
+        self.disagreements = {}
+
     def covers(self, lang):
         if lang in ("c", "cpp"):
             return self.clang is not None and self.clang.covers(lang)
-        return bool(self.files) and lang in ("javascript", "typescript")
+        return any(p.files for p in self.parsers) and lang in ("javascript", "typescript")
 
     def verdict(self, lang, item, kind=None):
-        """True when the parser finds the definition, False when it does not, None where it cannot say."""
+        """True when the parsers find the definition, False when they do not, None where they cannot say."""
         if lang in ("c", "cpp"):
             return None if self.clang is None else self.clang.verdict(item, kind)
-        if item[0] not in self.files:
+        votes = {p.name: v for p in self.parsers if (v := p.verdict(item)) is not None}
+        if len(set(votes.values())) > 1:
+            self.disagreements[item] = votes
             return None
-        return item in self.definitions
+        return next(iter(votes.values()), None)
+
+    def alone(self, name):
+        """A referee of one of the parsers only, for its own row."""
+        one = Referee([], self.clang)
+        one.parsers = [p for p in self.parsers if p.name == name]
+        one.failed = one.parsers[0].failed if one.parsers else set()
+        return one
 
 
 def clang_referee(tree, files):
@@ -384,26 +407,38 @@ def clang_referee(tree, files):
 
 
 def print_refereed(rows, referee):
-    print("\nWith a parser as referee (Babel's for JS/TS: Benchmarks/referee.js; clang's AST for C/C++:")
-    print("Benchmarks/clang_referee.py): a definition counts where two of the three (ctags, indexer, parser) find it;")
-    print("where the parser cannot say (a file it cannot read, an inactive #if branch, a macro) ctags' view stands.\n")
+    print("\nWith a parser as referee (Babel's and TypeScript's for JS/TS: Benchmarks/referee.js, Benchmarks/ts_referee.js;")
+    print("clang's AST for C/C++: Benchmarks/clang_referee.py): a definition counts where two of the three (ctags, indexer,")
+    print("parser) find it; where the parser cannot say (a file it cannot read, an inactive #if branch, a macro, the two")
+    print("script parsers disagreeing) ctags' view stands. The rows under a language use one script parser alone.\n")
     print("| language | both | ctags only, parser confirms (our misses) | ctags only, parser rejects (ctags wrong) "
           "| indexer only, parser confirms (ctags misses) | indexer only, parser rejects (our extras) | recall | precision |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for lang, theirs_all, ours_all, kinds in rows:
-        both = len(theirs_all & ours_all)
-        verdicts = {side: [referee.verdict(lang, item, kinds.get(item)) for item in items]
-                    for side, items in (("missed", theirs_all - ours_all), ("extra", ours_all - theirs_all))}
-        missed_yes = sum(1 for v in verdicts["missed"] if v is not False)  # no verdict: ctags decides
-        missed_no = sum(1 for v in verdicts["missed"] if v is False)
-        extra_yes = sum(1 for v in verdicts["extra"] if v is True)
-        extra_no = sum(1 for v in verdicts["extra"] if v is not True)
-        truth = both + missed_yes + extra_yes
-        found = both + extra_yes
-        print(f"| **{lang}** | {both} | {missed_yes} | {missed_no} | {extra_yes} | {extra_no} "
-              f"| {found / truth if truth else 1:.1%} | {found / len(ours_all) if ours_all else 1:.1%} |")
+        judges = [(f"**{lang}**", referee)]
+        if lang in ("javascript", "typescript") and len(referee.parsers) > 1:
+            judges += [(f"{lang}, {p.name} alone", referee.alone(p.name)) for p in referee.parsers]
+        for label, judge in judges:
+            both = len(theirs_all & ours_all)
+            verdicts = {side: [judge.verdict(lang, item, kinds.get(item)) for item in items]
+                        for side, items in (("missed", theirs_all - ours_all), ("extra", ours_all - theirs_all))}
+            missed_yes = sum(1 for v in verdicts["missed"] if v is not False)  # no verdict: ctags decides
+            missed_no = sum(1 for v in verdicts["missed"] if v is False)
+            extra_yes = sum(1 for v in verdicts["extra"] if v is True)
+            extra_no = sum(1 for v in verdicts["extra"] if v is not True)
+            truth = both + missed_yes + extra_yes
+            found = both + extra_yes
+            print(f"| {label} | {both} | {missed_yes} | {missed_no} | {extra_yes} | {extra_no} "
+                  f"| {found / truth if truth else 1:.1%} | {found / len(ours_all) if ours_all else 1:.1%} |")
+    for p in referee.parsers:
+        if p.failed:
+            print(f"\n({len(p.failed)} files {p.name}'s parser could not read, e.g. {sorted(p.failed)[0]})")
     if referee.failed:
-        print(f"\n({len(referee.failed)} files Babel's parser could not read: ctags decides there)")
+        print(f"\n({len(referee.failed)} files neither script parser could read: ctags decides there)")
+    if referee.disagreements:
+        example = sorted(referee.disagreements.items())[len(referee.disagreements) // 2]
+        print(f"\n({len(referee.disagreements)} disputed definitions where Babel's and TypeScript's parsers disagree: ctags decides "
+              f"there; e.g. {example[0][0]}:{example[0][2]} `{example[0][1]}`: {example[1]})")
     if referee.clang is not None:
         print(f"\n(clang: {referee.clang.units} translation units compiled; {len(referee.clang.failed)} did not "
               f"compile on their own and give no verdict, e.g. {', '.join(referee.clang.failed[:3])})")

@@ -9,7 +9,8 @@
 #   LINUX_SUBSET="." Benchmarks/accuracy.sh    # the whole kernel tree
 #
 # Needs the release binary (make build) and universal-ctags; node (JS/TS) and clang++ (C++, from the Swift
-# toolchain) referee where the two tools disagree, when present. Misses are written beside the table
+# toolchain) referee where the two tools disagree, when present (for JS/TS both Babel's parser and TypeScript's,
+# from Debian's node-typescript, installed if missing). Misses are written beside the table
 # (MISSES_DIR, default /tmp/indexer-accuracy) with real examples for each kind, and NAME.patterns.md there
 # lists the 20 commonest shapes of missed and extra lines per language with one real example each.
 set -euo pipefail
@@ -43,15 +44,23 @@ compare() { # NAME DIR CTAGS_LANGUAGES PATHS...
   "$bin" export --format json --db "$out/$name.sqlite" --root "$dir" -o "$out/$name.indexer.json"
   echo "### $name ($*)"
   echo
-  local referee=""
+  local referee="" referee_ts=""
   if [ "$languages" = JavaScript ] || [ "$languages" = TypeScript ]; then
-    # Babel's parser, from the node-js corpus, judges where the two disagree (Benchmarks/referee.js).
+    # Babel's parser, from the node-js corpus, and TypeScript's (Debian's node-typescript) judge where the two
+    # disagree (Benchmarks/referee.js, Benchmarks/ts_referee.js).
     if command -v node >/dev/null; then
       local babel; babel="$("$make_corpus" node-js | tail -n 1)/node/@babel/parser/lib/index.js"
       referee="$out/$name.referee.json"
       python3 -c 'import sqlite3, sys
 for (p,) in sqlite3.connect(sys.argv[1]).execute("SELECT path FROM file WHERE status IN (\x27indexed\x27, \x27lossy-utf8\x27)"): print(p)' \
-        "$out/$name.sqlite" | node "$here/referee.js" "$babel" "$dir" > "$referee"
+        "$out/$name.sqlite" > "$out/$name.paths"
+      node "$here/referee.js" "$babel" "$dir" < "$out/$name.paths" > "$referee"
+      node -e 'require("/usr/share/nodejs/typescript")' 2>/dev/null || apt-get install -y -q node-typescript >/dev/null \
+        || echo "(cannot install node-typescript: TypeScript's parser is left out of the referee)"
+      if node -e 'require("/usr/share/nodejs/typescript")' 2>/dev/null; then
+        referee_ts="$out/$name.referee-ts.json"
+        node "$here/ts_referee.js" "$dir" < "$out/$name.paths" > "$referee_ts"
+      fi
     else
       echo "(no node: the parser referee is left out)"
     fi
@@ -64,7 +73,7 @@ for (p,) in sqlite3.connect(sys.argv[1]).execute("SELECT path FROM file WHERE st
     units="nlohmann/json.hpp eigen3/Eigen/Eigen $(cd "$dir" && find eigen3/unsupported/Eigen -maxdepth 2 -type f ! -name '*.*' | sort | tr '\n' ' ')"
   fi
   ACCURACY_CLANG=$clang ACCURACY_CLANG_UNITS=$units ACCURACY_CLANG_FLAGS="-std=c++17 -I. -Ieigen3" \
-  ACCURACY_REFEREE=$referee ACCURACY_TREE=$dir ACCURACY_SKIP_MINIFIED=${SKIP_MINIFIED:-0} python3 "$here/accuracy.py" "$out/$name.ctags.json" "$out/$name.indexer.json" "$out/$name.sqlite" "$out/$name.misses.tsv" "$@"
+  ACCURACY_REFEREE=$referee ACCURACY_REFEREE_TS=$referee_ts ACCURACY_TREE=$dir ACCURACY_SKIP_MINIFIED=${SKIP_MINIFIED:-0} python3 "$here/accuracy.py" "$out/$name.ctags.json" "$out/$name.indexer.json" "$out/$name.sqlite" "$out/$name.misses.tsv" "$@"
   echo
 }
 

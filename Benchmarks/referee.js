@@ -12,7 +12,8 @@
 //     literal with members (locals holding values are not definitions); the body of an immediately invoked
 //     function (`(function () { … })()`, `!function () {}()`, `(() => {})()`, `.call(this)`) is not a
 //     function here: what it defines is module-level for its users;
-//   - `a.b = <function | class | object literal>` and `name = <function>` assignments (the last name);
+//   - `a.b = <function | class | object literal>` and `name = <function>` assignments (the last name), and the
+//     keys of `name = <object literal>` (not the name: it is declared elsewhere, or a global);
 //   - the keys of an object literal that is such a variable's or assignment's value (nested literals too);
 //   - the members of a variable's inline object type (`declare const x: { A: number }`).
 //
@@ -113,6 +114,8 @@ function definitions(ast, emit) {
           }
         } else if (left.type === "Identifier" && isFunction(right)) {
           emit(left.name, left.loc.start.line);
+        } else if (left.type === "Identifier" && isObject(right)) {
+          objectKeys(right, 0);  // `process = { on: function … }`: the keys, not the name (declared elsewhere)
         }
         break;
       }
