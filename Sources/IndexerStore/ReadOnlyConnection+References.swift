@@ -33,6 +33,21 @@ extension ReadOnlyConnection {
     return files
   }
 
+  /// One file's occurrences, every name decoded (a function's outgoing calls are the names in its body); nil
+  /// when the path is not in the index, empty when it has no references blob.
+  package func references(path file: String) throws(StoreError) -> FileReferences? {
+    var result: [UInt8]??
+    try query("SELECT b.refs FROM file f LEFT JOIN file_blob b ON b.file_id = f.id WHERE f.path = ?", [.text(file)]) {
+      s throws(StoreError) in result = .some(Self.optionalBlob(s, 0))
+    }
+    guard let found = result else { return nil }
+    guard let blob = found, !blob.isEmpty else { return FileReferences() }
+    guard let raw = blobDecompressor?.decompress(blob) ?? Zstd.decompress(blob), let references = try? ReferenceCodec.decode(raw) else {
+      throw .corruptBlob(path: file)
+    }
+    return references
+  }
+
   /// Runs `body` with a reader of files' reference and outline blobs, one prepared statement for all.
   package func withReferenceBlobs<T>(_ body: (ReferenceBlobReader) throws(StoreError) -> T) throws(StoreError) -> T {
     try withConnection { connection throws(StoreError) in

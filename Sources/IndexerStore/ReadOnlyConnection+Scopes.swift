@@ -60,7 +60,7 @@ extension ReadOnlyConnection {
     return paths
   }
 
-  private static func optionalBlob(_ s: OpaquePointer, _ column: Int32) -> [UInt8]? {
+  static func optionalBlob(_ s: OpaquePointer, _ column: Int32) -> [UInt8]? {
     guard sqlite3_column_type(s, column) != SQLITE_NULL, let bytes = sqlite3_column_blob(s, column) else { return nil }
     return Array(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(s, column))))
   }
