@@ -11,7 +11,7 @@ extension IndexerCommand {
         line is path:line:column  resolution  kind  name, where resolution is local, import, member or scope \
         when the language's rules reached the definition (one answer), or name when they did not and the \
         answers are definitions with that name, nearest first. Languages whose reader records scopes: \
-        Python, Swift, JavaScript, TypeScript, Go, C, C++ and Java; Rust answers by name. Exit status: 0 when something was found, 1 when nothing was, \
+        Python, Swift, JavaScript, TypeScript, Go, C, C++, Java and Rust. Exit status: 0 when something was found, 1 when nothing was, \
         2 on error.
         """
     )
