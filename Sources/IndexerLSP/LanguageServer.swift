@@ -135,6 +135,15 @@ public final class LanguageServer {
     case "textDocument/documentSymbol":
       let params = try decoder.decode(Params<DocumentSymbolParams>.self, from: data).params
       reply(id, try session.documentSymbols(params.textDocument.uri))
+    case "textDocument/prepareCallHierarchy":
+      let params = try decoder.decode(Params<TextDocumentPositionParams>.self, from: data).params
+      reply(id, try session.prepareCallHierarchy(params))
+    case "callHierarchy/incomingCalls":
+      let params = try decoder.decode(Params<CallHierarchyCallsParams>.self, from: data).params
+      reply(id, try session.incomingCalls(params.item))
+    case "callHierarchy/outgoingCalls":
+      let params = try decoder.decode(Params<CallHierarchyCallsParams>.self, from: data).params
+      reply(id, try session.outgoingCalls(params.item))
     case "textDocument/hover":
       let params = try decoder.decode(Params<TextDocumentPositionParams>.self, from: data).params
       reply(id, try session.hover(params))

@@ -170,6 +170,7 @@ struct InitializeResult: Encodable {
     var referencesProvider = true
     var documentSymbolProvider = true
     var hoverProvider = true
+    var callHierarchyProvider = true
   }
   struct ServerInfo: Encodable {
     var name = "indexer"

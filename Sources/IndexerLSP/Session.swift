@@ -132,6 +132,63 @@ final class Session {
   // MARK: Helpers
 
   /// The name's range of a definition, found in the file's current text (the definition's start when not).
+  // MARK: Call hierarchy
+
+  /// The function at the place (its own name, or a use resolving to one), as the item the client expands.
+  func prepareCallHierarchy(_ params: TextDocumentPositionParams) throws(StoreError) -> [CallHierarchyItem]? {
+    guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
+    var encoding = PositionEncoding(unit: unit, root: root)
+    let position = encoding.sourcePosition(params.position, path: path)
+    guard let callable = try navigator.callable(path: path, at: position) else { return nil }
+    return [item(callable, encoding: &encoding)]
+  }
+
+  /// The callers, each with the ranges of its calls in its own file; only uses the rules tie to the item.
+  func incomingCalls(_ item: CallHierarchyItem) throws(StoreError) -> [CallHierarchyIncomingCall]? {
+    guard let navigator = try currentNavigator(), let callee = try definition(of: item, navigator) else { return nil }
+    var encoding = PositionEncoding(unit: unit, root: root)
+    let length = callee.symbol.name.utf8.count
+    return try navigator.incomingCalls(to: callee).map { link in
+      CallHierarchyIncomingCall(
+        from: self.item(link.symbol, encoding: &encoding),
+        fromRanges: link.sites.map { encoding.nameRange($0, length: length, path: link.symbol.path) })
+    }
+  }
+
+  /// The callees, each with the ranges of the item's calls to it, in the item's file.
+  func outgoingCalls(_ item: CallHierarchyItem) throws(StoreError) -> [CallHierarchyOutgoingCall]? {
+    guard let navigator = try currentNavigator(), let caller = try definition(of: item, navigator) else { return nil }
+    var encoding = PositionEncoding(unit: unit, root: root)
+    return try navigator.outgoingCalls(from: caller).map { link in
+      CallHierarchyOutgoingCall(
+        to: self.item(link.symbol, encoding: &encoding),
+        fromRanges: link.sites.map { encoding.nameRange($0, length: link.symbol.symbol.name.utf8.count, path: caller.path) })
+    }
+  }
+
+  private func item(_ match: SymbolMatch, encoding: inout PositionEncoding) -> CallHierarchyItem {
+    let selection = nameRange(match, encoding: &encoding)
+    let source = encoding.source(match.path)
+    let end = source?.endOfLine(match.symbol.range.end.line) ?? match.symbol.range.end
+    var range = encoding.range(SourceRange(start: match.symbol.range.start, end: max(end, match.symbol.range.start)), path: match.path)
+    if (range.end.line, range.end.character) < (selection.end.line, selection.end.character) { range.end = selection.end }
+    let kind = match.symbol.kind == .module && match.symbol.signature.isEmpty ? 1 : match.symbol.kind.lspKind  // a file's top level
+    return CallHierarchyItem(
+      name: match.symbol.name, kind: kind, detail: match.symbol.signature.isEmpty ? nil : match.symbol.signature,
+      uri: uris.uri(forRelativePath: match.path), range: range, selectionRange: selection,
+      data: .init(path: match.path, line: match.symbol.range.start.line, column: match.symbol.range.start.column, name: match.symbol.name))
+  }
+
+  /// The definition an item stands for: from its `data`, else from the place its selection starts.
+  private func definition(of item: CallHierarchyItem, _ navigator: QueryEngine) throws(StoreError) -> SymbolMatch? {
+    if let data = item.data {
+      return try navigator.definition(path: data.path, startingAt: SourcePosition(line: data.line, column: data.column), named: data.name)
+    }
+    guard let path = uris.relativePath(item.uri) else { return nil }
+    var encoding = PositionEncoding(unit: unit, root: root)
+    return try navigator.callable(path: path, at: encoding.sourcePosition(item.selectionRange.start, path: path))
+  }
+
   private func nameRange(_ match: SymbolMatch, encoding: inout PositionEncoding) -> TextRange {
     let source = encoding.source(match.path)
     let start = source?.nameStart(match.symbol.name, in: match.symbol.range) ?? match.symbol.range.start

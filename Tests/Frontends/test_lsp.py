@@ -75,7 +75,7 @@ async def test_initialize_advertises_the_features_and_reports_progress(client: L
 async def test_utf8_is_used_when_the_client_offers_it(utf8_client: LanguageClient):
     result = await start(utf8_client, utf8=True)
     assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
-    assert result.capabilities.definition_provider and result.capabilities.references_provider
+    assert result.capabilities.definition_provider and result.capabilities.references_provider and result.capabilities.call_hierarchy_provider
     # In UTF-8 a column counts bytes: `Application` on the Greeting line starts after the prefix's bytes.
     refs = await utf8_client.text_document_references_async(
         types.ReferenceParams(
@@ -194,6 +194,71 @@ async def test_definition_resolves_typescript_imports_members_and_locals(client:
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri("web/input.ts")), position=position(source, "limit", use))
     )
     assert "(resolution: local)" in hover.contents.value
+
+
+def at(relative: str, needle: str, line: int, occurrence: int = 0) -> types.Position:
+    """The position of the `occurrence`-th `needle` on a 0-based line (the fixtures are ASCII)."""
+    text = read(relative).splitlines()[line]
+    column = -1
+    for _ in range(occurrence + 1):
+        column = text.index(needle, column + 1)
+    return types.Position(line=line, character=column)
+
+
+async def hierarchy(client: LanguageClient, relative: str, position: types.Position):
+    items = await client.text_document_prepare_call_hierarchy_async(
+        types.CallHierarchyPrepareParams(text_document=types.TextDocumentIdentifier(uri=uri(relative)), position=position)
+    )
+    assert items is not None and len(items) == 1, items
+    item = items[0]
+    incoming = await client.call_hierarchy_incoming_calls_async(types.CallHierarchyIncomingCallsParams(item=item))
+    outgoing = await client.call_hierarchy_outgoing_calls_async(types.CallHierarchyOutgoingCallsParams(item=item))
+    shape = lambda calls, end: sorted(  # noqa: E731
+        (getattr(c, end).name, getattr(c, end).uri.rsplit("/", 1)[-1], [(r.start.line, r.start.character) for r in c.from_ranges])
+        for c in calls or []
+    )
+    return item, shape(incoming, "from_"), shape(outgoing, "to")
+
+
+async def test_call_hierarchy_in_python_typescript_and_c(client: LanguageClient):
+    # Python: prepared on a definition's name; callers grouped per function, a nested function its own caller.
+    item, incoming, outgoing = await hierarchy(client, "calls/calls.py", at("calls/calls.py", "leaf", 3))
+    assert (item.name, item.kind, item.selection_range.start) == ("leaf", types.SymbolKind.Function, at("calls/calls.py", "leaf", 3))
+    assert incoming == [
+        ("inner", "calls.py", [(25, 19)]),
+        ("middle", "calls.py", [(8, 8), (9, 11)]),
+        ("top", "calls.py", [(13, 23)]),
+    ]
+    assert outgoing == []
+    # A method through `self` and a function; the class constructed by `Runner()` is a callee of `start`.
+    _, incoming, outgoing = await hierarchy(client, "calls/calls.py", at("calls/calls.py", "go", 20))
+    assert incoming == [("start", "calls.py", [(30, 20)])]
+    assert outgoing == [("step", "calls.py", [(21, 20)]), ("top", "calls.py", [(21, 29)])]
+    _, _, outgoing = await hierarchy(client, "calls/calls.py", at("calls/calls.py", "start", 29))
+    assert outgoing == [("Runner", "calls.py", [(30, 11)]), ("go", "calls.py", [(30, 20)])]
+
+    # TypeScript: prepared on a use (`parse` in `load`), which resolves to the function.
+    item, incoming, outgoing = await hierarchy(client, "calls/calls.ts", at("calls/calls.ts", "parse", 6))
+    assert (item.name, item.selection_range.start) == ("parse", at("calls/calls.ts", "parse", 0))
+    assert incoming == [("check", "calls.ts", [(10, 11)]), ("load", "calls.ts", [(6, 11)])]
+    _, incoming, outgoing = await hierarchy(client, "calls/calls.ts", at("calls/calls.ts", "load", 5))
+    assert incoming == [("run", "calls.ts", [(16, 16)])]
+    assert outgoing == [("check", "calls.ts", [(6, 30)]), ("parse", "calls.ts", [(6, 11)])]
+
+    # C: a static function called twice on one line.
+    _, incoming, outgoing = await hierarchy(client, "calls/calls.c", at("calls/calls.c", "square", 0))
+    assert incoming == [("main", "calls.c", [(7, 29)]), ("sum_squares", "calls.c", [(3, 9), (3, 21)])]
+    _, incoming, outgoing = await hierarchy(client, "calls/calls.c", at("calls/calls.c", "main", 6))
+    assert incoming == []
+    assert outgoing == [("square", "calls.c", [(7, 29)]), ("sum_squares", "calls.c", [(7, 9)])]
+
+    # Nothing callable at the place: no item.
+    none = await client.text_document_prepare_call_hierarchy_async(
+        types.CallHierarchyPrepareParams(
+            text_document=types.TextDocumentIdentifier(uri=uri("calls/calls.py")), position=at("calls/calls.py", "y", 8)
+        )
+    )
+    assert none is None
 
 
 async def test_definition_of_nothing_is_null(client: LanguageClient):

@@ -26,6 +26,8 @@ def make_workspace() -> pathlib.Path:
     # TypeScript whose names resolve (imports, members through `this` and a parameter property).
     shutil.copytree(REPO / "Fixtures" / "languages" / "typescript" / "scopes", workspace / "web",
                     ignore=shutil.ignore_patterns("*.txt"))
+    # Call hierarchies in three languages, with hand-written expectations (test_lsp.py, test_mcp.py).
+    shutil.copytree(REPO / "Fixtures" / "workspaces" / "calls", workspace / "calls")
     return workspace
 
 
