@@ -21,6 +21,8 @@ actor IndexTools {
       case "find_symbol": return try findSymbol(arguments)
       case "find_references": return try findReferences(arguments)
       case "find_definition": return try findDefinition(arguments)
+      case "find_callers": return try callTree(arguments, direction: .incoming)
+      case "find_callees": return try callTree(arguments, direction: .outgoing)
       case "file_outline": return try fileOutline(arguments)
       case "symbol_source": return try symbolSource(arguments)
       case "list_files": return try listFiles(arguments)
@@ -92,6 +94,50 @@ actor IndexTools {
     let answers = try navigator.resolvedDefinitions(
       path: path, at: SourcePosition(line: line, column: column), limit: page.fetchLimit)
     return try page.encode(page.slice(answers).map(DefinitionRecord.init), more: answers.count > page.offset + page.limit)
+  }
+
+  /// A function's callers or callees as a tree: by `name` (every callable definition of it) or by the place
+  /// `path`/`line`/`column` names or uses one. The node budget shrinks until the answer fits `max_chars`.
+  private func callTree(_ a: ToolArguments, direction: CallDirection) throws -> Data {
+    try a.refuseUnknown(except: ["name", "path", "line", "column", "depth", "limit", "max_chars"])
+    let depth = try a.integer("depth", default: 1, range: 1...ToolCatalog.maxCallDepth)
+    var budget = try a.integer("limit", default: ToolCatalog.defaultLimit, range: 1...ToolCatalog.maxLimit)
+    let maxChars = try a.integer("max_chars", default: ToolCatalog.defaultMaxChars, range: ToolCatalog.minMaxChars...ToolCatalog.maxMaxChars)
+    let name = try a.string("name")
+    let path = try a.string("path")
+    let line = try a.integer("line", default: 0, range: 0...Int(Int32.max))
+    let column = try a.integer("column", default: 0, range: 0...Int(Int32.max))
+    guard let navigator = try current() else { throw ToolFailure("the index is still being built; try again shortly") }
+    let roots: [SymbolMatch]
+    if let name, !name.isEmpty {
+      guard path == nil, line == 0, column == 0 else { throw ToolFailure("give `name`, or `path`, `line` and `column`, not both") }
+      roots = try navigator.callables(named: name, limit: 10)
+      if roots.isEmpty { throw ToolFailure("no function, method or initializer named `\(name)`; find_symbol lists what there is") }
+    } else if let path, line >= 1, column >= 1 {
+      guard try navigator.contains(path: path) else { throw ToolFailure("\(path) is not in the index; list_files shows the indexed paths") }
+      guard let found = try navigator.callable(path: path, at: SourcePosition(line: line, column: column)) else {
+        throw ToolFailure("no function, method or initializer is named or used at \(path):\(line):\(column)")
+      }
+      roots = [found]
+    } else {
+      throw ToolFailure("give `name`, or `path`, `line` and `column` (1-based; column in UTF-8 bytes)")
+    }
+    // About 300 characters a node: start from what fits, halve while the answer does not.
+    budget = max(1, min(budget, maxChars / 300))
+    while true {
+      var answers: [CallTreeAnswer] = []
+      var complete = true
+      for root in roots {
+        let (links, whole) = try navigator.callTree(from: root, direction: direction, depth: depth, nodeBudget: budget)
+        complete = complete && whole
+        answers.append(CallTreeAnswer(
+          symbol: SymbolRecord(root), direction: direction.rawValue, count: links.reduce(0) { $0 + $1.count },
+          links: links.map(CallTreeRecord.init)))
+      }
+      let data = try Self.encode(CallTreesAnswer(trees: answers, complete: complete, nodeBudget: budget))
+      if data.count <= maxChars || budget == 1 { return data }
+      budget /= 2
+    }
   }
 
   private func fileOutline(_ a: ToolArguments) throws -> Data {
@@ -182,6 +228,21 @@ struct PagedAnswer<Item: Encodable>: Encodable {
   var nextOffset: Int?
   /// Items were left off to stay within `max_chars` (the next page starts with them).
   var truncated: Bool
+}
+
+struct CallTreeAnswer: Encodable {
+  var symbol: SymbolRecord
+  var direction: String
+  /// Functions in the tree below the root.
+  var count: Int
+  var links: [CallTreeRecord]
+}
+
+struct CallTreesAnswer: Encodable {
+  var trees: [CallTreeAnswer]
+  /// False when the node budget (`limit`, shrunk to fit `max_chars`) or the per-function cap left links out.
+  var complete: Bool
+  var nodeBudget: Int
 }
 
 struct OutlineAnswer: Encodable {

@@ -8,6 +8,7 @@ enum ToolCatalog {
   static let defaultMaxChars = 20_000
   static let minMaxChars = 50
   static let maxMaxChars = 500_000
+  static let maxCallDepth = 5
 
   private static let annotations = Tool.Annotations(readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false)
 
@@ -40,6 +41,18 @@ enum ToolCatalog {
         "Stop adding items before the answer passes this many characters (default \(defaultMaxChars)).", minimum: ToolCatalog.minMaxChars,
         maximum: maxMaxChars),
     ]
+  }
+
+  private static var callSchema: Value {
+    schema([
+      "name": string("The function's exact name (instead of path, line and column)."),
+      "path": string("The file where the function is named or used, relative to the workspace root."),
+      "line": integer("The line (1-based).", minimum: 1, maximum: Int(Int32.max)),
+      "column": integer("A column inside the name (1-based, UTF-8 bytes).", minimum: 1, maximum: Int(Int32.max)),
+      "depth": integer("Levels to follow (default 1).", minimum: 1, maximum: maxCallDepth),
+      "limit": integer("At most this many functions in a tree (default \(defaultLimit)).", minimum: 1, maximum: maxLimit),
+      "max_chars": integer("Answer size budget (default \(defaultMaxChars)): the tree is cut to fit.", minimum: minMaxChars, maximum: maxMaxChars),
+    ])
   }
 
   static let languageNames = Language.allCases.map(\.rawValue)
@@ -75,7 +88,7 @@ enum ToolCatalog {
     Tool(
       name: "find_definition",
       description: "Go to definition: what the name used at a place in a file refers to, resolved by the language's "
-        + "scope and import rules where the index records them (Python), else definitions of that name nearest first. "
+        + "scope, import and member rules, else definitions of that name nearest first. "
         + "Each answer's `resolution` says how it was found: local, import, member, scope, or name (a guess by name).",
       inputSchema: schema(
         [
@@ -83,6 +96,19 @@ enum ToolCatalog {
           "line": integer("The use's line (1-based).", minimum: 1, maximum: Int(Int32.max)),
           "column": integer("A column inside the name (1-based, UTF-8 bytes).", minimum: 1, maximum: Int(Int32.max)),
         ].merging(paging) { a, _ in a }, required: ["path", "line", "column"]),
+      annotations: annotations),
+    Tool(
+      name: "find_callers",
+      description: "Who calls a function, method or initializer: the functions around the uses that resolve to it, with "
+        + "where each calls (line, column in the caller's file), as a tree `depth` levels deep with counts. By `name` "
+        + "(every definition of it) or by a place naming or using it. Uses the rules cannot tie to it are not included.",
+      inputSchema: callSchema,
+      annotations: annotations),
+    Tool(
+      name: "find_callees",
+      description: "What a function, method or initializer calls: the names in its body that resolve to functions, "
+        + "methods, initializers or called types, with where it calls each, as a tree `depth` levels deep with counts.",
+      inputSchema: callSchema,
       annotations: annotations),
     Tool(
       name: "file_outline",

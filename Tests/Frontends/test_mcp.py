@@ -57,8 +57,8 @@ async def test_tools_are_listed_read_only_with_schemas():
     async with session() as s:
         tools = (await s.list_tools()).tools
         assert sorted(t.name for t in tools) == sorted(
-            ["find_symbol", "find_references", "find_definition", "file_outline", "symbol_source", "list_files",
-             "index_status"]
+            ["find_symbol", "find_references", "find_definition", "find_callers", "find_callees", "file_outline",
+             "symbol_source", "list_files", "index_status"]
         )
         for tool in tools:
             assert tool.annotations.read_only_hint is True and tool.annotations.destructive_hint is False
@@ -143,6 +143,48 @@ async def test_find_definition_resolves_and_says_how():
         ]
         failure = await s.call_tool("find_definition", {"path": "nowhere.py", "line": 1, "column": 1})
         assert failure.is_error and "nowhere.py is not in the index" in failure.content[0].text
+
+
+def tree(node: dict) -> tuple:
+    """A call tree node as (name, [(line, column)…], resolution, [children…])."""
+    return (node["symbol"]["name"], [(c["line"], c["column"]) for c in node["calls"]], node["resolution"],
+            [tree(child) for child in node["links"]])
+
+
+async def test_find_callers_and_callees_as_trees_with_counts():
+    async with session() as s:
+        # By name, two levels: `leaf`'s callers, and theirs.
+        answer = await call(s, "find_callers", {"name": "leaf", "depth": 2})
+        assert answer["complete"] is True
+        [leaf] = answer["trees"]
+        assert (leaf["symbol"]["path"], leaf["symbol"]["line"], leaf["direction"]) == ("calls/calls.py", 4, "incoming")
+        assert [tree(n) for n in leaf["links"]] == [
+            ("middle", [(9, 9), (10, 12)], "scope", [("top", [(14, 12)], "scope", [])]),
+            ("top", [(14, 24)], "scope", [("go", [(22, 30)], "scope", [])]),
+            ("inner", [(26, 20)], "scope", [("step", [(27, 16)], "local", [])]),
+        ]
+        assert leaf["count"] == 6 and leaf["links"][0]["descendants"] == 1
+        # By place (a use of `square` in C), callees of `main`, and the CLI agrees.
+        answer = await call(s, "find_callees", {"path": "calls/calls.c", "line": 8, "column": 10})
+        [sums] = answer["trees"]
+        assert sums["symbol"]["name"] == "sum_squares" and [tree(n) for n in sums["links"]] == [("square", [(4, 10), (4, 22)], "scope", [])]
+        # `main` names three functions here (C's, C++'s and Python's): one tree each.
+        mains = (await call(s, "find_callees", {"name": "main"}))["trees"]
+        assert sorted(t["symbol"]["path"] for t in mains) == ["calls/calls.c", "native/decl.cpp", "scripts/tool.py"]
+        [main] = [t for t in mains if t["symbol"]["path"] == "calls/calls.c"]
+        assert [tree(n)[:2] for n in main["links"]] == [("sum_squares", [(8, 10)]), ("square", [(8, 30)])]
+        [cli_main] = cli("query", "callees", "--at", "calls/calls.c:7:5")
+        assert [(n["name"], n["sites"]) for n in cli_main["links"]] == [
+            ("sum_squares", [{"line": 8, "column": 10}]), ("square", [{"line": 8, "column": 30}])]
+        # A small budget cuts the tree and says so; the answer stays within max_chars.
+        small = await s.call_tool("find_callers", {"name": "leaf", "depth": 3, "max_chars": 700})
+        parsed = json.loads(small.content[0].text)
+        assert len(small.content[0].text) <= 700 or parsed["nodeBudget"] == 1
+        assert parsed["complete"] is False
+        # Nothing callable, or a bad depth: one clear line each.
+        assert "no function" in await error(s, "find_callers", {"name": "DEFAULT_NAME"})
+        assert "depth" in await error(s, "find_callers", {"name": "leaf", "depth": 6})
+        assert "not both" in await error(s, "find_callees", {"name": "leaf", "path": "calls/calls.py", "line": 1, "column": 1})
 
 
 async def test_file_outline_is_a_tree():
