@@ -135,6 +135,9 @@ public final class LanguageServer {
     case "textDocument/documentSymbol":
       let params = try decoder.decode(Params<DocumentSymbolParams>.self, from: data).params
       reply(id, try session.documentSymbols(params.textDocument.uri))
+    case "textDocument/documentHighlight":
+      let params = try decoder.decode(Params<TextDocumentPositionParams>.self, from: data).params
+      reply(id, try session.documentHighlights(params))
     case "textDocument/prepareCallHierarchy":
       let params = try decoder.decode(Params<TextDocumentPositionParams>.self, from: data).params
       reply(id, try session.prepareCallHierarchy(params))

@@ -171,6 +171,7 @@ struct InitializeResult: Encodable {
     var documentSymbolProvider = true
     var hoverProvider = true
     var callHierarchyProvider = true
+    var documentHighlightProvider = true
   }
   struct ServerInfo: Encodable {
     var name = "indexer"
@@ -197,6 +198,11 @@ struct DocumentSymbol: Encodable {
   var range: TextRange
   var selectionRange: TextRange
   var children: [DocumentSymbol]
+}
+
+/// One use of the name under the cursor in the same file (kind Text: read and write are not told apart).
+struct DocumentHighlight: Hashable {
+  var range: TextRange
 }
 
 struct MarkupContent: Encodable {

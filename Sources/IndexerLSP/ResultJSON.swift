@@ -124,6 +124,14 @@ extension DocumentSymbol: ResultJSON {
   }
 }
 
+extension DocumentHighlight: ResultJSON {
+  func write(to out: inout JSONBytes) {
+    out.raw(#"{"range":"#)
+    range.write(to: &out)
+    out.raw(#","kind":1}"#)
+  }
+}
+
 extension Hover: ResultJSON {
   func write(to out: inout JSONBytes) {
     out.raw(#"{"contents":{"kind":"#)

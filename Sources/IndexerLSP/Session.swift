@@ -132,6 +132,17 @@ final class Session {
   // MARK: Helpers
 
   /// The name's range of a definition, found in the file's current text (the definition's start when not).
+  /// The uses in this file of what the name under the cursor names: resolved, so a local's own uses only.
+  func documentHighlights(_ params: TextDocumentPositionParams) throws(StoreError) -> [DocumentHighlight]? {
+    guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
+    var encoding = PositionEncoding(unit: unit, root: root)
+    let position = encoding.sourcePosition(params.position, path: path)
+    guard let found = try navigator.highlights(path: path, at: position), let name = navigator.identifier(path: path, at: position)?.name
+    else { return nil }
+    let length = name.utf8.count
+    return found.map { DocumentHighlight(range: encoding.nameRange($0.match.position, length: length, path: path)) }
+  }
+
   // MARK: Call hierarchy
 
   /// The function at the place (its own name, or a use resolving to one), as the item the client expands.

@@ -56,21 +56,33 @@ extension QueryEngine {
     }
   }
 
+  /// The uses in `path` of what the identifier at `position` names (LSP `documentHighlight`): resolved as
+  /// `resolvedReferences` resolves them, declaration included, but only this file's occurrences are read;
+  /// where the use does not resolve, every occurrence of the name in the file. Nil when no identifier is there.
+  public func highlights(path: String, at position: SourcePosition) throws(StoreError) -> [ResolvedReference]? {
+    try connection().inReadTransaction { () throws(StoreError) in
+      try referencesInSnapshot(path: path, at: position, includeDeclaration: true, limit: nil, onlyThisFile: true)?.references
+    }
+  }
+
   private func referencesInSnapshot(
-    path: String, at position: SourcePosition, includeDeclaration: Bool, limit: Int?
+    path: String, at position: SourcePosition, includeDeclaration: Bool, limit: Int?, onlyThisFile: Bool = false
   ) throws(StoreError) -> (name: String, references: [ResolvedReference])? {
     guard let (name, start) = identifier(path: path, at: position) else { return nil }
     let resolver = NameResolver(source: self)
     guard NameResolver.resolves(path), let target = try resolver.resolve(name: name, path: path, at: start),
       target.resolution != .name
     else {
+      if onlyThisFile {
+        return (name, try references(ReferenceFilter(name: name, pathGlob: PathGlob.literal(path))).map { ResolvedReference(match: $0, resolution: .name) })
+      }
       guard let plain = try references(path: path, at: position, includeDeclaration: includeDeclaration, limit: limit) else { return nil }
       return (name, plain.matches.map { ResolvedReference(match: $0, resolution: .name) })
     }
     // A JavaScript/TypeScript name for a whole module (`const m = require('./m')`) is that file's own alias:
     // its references are its uses there, as TypeScript's service counts them.
     let moduleAlias = target.bindingKind == "module" && [.javascript, .typescript].contains(Language(fileName: path))
-    let local = (target.resolution == .local && target.path == path) || moduleAlias
+    let local = (target.resolution == .local && target.path == path) || moduleAlias || onlyThisFile
     let occurrences = try references(ReferenceFilter(name: name, pathGlob: local ? PathGlob.literal(path) : nil))
     var tied: [ResolvedReference] = []
     var unknown: [ResolvedReference] = []

@@ -76,6 +76,7 @@ async def test_utf8_is_used_when_the_client_offers_it(utf8_client: LanguageClien
     result = await start(utf8_client, utf8=True)
     assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
     assert result.capabilities.definition_provider and result.capabilities.references_provider and result.capabilities.call_hierarchy_provider
+    assert result.capabilities.document_highlight_provider
     # In UTF-8 a column counts bytes: `Application` on the Greeting line starts after the prefix's bytes.
     refs = await utf8_client.text_document_references_async(
         types.ReferenceParams(
@@ -251,6 +252,21 @@ async def test_call_hierarchy_in_python_typescript_and_c(client: LanguageClient)
     _, incoming, outgoing = await hierarchy(client, "calls/calls.c", at("calls/calls.c", "main", 6))
     assert incoming == []
     assert outgoing == [("square", "calls.c", [(7, 29)]), ("sum_squares", "calls.c", [(7, 9)])]
+
+    # Highlights: a parameter's uses in its own function only, not the other functions' `x`.
+    highlights = await client.text_document_document_highlight_async(
+        types.DocumentHighlightParams(
+            text_document=types.TextDocumentIdentifier(uri=uri("calls/calls.py")), position=at("calls/calls.py", "x", 8)
+        )
+    )
+    assert sorted((h.range.start.line, h.range.start.character) for h in highlights) == [(7, 11), (8, 13)]
+    # A function's: its definition and its calls in the file.
+    highlights = await client.text_document_document_highlight_async(
+        types.DocumentHighlightParams(
+            text_document=types.TextDocumentIdentifier(uri=uri("calls/calls.c")), position=at("calls/calls.c", "square", 3)
+        )
+    )
+    assert sorted((h.range.start.line, h.range.start.character) for h in highlights) == [(0, 11), (3, 9), (3, 21), (7, 29)]
 
     # Nothing callable at the place: no item.
     none = await client.text_document_prepare_call_hierarchy_async(
