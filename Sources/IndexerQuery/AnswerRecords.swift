@@ -167,7 +167,7 @@ public struct DefinitionRecord: Codable, Sendable, Hashable {
 
 /// One node of a call tree (MCP `find_callers`/`find_callees`): the function, how it is tied, where the calls
 /// stand (in the calling function's file), and its own callers or callees one level further.
-public struct CallTreeRecord: Codable, Sendable, Hashable {
+public struct HierarchyTreeRecord: Codable, Sendable, Hashable {
   public struct Site: Codable, Sendable, Hashable {
     public var line: Int
     public var column: Int
@@ -180,15 +180,15 @@ public struct CallTreeRecord: Codable, Sendable, Hashable {
   public var descendants: Int
   /// Its links were cut by the node budget, or it is already expanded above (recursion).
   public var truncated: Bool
-  public var links: [CallTreeRecord]
+  public var links: [HierarchyTreeRecord]
 
   /// Recursion is as deep as the tree: at most `QueryEngine.maximumCallDepth`.
-  public init(_ tree: CallTree) {
+  public init(_ tree: HierarchyTree) {
     symbol = SymbolRecord(tree.link.symbol)
     resolution = tree.link.resolution.rawValue
     calls = tree.link.sites.map { Site(line: $0.line, column: $0.column) }
     descendants = tree.count - 1
     truncated = tree.truncated
-    links = tree.children.map(CallTreeRecord.init)
+    links = tree.children.map(HierarchyTreeRecord.init)
   }
 }

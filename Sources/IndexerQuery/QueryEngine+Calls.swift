@@ -42,13 +42,13 @@ extension QueryEngine {
 
   /// Who calls `callee`: each use resolving to it, grouped by the function it stands in, callers in path and
   /// line order. With `guesses`, also the uses whose receiver could not be typed (resolution `name`).
-  public func incomingCalls(to callee: SymbolMatch, guesses: Bool = false) throws(StoreError) -> [CallLink] {
+  public func incomingCalls(to callee: SymbolMatch, guesses: Bool = false) throws(StoreError) -> [HierarchyLink] {
     guard let (_, found) = try resolvedReferences(path: callee.path, at: namePosition(of: callee), includeDeclaration: false) else {
       return []
     }
     var outlines: [String: FileIndex] = [:]
     var order: [CallerKey] = []
-    var links: [CallerKey: CallLink] = [:]
+    var links: [CallerKey: HierarchyLink] = [:]
     for reference in found where !reference.match.isDefinition && (guesses || reference.resolution != .name) {
       let match = reference.match
       if outlines[match.path] == nil { outlines[match.path] = try outline(path: match.path) ?? FileIndex(language: match.language) }
@@ -61,7 +61,7 @@ extension QueryEngine {
       } else {
         guard links.count < Self.callLinkLimit else { continue }
         order.append(key)
-        links[key] = CallLink(symbol: caller, sites: [match.position], resolution: reference.resolution)
+        links[key] = HierarchyLink(symbol: caller, sites: [match.position], resolution: reference.resolution)
       }
     }
     return order.compactMap { links[$0] }.map { link in
@@ -73,11 +73,11 @@ extension QueryEngine {
 
   /// What `caller` calls: the names in its body (not in functions nested in it) that resolve to a callable, or
   /// to a type and are called (`Tool()`), grouped by callee in order of first call.
-  public func outgoingCalls(from caller: SymbolMatch) throws(StoreError) -> [CallLink] {
+  public func outgoingCalls(from caller: SymbolMatch) throws(StoreError) -> [HierarchyLink] {
     try connection().inReadTransaction { () throws(StoreError) in try outgoingInSnapshot(from: caller) }
   }
 
-  private func outgoingInSnapshot(from caller: SymbolMatch) throws(StoreError) -> [CallLink] {
+  private func outgoingInSnapshot(from caller: SymbolMatch) throws(StoreError) -> [HierarchyLink] {
     guard NameResolver.resolves(caller.path), let references = try connection().references(path: caller.path),
       let outline = try outline(path: caller.path)
     else { return [] }
@@ -97,7 +97,7 @@ extension QueryEngine {
     let resolver = NameResolver(source: self)
     let source = source(path: caller.path)
     var order: [CallerKey] = []
-    var links: [CallerKey: CallLink] = [:]
+    var links: [CallerKey: HierarchyLink] = [:]
     for site in sites {
       guard let target = try resolver.resolve(name: site.name, path: caller.path, at: site.position), let symbol = target.symbol else { continue }
       guard symbol.symbol.kind.isCallable || (symbol.symbol.kind.isConstructedByCall && Self.isCalled(source, after: site)) else { continue }
@@ -108,72 +108,81 @@ extension QueryEngine {
       } else {
         guard links.count < Self.callLinkLimit else { continue }
         order.append(key)
-        links[key] = CallLink(symbol: symbol, sites: [site.position], resolution: target.resolution)
+        links[key] = HierarchyLink(symbol: symbol, sites: [site.position], resolution: target.resolution)
       }
     }
     return order.compactMap { links[$0] }
   }
 
-  /// Levels a call tree goes at most, whatever is asked: the tree is walked by recursion this deep.
+  /// Levels a call or type tree goes at most, whatever is asked: the tree is walked by recursion this deep.
   public static let maximumCallDepth = 8
 
-  /// The hierarchy `depth` levels deep (1 is `root`'s own links; at most `maximumCallDepth`), at most
+  /// The call hierarchy `depth` levels deep (1 is `root`'s own links; at most `maximumCallDepth`), at most
   /// `nodeBudget` nodes in all. A node whose links were cut by the budget, or that is already expanded on
   /// the path to it (recursion), is marked `truncated` (the last level is simply not followed); `complete`
   /// is false when the budget or `callLinkLimit` left links out.
   public func callTree(
     from root: SymbolMatch, direction: CallDirection, depth requested: Int, nodeBudget: Int = 200, guesses: Bool = false
-  ) throws(StoreError) -> (links: [CallTree], complete: Bool) {
+  ) throws(StoreError) -> (links: [HierarchyTree], complete: Bool) {
+    try hierarchyTree(from: root, depth: requested, nodeBudget: nodeBudget) { (symbol: SymbolMatch) throws(StoreError) -> [HierarchyLink]? in
+      // A file calls from its top level: nobody calls a file.
+      if direction == .incoming && symbol.symbol.kind == .module && symbol.symbol.signature.isEmpty && symbol.symbol.container.isEmpty {
+        return nil
+      }
+      return direction == .incoming ? try incomingCalls(to: symbol, guesses: guesses) : try outgoingCalls(from: symbol)
+    }
+  }
+
+  /// A hierarchy from `links` (nil: the node has none to follow), breadth-first: every level is filled before
+  /// the next is read, so the budget keeps the nearest.
+  func hierarchyTree(
+    from root: SymbolMatch, depth requested: Int, nodeBudget: Int, links linksOf: (SymbolMatch) throws(StoreError) -> [HierarchyLink]?
+  ) throws(StoreError) -> (links: [HierarchyTree], complete: Bool) {
     let depth = min(max(1, requested), Self.maximumCallDepth)
     var budget = max(0, nodeBudget)
     var complete = true
-    var expanded: [String: [CallLink]] = [:]
-    func links(of symbol: SymbolMatch) throws(StoreError) -> [CallLink] {
+    var expanded: [String: [HierarchyLink]?] = [:]
+    func links(of symbol: SymbolMatch) throws(StoreError) -> [HierarchyLink]? {
       let key = Self.key(of: symbol)
       if let known = expanded[key] { return known }
-      let found = direction == .incoming ? try incomingCalls(to: symbol, guesses: guesses) : try outgoingCalls(from: symbol)
-      if found.count >= Self.callLinkLimit { complete = false }
+      let found = try linksOf(symbol)
+      if (found?.count ?? 0) >= Self.callLinkLimit { complete = false }
       expanded[key] = found
       return found
     }
-    // Iterative, breadth-first: every level is filled before the next is read, so the budget keeps the nearest.
     struct Pending {
       var indexPath: [Int]
       var symbol: SymbolMatch
       var ancestors: Set<String>
     }
-    var roots: [CallTree] = []
+    var roots: [HierarchyTree] = []
     var frontier: [Pending] = []
-    for link in try links(of: root) {
+    for link in try links(of: root) ?? [] {
       guard budget > 0 else {
         complete = false
         break
       }
       budget -= 1
-      roots.append(CallTree(link: link))
+      roots.append(HierarchyTree(link: link))
       frontier.append(Pending(indexPath: [roots.count - 1], symbol: link.symbol, ancestors: [Self.key(of: root)]))
     }
     var level = 1
-    while !frontier.isEmpty {
+    while !frontier.isEmpty && level < depth {
       var next: [Pending] = []
       for pending in frontier {
         let key = Self.key(of: pending.symbol)
-        let isFileCaller = pending.symbol.symbol.kind == .module && pending.symbol.symbol.container.isEmpty && direction == .incoming
-        // A file calls from its top level: nobody calls a file.
-        if isFileCaller { continue }
-        guard level < depth else { continue }
         guard !pending.ancestors.contains(key) else {
           Self.mark(&roots, pending.indexPath)
           continue
         }
-        for link in try links(of: pending.symbol) {
+        for link in try links(of: pending.symbol) ?? [] {
           guard budget > 0 else {
             complete = false
             Self.mark(&roots, pending.indexPath)
             break
           }
           budget -= 1
-          let childIndex = Self.append(CallTree(link: link), to: &roots, at: pending.indexPath)
+          let childIndex = Self.append(HierarchyTree(link: link), to: &roots, at: pending.indexPath)
           next.append(Pending(indexPath: pending.indexPath + [childIndex], symbol: link.symbol, ancestors: pending.ancestors.union([key])))
         }
       }
@@ -183,7 +192,7 @@ extension QueryEngine {
     return (roots, complete)
   }
 
-  private static func mark(_ trees: inout [CallTree], _ path: [Int]) {
+  private static func mark(_ trees: inout [HierarchyTree], _ path: [Int]) {
     guard let first = path.first, first < trees.count else { return }
     if path.count == 1 {
       trees[first].truncated = true
@@ -192,7 +201,7 @@ extension QueryEngine {
     }
   }
 
-  private static func append(_ child: CallTree, to trees: inout [CallTree], at path: [Int]) -> Int {
+  private static func append(_ child: HierarchyTree, to trees: inout [HierarchyTree], at path: [Int]) -> Int {
     guard let first = path.first, first < trees.count else { return 0 }
     if path.count == 1 {
       trees[first].children.append(child)
@@ -201,7 +210,7 @@ extension QueryEngine {
     return append(child, to: &trees[first].children, at: Array(path.dropFirst()))
   }
 
-  private static func key(of symbol: SymbolMatch) -> String {
+  static func key(of symbol: SymbolMatch) -> String {
     "\(symbol.path)\u{0}\(symbol.symbol.range.start.line):\(symbol.symbol.range.start.column)\u{0}\(symbol.symbol.name)"
   }
 

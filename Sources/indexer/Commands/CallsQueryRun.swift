@@ -3,11 +3,14 @@ import IndexerModel
 import IndexerQuery
 import IndexerService
 
-/// A `query callers` / `query callees` request: the call tree of each function it names.
+/// A `query callers` / `callees` / `subtypes` / `supertypes` request: the call or type tree of each
+/// definition it names.
 struct CallsQueryRun {
   var direction: CallDirection
   var options: CallQueryOptions
   var guesses: Bool
+  /// A type hierarchy (subtypes incoming, supertypes outgoing) instead of calls.
+  var types = false
 
   func run() throws {
     guard options.depth >= 1 else { throw UsageError(userMessage: "--depth must be at least 1") }
@@ -20,18 +23,23 @@ struct CallsQueryRun {
       let databasePath = location.resolvedDatabase()
       if options.sync { try WatcherOrDatabase(databasePath: databasePath, sync: true).waitForWatcher() }
       engine = try QueryEngine(databasePath: databasePath, root: location.resolvedRoot())
-      roots = try engine.callables(named: name, limit: QueryEngine.definitionLimit)
+      roots = types
+        ? try engine.hierarchyTypes(named: name, limit: QueryEngine.definitionLimit)
+        : try engine.callables(named: name, limit: QueryEngine.definitionLimit)
     case (nil, let place?):
       let (opened, path, position) = try DefQueryRun.open(place, location: location, sync: options.sync)
       engine = opened
-      roots = try engine.callable(path: path, at: position).map { [$0] } ?? []
+      let found = types ? try engine.hierarchyType(path: path, at: position) : try engine.callable(path: path, at: position)
+      roots = found.map { [$0] } ?? []
     default:
       throw UsageError(userMessage: "give NAME or --at PATH:LINE:COLUMN, not both and not neither")
     }
     var out = OutputBuffer()
     var found = false
     for root in roots {
-      let (links, complete) = try engine.callTree(from: root, direction: direction, depth: options.depth, nodeBudget: options.limit, guesses: guesses)
+      let (links, complete) = types
+        ? try engine.typeTree(from: root, direction: direction, depth: options.depth, nodeBudget: options.limit)
+        : try engine.callTree(from: root, direction: direction, depth: options.depth, nodeBudget: options.limit, guesses: guesses)
       found = found || !links.isEmpty
       if options.output.json {
         out.line(json(root, links, complete: complete, engine: engine))
@@ -51,19 +59,20 @@ struct CallsQueryRun {
   }
 
   /// Depth-first, iteratively: a stack of (tree, level) pairs.
-  private func write(_ trees: [CallTree], level: Int, into out: inout OutputBuffer, engine: QueryEngine) {
+  private func write(_ trees: [HierarchyTree], level: Int, into out: inout OutputBuffer, engine: QueryEngine) {
     var stack = trees.reversed().map { ($0, level) }
     while let (tree, level) = stack.popLast() {
       let sites = tree.link.sites.map { "\($0.line):\($0.column)" }.joined(separator: ",")
       let indent = String(repeating: "  ", count: level)
-      out.line("\(indent)\(Self.heading(tree.link.symbol, engine: engine))  calls at \(sites)  \(tree.link.resolution.rawValue)\(tree.truncated ? "  …" : "")")
+      let place = sites.isEmpty ? "" : (types ? "  at " : "  calls at ") + sites
+      out.line("\(indent)\(Self.heading(tree.link.symbol, engine: engine))\(place)  \(tree.link.resolution.rawValue)\(tree.truncated ? "  …" : "")")
       stack += tree.children.reversed().map { ($0, level + 1) }
     }
   }
 
-  private func json(_ root: SymbolMatch, _ links: [CallTree], complete: Bool, engine: QueryEngine) -> String {
+  private func json(_ root: SymbolMatch, _ links: [HierarchyTree], complete: Bool, engine: QueryEngine) -> String {
     var o = Self.symbolJSON(root, engine: engine)
-    o.add("direction", direction.rawValue)
+    o.add("direction", types ? (direction == .incoming ? "subtypes" : "supertypes") : direction.rawValue)
     o.add("complete", complete)
     o.add("count", links.reduce(0) { $0 + $1.count })
     o.add("links", raw: Self.array(links, engine: engine))
@@ -84,8 +93,8 @@ struct CallsQueryRun {
   }
 
   /// The nested JSON of a tree: built bottom-up with an explicit stack (no recursion over input-sized trees).
-  private static func array(_ trees: [CallTree], engine: QueryEngine) -> String {
-    func object(_ tree: CallTree, children: String) -> String {
+  private static func array(_ trees: [HierarchyTree], engine: QueryEngine) -> String {
+    func object(_ tree: HierarchyTree, children: String) -> String {
       var o = symbolJSON(tree.link.symbol, engine: engine)
       o.add("resolution", tree.link.resolution.rawValue)
       o.add("sites", raw: "[" + tree.link.sites.map { "{\"line\":\($0.line),\"column\":\($0.column)}" }.joined(separator: ",") + "]")
@@ -94,7 +103,7 @@ struct CallsQueryRun {
       return o.text
     }
     // Post-order: (tree, childrenDone); finished arrays collect per level.
-    var stack: [(CallTree, Bool)] = trees.reversed().map { ($0, false) }
+    var stack: [(HierarchyTree, Bool)] = trees.reversed().map { ($0, false) }
     var built: [[String]] = [[]]
     while let (tree, done) = stack.popLast() {
       if !done {

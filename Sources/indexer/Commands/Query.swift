@@ -5,8 +5,8 @@ extension IndexerCommand {
   struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "query",
-      abstract: "Ask the index: where a symbol is defined, where a name is used, who calls what, or what a file declares.",
-      subcommands: [QuerySymbol.self, QueryDef.self, QueryRefs.self, QueryCallers.self, QueryCallees.self, QueryFile.self]
+      abstract: "Ask the index: where a symbol is defined, where a name is used, who calls what, what extends what, or what a file declares.",
+      subcommands: [QuerySymbol.self, QueryDef.self, QueryRefs.self, QueryCallers.self, QueryCallees.self, QuerySubtypes.self, QuerySupertypes.self, QueryFile.self]
     )
   }
 }

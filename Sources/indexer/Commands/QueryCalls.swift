@@ -63,3 +63,42 @@ extension IndexerCommand {
     func run() throws { try CallsQueryRun(direction: .outgoing, options: options, guesses: false).run() }
   }
 }
+
+extension IndexerCommand {
+  /// `indexer query subtypes NAME|--at PATH:LINE:COL`: what extends or implements a type.
+  struct QuerySubtypes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "subtypes",
+      abstract: "Print the types that extend or implement NAME (or the type at --at), as a tree with --depth.",
+      discussion: """
+        A subtype is a class, struct, interface, protocol, enum, extension or impl whose head names the type \
+        (`class B(A)`, `extends`, `implements`, `: Base`, `extension T: P`, `impl P for T`) where that name \
+        resolves to it. Go interfaces satisfied by method sets are not found. Each line is \
+        path:line:column  kind  name  at LINE:COL  resolution, indented by level. Exit status: 0 when a \
+        subtype was found, 1 when none was (or NAME is no type), 2 on error.
+        """
+    )
+
+    @OptionGroup var options: CallQueryOptions
+
+    func run() throws { try CallsQueryRun(direction: .incoming, options: options, guesses: false, types: true).run() }
+  }
+
+  /// `indexer query supertypes NAME|--at PATH:LINE:COL`: what a type extends or implements.
+  struct QuerySupertypes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "supertypes",
+      abstract: "Print the types NAME (or the type at --at) extends or implements, as a tree with --depth.",
+      discussion: """
+        The bases written in the type's head and in its extensions' and impls' heads, each resolved from where \
+        it is written (at LINE:COL); a base the rules cannot resolve is the type of that name in the same \
+        language (resolution name, no place), or left out when there is none. Exit status: 0 when a supertype \
+        was found, 1 when none was, 2 on error.
+        """
+    )
+
+    @OptionGroup var options: CallQueryOptions
+
+    func run() throws { try CallsQueryRun(direction: .outgoing, options: options, guesses: false, types: true).run() }
+  }
+}
