@@ -1,0 +1,3 @@
+struct Node { virtual ~Node(); };
+struct Branch : public Node {};
+class Root final : Branch {};

@@ -1,0 +1,5 @@
+protocol Drawable {}
+class View {}
+final class Button: View, Drawable {}
+struct Label {}
+extension Label: Drawable {}
