@@ -1,6 +1,6 @@
 import IndexerModel
 
-/// LSP's call hierarchy values. `data` carries the definition's path, start and name back to the server, so
+/// LSP's call and type hierarchy items (the two have one shape). `data` carries the definition's path, start and name back to the server, so
 /// `incomingCalls`/`outgoingCalls` find the same definition without resolving the place again.
 struct CallHierarchyItem: Codable, Hashable {
   struct Reference: Codable, Hashable {

@@ -147,6 +147,18 @@ public final class LanguageServer {
     case "callHierarchy/outgoingCalls":
       let params = try decoder.decode(Params<CallHierarchyCallsParams>.self, from: data).params
       reply(id, try session.outgoingCalls(params.item))
+    case "textDocument/prepareTypeHierarchy":
+      let params = try decoder.decode(Params<TextDocumentPositionParams>.self, from: data).params
+      reply(id, try session.prepareTypeHierarchy(params))
+    case "typeHierarchy/supertypes":
+      let params = try decoder.decode(Params<CallHierarchyCallsParams>.self, from: data).params
+      reply(id, try session.typeHierarchy(params.item, supertypes: true))
+    case "typeHierarchy/subtypes":
+      let params = try decoder.decode(Params<CallHierarchyCallsParams>.self, from: data).params
+      reply(id, try session.typeHierarchy(params.item, supertypes: false))
+    case "textDocument/implementation":
+      let params = try decoder.decode(Params<TextDocumentPositionParams>.self, from: data).params
+      reply(id, try session.implementation(params))
     case "textDocument/hover":
       let params = try decoder.decode(Params<TextDocumentPositionParams>.self, from: data).params
       reply(id, try session.hover(params))

@@ -172,6 +172,8 @@ struct InitializeResult: Encodable {
     var hoverProvider = true
     var callHierarchyProvider = true
     var documentHighlightProvider = true
+    var typeHierarchyProvider = true
+    var implementationProvider = true
   }
   struct ServerInfo: Encodable {
     var name = "indexer"

@@ -177,6 +177,34 @@ final class Session {
     }
   }
 
+  // MARK: Type hierarchy
+
+  /// The type at the place (its own name, or a use resolving to one).
+  func prepareTypeHierarchy(_ params: TextDocumentPositionParams) throws(StoreError) -> [CallHierarchyItem]? {
+    guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
+    var encoding = PositionEncoding(unit: unit, root: root)
+    let position = encoding.sourcePosition(params.position, path: path)
+    guard let type = try navigator.hierarchyType(path: path, at: position) else { return nil }
+    return [item(type, encoding: &encoding)]
+  }
+
+  /// The item's direct supertypes or subtypes.
+  func typeHierarchy(_ item: CallHierarchyItem, supertypes: Bool) throws(StoreError) -> [CallHierarchyItem]? {
+    guard let navigator = try currentNavigator(), let type = try definition(of: item, navigator) else { return nil }
+    var encoding = PositionEncoding(unit: unit, root: root)
+    let links = supertypes ? try navigator.supertypes(of: type) : try navigator.subtypes(of: type)
+    return links.map { self.item($0.symbol, encoding: &encoding) }
+  }
+
+  /// For a type, the types below it; for a method, the same-named members of those types.
+  func implementation(_ params: TextDocumentPositionParams) throws(StoreError) -> [Location]? {
+    guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
+    var encoding = PositionEncoding(unit: unit, root: root)
+    let found = try navigator.implementations(path: path, at: encoding.sourcePosition(params.position, path: path))
+    if found.isEmpty { return nil }
+    return found.map { Location(uri: uris.uri(forRelativePath: $0.path), range: nameRange($0, encoding: &encoding)) }
+  }
+
   private func item(_ match: SymbolMatch, encoding: inout PositionEncoding) -> CallHierarchyItem {
     let selection = nameRange(match, encoding: &encoding)
     let source = encoding.source(match.path)
@@ -197,7 +225,9 @@ final class Session {
     }
     guard let path = uris.relativePath(item.uri) else { return nil }
     var encoding = PositionEncoding(unit: unit, root: root)
-    return try navigator.callable(path: path, at: encoding.sourcePosition(item.selectionRange.start, path: path))
+    let position = encoding.sourcePosition(item.selectionRange.start, path: path)
+    if let callable = try navigator.callable(path: path, at: position) { return callable }
+    return try navigator.hierarchyType(path: path, at: position)
   }
 
   private func nameRange(_ match: SymbolMatch, encoding: inout PositionEncoding) -> TextRange {

@@ -23,6 +23,7 @@ actor IndexTools {
       case "find_definition": return try findDefinition(arguments)
       case "find_callers": return try callTree(arguments, direction: .incoming)
       case "find_callees": return try callTree(arguments, direction: .outgoing)
+      case "type_hierarchy": return try typeHierarchy(arguments)
       case "file_outline": return try fileOutline(arguments)
       case "symbol_source": return try symbolSource(arguments)
       case "list_files": return try listFiles(arguments)
@@ -103,24 +104,11 @@ actor IndexTools {
     let depth = try a.integer("depth", default: 1, range: 1...ToolCatalog.maxCallDepth)
     var budget = try a.integer("limit", default: ToolCatalog.defaultLimit, range: 1...ToolCatalog.maxLimit)
     let maxChars = try a.integer("max_chars", default: ToolCatalog.defaultMaxChars, range: ToolCatalog.minMaxChars...ToolCatalog.maxMaxChars)
-    let name = try a.string("name")
-    let path = try a.string("path")
-    let line = try a.integer("line", default: 0, range: 0...Int(Int32.max))
-    let column = try a.integer("column", default: 0, range: 0...Int(Int32.max))
     guard let navigator = try current() else { throw ToolFailure("the index is still being built; try again shortly") }
-    let roots: [SymbolMatch]
-    if let name, !name.isEmpty {
-      guard path == nil, line == 0, column == 0 else { throw ToolFailure("give `name`, or `path`, `line` and `column`, not both") }
-      roots = try navigator.callables(named: name, limit: 10)
-      if roots.isEmpty { throw ToolFailure("no function, method or initializer named `\(name)`; find_symbol lists what there is") }
-    } else if let path, line >= 1, column >= 1 {
-      guard try navigator.contains(path: path) else { throw ToolFailure("\(path) is not in the index; list_files shows the indexed paths") }
-      guard let found = try navigator.callable(path: path, at: SourcePosition(line: line, column: column)) else {
-        throw ToolFailure("no function, method or initializer is named or used at \(path):\(line):\(column)")
-      }
-      roots = [found]
-    } else {
-      throw ToolFailure("give `name`, or `path`, `line` and `column` (1-based; column in UTF-8 bytes)")
+    let roots = try places(a, navigator, what: "function, method or initializer") { (name: String) throws(StoreError) in
+      try navigator.callables(named: name, limit: 10)
+    } at: { (path: String, position: SourcePosition) throws(StoreError) in
+      try navigator.callable(path: path, at: position)
     }
     // About 300 characters a node: start from what fits, halve while the answer does not.
     budget = max(1, min(budget, maxChars / 300))
@@ -132,12 +120,75 @@ actor IndexTools {
         complete = complete && whole
         answers.append(CallTreeAnswer(
           symbol: SymbolRecord(root), direction: direction.rawValue, count: links.reduce(0) { $0 + $1.count },
-          links: links.map(CallTreeRecord.init)))
+          links: links.map(HierarchyTreeRecord.init)))
       }
       let data = try Self.encode(CallTreesAnswer(trees: answers, complete: complete, nodeBudget: budget))
       if data.count <= maxChars || budget == 1 { return data }
       budget /= 2
     }
+  }
+
+  /// A type's supertypes and subtypes as trees: by `name` (every type of it) or by a place naming or using one.
+  private func typeHierarchy(_ a: ToolArguments) throws -> Data {
+    try a.refuseUnknown(except: ["name", "path", "line", "column", "direction", "depth", "limit", "max_chars"])
+    let depth = try a.integer("depth", default: 1, range: 1...ToolCatalog.maxCallDepth)
+    var budget = try a.integer("limit", default: ToolCatalog.defaultLimit, range: 1...ToolCatalog.maxLimit)
+    let maxChars = try a.integer("max_chars", default: ToolCatalog.defaultMaxChars, range: ToolCatalog.minMaxChars...ToolCatalog.maxMaxChars)
+    let direction = try a.string("direction") ?? "both"
+    guard ["both", "supertypes", "subtypes"].contains(direction) else { throw ToolFailure("`direction` must be one of: both, supertypes, subtypes") }
+    guard let navigator = try current() else { throw ToolFailure("the index is still being built; try again shortly") }
+    let roots = try places(a, navigator, what: "class, struct, interface, protocol, trait or enum") { (name: String) throws(StoreError) in
+      try navigator.hierarchyTypes(named: name, limit: 10)
+    } at: { (path: String, position: SourcePosition) throws(StoreError) in
+      try navigator.hierarchyType(path: path, at: position)
+    }
+    budget = max(1, min(budget, maxChars / 300))
+    while true {
+      var answers: [TypeHierarchyAnswer] = []
+      var complete = true
+      for root in roots {
+        var answer = TypeHierarchyAnswer(symbol: SymbolRecord(root))
+        if direction != "subtypes" {
+          let (links, whole) = try navigator.typeTree(from: root, direction: .outgoing, depth: depth, nodeBudget: budget)
+          complete = complete && whole
+          answer.supertypes = links.map(HierarchyTreeRecord.init)
+        }
+        if direction != "supertypes" {
+          let (links, whole) = try navigator.typeTree(from: root, direction: .incoming, depth: depth, nodeBudget: budget)
+          complete = complete && whole
+          answer.subtypes = links.map(HierarchyTreeRecord.init)
+        }
+        answers.append(answer)
+      }
+      let data = try Self.encode(TypeHierarchiesAnswer(types: answers, complete: complete, nodeBudget: budget))
+      if data.count <= maxChars || budget == 1 { return data }
+      budget /= 2
+    }
+  }
+
+  /// The definitions a hierarchy tool starts from: `name`, or `path`/`line`/`column`, not both.
+  private func places(
+    _ a: ToolArguments, _ navigator: QueryEngine, what: String, named: (String) throws(StoreError) -> [SymbolMatch],
+    at: (String, SourcePosition) throws(StoreError) -> SymbolMatch?
+  ) throws -> [SymbolMatch] {
+    let name = try a.string("name")
+    let path = try a.string("path")
+    let line = try a.integer("line", default: 0, range: 0...Int(Int32.max))
+    let column = try a.integer("column", default: 0, range: 0...Int(Int32.max))
+    if let name, !name.isEmpty {
+      guard path == nil, line == 0, column == 0 else { throw ToolFailure("give `name`, or `path`, `line` and `column`, not both") }
+      let found = try named(name)
+      if found.isEmpty { throw ToolFailure("no \(what) named `\(name)`; find_symbol lists what there is") }
+      return found
+    }
+    guard let path, line >= 1, column >= 1 else {
+      throw ToolFailure("give `name`, or `path`, `line` and `column` (1-based; column in UTF-8 bytes)")
+    }
+    guard try navigator.contains(path: path) else { throw ToolFailure("\(path) is not in the index; list_files shows the indexed paths") }
+    guard let found = try at(path, SourcePosition(line: line, column: column)) else {
+      throw ToolFailure("no \(what) is named or used at \(path):\(line):\(column)")
+    }
+    return [found]
   }
 
   private func fileOutline(_ a: ToolArguments) throws -> Data {
@@ -235,12 +286,25 @@ struct CallTreeAnswer: Encodable {
   var direction: String
   /// Functions in the tree below the root.
   var count: Int
-  var links: [CallTreeRecord]
+  var links: [HierarchyTreeRecord]
 }
 
 struct CallTreesAnswer: Encodable {
   var trees: [CallTreeAnswer]
   /// False when the node budget (`limit`, shrunk to fit `max_chars`) or the per-function cap left links out.
+  var complete: Bool
+  var nodeBudget: Int
+}
+
+struct TypeHierarchyAnswer: Encodable {
+  var symbol: SymbolRecord
+  /// Absent when not asked for (`direction`).
+  var supertypes: [HierarchyTreeRecord]?
+  var subtypes: [HierarchyTreeRecord]?
+}
+
+struct TypeHierarchiesAnswer: Encodable {
+  var types: [TypeHierarchyAnswer]
   var complete: Bool
   var nodeBudget: Int
 }

@@ -111,6 +111,22 @@ enum ToolCatalog {
       inputSchema: callSchema,
       annotations: annotations),
     Tool(
+      name: "type_hierarchy",
+      description: "What a class, struct, interface, protocol, trait or enum extends or implements (supertypes) and what "
+        + "extends or implements it (subtypes), from the bases written in heads, extensions and impls, each resolved: "
+        + "trees `depth` levels deep with counts, each link with where it is written. By `name` or by a place.",
+      inputSchema: schema([
+        "name": string("The type's exact name (instead of path, line and column)."),
+        "path": string("The file where the type is named or used, relative to the workspace root."),
+        "line": integer("The line (1-based).", minimum: 1, maximum: Int(Int32.max)),
+        "column": integer("A column inside the name (1-based, UTF-8 bytes).", minimum: 1, maximum: Int(Int32.max)),
+        "direction": enumeration(["both", "supertypes", "subtypes"], "Which trees (default both)."),
+        "depth": integer("Levels to follow (default 1).", minimum: 1, maximum: maxCallDepth),
+        "limit": integer("At most this many types in a tree (default \(defaultLimit)).", minimum: 1, maximum: maxLimit),
+        "max_chars": integer("Answer size budget (default \(defaultMaxChars)): the trees are cut to fit.", minimum: minMaxChars, maximum: maxMaxChars),
+      ]),
+      annotations: annotations),
+    Tool(
       name: "file_outline",
       description: "The definitions of one file as a tree (classes with their members), with lines and signatures.",
       inputSchema: schema(

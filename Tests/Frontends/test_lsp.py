@@ -77,6 +77,7 @@ async def test_utf8_is_used_when_the_client_offers_it(utf8_client: LanguageClien
     assert result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
     assert result.capabilities.definition_provider and result.capabilities.references_provider and result.capabilities.call_hierarchy_provider
     assert result.capabilities.document_highlight_provider
+    assert result.capabilities.type_hierarchy_provider and result.capabilities.implementation_provider
     # In UTF-8 a column counts bytes: `Application` on the Greeting line starts after the prefix's bytes.
     refs = await utf8_client.text_document_references_async(
         types.ReferenceParams(
@@ -275,6 +276,42 @@ async def test_call_hierarchy_in_python_typescript_and_c(client: LanguageClient)
         )
     )
     assert none is None
+
+
+async def types_of(client: LanguageClient, relative: str, position: types.Position):
+    items = await client.text_document_prepare_type_hierarchy_async(
+        types.TypeHierarchyPrepareParams(text_document=types.TextDocumentIdentifier(uri=uri(relative)), position=position)
+    )
+    assert items is not None and len(items) == 1, items
+    supertypes = await client.type_hierarchy_supertypes_async(types.TypeHierarchySupertypesParams(item=items[0]))
+    subtypes = await client.type_hierarchy_subtypes_async(types.TypeHierarchySubtypesParams(item=items[0]))
+    names = lambda found: sorted((t.name, t.uri.rsplit("/", 1)[-1], t.selection_range.start.line) for t in found or [])  # noqa: E731
+    return items[0], names(supertypes), names(subtypes)
+
+
+async def test_type_hierarchy_and_implementation_in_python_java_and_typescript(client: LanguageClient):
+    item, supertypes, subtypes = await types_of(client, "types/shapes.py", at("types/shapes.py", "Square", 5))
+    assert (item.name, item.kind) == ("Square", types.SymbolKind.Class)
+    assert supertypes == [("Shape", "shapes.py", 0)]
+    assert subtypes == [("Cube", "shapes.py", 10)]
+    # Prepared on a use in a head (`Base` in `extends Base`): the type it resolves to.
+    item, supertypes, subtypes = await types_of(client, "types/Shapes.java", at("types/Shapes.java", "Base", 2))
+    assert item.name == "Base" and item.selection_range.start == at("types/Shapes.java", "Base", 1)
+    assert supertypes == [("Outline", "Shapes.java", 0)]
+    assert subtypes == [("Circle", "Shapes.java", 2)]
+    _, supertypes, subtypes = await types_of(client, "types/shapes.ts", at("types/shapes.ts", "Animal", 1))
+    assert supertypes == [("Named", "shapes.ts", 0)] and subtypes == [("Dog", "shapes.ts", 2)]
+
+    async def implementation(relative: str, position: types.Position):
+        found = await client.text_document_implementation_async(
+            types.ImplementationParams(text_document=types.TextDocumentIdentifier(uri=uri(relative)), position=position)
+        )
+        return sorted((loc.uri.rsplit("/", 1)[-1], loc.range.start.line, loc.range.start.character) for loc in found or [])
+
+    # A method: the overrides in every type below its class; a type: every type below it.
+    assert await implementation("types/shapes.py", at("types/shapes.py", "area", 1)) == [("shapes.py", 6, 8), ("shapes.py", 11, 8)]
+    assert await implementation("types/shapes.ts", at("types/shapes.ts", "Named", 0)) == [("shapes.ts", 1, 6), ("shapes.ts", 2, 6)]
+    assert await implementation("types/Shapes.java", at("types/Shapes.java", "area", 0)) == [("Shapes.java", 3, 16)]
 
 
 async def test_definition_of_nothing_is_null(client: LanguageClient):

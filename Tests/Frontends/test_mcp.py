@@ -57,8 +57,8 @@ async def test_tools_are_listed_read_only_with_schemas():
     async with session() as s:
         tools = (await s.list_tools()).tools
         assert sorted(t.name for t in tools) == sorted(
-            ["find_symbol", "find_references", "find_definition", "find_callers", "find_callees", "file_outline",
-             "symbol_source", "list_files", "index_status"]
+            ["find_symbol", "find_references", "find_definition", "find_callers", "find_callees", "type_hierarchy",
+             "file_outline", "symbol_source", "list_files", "index_status"]
         )
         for tool in tools:
             assert tool.annotations.read_only_hint is True and tool.annotations.destructive_hint is False
@@ -185,6 +185,19 @@ async def test_find_callers_and_callees_as_trees_with_counts():
         assert "no function" in await error(s, "find_callers", {"name": "DEFAULT_NAME"})
         assert "depth" in await error(s, "find_callers", {"name": "leaf", "depth": 6})
         assert "not both" in await error(s, "find_callees", {"name": "leaf", "path": "calls/calls.py", "line": 1, "column": 1})
+
+
+async def test_type_hierarchy_gives_both_trees():
+    async with session() as s:
+        [square] = (await call(s, "type_hierarchy", {"name": "Square", "depth": 2}))["types"]
+        assert square["symbol"]["path"] == "types/shapes.py"
+        assert [tree(n) for n in square["supertypes"]] == [("Shape", [(6, 14)], "scope", [])]
+        assert [tree(n) for n in square["subtypes"]] == [("Cube", [(11, 12)], "scope", [])]
+        # By place, one direction: a Rust trait's impls.
+        [area] = (await call(s, "type_hierarchy", {"path": "types/shapes.rs", "line": 1, "column": 11, "direction": "subtypes"}))["types"]
+        assert "supertypes" not in area and [tree(n)[:2] for n in area["subtypes"]] == [("Tile", [(3, 6)])]
+        assert "direction" in await error(s, "type_hierarchy", {"name": "Square", "direction": "up"})
+        assert "no class" in await error(s, "type_hierarchy", {"name": "area"})
 
 
 async def test_file_outline_is_a_tree():

@@ -28,6 +28,7 @@ def make_workspace() -> pathlib.Path:
                     ignore=shutil.ignore_patterns("*.txt"))
     # Call hierarchies in three languages, with hand-written expectations (test_lsp.py, test_mcp.py).
     shutil.copytree(REPO / "Fixtures" / "workspaces" / "calls", workspace / "calls")
+    shutil.copytree(REPO / "Fixtures" / "workspaces" / "types", workspace / "types")
     return workspace
 
 
