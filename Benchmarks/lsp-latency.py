@@ -7,7 +7,7 @@ measured from a minimal JSON-RPC client over the server's stdio (the client's ow
 Targets are drawn from the index itself (seeded, so runs compare): 3-letter workspace/symbol queries from
 the names of random definitions, definition requests on identifiers at random reference sites, references
 of one common name, documentSymbol of the file with the most definitions, and the call hierarchy (incoming and
-outgoing calls) of each `--callee`. Prints one line per request
+outgoing calls) of each `--callee`, subtypes and supertypes of each `--type`. Prints one line per request
 kind and the server's resident memory after all of them (VmRSS and VmHWM)."""
 import argparse
 import json
@@ -27,6 +27,8 @@ def main():
     p.add_argument("--requests", type=int, default=300)
     p.add_argument("--common", required=True, help="a common name for references (e.g. TestCase, task_struct)")
     p.add_argument("--watch", action="store_true", help="let the server run the watcher in-process (default: --no-watch)")
+    p.add_argument("--type", action="append", default=[], dest="types",
+                   help="PATH:LINE:COL (1-based, UTF-8 columns) of a type: its subtypes and supertypes are timed (repeatable)")
     p.add_argument("--callee", action="append", default=[],
                    help="PATH:LINE:COL (1-based, UTF-8 columns) of a function: its call hierarchy is timed (repeatable)")
     a = p.parse_args()
@@ -152,6 +154,22 @@ def main():
                 samples.append(t)
                 count = len(r.get("result") or [])
             report(f"{method.split('/')[1]} of {items[0]['name']}", samples, f"{count} {'callers' if 'incoming' in method else 'callees'}")
+
+    for place in a.types:
+        path, line, col = place.rsplit(":", 2)
+        position = {"line": int(line) - 1, "character": int(col) - 1}
+        t, r = request("textDocument/prepareTypeHierarchy", {"textDocument": {"uri": uri(path)}, "position": position})
+        items = r.get("result") or []
+        if not items:
+            print(f"type hierarchy at {place}: no type there")
+            continue
+        for method in ("typeHierarchy/subtypes", "typeHierarchy/supertypes"):
+            samples, count = [], 0
+            for _ in range(max(20, a.requests // 10)):
+                t, r = request(method, {"item": items[0]})
+                samples.append(t)
+                count = len(r.get("result") or [])
+            report(f"{method.split('/')[1]} of {items[0]['name']}", samples, f"{count} types")
 
     status = open(f"/proc/{server.pid}/status").read()
     rss = next(l.split()[1] for l in status.splitlines() if l.startswith("VmRSS"))

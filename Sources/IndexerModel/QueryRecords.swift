@@ -23,15 +23,24 @@ public struct ReferenceMatch: Sendable, Hashable {
   public var definition: Symbol?
   /// The innermost definition enclosing the occurrence (qualified), or "" at file level.
   public var container: String
+  /// That definition's kind and where it starts (nil at file level): a type hierarchy keeps only the
+  /// occurrences in a type's head without decoding each file again.
+  public var containerKind: SymbolKind?
+  public var containerStart: SourcePosition?
 
   public var isDefinition: Bool { definition != nil }
 
-  public init(path: String, language: Language, position: SourcePosition, definition: Symbol?, container: String) {
+  public init(
+    path: String, language: Language, position: SourcePosition, definition: Symbol?, container: String,
+    containerKind: SymbolKind? = nil, containerStart: SourcePosition? = nil
+  ) {
     self.path = path
     self.language = language
     self.position = position
     self.definition = definition
     self.container = container
+    self.containerKind = containerKind
+    self.containerStart = containerStart
   }
 }
 

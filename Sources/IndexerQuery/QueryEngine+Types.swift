@@ -76,7 +76,11 @@ extension QueryEngine {
     let ownName = namePosition(of: type)
     let target = try resolver.resolve(name: name, path: type.path, at: ownName)
       ?? ResolvedDefinition(path: type.path, name: name, position: ownName, symbol: type, resolution: .scope)
-    let occurrences = try references(ReferenceFilter(name: name)).filter { !$0.isDefinition && !$0.container.isEmpty }
+    // Only occurrences near the start of a type-like definition can be in its head; the rest are not read again.
+    let occurrences = try references(ReferenceFilter(name: name)).filter { occurrence in
+      guard !occurrence.isDefinition, occurrence.containerKind?.isHierarchyType == true, let start = occurrence.containerStart else { return false }
+      return occurrence.position.line >= start.line && occurrence.position.line - start.line <= Self.headLines
+    }
     var byFile: [String: [SourcePosition]] = [:]
     var order: [String] = []
     for occurrence in occurrences {
@@ -86,7 +90,7 @@ extension QueryEngine {
     var links: [HierarchyLink] = []
     var index: [String: Int] = [:]
     for path in order {
-      guard let file = try resolvable(path: path) else { continue }
+      guard let file = try resolver.file(path) else { continue }
       for position in byFile[path] ?? [] {
         guard let sub = Self.typeHead(in: file, naming: name, at: position) else { continue }
         let resolution: Resolution
@@ -109,6 +113,9 @@ extension QueryEngine {
     }
     return links
   }
+
+  /// Lines a type's head may span before its body: a base further from where the type starts is not looked for.
+  static let headLines = 24
 
   /// The type hierarchy `depth` levels deep: subtypes (`.incoming`) or supertypes (`.outgoing`), as `callTree`.
   public func typeTree(

@@ -75,5 +75,8 @@ import Testing
     let matches = try QueryEngine(databasePath: path).references(ReferenceFilter(name: "Alpha"))
     #expect(matches.map(\.isDefinition) == [true, false, false])
     #expect(matches.map(\.container) == ["Outer", "Outer.Alpha", ""])
+    // The enclosing definition's kind and start come along (what a type hierarchy filters heads by).
+    #expect(matches.map(\.containerKind) == [.struct, .method, nil])
+    #expect(matches.map(\.containerStart) == [SourcePosition(line: 1, column: 1), SourcePosition(line: 2, column: 3), nil])
   }
 }

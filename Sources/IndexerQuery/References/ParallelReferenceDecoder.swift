@@ -70,8 +70,10 @@ final class ParallelReferenceDecoder: @unchecked Sendable {
     guard let (positions, outline) = try stored.occurrences(of: name, zstd: zstd) else { return [] }
     var resolver = ReferenceResolver(outline: outline, name: name, positions: positions)
     return positions.map { position in
-      let (definition, container) = resolver.resolve(position)
-      return ReferenceMatch(path: file.path, language: file.language, position: position, definition: definition, container: container)
+      let (definition, container, enclosing) = resolver.resolve(position)
+      return ReferenceMatch(
+        path: file.path, language: file.language, position: position, definition: definition, container: container,
+        containerKind: enclosing?.kind, containerStart: enclosing?.range.start)
     }
   }
 }

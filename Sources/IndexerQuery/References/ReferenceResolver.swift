@@ -18,16 +18,17 @@ struct ReferenceResolver {
     }
   }
 
-  mutating func resolve(_ position: SourcePosition) -> (definition: Symbol?, container: String) {
+  mutating func resolve(_ position: SourcePosition) -> (definition: Symbol?, container: String, enclosing: OutlineSkeleton.Entry?) {
     if let i = definitionAt[position] {
       let symbol = outline.symbol(i, &qualified)
-      return (symbol, symbol.container)
+      let parent = outline.entries[i].parent
+      return (symbol, symbol.container, parent >= 0 && parent < outline.entries.count ? outline.entries[parent] : nil)
     }
     // The innermost enclosing symbol is the last one in pre-order whose range holds the position.
     var innermost: Int?
     for (i, entry) in outline.entries.enumerated() where entry.range.start <= position && position <= entry.range.end {
       innermost = i
     }
-    return (nil, innermost.map { outline.qualifiedName($0, &qualified) } ?? "")
+    return (nil, innermost.map { outline.qualifiedName($0, &qualified) } ?? "", innermost.map { outline.entries[$0] })
   }
 }

@@ -43,6 +43,11 @@ public final class NameResolver {
     }
   }
 
+  /// A file as resolution read it (outline and scopes), decoded once for the resolver and its caller.
+  func file(_ path: String) throws(StoreError) -> FileIndex? {
+    try files.file(path)
+  }
+
   /// A guess by name for a member whose receiver could not be typed (Python's `self.x = …` attributes).
   func attribute(named name: String, in path: String) throws(StoreError) -> ResolvedDefinition? {
     Language(fileName: path) == .python ? try python.attribute(named: name, in: path) : nil

@@ -6,9 +6,9 @@ import IndexerModel
 /// the rest of the query.
 package struct OutlineSkeleton {
   package struct Entry {
-    var kind: SymbolKind
+    package var kind: SymbolKind
     var flags: UInt8
-    var parent: Int
+    package var parent: Int
     var name: Range<Int>
     var signature: Range<Int>
     /// The container written out when it differs from the one the tree implies.
