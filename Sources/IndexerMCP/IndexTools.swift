@@ -14,8 +14,65 @@ actor IndexTools {
     self.service = service
   }
 
-  /// The JSON answer of a tool, or a failure the client sees as a tool error.
-  func call(_ name: String, _ arguments: ToolArguments) throws(ToolFailure) -> Data {
+  /// How long `fresh: true` waits for the watcher (to start, then to commit what is on disk).
+  static let freshWaitSeconds = 10.0
+
+  /// The JSON answer of a tool, or a failure the client sees as a tool error. Every answer is read from one
+  /// snapshot and says its `generation`; with `fresh: true` the watcher first commits every change made on disk
+  /// before the call (a cookie file, as Watchman does).
+  func call(_ name: String, _ given: ToolArguments) throws(ToolFailure) -> Data {
+    let fresh = try given.bool("fresh") ?? false
+    let arguments = given.removing("fresh")
+    if fresh { try waitUntilFresh() }
+    do {
+      guard try current() != nil else { return try dispatch(name, arguments) }
+      let (generation, answer) = try engine.inOneSnapshot { generation in
+        (generation, Result { () throws(ToolFailure) -> Data in try dispatch(name, arguments) })
+      }
+      return Self.stamp(try answer.get(), generation: generation)
+    } catch let failure as ToolFailure {
+      throw failure
+    } catch let error as StoreError {
+      throw ToolFailure(error.description)
+    } catch {
+      throw ToolFailure("\(error)")
+    }
+  }
+
+  /// `{"generation":G,…}`: the answer's fields after the generation it was read at.
+  private static func stamp(_ answer: Data, generation: Int64) -> Data {
+    guard answer.first == UInt8(ascii: "{") else { return answer }
+    let empty = answer.count >= 2 && answer[answer.index(after: answer.startIndex)] == UInt8(ascii: "}")
+    return Data("{\"generation\":\(generation)\(empty ? "" : ",")".utf8) + answer.dropFirst()
+  }
+
+  /// Waits until a watcher has committed every change made before now: the one serving this index (in this
+  /// process or another), given up to `freshWaitSeconds` to start. Without one, the call fails in one line.
+  private func waitUntilFresh() throws(ToolFailure) {
+    let deadline = Date().addingTimeInterval(Self.freshWaitSeconds)
+    while true {
+      if let client = try? ServiceClient(databasePath: engine.databasePath) {
+        do throws(ServiceClient.Failure) {
+          try client.sync()
+          return
+        } catch .remote(let message) {
+          throw ToolFailure("fresh: the watcher could not sync: \(message)")
+        } catch {}
+      }
+      let starting: Bool
+      switch service?.state {
+      case .stopped?, nil: starting = false
+      default: starting = true
+      }
+      guard starting, Date() < deadline else {
+        throw ToolFailure("fresh: no watcher keeps this index fresh (the server runs with --no-watch, or its watcher stopped: index_status says why); ask without fresh")
+      }
+      Thread.sleep(forTimeInterval: 0.02)
+    }
+  }
+
+  /// The tool itself, inside the call's snapshot.
+  private func dispatch(_ name: String, _ arguments: ToolArguments) throws(ToolFailure) -> Data {
     do {
       switch name {
       case "find_symbol": return try findSymbol(arguments)

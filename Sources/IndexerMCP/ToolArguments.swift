@@ -20,6 +20,19 @@ struct ToolArguments {
     return text
   }
 
+  func bool(_ key: String) throws(ToolFailure) -> Bool? {
+    guard let value = values[key], !value.isNull else { return nil }
+    guard let flag = value.boolValue else { throw ToolFailure("`\(key)` must be true or false") }
+    return flag
+  }
+
+  /// The same arguments without `key` (one every tool takes, handled before the tool runs).
+  func removing(_ key: String) -> ToolArguments {
+    var values = self.values
+    values[key] = nil
+    return ToolArguments(values)
+  }
+
   func integer(_ key: String, default fallback: Int, range: ClosedRange<Int>) throws(ToolFailure) -> Int {
     guard let value = values[key], !value.isNull else { return fallback }
     let number: Int?

@@ -12,10 +12,15 @@ enum ToolCatalog {
 
   private static let annotations = Tool.Annotations(readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false)
 
+  /// Every tool's schema: its own properties plus `fresh`, which every call takes.
   private static func schema(_ properties: [String: Value], required: [String] = []) -> Value {
-    .object([
+    let fresh: Value = .object([
+      "type": "boolean",
+      "description": "Wait (up to \(Int(IndexTools.freshWaitSeconds)) s) until the watcher has indexed every change made on disk before this call.",
+    ])
+    return .object([
       "type": "object",
-      "properties": .object(properties),
+      "properties": .object(properties.merging(["fresh": fresh]) { a, _ in a }),
       "required": .array(required.map { .string($0) }),
       "additionalProperties": false,
     ])

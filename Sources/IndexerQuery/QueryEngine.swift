@@ -171,6 +171,13 @@ public final class QueryEngine {
     try connection().resolvable(path: path)
   }
 
+  /// Runs `body` inside one read transaction, handing it the index generation that snapshot holds: every
+  /// question `body` asks is answered from that generation (an agent's answer says which one it read).
+  public func inOneSnapshot<T>(_ body: (_ generation: Int64) -> T) throws(StoreError) -> T {
+    let connection = try connection()
+    return try connection.inReadTransaction { () throws(StoreError) in body(try connection.generation()) }
+  }
+
   public func contains(path: String) throws(StoreError) -> Bool {
     try connection().contains(path: path)
   }

@@ -264,3 +264,24 @@ async def test_an_edit_on_disk_is_picked_up():
             assert items and items[0]["path"] == "Sources/App/FreshMCP.swift"
         finally:
             fresh.unlink()
+
+
+async def test_fresh_sees_a_write_made_just_before_the_call_every_time():
+    """`fresh: true` waits for the watcher to commit what is on disk (a sync cookie): 100 writes, each queried
+    at once, each found; every answer says the generation it was read at, never going back."""
+    async with session() as s:
+        folder = WORKSPACE / "scripts" / "fresh"
+        folder.mkdir(exist_ok=True)
+        generations = []
+        try:
+            for i in range(100):
+                (folder / f"made_{i}.py").write_text(f"def written_just_now_{i}():\n    return {i}\n")
+                answer = await call(s, "find_symbol", {"name": f"written_just_now_{i}", "fresh": True})
+                assert [item["path"] for item in answer["items"]] == [f"scripts/fresh/made_{i}.py"], i
+                generations.append(answer["generation"])
+            assert generations == sorted(generations) and generations[-1] > generations[0]
+            assert "true or false" in await error(s, "find_symbol", {"name": "x", "fresh": "yes"})
+        finally:
+            for made in folder.iterdir():
+                made.unlink()
+            folder.rmdir()
