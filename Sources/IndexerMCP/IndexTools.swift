@@ -30,12 +30,17 @@ actor IndexTools {
         (generation, Result { () throws(ToolFailure) -> Data in try dispatch(name, arguments) })
       }
       return Self.stamp(try answer.get(), generation: generation)
-    } catch let failure as ToolFailure {
-      throw failure
-    } catch let error as StoreError {
-      throw ToolFailure(error.description)
     } catch {
-      throw ToolFailure("\(error)")
+      throw Self.failure(error)
+    }
+  }
+
+  /// What the client reads of an error: a tool failure as it is, the store's own line, else its description.
+  private static func failure(_ error: any Error) -> ToolFailure {
+    switch error {
+    case let failure as ToolFailure: failure
+    case let error as StoreError: ToolFailure(error.description)
+    default: ToolFailure("\(error)")
     }
   }
 
@@ -88,12 +93,8 @@ actor IndexTools {
       default:
         throw ToolFailure("no tool named `\(name)`; tools/list names them")
       }
-    } catch let failure as ToolFailure {
-      throw failure
-    } catch let error as StoreError {
-      throw ToolFailure(error.description)
     } catch {
-      throw ToolFailure("\(error)")
+      throw Self.failure(error)
     }
   }
 
