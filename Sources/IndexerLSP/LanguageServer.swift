@@ -219,7 +219,7 @@ public final class LanguageServer {
 
   /// A result that writes its own JSON (`ResultJSON`): the replies that carry many values.
   private func reply(_ id: RequestID, _ result: (some ResultJSON)?) {
-    writer.send(Data(JSONBytes.response(id: id, result: result)))
+    writer.send(JSONBytes.response(id: id, result: result))
   }
 
   private func send(_ message: some Encodable) {

@@ -130,16 +130,32 @@ final class MessageWriter: Sendable {
   }
 
   func send(_ body: Data) {
-    var frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
-    frame.append(contentsOf: body)
+    body.withUnsafeBytes { send(raw: $0) }
+  }
+
+  /// A reply written from its bytes as they are: a 5 MB outline is not copied into a frame first.
+  func send(_ body: [UInt8]) {
+    body.withUnsafeBytes { send(raw: $0) }
+  }
+
+  private func send(raw body: UnsafeRawBufferPointer) {
+    let header = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
     lock.withLock { _ in
-      var offset = 0
-      while offset < frame.count {
-        let wrote = frame.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-        if wrote < 0 && errno == EINTR { continue }
-        guard wrote > 0 else { return }  // the client is gone; the read side will see the end
-        offset += wrote
-      }
+      guard header.withUnsafeBytes({ writeAll($0) }) else { return }
+      _ = writeAll(body)
     }
+  }
+
+  /// False when the client is gone (the read side will see the end).
+  private func writeAll(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var offset = 0
+    while offset < bytes.count {
+      let wrote = write(descriptor, base + offset, bytes.count - offset)
+      if wrote < 0 && errno == EINTR { continue }
+      guard wrote > 0 else { return false }
+      offset += wrote
+    }
+    return true
   }
 }

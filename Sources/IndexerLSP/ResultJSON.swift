@@ -20,8 +20,24 @@ struct JSONBytes {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
+  /// Digits written straight into the buffer (no `String` per number: a large outline writes 150,000).
   mutating func int(_ value: Int) {
-    bytes.append(contentsOf: String(value).utf8)
+    guard value >= 0 else {
+      bytes.append(contentsOf: String(value).utf8)
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    var rest = value
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+        count += 1
+      } while rest > 0 && count < buffer.count
+      for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+    }
   }
 
   /// A JSON string, escaped as every front end escapes (`JSONObject.appendQuoted`).
@@ -30,6 +46,8 @@ struct JSONBytes {
   }
 
   mutating func array<T: ResultJSON>(_ values: [T]) {
+    // Room for the values up front: a large reply then grows its buffer a few times, not twenty.
+    if values.count > 64 { bytes.reserveCapacity(bytes.count + values.count * 64) }
     bytes.append(UInt8(ascii: "["))
     for (i, value) in values.enumerated() {
       if i > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -66,10 +66,20 @@ public struct JSONObject {
   /// `s` as a JSON string. Most values (names, paths, kinds) need no escape and are copied whole.
   public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-      out += s.utf8
-    } else {
-      for byte in s.utf8 {
+    // Scanned and copied as one contiguous buffer: a 5 MB outline reply is mostly names that need no escape.
+    var text = s
+    text.withUTF8 { bytes in
+      if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        out.append(contentsOf: bytes)
+      } else {
+        appendEscaped(bytes, to: &out)
+      }
+    }
+    out.append(UInt8(ascii: "\""))
+  }
+
+  private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+      for byte in bytes {
         switch byte {
         case UInt8(ascii: "\""): out += #"\""#.utf8
         case UInt8(ascii: "\\"): out += #"\\"#.utf8
@@ -82,7 +92,5 @@ public struct JSONObject {
         default: out.append(byte)
         }
       }
-    }
-    out.append(UInt8(ascii: "\""))
   }
 }

@@ -20,6 +20,12 @@ import Testing
     try same([DocumentSymbol(name: tricky, detail: "sig \"x\"", kind: 5, range: range, selectionRange: range, children: [child])])
     try same(Hover(contents: MarkupContent(value: "```swift\n\(tricky)\n```"), range: range))
     try same(Hover(contents: MarkupContent(value: "v"), range: nil))
+    // Numbers are written digit by digit: zero, one digit, many, and the largest.
+    for n in [0, 7, 10, 99, 1_234_567, Int.max, -1] {
+      try same([Location(uri: "file:///n", range: TextRange(start: Position(line: n, character: 0), end: Position(line: 1, character: n)))])
+    }
+    // More than 64 values reserve room first; the bytes are the same.
+    try same((0..<300).map { Location(uri: "file:///many\($0)", range: TextRange(start: Position(line: $0, character: $0), end: Position(line: $0, character: $0 + 1))) })
     let none: [Location]? = nil
     #expect(String(decoding: JSONBytes.response(id: .string("a\"b"), result: none), as: UTF8.self) == #"{"jsonrpc":"2.0","id":"a\"b","result":null}"#)
   }
