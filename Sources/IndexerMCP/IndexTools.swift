@@ -249,16 +249,48 @@ actor IndexTools {
     return [found]
   }
 
+  /// A file's outline, a page at a time: the top-level definitions (or, with `container`, the children of the
+  /// definition of that dotted name) from `offset`, each whole while it fits `max_chars`, else folded to its
+  /// child count; `nextOffset` continues.
   private func fileOutline(_ a: ToolArguments) throws -> Data {
-    try a.refuseUnknown(except: ["path", "max_chars"])
+    try a.refuseUnknown(except: ["path", "container", "offset", "max_chars"])
     let path = try a.requiredString("path")
+    let offset = try a.integer("offset", default: 0, range: 0...Int(Int32.max))
     let maxChars = try a.integer("max_chars", default: ToolCatalog.defaultMaxChars, range: ToolCatalog.minMaxChars...ToolCatalog.maxMaxChars)
-    guard let navigator = try current(), let tree = try navigator.outlineTree(path: path) else {
+    guard let navigator = try current(), var level = try navigator.outlineTree(path: path) else {
       throw ToolFailure("\(path) is not in the index; list_files shows the indexed paths")
     }
-    let records = tree.map(OutlineRecord.init)
-    let (kept, truncated) = try Page.fitting(records, maxChars: maxChars)
-    return try Self.encode(OutlineAnswer(path: path, symbols: kept, truncated: truncated))
+    let container = try a.string("container")
+    if let container, !container.isEmpty {
+      for part in container.split(separator: ".") {
+        guard let node = level.first(where: { $0.symbol.name == part }) else {
+          throw ToolFailure("\(path) has no definition `\(container)` (a dotted path from the top level, e.g. Outer.Inner)")
+        }
+        level = node.children
+      }
+    }
+    var used = 200 + path.utf8.count + (container?.utf8.count ?? 0)
+    var kept: [OutlineRecord] = []
+    var folded = false
+    for node in level.dropFirst(offset) {
+      let whole = OutlineRecord(node)
+      let size = try Self.encode(whole).count + 1
+      if used + size <= maxChars {
+        kept.append(whole)
+        used += size
+        continue
+      }
+      let small = whole.folded
+      let smallSize = try Self.encode(small).count + 1
+      guard used + smallSize <= maxChars else { break }
+      kept.append(small)
+      used += smallSize
+      folded = folded || small.collapsed
+    }
+    let next = offset + kept.count < level.count ? offset + kept.count : nil
+    return try Self.encode(OutlineAnswer(
+      path: path, container: container, symbols: kept, count: kept.count, total: level.count, nextOffset: next,
+      truncated: next != nil || folded))
   }
 
   private func symbolSource(_ a: ToolArguments) throws -> Data {
@@ -271,11 +303,14 @@ actor IndexTools {
     guard let navigator = try current() else { throw ToolFailure("the index is still being built; try again shortly") }
     let match: SymbolMatch
     var others = 0
+    var candidates: [SymbolRecord] = []
     if let name, !name.isEmpty {
-      let matches = try navigator.symbols(SymbolQuery(name: name, kinds: kind.map { [$0] } ?? [], pathGlob: path, limit: 50))
+      // Ranked: the definition someone asking by name means first, the others listed to pick from.
+      let matches = try navigator.rankedDefinitions(named: name, kinds: kind.map { [$0] } ?? [], pathGlob: path)
       guard let first = matches.first else { throw ToolFailure("no definition named `\(name)`\(path.map { " in \($0)" } ?? "")") }
       match = first
       others = matches.count - 1
+      candidates = matches.dropFirst().prefix(10).map(SymbolRecord.init)
     } else if let path, line >= 1 {
       guard let found = try navigator.definition(path: path, line: line) else {
         throw ToolFailure("no definition spans line \(line) of \(path) in the index")
@@ -292,7 +327,8 @@ actor IndexTools {
       text = String(text.prefix(maxChars))
       truncated = true
     }
-    return try Self.encode(SourceAnswer(symbol: SymbolRecord(match), text: text, truncated: truncated, otherDefinitions: others))
+    return try Self.encode(SourceAnswer(
+      symbol: SymbolRecord(match), text: text, truncated: truncated, otherDefinitions: others, candidates: candidates))
   }
 
   private func listFiles(_ a: ToolArguments) throws -> Data {
@@ -369,7 +405,14 @@ struct TypeHierarchiesAnswer: Encodable {
 
 struct OutlineAnswer: Encodable {
   var path: String
+  var container: String?
   var symbols: [OutlineRecord]
+  /// Definitions on this page, and at this level in all.
+  var count: Int
+  var total: Int
+  /// Pass as `offset` for the next page; absent on the last.
+  var nextOffset: Int?
+  /// Something was left for a later page, or folded to its child count.
   var truncated: Bool
 }
 
@@ -379,6 +422,8 @@ struct SourceAnswer: Encodable {
   var truncated: Bool
   /// How many more definitions matched the name (narrow with path or kind to pick another).
   var otherDefinitions: Int
+  /// The next ten of them, in rank order.
+  var candidates: [SymbolRecord]
 }
 
 struct StatusAnswer: Encodable {

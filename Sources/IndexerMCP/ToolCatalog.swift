@@ -133,17 +133,22 @@ enum ToolCatalog {
       annotations: annotations),
     Tool(
       name: "file_outline",
-      description: "The definitions of one file as a tree (classes with their members), with lines and signatures.",
+      description: "The definitions of one file as a tree (classes with their members), with lines and signatures, a page "
+        + "at a time: a definition too large for the page is folded to its child count (ask again with `container` "
+        + "set to its name to list its members); `nextOffset` continues.",
       inputSchema: schema(
         [
           "path": string("The file, relative to the workspace root."),
+          "container": string("List the members of this definition instead (a dotted path from the top level: Outer.Inner)."),
+          "offset": integer("Skip this many definitions of the level first (the previous answer's nextOffset).", minimum: 0, maximum: Int(Int32.max)),
           "max_chars": integer("Answer size budget (default \(defaultMaxChars)).", minimum: ToolCatalog.minMaxChars, maximum: maxMaxChars),
         ], required: ["path"]),
       annotations: annotations),
     Tool(
       name: "symbol_source",
-      description: "The source text of a definition, by file and line or by name (the first definition in path order "
-        + "when several match; narrow with path or kind).",
+      description: "The source text of a definition, by file and line or by name (when several match: the one meant "
+        + "most likely — types and functions, code before tests, public before private — with the next ten listed as "
+        + "`candidates`; narrow with path or kind).",
       inputSchema: schema(
         [
           "path": string("With line: the file. With name: a glob narrowing the files."),

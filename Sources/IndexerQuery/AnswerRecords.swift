@@ -109,6 +109,10 @@ public struct OutlineRecord: Codable, Sendable, Hashable {
   public var column: Int
   public var endLine: Int
   public var signature: String
+  /// The definitions directly inside it, all of them whether listed or not.
+  public var childCount: Int
+  /// Its children were left out to fit the answer (`file_outline` with `container` lists them).
+  public var collapsed: Bool
   public var children: [OutlineRecord]
 
   public init(_ node: OutlineNode) {
@@ -118,8 +122,18 @@ public struct OutlineRecord: Codable, Sendable, Hashable {
     column = node.symbol.range.start.column
     endLine = node.symbol.range.end.line
     signature = node.symbol.signature
+    childCount = node.children.count
+    collapsed = false
     // Recursion depth is bounded by the cap `FileIndex.tree` puts on nesting.
     children = node.children.map(OutlineRecord.init)
+  }
+
+  /// The same definition with its children left out (counted in `childCount`).
+  public var folded: OutlineRecord {
+    var record = self
+    record.children = []
+    record.collapsed = childCount > 0
+    return record
   }
 }
 

@@ -61,6 +61,12 @@ extension QueryEngine {
     return try symbols(SymbolQuery(name: query, mode: .fuzzy, limit: limit))
   }
 
+  /// The definitions named exactly `name` (narrowed like `query symbol`), ranked as someone asking for one
+  /// means it (`SearchOrder.ranked`): types and functions first, code before tests, public before private.
+  public func rankedDefinitions(named name: String, kinds: [SymbolKind] = [], pathGlob: String? = nil, limit: Int = definitionLimit) throws(StoreError) -> [SymbolMatch] {
+    Array(SearchOrder.ranked(try symbols(SymbolQuery(name: name, kinds: kinds, pathGlob: pathGlob, limit: Self.definitionLimit))).prefix(max(0, limit)))
+  }
+
   /// The definition at a line of `path`: the innermost one starting on that line, else the innermost one
   /// spanning it; nil when the line is outside every definition or the file is not in the index.
   public func definition(path: String, line: Int) throws(StoreError) -> SymbolMatch? {

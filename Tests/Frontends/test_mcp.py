@@ -285,3 +285,51 @@ async def test_fresh_sees_a_write_made_just_before_the_call_every_time():
             for made in folder.iterdir():
                 made.unlink()
             folder.rmdir()
+
+
+async def test_file_outline_pages_and_folds_a_large_container():
+    async with session() as s:
+        big = WORKSPACE / "scripts" / "big_outline.py"
+        methods = "".join(f"    def method_{i}(self):\n        return {i}\n\n" for i in range(300))
+        big.write_text("def first():\n    pass\n\n\nclass Huge:\n" + methods + "\ndef last():\n    pass\n")
+        try:
+            page = await call(s, "file_outline", {"path": "scripts/big_outline.py", "max_chars": 2000, "fresh": True})
+            # The class does not fit whole: it is folded to its member count, and what follows it still shows.
+            assert [(n["name"], n["collapsed"], n["childCount"]) for n in page["symbols"]] == [
+                ("first", False, 0), ("Huge", True, 300), ("last", False, 0)]
+            assert page["total"] == 3 and "nextOffset" not in page and page["truncated"] is True
+            # Its members, page by page, each answer within the budget.
+            members, offset, pages = [], 0, 0
+            while offset is not None:
+                result = await s.call_tool("file_outline", {"path": "scripts/big_outline.py", "container": "Huge",
+                                                            "offset": offset, "max_chars": 3000})
+                assert not result.is_error and len(result.content[0].text) <= 3000
+                part = json.loads(result.content[0].text)
+                members += [n["name"] for n in part["symbols"]]
+                offset = part.get("nextOffset")
+                pages += 1
+            assert members == [f"method_{i}" for i in range(300)] and pages > 5
+            assert "no definition `Nope`" in await error(s, "file_outline", {"path": "scripts/big_outline.py", "container": "Nope"})
+        finally:
+            big.unlink()
+
+
+async def test_symbol_source_by_an_ambiguous_name_gives_the_meant_one_and_ranked_candidates():
+    async with session() as s:
+        made = {
+            "test_prepend.py": "def prepend(items, x):\n    return [x] + items  # a test helper\n",
+            "benchmarks/prepend.py": "def prepend(items, x):\n    return [x, *items]  # a benchmark\n",
+            "scripts/prepend_lib.py": "def prepend(items, x):\n    return [x] + list(items)\n",
+        }
+        for relative, text in made.items():
+            (WORKSPACE / relative).parent.mkdir(parents=True, exist_ok=True)
+            (WORKSPACE / relative).write_text(text)
+        try:
+            answer = await call(s, "symbol_source", {"name": "prepend", "fresh": True})
+            assert answer["symbol"]["path"] == "scripts/prepend_lib.py" and "list(items)" in answer["text"]
+            assert [c["path"] for c in answer["candidates"]] == ["benchmarks/prepend.py", "test_prepend.py"]
+            assert answer["otherDefinitions"] == 2
+        finally:
+            for relative in made:
+                (WORKSPACE / relative).unlink()
+            (WORKSPACE / "benchmarks").rmdir()

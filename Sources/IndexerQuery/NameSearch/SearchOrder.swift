@@ -64,6 +64,23 @@ struct SearchOrder: Comparable {
     return path.split(separator: "/").contains { $0.hasPrefix("_") && !$0.hasPrefix("__init__.") && !$0.hasPrefix("__main__.") }
   }
 
+  /// Definitions of one name, as someone asking for "the" definition means it: this order, then those
+  /// visible outside their file before `private`/`fileprivate` ones, then benchmark and example code last.
+  static func ranked(_ matches: [SymbolMatch]) -> [SymbolMatch] {
+    func aside(_ match: SymbolMatch) -> Int {
+      let hidden = match.symbol.access == .private || match.symbol.access == .fileprivate ? 1 : 0
+      let lower = match.path.lowercased()
+      let bench = ["benchmark", "bench/", "examples/", "example/"].contains { lower.contains($0) } ? 1 : 0
+      return hidden + bench
+    }
+    return matches.enumerated().sorted { a, b in
+      let (x, y) = (SearchOrder(a.element), SearchOrder(b.element))
+      if x != y { return x < y }
+      let (p, q) = (aside(a.element), aside(b.element))
+      return p != q ? p < q : a.offset < b.offset
+    }.map(\.element)
+  }
+
   private static let testFolders: Set<String> = ["test", "tests", "testing", "__tests__", "spec", "specs", "testdata", "selftests"]
   private static let testSuffixes = [
     "_test.go", "_test.py", "_tests.py", "Tests.swift", "Test.swift", "Test.java", "Tests.java", ".test.js", ".test.ts",
