@@ -208,13 +208,23 @@ public final class LanguageServer {
     } else if let path = params.rootPath {
       candidate = path
     } else {
-      candidate = "."
+      // No workspace from the client: the project around the folder the server started in.
+      let here = FileManager.default.currentDirectoryPath
+      candidate = ProjectRoot.nearest(from: here) ?? here
     }
     guard let resolved = realpath(candidate, nil) else {
       throw ResponseError(code: ResponseError.invalidParams, message: "the workspace folder \(candidate) does not exist")
     }
     defer { free(resolved) }
-    return String(cString: resolved)
+    let root = String(cString: resolved)
+    // Indexing the whole disk or a home folder is never what an editor meant (it would also write /.indexer/).
+    if configuration.root == nil, ProjectRoot.isTooBroad(root) {
+      throw ResponseError(
+        code: ResponseError.invalidParams,
+        message: "indexer: \(root) is not a project (it is / or your home folder): open a file inside a project "
+          + "(a folder with \(ProjectRoot.markers.prefix(4).joined(separator: ", ")), …), or start the server with --root")
+    }
+    return root
   }
 
   /// A result that writes its own JSON (`ResultJSON`): the replies that carry many values.

@@ -24,7 +24,7 @@ public final class IndexService {
   /// runs on the caller's thread inside a front end, which calls `stop.request()`.
   public init(options: ServiceOptions, stop: ServiceStop? = nil, onState: @escaping @Sendable (ServiceState) -> Void = { _ in }) {
     self.options = options
-    self.log = ServiceLog(path: options.logPath)
+    self.log = ServiceLog(path: options.logPath, toStandardError: options.logsToStandardError)
     self.embeddedStop = stop
     self.onState = onState
   }

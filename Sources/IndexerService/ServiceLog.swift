@@ -3,12 +3,15 @@
 #endif
 import Synchronization
 
-/// Lines to stderr and to the service's log file, each with a UTC timestamp.
+/// Lines to the service's log file (and to stderr unless the service runs inside an LSP or MCP server), each
+/// with a UTC timestamp.
 final class ServiceLog: Sendable {
   private let file: Mutex<UnsafeMutablePointer<FILE>?>
+  private let toStandardError: Bool
 
-  init(path: String) {
+  init(path: String, toStandardError: Bool = true) {
     file = Mutex(fopen(path, "a"))
+    self.toStandardError = toStandardError
   }
 
   deinit { file.withLock { if let f = $0 { fclose(f) } } }
@@ -23,7 +26,7 @@ final class ServiceLog: Sendable {
       + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     let line = "\(stamp) indexer watch: \(message)\n"
     var bytes = line
-    bytes.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    if toStandardError { bytes.withUTF8 { _ = write(2, $0.baseAddress, $0.count) } }
     file.withLock { f in
       guard let f else { return }
       fputs(line, f)

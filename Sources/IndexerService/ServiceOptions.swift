@@ -13,6 +13,9 @@ public struct ServiceOptions: Sendable {
   public var hotCacheBytes: Int
   /// How long a connected client may take to send its request before the service hangs up.
   public var clientTimeoutSeconds: Double
+  /// Whether log lines go to standard error as well as to the log file: not inside an editor's or an agent's
+  /// server, whose client shows every stderr line as an error (they go to `.indexer/indexer.log` alone).
+  public var logsToStandardError = true
 
   public init(
     index: IndexOptions, settleMilliseconds: Int = 30, maxLatencyMilliseconds: Int = 1000, maxBatch: Int = 2000,

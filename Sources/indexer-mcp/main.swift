@@ -70,9 +70,11 @@ do {
   fail(error.description)
 }
 let options = IndexOptions(root: root, databasePath: database, walk: WalkOptions(excludes: excludes), isolation: isolation)
+// The agent's client shows the server's stderr as errors: the watcher logs to .indexer/indexer.log alone.
+var service = ServiceOptions(index: options)
+service.logsToStandardError = false
 do {
-  try await AgentServer.run(
-    AgentServer.Configuration(root: root, databasePath: database, service: watch ? ServiceOptions(index: options) : nil))
+  try await AgentServer.run(AgentServer.Configuration(root: root, databasePath: database, service: watch ? service : nil))
 } catch {
   fail("\(error)")
 }

@@ -437,3 +437,83 @@ async def test_malformed_messages_do_not_kill_the_server(client: LanguageClient)
     result = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="Application"))
     assert result and result[0].name == "Application"
     assert client._server.returncode is None
+
+
+def test_the_watcher_inside_the_server_logs_to_its_file_not_to_stderr():
+    """An editor shows a server's stderr as errors: the in-process watcher writes .indexer/indexer.log alone."""
+    import json
+    import subprocess
+
+    log = WORKSPACE / ".indexer" / "indexer.log"
+    before = log.read_text() if log.exists() else ""
+
+    def frame(obj: dict) -> bytes:
+        body = json.dumps(obj).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+    server = subprocess.Popen([INDEXER, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    server.stdin.write(frame({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                              "params": {"rootUri": WORKSPACE.as_uri(), "capabilities": {}}}))
+    server.stdin.write(frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+    server.stdin.flush()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and "index up to date" not in (log.read_text() if log.exists() else "")[len(before):]:
+        time.sleep(0.05)
+    server.stdin.write(frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}))
+    server.stdin.write(frame({"jsonrpc": "2.0", "method": "exit"}))
+    server.stdin.flush()
+    _, stderr = server.communicate(timeout=30)
+    assert "index up to date" in log.read_text()[len(before):]
+    assert b"indexer watch:" not in stderr, stderr
+
+
+def raw_initialize(cwd, env=None, root_uri=None):
+    """Starts `indexer lsp` in `cwd` and sends initialize (no rootUri unless given); returns the reply and the server."""
+    import json
+    import subprocess
+
+    server = subprocess.Popen([INDEXER, "lsp"], cwd=cwd, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL)
+    body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                       "params": {"rootUri": root_uri, "capabilities": {}}}).encode()
+    server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    server.stdin.flush()
+    header = b""
+    while not header.endswith(b"\r\n\r\n"):
+        header += server.stdout.read(1)
+    reply = json.loads(server.stdout.read(int(header.split(b"Content-Length:")[1].split(b"\r\n")[0])))
+    return reply, server
+
+
+def stop(server):
+    import json
+
+    for message in ({"jsonrpc": "2.0", "id": 9, "method": "shutdown"}, {"jsonrpc": "2.0", "method": "exit"}):
+        body = json.dumps(message).encode()
+        server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    server.stdin.flush()
+    server.communicate(timeout=30)
+
+
+def test_without_a_workspace_the_root_is_the_nearest_project_and_never_the_disk_or_home(tmp_path):
+    import os
+
+    # Started in a project's subfolder with no rootUri: the project (marked by pyproject.toml) is indexed.
+    project = tmp_path / "proj"
+    (project / "pkg" / "inner").mkdir(parents=True)
+    (project / "pyproject.toml").write_text("[project]\nname = 'p'\n")
+    (project / "pkg" / "inner" / "mod.py").write_text("def found_from_the_root():\n    return 1\n")
+    reply, server = raw_initialize(project / "pkg" / "inner")
+    assert "result" in reply, reply
+    stop(server)
+    assert (project / ".indexer").is_dir() and not (project / "pkg" / "inner" / ".indexer").exists()
+
+    # Started in / or in the home folder with no project around: one line, nothing written.
+    home = tmp_path / "home"
+    home.mkdir()
+    for cwd in ("/", home):
+        existed = os.path.exists("/.indexer")
+        reply, server = raw_initialize(cwd, env={**os.environ, "HOME": str(home)})
+        stop(server)
+        assert reply.get("error") and "is not a project" in reply["error"]["message"], reply
+        assert os.path.exists("/.indexer") == existed and not (home / ".indexer").exists()

@@ -39,7 +39,9 @@ extension IndexerCommand {
         settings.path = root
         settings.database = database
         settings.excludes = excludes
-        return ServiceOptions(index: try settings.indexOptions())
+        var options = ServiceOptions(index: try settings.indexOptions())
+        options.logsToStandardError = false  // the editor shows stderr as errors: .indexer/indexer.log only
+        return options
       })
       let status = server.run()
       throw ExitCode(status)
