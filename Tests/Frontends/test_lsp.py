@@ -517,3 +517,68 @@ def test_without_a_workspace_the_root_is_the_nearest_project_and_never_the_disk_
         stop(server)
         assert reply.get("error") and "is not a project" in reply["error"]["message"], reply
         assert os.path.exists("/.indexer") == existed and not (home / ".indexer").exists()
+
+
+def lsp_request(server, message_id: int, method: str, params: dict) -> dict:
+    """Sends a request on a raw server and returns its reply, skipping notifications and answering the server's requests."""
+    import json
+
+    body = json.dumps({"jsonrpc": "2.0", "id": message_id, "method": method, "params": params}).encode()
+    server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    server.stdin.flush()
+    while True:
+        header = b""
+        while not header.endswith(b"\r\n\r\n"):
+            header += server.stdout.read(1)
+        reply = json.loads(server.stdout.read(int(header.split(b"Content-Length:")[1].split(b"\r\n")[0])))
+        if reply.get("id") == message_id and "method" not in reply:
+            return reply
+        if "method" in reply and "id" in reply:  # progress creation: acknowledge
+            ack = json.dumps({"jsonrpc": "2.0", "id": reply["id"], "result": None}).encode()
+            server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(ack) + ack)
+            server.stdin.flush()
+
+
+def test_two_servers_on_one_tree_hand_the_watch_over_when_the_writer_dies(tmp_path):
+    import os
+    import signal
+
+    project = tmp_path / "proj"
+    project.mkdir()
+    (project / ".git").mkdir()
+    (project / "first.py").write_text("def before_the_handover():\n    return 1\n")
+    servers = [raw_initialize(project)[1] for _ in range(2)]
+    for server in servers:
+        body = b'{"jsonrpc":"2.0","method":"initialized","params":{}}'
+        server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        server.stdin.flush()
+    try:
+        lock = project / ".indexer" / "lock"
+        deadline = time.monotonic() + 30
+        writer = None
+        while time.monotonic() < deadline and writer is None:
+            try:
+                pid = int("".join(ch for ch in lock.read_text() if ch.isdigit()) or 0)
+                writer = next((s for s in servers if s.pid == pid), None)
+            except OSError:
+                pass
+            time.sleep(0.05)
+        # One writer, the other a reader.
+        assert writer is not None
+        survivor = next(s for s in servers if s is not writer)
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        # The survivor takes the watch: an edit made now is answered within 2 s.
+        (project / "second.py").write_text("def after_the_handover():\n    return 2\n")
+        written = time.monotonic()
+        found = []
+        while time.monotonic() - written < 2.0 and not found:
+            found = lsp_request(survivor, 100 + len(found), "workspace/symbol", {"query": "after_the_handover"}).get("result") or []
+            time.sleep(0.05)
+        assert [s["name"] for s in found] == ["after_the_handover"], time.monotonic() - written
+        assert "taking over the watch" in (project / ".indexer" / "indexer.log").read_text()
+    finally:
+        for server in servers:
+            if server.poll() is None:
+                server.kill()
+                server.wait()
