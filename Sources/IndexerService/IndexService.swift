@@ -121,6 +121,13 @@ public final class IndexService {
       }
       let after = Self.now()
       if descriptors[0].revents != 0 { watcher.drain(into: &coalescer, now: after) }
+      // A root deleted or moved away leaves nothing to follow: stop, saying so, instead of idling.
+      if watcher.rootGone || access(options.index.root, F_OK) != 0 {
+        let gone = WatchError.rootGone(path: options.index.root)
+        log.info("\(gone.description); stopping")
+        onState(.stopped(reason: gone.description))
+        throw gone
+      }
       // With folders unwatched, only a rescan can vouch for "every change before the sync": a cookie
       // makes the batch that answers it a rescan.
       if polling && coalescer.hasPendingCookies { coalescer.needsRescan(at: after) }

@@ -20,6 +20,8 @@ package final class InotifyWatcher {
   /// Set when `max_user_watches` ran out: the service falls back to periodic rescans.
   package private(set) var exhausted: WatchError?
   package private(set) var eventsSeen = 0
+  /// The root itself was deleted or moved away (its own watch said so).
+  package private(set) var rootGone = false
 
   package init(scanner: WorkspaceScanner, cookiePrefix: String) throws(WatchError) {
     self.descriptor = try Inotify.open()
@@ -99,6 +101,7 @@ package final class InotifyWatcher {
     if event.name.isEmpty {
       // DELETE_SELF / MOVE_SELF of a watched folder: its parent reports the path; the root has none.
       if folder.isEmpty && (event.has(Inotify.deletedSelf) || event.has(Inotify.movedSelf)) {
+        rootGone = true
         coalescer.needsRescan(at: now)
       }
       return

@@ -224,6 +224,28 @@ import Testing
     #expect(next.stop().status == 0)
   }
 
+  /// A watched root deleted or renamed away leaves nothing to follow: the watcher exits 1 with one line,
+  /// instead of idling on a tree that is gone.
+  @Test(arguments: [false, true]) func aRootDeletedOrMovedAwayStopsTheWatcher(moved: Bool) throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    let watcher = try WatcherProcess(root: ws.path)
+    #expect(watcher.process.isRunning)
+    let away = ws.path + "-moved"
+    if moved {
+      #expect(rename(ws.path, away) == 0)
+    } else {
+      try FileManager.default.removeItem(atPath: ws.path)
+    }
+    defer { try? FileManager.default.removeItem(atPath: away) }
+    let deadline = Date().addingTimeInterval(20)
+    while watcher.process.isRunning && Date() < deadline { usleep(20_000) }
+    #expect(!watcher.process.isRunning, "the watcher is still running on a root that is gone")
+    let (status, log) = watcher.stop()
+    #expect(status == 1)
+    let errors = log.split(separator: "\n").filter { $0.hasPrefix("indexer: ") }
+    #expect(errors.count == 1 && errors.first?.contains("was deleted or moved away") == true, "\(log)")
+  }
+
   @Test func badSocketRequestsGetAnErrorAndHarmNoOne() throws {
     let ws = try Fixtures.copy("workspaces/mixed")
     let watcher = try WatcherProcess(root: ws.path)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import IndexerService
+import IndexerWatch
 
 extension IndexerCommand {
   /// `indexer watch [PATH]`: keep the index equal to the tree, and answer queries over a local socket.
@@ -46,7 +47,13 @@ extension IndexerCommand {
         index: try workspace.indexOptions(), settleMilliseconds: settleMs, maxLatencyMilliseconds: maxLatencyMs,
         maxBatch: maxBatch, pollIntervalSeconds: pollInterval, hotCacheBytes: hotCacheMb << 20,
         clientTimeoutSeconds: clientTimeout)
-      try IndexService(options: options).run()
+      do {
+        try IndexService(options: options).run()
+      } catch let gone as WatchError where gone == .rootGone(path: options.index.root) {
+        // Nothing went wrong with the index: the tree it followed is gone. One line, exit 1.
+        FileHandleOutput.standardError("indexer: \(gone.description)\n")
+        throw ExitCode(1)
+      }
     }
   }
 }

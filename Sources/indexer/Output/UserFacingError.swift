@@ -55,7 +55,7 @@ extension WatchError: UserFacingError {
     case .outOfWatches(let directories, _):
       description + " — raise it with `sudo sysctl fs.inotify.max_user_watches=\(WatchError.suggestedWatchLimit(directories: directories))`; "
         + "until then the watcher rescans periodically (--poll-interval)"
-    case .cannotInitialize, .cannotWatch: description
+    case .cannotInitialize, .cannotWatch, .rootGone: description
     }
   }
 }
