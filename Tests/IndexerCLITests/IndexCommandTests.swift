@@ -56,6 +56,27 @@ import Testing
     #expect(try String(contentsOfFile: ws.path + "/.indexer/.gitignore", encoding: .utf8) == "mine\n")
   }
 
+  /// Every command takes the workspace the same two ways: `index`/`check`/`watch` a positional PATH or
+  /// `--root`, `stats`/`export` `--root` or a positional PATH; both at once must agree, else one line and 2.
+  @Test func theWorkspaceIsAPathOrRootEverywhere() throws {
+    let ws = try Fixtures.copy("workspaces/calls")
+    let elsewhere = try TemporaryDirectory()
+    #expect(try IndexerProcess.run(["index", "--root", ws.path, "--quiet"], in: elsewhere.path).status == 0)
+    #expect(FileManager.default.fileExists(atPath: ws.path + "/.indexer/index.sqlite"))
+    #expect(try IndexerProcess.run(["check", "--root", ws.path], in: elsewhere.path).status == 0)
+    let byPath = try IndexerProcess.run(["stats", ws.path, "--json"], in: elsewhere.path)
+    let byRoot = try IndexerProcess.run(["stats", "--root", ws.path, "--json"], in: elsewhere.path)
+    let files = try byPath.json()["files"] as? Int
+    #expect(byPath.status == 0 && files == 3)
+    #expect(byPath.stdout == byRoot.stdout)
+    let dump = try IndexerProcess.run(["export", ws.path, "--format", "dump"], in: elsewhere.path)
+    #expect(dump.status == 0 && dump.stdout.contains("calls.c"))
+    for command in [["index", ws.path, "--root", elsewhere.path], ["stats", ws.path, "--root", elsewhere.path]] {
+      let both = try IndexerProcess.run(command, in: elsewhere.path)
+      #expect(both.status == 2 && both.stderr.contains("PATH or --root, not both"), "\(command)")
+    }
+  }
+
   @Test func excludeFlagsOutrankTheTree() throws {
     let ws = try Fixtures.copy("workspaces/mixed")
     let report = try indexJSON(ws.path, ["--exclude", "scripts/", "--exclude", "*.generated.swift"])

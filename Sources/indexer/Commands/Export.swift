@@ -48,10 +48,13 @@ extension IndexerCommand {
         "With --format scip, resolve C and C++ references by their rules too (else they are guessed by name): much slower on a large tree, about two hours instead of three minutes on Linux."))
     var resolveCFamily = false
 
+    @Argument(help: ArgumentHelp("The workspace folder (as --root).", valueName: "path"))
+    var path: String?
+
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-      let engine = try QueryEngine(databasePath: database.location.resolvedDatabase())
+      let engine = try QueryEngine(databasePath: try database.location(path: path).resolvedDatabase())
       if format == .scip { return try exportSCIP(engine) }
       var fd: Int32 = 1
       if let destination {
@@ -94,7 +97,7 @@ extension IndexerCommand {
         }
       }
       let exporter = SCIPExporter(
-        engine: engine, root: database.location.resolvedRoot(), toolVersion: IndexerVersion.current,
+        engine: engine, root: try database.location(path: path).resolvedRoot(), toolVersion: IndexerVersion.current,
         arguments: Array(CommandLine.arguments.dropFirst()),
         resolvedLanguages: resolveCFamily ? Set(Language.allCases) : SCIPExporter.defaultResolvedLanguages)
       let summary: SCIPExporter.Summary

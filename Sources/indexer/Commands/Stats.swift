@@ -12,17 +12,20 @@ extension IndexerCommand {
       abstract: "Show files, symbols and references by language, statuses, skipped files with reasons, and sizes."
     )
 
+    @Argument(help: ArgumentHelp("The workspace folder (as --root).", valueName: "path"))
+    var path: String?
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let path = database.location.resolvedDatabase()
-      let stats = try QueryEngine(databasePath: path).statistics()
-      let service = (try? ServiceClient(databasePath: path)).flatMap { try? $0.serviceStatistics() }
+      let databasePath = try database.location(path: self.path).resolvedDatabase()
+      let stats = try QueryEngine(databasePath: databasePath).statistics()
+      let service = (try? ServiceClient(databasePath: databasePath)).flatMap { try? $0.serviceStatistics() }
       if output.json {
         print(Self.json(stats, service: service), terminator: "")
       } else {
-        print(Self.text(stats, path: path) + (service.map(Self.text(service:)) ?? ""), terminator: "")
+        print(Self.text(stats, path: databasePath) + (service.map(Self.text(service:)) ?? ""), terminator: "")
       }
     }
 

@@ -44,6 +44,14 @@ struct DatabaseOptions: ParsableArguments {
   var root: String?
 
   var location: DatabaseLocation { DatabaseLocation(database: database, root: root) }
+
+  /// The location with the workspace given as a positional PATH (`stats PATH`, `export PATH`) or `--root`, as
+  /// `index`, `check` and `watch` take it; both at once must agree.
+  func location(path: String?) throws -> DatabaseLocation {
+    guard let path else { return location }
+    if let root, root != path { throw UsageError(userMessage: "give the workspace as PATH or --root, not both") }
+    return DatabaseLocation(database: database, root: path)
+  }
 }
 
 /// `--json` for every command that prints results.

@@ -16,6 +16,9 @@ struct WorkspaceOptions: ParsableArguments {
   @Option(name: .customLong("db"), help: ArgumentHelp("Keep the index here instead of PATH/.indexer/index.sqlite.", valueName: "file"))
   var database: String?
 
+  @Option(name: .customLong("root"), help: ArgumentHelp("The workspace folder, instead of PATH (as query, stats and export take it).", valueName: "path"))
+  var root: String?
+
   @Option(name: .customLong("exclude"), help: ArgumentHelp("Leave out paths matching this gitignore-style glob (repeatable).", valueName: "glob"))
   var excludes: [String] = []
 
@@ -43,6 +46,7 @@ struct WorkspaceOptions: ParsableArguments {
   var cacheSize = ByteCount(bytes: 2 << 30)
 
   func validate() throws {
+    if let root, path != ".", root != path { throw ValidationError("give the workspace as PATH or --root, not both") }
     guard maxFiles >= 0 else { throw ValidationError("--max-files must be zero or more") }
     guard extractTimeout > 0, extractTimeout <= 86_400 else {
       throw ValidationError("--extract-timeout must be more than 0 and at most 86400 seconds")
@@ -52,7 +56,7 @@ struct WorkspaceOptions: ParsableArguments {
   /// The parsed values, for the code that runs with them (also reached without ArgumentParser).
   var settings: WorkspaceSettings {
     WorkspaceSettings(
-      path: path, database: database, excludes: excludes, maxFileSize: maxFileSize.bytes, maxFiles: maxFiles,
+      path: root ?? path, database: database, excludes: excludes, maxFileSize: maxFileSize.bytes, maxFiles: maxFiles,
       maxTotalSize: maxTotalSize.bytes, extractTimeout: extractTimeout, cache: cache, cacheSize: cacheSize.bytes)
   }
 
