@@ -86,6 +86,7 @@ actor IndexTools {
       case "find_callers": return try callTree(arguments, direction: .incoming)
       case "find_callees": return try callTree(arguments, direction: .outgoing)
       case "type_hierarchy": return try typeHierarchy(arguments)
+      case "search_text": return try searchText(arguments)
       case "file_outline": return try fileOutline(arguments)
       case "symbol_source": return try symbolSource(arguments)
       case "list_files": return try listFiles(arguments)
@@ -184,6 +185,25 @@ actor IndexTools {
       if data.count <= maxChars || budget == 1 { return data }
       budget /= 2
     }
+  }
+
+  /// Lines of the indexed files matching a literal or a regular expression, a page at a time.
+  private func searchText(_ a: ToolArguments) throws -> Data {
+    try a.refuseUnknown(except: ["pattern", "regex", "case_sensitive", "path", "context", "limit", "offset", "max_chars"])
+    let pattern = try a.requiredString("pattern")
+    let page = try Page(a)
+    let context = try a.integer("context", default: 0, range: 0...TextQuery.maximumContext)
+    guard let navigator = try current() else { return try page.encode([TextMatch](), more: false) }
+    let query = TextQuery(
+      pattern: pattern, regex: try a.bool("regex") ?? false, caseSensitive: try a.bool("case_sensitive") ?? true,
+      pathGlob: try a.string("path"), context: context, limit: page.fetchLimit)
+    let found: [TextMatch]
+    do {
+      found = try navigator.searchText(query).matches
+    } catch let error as TextPatternError {
+      throw ToolFailure(error.description)
+    }
+    return try page.encode(Array(page.slice(found)), more: found.count > page.offset + page.limit)
   }
 
   /// A type's supertypes and subtypes as trees: by `name` (every type of it) or by a place naming or using one.

@@ -132,6 +132,20 @@ enum ToolCatalog {
       ]),
       annotations: annotations),
     Tool(
+      name: "search_text",
+      description: "Lines of the indexed source files (as they are on disk now) holding a literal, or matching a POSIX "
+        + "extended regular expression: strings, comments and docs that symbol tools do not see. Each match has its "
+        + "path, line, column and text, with `context` lines before and after; in path and line order, paged.",
+      inputSchema: schema(
+        [
+          "pattern": string("The text to find (a literal unless regex is true)."),
+          "regex": .object(["type": "boolean", "description": "Read pattern as a POSIX extended regular expression (default false)."]),
+          "case_sensitive": .object(["type": "boolean", "description": "Match case exactly (default true)."]),
+          "path": string("Only files whose workspace-relative path matches this glob (`*` also matches `/`)."),
+          "context": integer("Lines shown before and after each match (default 0).", minimum: 0, maximum: 10),
+        ].merging(paging) { a, _ in a }, required: ["pattern"]),
+      annotations: annotations),
+    Tool(
       name: "file_outline",
       description: "The definitions of one file as a tree (classes with their members), with lines and signatures, a page "
         + "at a time: a definition too large for the page is folded to its child count (ask again with `container` "

@@ -206,3 +206,4 @@ public struct HierarchyTreeRecord: Codable, Sendable, Hashable {
     links = tree.children.map(HierarchyTreeRecord.init)
   }
 }
+

@@ -54,6 +54,18 @@ public struct SourceText: Sendable {
 
   public var lineCount: Int { lineStarts.count }
 
+  /// Each line's bytes without its `\n` (a `\r` kept, as grep keeps it); no empty line after a final break.
+  var lineRanges: [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    ranges.reserveCapacity(lineStarts.count)
+    for (k, start) in lineStarts.enumerated() {
+      let end = k + 1 < lineStarts.count ? lineStarts[k + 1] - 1 : bytes.count
+      if k + 1 == lineStarts.count && start == bytes.count { break }
+      ranges.append(start..<max(start, end))
+    }
+    return ranges
+  }
+
   /// The bytes of a 1-based line without its line break; nil past the end.
   public func line(_ number: Int) -> ArraySlice<UInt8>? {
     guard number >= 1, number <= lineStarts.count else { return nil }

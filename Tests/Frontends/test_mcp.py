@@ -57,7 +57,7 @@ async def test_tools_are_listed_read_only_with_schemas():
     async with session() as s:
         tools = (await s.list_tools()).tools
         assert sorted(t.name for t in tools) == sorted(
-            ["find_symbol", "find_references", "find_definition", "find_callers", "find_callees", "type_hierarchy",
+            ["find_symbol", "find_references", "find_definition", "find_callers", "find_callees", "type_hierarchy", "search_text",
              "file_outline", "symbol_source", "list_files", "index_status"]
         )
         for tool in tools:
@@ -333,3 +333,18 @@ async def test_symbol_source_by_an_ambiguous_name_gives_the_meant_one_and_ranked
             for relative in made:
                 (WORKSPACE / relative).unlink()
             (WORKSPACE / "benchmarks").rmdir()
+
+
+async def test_search_text_finds_what_symbols_do_not_and_pages():
+    async with session() as s:
+        # A literal inside code, with a line of context each side.
+        found = await call(s, "search_text", {"pattern": "Tool().run", "context": 1})
+        assert [(m["path"], m["line"], m["column"]) for m in found["items"]] == [("scripts/tool.py", 20, 5)]
+        assert found["items"][0]["before"] == ["def main(argv=sys.argv):"] and found["items"][0]["after"] == []
+        # A regular expression, case-blind, narrowed by a glob; then paged one at a time.
+        defs = await call(s, "search_text", {"pattern": "^DEF [a-z_]+\\(", "regex": True, "case_sensitive": False, "path": "scripts/tool.py"})
+        assert [m["text"] for m in defs["items"]] == ["def main(argv=sys.argv):"]
+        first = await call(s, "search_text", {"pattern": "def ", "path": "scripts/*", "limit": 1})
+        second = await call(s, "search_text", {"pattern": "def ", "path": "scripts/*", "limit": 1, "offset": first["nextOffset"]})
+        assert first["count"] == 1 and second["count"] == 1 and first["items"] != second["items"]
+        assert "not a POSIX extended regular expression" in await error(s, "search_text", {"pattern": "a[", "regex": True})
