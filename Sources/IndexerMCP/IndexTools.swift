@@ -87,6 +87,7 @@ actor IndexTools {
       case "find_callees": return try callTree(arguments, direction: .outgoing)
       case "type_hierarchy": return try typeHierarchy(arguments)
       case "search_text": return try searchText(arguments)
+      case "impact": return try impact(arguments)
       case "file_outline": return try fileOutline(arguments)
       case "symbol_source": return try symbolSource(arguments)
       case "list_files": return try listFiles(arguments)
@@ -184,6 +185,46 @@ actor IndexTools {
       let data = try Self.encode(CallTreesAnswer(trees: answers, complete: complete, nodeBudget: budget))
       if data.count <= maxChars || budget == 1 { return data }
       budget /= 2
+    }
+  }
+
+  /// The definitions a change touches (git's diff of the working tree against HEAD, or of `revisions`) and
+  /// their callers to `depth`; cut to fit `max_chars` by shrinking the callers' budget, then the list.
+  private func impact(_ a: ToolArguments) throws -> Data {
+    try a.refuseUnknown(except: ["revisions", "depth", "limit", "max_chars"])
+    let depth = try a.integer("depth", default: 1, range: 1...ToolCatalog.maxCallDepth)
+    var budget = try a.integer("limit", default: ToolCatalog.defaultLimit, range: 1...ToolCatalog.maxLimit)
+    let maxChars = try a.integer("max_chars", default: ToolCatalog.defaultMaxChars, range: ToolCatalog.minMaxChars...ToolCatalog.maxMaxChars)
+    let revisions = try a.string("revisions")
+    guard let navigator = try current(), let root = navigator.root else { throw ToolFailure("the index is still being built; try again shortly") }
+    let changes: ChangedLines
+    do {
+      changes = try ChangedLines.fromGit(root: root, revisions: revisions?.isEmpty == false ? revisions : nil)
+    } catch let failure as GitFailure {
+      throw ToolFailure("impact needs git history in \(root): \(failure.message)")
+    }
+    let changed = try navigator.changedDefinitions(changes)
+    var shown = min(changed.count, 50)
+    budget = max(1, min(budget, maxChars / 300))
+    while true {
+      var complete = shown == changed.count
+      var records: [ImpactAnswer.Changed] = []
+      for definition in changed.prefix(shown) {
+        var callers: [HierarchyTreeRecord] = []
+        if definition.symbol.symbol.kind.isCallableForImpact {
+          let (links, whole) = try navigator.callTree(from: definition.symbol, direction: .incoming, depth: depth, nodeBudget: budget)
+          complete = complete && whole
+          callers = links.map(HierarchyTreeRecord.init)
+        }
+        records.append(ImpactAnswer.Changed(
+          symbol: SymbolRecord(definition.symbol), lines: definition.lines.map { [$0.lowerBound, $0.upperBound] },
+          callers: callers, callerCount: callers.reduce(0) { $0 + 1 + $1.descendants }))
+      }
+      let data = try Self.encode(ImpactAnswer(
+        revisions: revisions ?? "working tree against HEAD", changedFiles: changes.files.count, changed: records,
+        totalChanged: changed.count, complete: complete, nodeBudget: budget))
+      if data.count <= maxChars || (budget == 1 && shown <= 1) { return data }
+      if budget > 1 { budget /= 2 } else { shown = max(1, shown / 2) }
     }
   }
 
@@ -406,6 +447,23 @@ struct CallTreeAnswer: Encodable {
 struct CallTreesAnswer: Encodable {
   var trees: [CallTreeAnswer]
   /// False when the node budget (`limit`, shrunk to fit `max_chars`) or the per-function cap left links out.
+  var complete: Bool
+  var nodeBudget: Int
+}
+
+struct ImpactAnswer: Encodable {
+  struct Changed: Encodable {
+    var symbol: SymbolRecord
+    /// The changed line ranges inside it, `[first, last]`.
+    var lines: [[Int]]
+    var callers: [HierarchyTreeRecord]
+    var callerCount: Int
+  }
+  var revisions: String
+  var changedFiles: Int
+  var changed: [Changed]
+  /// Changed definitions in all (`changed` may list fewer, to fit).
+  var totalChanged: Int
   var complete: Bool
   var nodeBudget: Int
 }

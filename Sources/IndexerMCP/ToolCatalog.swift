@@ -132,6 +132,19 @@ enum ToolCatalog {
       ]),
       annotations: annotations),
     Tool(
+      name: "impact",
+      description: "What a change touches: the definitions whose lines changed (git diff of the working tree against "
+        + "HEAD, or of `revisions` such as main..HEAD, mapped to the index's outlines) and, for functions and "
+        + "methods, their callers as trees `depth` levels deep. Line numbers are the new side's: they match the "
+        + "index when the new side is what is on disk.",
+      inputSchema: schema([
+        "revisions": string("A git revision or range (default: the working tree against HEAD)."),
+        "depth": integer("Caller levels to follow (default 1).", minimum: 1, maximum: maxCallDepth),
+        "limit": integer("At most this many callers per changed definition (default \(defaultLimit)).", minimum: 1, maximum: maxLimit),
+        "max_chars": integer("Answer size budget (default \(defaultMaxChars)): caller trees, then the list, are cut to fit.", minimum: minMaxChars, maximum: maxMaxChars),
+      ]),
+      annotations: annotations),
+    Tool(
       name: "search_text",
       description: "Lines of the indexed source files (as they are on disk now) holding a literal, or matching a POSIX "
         + "extended regular expression: strings, comments and docs that symbol tools do not see. Each match has its "

@@ -12,8 +12,8 @@ from workspace import INDEXER, WORKSPACE
 
 
 @contextlib.asynccontextmanager
-async def session():
-    params = StdioServerParameters(command=INDEXER, args=["mcp", "--root", str(WORKSPACE)])
+async def session(root=None):
+    params = StdioServerParameters(command=INDEXER, args=["mcp", "--root", str(root or WORKSPACE)])
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write) as s:
             await s.initialize()
@@ -57,7 +57,7 @@ async def test_tools_are_listed_read_only_with_schemas():
     async with session() as s:
         tools = (await s.list_tools()).tools
         assert sorted(t.name for t in tools) == sorted(
-            ["find_symbol", "find_references", "find_definition", "find_callers", "find_callees", "type_hierarchy", "search_text",
+            ["find_symbol", "find_references", "find_definition", "find_callers", "find_callees", "type_hierarchy", "search_text", "impact",
              "file_outline", "symbol_source", "list_files", "index_status"]
         )
         for tool in tools:
@@ -348,3 +348,27 @@ async def test_search_text_finds_what_symbols_do_not_and_pages():
         second = await call(s, "search_text", {"pattern": "def ", "path": "scripts/*", "limit": 1, "offset": first["nextOffset"]})
         assert first["count"] == 1 and second["count"] == 1 and first["items"] != second["items"]
         assert "not a POSIX extended regular expression" in await error(s, "search_text", {"pattern": "a[", "regex": True})
+
+
+async def test_impact_lists_the_changed_definitions_and_their_callers(tmp_path):
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(WORKSPACE / "calls", repo)
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run(git + ["init", "-q"], check=True)
+    subprocess.run(git + ["add", "."], check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "calls"], check=True)
+    source = (repo / "calls.py").read_text()
+    (repo / "calls.py").write_text(source.replace("return x + 1", "return x + 2").replace('"""Calls in Python', '"""Calls, in Python'))
+    async with session(repo) as s:
+        answer = await call(s, "impact", {"depth": 2, "fresh": True})
+        # The docstring line is in no definition; `leaf`'s body is, and its callers come with it.
+        assert [(c["symbol"]["name"], c["lines"]) for c in answer["changed"]] == [("leaf", [[5, 5]])]
+        assert answer["changedFiles"] == 1 and answer["complete"] is True
+        callers = answer["changed"][0]["callers"]
+        assert [n["symbol"]["name"] for n in callers] == ["middle", "top", "inner"]
+        assert [n["symbol"]["name"] for n in callers[0]["links"]] == ["top"]
+        # Against an explicit revision: the same change; a bad one is one line.
+        assert (await call(s, "impact", {"revisions": "HEAD"}))["totalChanged"] == 1
+        assert "git diff failed" in await error(s, "impact", {"revisions": "no-such-branch"})

@@ -58,6 +58,9 @@ extension SymbolKind {
     }
   }
 
+  /// Kinds whose callers `impact` follows (public: the MCP adapter asks).
+  public var isCallableForImpact: Bool { isCallable }
+
   /// Types whose name, called, constructs one (`Tool()`, `Point(x: 1)`): a call of their initializer.
   var isConstructedByCall: Bool {
     switch self {
