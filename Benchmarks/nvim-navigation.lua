@@ -1,6 +1,7 @@
 -- Usage: INDEXER=BIN ROOT=TREE FILE=rel/path.py LINE=N COL=N [SETTLE_MS=N] nvim --headless -u NONE -l Benchmarks/nvim-navigation.lua
 -- SETTLE_MS: how long to work in the file before asking (on a tree never indexed, the server's first run).
--- Headless Neovim as a user would drive it: the README's LSP snippet, then definition and references.
+-- Headless Neovim as a user would drive it: the README's LSP snippet, then definition, references, hover,
+-- the call and type hierarchies and the highlights at the place.
 local bin = os.getenv("INDEXER")
 local root = os.getenv("ROOT")
 local file = os.getenv("FILE")
@@ -21,11 +22,36 @@ local function show(method, extra)
     print(method .. ": " .. #items .. " answer(s)")
     for i, loc in ipairs(items) do
       if i > 5 then break end
-      print(string.format("  %s:%d:%d", vim.uri_to_fname(loc.uri):sub(#root + 2), loc.range.start.line + 1, loc.range.start.character + 1))
+      local where = loc.uri and vim.uri_to_fname(loc.uri):sub(#root + 2) or file  -- a highlight is in this file
+      print(string.format("  %s:%d:%d", where, loc.range.start.line + 1, loc.range.start.character + 1))
     end
   end
 end
 show("textDocument/definition")
 show("textDocument/references", { context = { includeDeclaration = true } })
 show("textDocument/hover")
+-- Call and type hierarchy and highlights at the same place, as `:lua vim.lsp.buf.incoming_calls()` and friends ask.
+local function hierarchy(prepare, calls)
+  local res = vim.lsp.buf_request_sync(0, prepare, params, 10000)
+  for _, r in pairs(res or {}) do
+    local item = (r.result or {})[1]
+    if not item then print(prepare .. ": nothing") return end
+    print(prepare .. ": " .. item.name)
+    for _, method in ipairs(calls) do
+      local got = vim.lsp.buf_request_sync(0, method, { item = item }, 10000)
+      for _, g in pairs(got or {}) do
+        local names = {}
+        for i, c in ipairs(g.result or {}) do
+          if i > 5 then break end
+          local it = c.from or c.to or c
+          table.insert(names, it.name .. " (" .. vim.uri_to_fname(it.uri):sub(#root + 2) .. ":" .. (it.selectionRange.start.line + 1) .. ")")
+        end
+        print(string.format("  %s: %d: %s", method, #(g.result or {}), table.concat(names, ", ")))
+      end
+    end
+  end
+end
+hierarchy("textDocument/prepareCallHierarchy", { "callHierarchy/incomingCalls", "callHierarchy/outgoingCalls" })
+hierarchy("textDocument/prepareTypeHierarchy", { "typeHierarchy/supertypes", "typeHierarchy/subtypes" })
+show("textDocument/documentHighlight")
 vim.cmd("qa!")
