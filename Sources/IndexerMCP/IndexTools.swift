@@ -88,6 +88,7 @@ actor IndexTools {
       case "type_hierarchy": return try typeHierarchy(arguments)
       case "search_text": return try searchText(arguments)
       case "impact": return try impact(arguments)
+      case "changed_symbols": return try changedSymbols(arguments)
       case "file_outline": return try fileOutline(arguments)
       case "symbol_source": return try symbolSource(arguments)
       case "list_files": return try listFiles(arguments)
@@ -186,6 +187,29 @@ actor IndexTools {
       if data.count <= maxChars || budget == 1 { return data }
       budget /= 2
     }
+  }
+
+  /// The symbol-level change feed since a generation, oldest first, paged by `limit` (ask again `since` the
+  /// answer's `generation`, or `since` the last item's generation when `more` is set).
+  private func changedSymbols(_ a: ToolArguments) throws -> Data {
+    try a.refuseUnknown(except: ["since", "limit", "max_chars"])
+    let since = try a.integer("since", default: -1, range: 0...Int(Int32.max))
+    guard since >= 0 else { throw ToolFailure("`since` is required: a generation (every answer gives the one it was read at)") }
+    let limit = try a.integer("limit", default: 200, range: 1...ToolCatalog.maxLimit)
+    let maxChars = try a.integer("max_chars", default: ToolCatalog.defaultMaxChars, range: ToolCatalog.minMaxChars...ToolCatalog.maxMaxChars)
+    guard let navigator = try current() else { throw ToolFailure("the index is still being built; try again shortly") }
+    let feed = try navigator.changes(since: Int64(since), limit: limit)
+    let (kept, cut) = try Page.fitting(feed.changes, maxChars: maxChars - 200)
+    // A page cut inside a generation would skip the rest of it on `since` its number: whole generations only
+    // (the first one is given whole even past the budget: there is no smaller page).
+    var items = kept
+    if cut, let last = kept.last?.generation {
+      items = kept.contains(where: { $0.generation != last }) ? kept.filter { $0.generation != last } : feed.changes.filter { $0.generation == last }
+    }
+    let more = items.count < feed.changes.count || (!feed.complete && since >= (feed.startsAt ?? Int64.max))
+    return try Self.encode(ChangesAnswer(
+      changes: items, count: items.count, more: more, complete: feed.complete && !more, startsAt: feed.startsAt,
+      nextSince: more ? items.last?.generation : nil))
   }
 
   /// The definitions a change touches (git's diff of the working tree against HEAD, or of `revisions`) and
@@ -449,6 +473,17 @@ struct CallTreesAnswer: Encodable {
   /// False when the node budget (`limit`, shrunk to fit `max_chars`) or the per-function cap left links out.
   var complete: Bool
   var nodeBudget: Int
+}
+
+struct ChangesAnswer: Encodable {
+  var changes: [SymbolChange]
+  var count: Int
+  /// More changes follow: ask again with `since` = `nextSince`.
+  var more: Bool
+  /// False when `since` is older than the feed (a rebuild, or old rows dropped): the index changed in ways not listed.
+  var complete: Bool
+  var startsAt: Int64?
+  var nextSince: Int64?
 }
 
 struct ImpactAnswer: Encodable {

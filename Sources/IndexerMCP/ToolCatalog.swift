@@ -132,6 +132,18 @@ enum ToolCatalog {
       ]),
       annotations: annotations),
     Tool(
+      name: "changed_symbols",
+      description: "A symbol-level change feed, as Watchman's `since` is for files: the definitions added, removed or "
+        + "changed (signature or extent) by every commit after generation `since`, oldest first. Every answer gives "
+        + "the `generation` it was read at: pass it as `since` next time. `complete` is false when `since` is older "
+        + "than the feed (a rebuild); renames are not listed.",
+      inputSchema: schema([
+        "since": integer("The generation last seen.", minimum: 0, maximum: Int(Int32.max)),
+        "limit": integer("At most this many changes (default 200).", minimum: 1, maximum: maxLimit),
+        "max_chars": integer("Answer size budget (default \(defaultMaxChars)).", minimum: minMaxChars, maximum: maxMaxChars),
+      ], required: ["since"]),
+      annotations: annotations),
+    Tool(
       name: "impact",
       description: "What a change touches: the definitions whose lines changed (git diff of the working tree against "
         + "HEAD, or of `revisions` such as main..HEAD, mapped to the index's outlines) and, for functions and "

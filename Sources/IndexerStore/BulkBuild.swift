@@ -133,6 +133,8 @@ package final class BulkBuild {
           try IndexWriter.restoreIndexes(db)
           try db.execute(sql: "PRAGMA cache_size = -65536")
           try db.execute(sql: "DELETE FROM meta WHERE key IN (?, ?, ?)", arguments: [IndexWriter.bulkRunKey, Self.bootKey, Self.rootKey])
+          // The change feed starts here: what changed before a rebuild is not known.
+          try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) SELECT ?, value FROM meta WHERE key = 'generation'", arguments: [SymbolJournal.startKey])
           return .commit
         }
         try db.execute(sql: "DETACH DATABASE runs")

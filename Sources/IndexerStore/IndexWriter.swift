@@ -49,15 +49,23 @@ package struct IndexWriter: Sendable {
   @discardableResult
   package func commit(_ batch: IndexBatch) throws(StoreError) -> Int64 {
     try database.write { db in
-      let postings = try ReferencePostingWriter(db, run: try Self.nextBulkRun(db))
+      let bulkRun = try Self.nextBulkRun(db)
+      let postings = try ReferencePostingWriter(db, run: bulkRun)
+      // A bulk build records no changes (every symbol would be one); other batches feed `changes --since`.
+      let journal = bulkRun == nil
+        ? SymbolJournal(generation: (try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0) + 1) : nil
       for path in batch.removals {
+        if let journal, let id = try Int64.fetchOne(db, sql: "SELECT id FROM file WHERE path = ?", arguments: [path]) {
+          try journal.record(path: path, old: try SymbolJournal.stored(fileID: id, db), new: [], db)
+        }
         try forgetReferences(path: path, db: db, postings: postings)
         try db.execute(sql: "DELETE FROM file WHERE path = ?", arguments: [path])
       }
       let symbols = try SymbolRowWriter(db)
       for write in batch.writes {
-        try apply(write, db: db, symbols: symbols, postings: postings)
+        try apply(write, db: db, symbols: symbols, postings: postings, journal: journal)
       }
+      try journal?.trim(db)
       try postings.finish()
       if let provenance = batch.provenance { try Self.write(provenance, db) }
       for (key, amount) in batch.metaIncrements.sorted(by: { $0.key < $1.key }) where amount != 0 {
@@ -97,7 +105,9 @@ package struct IndexWriter: Sendable {
     try postings.remove(fileID: row["id"], storedBlob: [UInt8](blob), refBase: row["ref_base"])
   }
 
-  private func apply(_ write: FileWrite, db: Database, symbols: SymbolRowWriter, postings: ReferencePostingWriter) throws {
+  private func apply(
+    _ write: FileWrite, db: Database, symbols: SymbolRowWriter, postings: ReferencePostingWriter, journal: SymbolJournal?
+  ) throws {
     let hash = Int64(bitPattern: write.contentHash)
     switch write.content {
     case .unchanged:
@@ -115,6 +125,7 @@ package struct IndexWriter: Sendable {
       let id = try upsert(
         write, hash: hash, symbolCount: index.symbols.count, outline: outline, references: references, refBase: postings.refBase, db: db)
       try postings.add(fileID: id, nameHashes: references.nameHashes)
+      if let journal { try journal.record(path: write.path, old: try SymbolJournal.stored(fileID: id, db), new: SymbolJournal.entries(index), db) }
       try db.cachedStatement(sql: "DELETE FROM symbol WHERE file_id = ?").execute(arguments: [id])
       for (ordinal, symbol) in index.symbols.enumerated() {
         let parent = index.parents[ordinal]
@@ -123,6 +134,7 @@ package struct IndexWriter: Sendable {
     case .skipped:
       try forgetReferences(path: write.path, db: db, postings: postings)
       let id = try upsert(write, hash: hash, symbolCount: 0, outline: nil, references: nil, refBase: postings.refBase, db: db)
+      if let journal { try journal.record(path: write.path, old: try SymbolJournal.stored(fileID: id, db), new: [], db) }
       try db.cachedStatement(sql: "DELETE FROM symbol WHERE file_id = ?").execute(arguments: [id])
     }
   }

@@ -14,7 +14,7 @@ struct IndexerCommand: ParsableCommand {
     commandName: "indexer",
     abstract: "A code index that stays fresh: definitions of every symbol in a workspace, in milliseconds.",
     version: IndexerVersion.current,
-    subcommands: [Index.self, Merge.self, Watch.self, Query.self, Export.self, Stats.self, Check.self, Lsp.self, Mcp.self]
+    subcommands: [Index.self, Merge.self, Watch.self, Query.self, Export.self, Stats.self, Changes.self, Check.self, Lsp.self, Mcp.self]
   )
 
   /// Exit status 2 for every error, as grep does: 0 found, 1 nothing found, 2 trouble.

@@ -57,7 +57,7 @@ async def test_tools_are_listed_read_only_with_schemas():
     async with session() as s:
         tools = (await s.list_tools()).tools
         assert sorted(t.name for t in tools) == sorted(
-            ["find_symbol", "find_references", "find_definition", "find_callers", "find_callees", "type_hierarchy", "search_text", "impact",
+            ["find_symbol", "find_references", "find_definition", "find_callers", "find_callees", "type_hierarchy", "search_text", "impact", "changed_symbols",
              "file_outline", "symbol_source", "list_files", "index_status"]
         )
         for tool in tools:
@@ -372,3 +372,36 @@ async def test_impact_lists_the_changed_definitions_and_their_callers(tmp_path):
         # Against an explicit revision: the same change; a bad one is one line.
         assert (await call(s, "impact", {"revisions": "HEAD"}))["totalChanged"] == 1
         assert "git diff failed" in await error(s, "impact", {"revisions": "no-such-branch"})
+
+
+async def test_changed_symbols_follows_writes_since_a_generation():
+    async with session() as s:
+        since = (await call(s, "index_status", {"fresh": True}))["generation"]
+        target = WORKSPACE / "scripts" / "feed.py"
+        try:
+            target.write_text("def fed(a):\n    return a\n\n\ndef kept():\n    pass\n")
+            await call(s, "index_status", {"fresh": True})
+            target.write_text("def fed(a, b):\n    return a\n\n\ndef kept():\n    pass\n")
+            await call(s, "index_status", {"fresh": True})
+            target.unlink()
+            feed = await call(s, "changed_symbols", {"since": since, "fresh": True})
+            assert [(c["change"], c["name"]) for c in feed["changes"]] == [
+                ("added", "fed"), ("added", "kept"), ("changed", "fed"), ("removed", "fed"), ("removed", "kept")]
+            assert feed["changes"][2]["signature"] == "def fed(a, b)" and feed["complete"] is True and feed["more"] is False
+            # Nothing since now; a page of one ends on a whole generation and says where to go on.
+            assert (await call(s, "changed_symbols", {"since": feed["generation"]}))["count"] == 0
+            # A page of one still ends on a whole generation (both definitions the first write added); the next
+            # page, since its generation, goes on from there, and the pages together are the feed.
+            pages, after = [], since
+            while True:
+                page = await call(s, "changed_symbols", {"since": after, "limit": 1})
+                pages.append([(c["change"], c["name"]) for c in page["changes"]])
+                if not page["more"]:
+                    break
+                after = page["nextSince"]
+            assert pages[0] == [("added", "fed"), ("added", "kept")]
+            assert sum(pages, []) == [(c["change"], c["name"]) for c in feed["changes"]]
+            assert "`since` is required" in await error(s, "changed_symbols", {})
+        finally:
+            if target.exists():
+                target.unlink()

@@ -103,6 +103,23 @@ import Testing
     #expect(try db.read { try Bool.fetchOne($0, sql: "SELECT count(*) = 0 FROM pragma_table_info('file_blob') WHERE name = 'scopes'") } == false)
   }
 
+  /// Migration 13 starts the change feed where the index is: changes before its generation are not known.
+  @Test func theChangeFeedStartsAtTheGenerationAnOlderIndexHad() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/i.sqlite"
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+      for migration in schemaMigrations.prefix(12) {
+        try db.execute(sql: migration.sql)
+        try db.execute(sql: "INSERT INTO grdb_migrations VALUES (?)", arguments: [migration.name])
+      }
+      try db.execute(sql: "UPDATE meta SET value = 7 WHERE key = 'generation'")
+    }
+    let db = try IndexDatabase.openForWriting(path: path)
+    #expect(try db.read { try Int.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'journal_start'") } == 7)
+    #expect(try db.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM symbol_change") } == 0)
+  }
+
   /// An index written by schema 1 (no references) is migrated on the next write, and every file's stat and
   /// hash are cleared so that run reads each file again and fills in its references.
   @Test func aSchemaOneIndexMigratesAndForcesOneReread() throws {
@@ -225,5 +242,27 @@ import Testing
       guard case .corrupt = error as? StoreError else { return false }
       return true
     }
+  }
+}
+
+/// The change feed's bound: past it the oldest generations go, and the feed says it starts after them.
+@Suite struct SymbolJournalTests {
+  @Test func trimmingDropsWholeOldGenerationsAndMovesTheStart() throws {
+    let dir = try TemporaryDirectory()
+    let db = try IndexDatabase.openForWriting(path: dir.path + "/i.sqlite")
+    let entry = SymbolJournal.Entry(name: "f", kind: 0, container: "", line: 1, span: 0, signature: "def f()")
+    try db.write { db in
+      for generation in Int64(1)...5 {
+        let journal = SymbolJournal(generation: generation, maximumRows: 4)
+        try journal.record(path: "a.py", old: [], new: [entry, entry], db)
+        try journal.trim(db)
+      }
+    }
+    let (generations, start) = try db.read { db in
+      (try Int64.fetchAll(db, sql: "SELECT generation FROM symbol_change ORDER BY rowid"),
+       try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'journal_start'"))
+    }
+    #expect(generations == [4, 4, 5, 5])
+    #expect(start == 3)
   }
 }
