@@ -26,17 +26,15 @@ struct JSONBytes {
       bytes.append(contentsOf: String(value).utf8)
       return
     }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    var rest = value
-    withUnsafeMutableBytes(of: &digits) { buffer in
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var count = 0
+      var rest = value
       repeat {
-        buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+        digits[count] = UInt8(ascii: "0") + UInt8(rest % 10)
         rest /= 10
         count += 1
-      } while rest > 0 && count < buffer.count
-      for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+      } while rest > 0
+      for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[i]) }
     }
   }
 

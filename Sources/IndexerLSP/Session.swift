@@ -95,11 +95,7 @@ final class Session {
       }
       let children = built.removeLast()
       let symbol = node.symbol
-      let nameStart = source?.nameStart(symbol.name, in: symbol.range) ?? symbol.range.start
-      let end = source?.endOfLine(symbol.range.end.line) ?? symbol.range.end
-      let selection = encoding.nameRange(nameStart, length: symbol.name.utf8.count, path: path)
-      var range = encoding.range(SourceRange(start: symbol.range.start, end: max(end, nameStart)), path: path)
-      if (range.end.line, range.end.character) < (selection.end.line, selection.end.character) { range.end = selection.end }
+      let (range, selection) = Self.ranges(of: symbol, path: path, source: source, encoding: &encoding)
       built[built.count - 1].append(DocumentSymbol(
         name: symbol.name, detail: symbol.signature.isEmpty ? nil : symbol.signature, kind: symbol.kind.lspKind,
         range: range, selectionRange: selection, children: children))
@@ -205,12 +201,21 @@ final class Session {
     return found.map { Location(uri: uris.uri(forRelativePath: $0.path), range: nameRange($0, encoding: &encoding)) }
   }
 
-  private func item(_ match: SymbolMatch, encoding: inout PositionEncoding) -> CallHierarchyItem {
-    let selection = nameRange(match, encoding: &encoding)
-    let source = encoding.source(match.path)
-    let end = source?.endOfLine(match.symbol.range.end.line) ?? match.symbol.range.end
-    var range = encoding.range(SourceRange(start: match.symbol.range.start, end: max(end, match.symbol.range.start)), path: match.path)
+  /// A definition's whole lines (`range`) and its name (`selectionRange`), as documentSymbol and the
+  /// hierarchy items give them.
+  private static func ranges(
+    of symbol: Symbol, path: String, source: SourceText?, encoding: inout PositionEncoding
+  ) -> (range: TextRange, selection: TextRange) {
+    let nameStart = source?.nameStart(symbol.name, in: symbol.range) ?? symbol.range.start
+    let end = source?.endOfLine(symbol.range.end.line) ?? symbol.range.end
+    let selection = encoding.nameRange(nameStart, length: symbol.name.utf8.count, path: path)
+    var range = encoding.range(SourceRange(start: symbol.range.start, end: max(end, nameStart)), path: path)
     if (range.end.line, range.end.character) < (selection.end.line, selection.end.character) { range.end = selection.end }
+    return (range, selection)
+  }
+
+  private func item(_ match: SymbolMatch, encoding: inout PositionEncoding) -> CallHierarchyItem {
+    let (range, selection) = Self.ranges(of: match.symbol, path: match.path, source: encoding.source(match.path), encoding: &encoding)
     let kind = match.symbol.kind == .module && match.symbol.signature.isEmpty ? 1 : match.symbol.kind.lspKind  // a file's top level
     return CallHierarchyItem(
       name: match.symbol.name, kind: kind, detail: match.symbol.signature.isEmpty ? nil : match.symbol.signature,

@@ -162,30 +162,24 @@ actor IndexTools {
   /// `path`/`line`/`column` names or uses one. The node budget shrinks until the answer fits `max_chars`.
   private func callTree(_ a: ToolArguments, direction: CallDirection) throws -> Data {
     try a.refuseUnknown(except: ["name", "path", "line", "column", "depth", "limit", "max_chars"])
-    let depth = try a.integer("depth", default: 1, range: 1...ToolCatalog.maxCallDepth)
-    var budget = try a.integer("limit", default: ToolCatalog.defaultLimit, range: 1...ToolCatalog.maxLimit)
-    let maxChars = try a.integer("max_chars", default: ToolCatalog.defaultMaxChars, range: ToolCatalog.minMaxChars...ToolCatalog.maxMaxChars)
+    let tree = try TreeBudget(a)
     guard let navigator = try current() else { throw ToolFailure("the index is still being built; try again shortly") }
     let roots = try places(a, navigator, what: "function, method or initializer") { (name: String) throws(StoreError) in
       try navigator.callables(named: name, limit: 10)
     } at: { (path: String, position: SourcePosition) throws(StoreError) in
       try navigator.callable(path: path, at: position)
     }
-    // About 300 characters a node: start from what fits, halve while the answer does not.
-    budget = max(1, min(budget, maxChars / 300))
-    while true {
+    return try tree.fitting { budget in
       var answers: [CallTreeAnswer] = []
       var complete = true
       for root in roots {
-        let (links, whole) = try navigator.callTree(from: root, direction: direction, depth: depth, nodeBudget: budget)
+        let (links, whole) = try navigator.callTree(from: root, direction: direction, depth: tree.depth, nodeBudget: budget)
         complete = complete && whole
         answers.append(CallTreeAnswer(
           symbol: SymbolRecord(root), direction: direction.rawValue, count: links.reduce(0) { $0 + $1.count },
           links: links.map(HierarchyTreeRecord.init)))
       }
-      let data = try Self.encode(CallTreesAnswer(trees: answers, complete: complete, nodeBudget: budget))
-      if data.count <= maxChars || budget == 1 { return data }
-      budget /= 2
+      return try Self.encode(CallTreesAnswer(trees: answers, complete: complete, nodeBudget: budget))
     }
   }
 
@@ -216,9 +210,7 @@ actor IndexTools {
   /// their callers to `depth`; cut to fit `max_chars` by shrinking the callers' budget, then the list.
   private func impact(_ a: ToolArguments) throws -> Data {
     try a.refuseUnknown(except: ["revisions", "depth", "limit", "max_chars"])
-    let depth = try a.integer("depth", default: 1, range: 1...ToolCatalog.maxCallDepth)
-    var budget = try a.integer("limit", default: ToolCatalog.defaultLimit, range: 1...ToolCatalog.maxLimit)
-    let maxChars = try a.integer("max_chars", default: ToolCatalog.defaultMaxChars, range: ToolCatalog.minMaxChars...ToolCatalog.maxMaxChars)
+    let tree = try TreeBudget(a)
     let revisions = try a.string("revisions")
     guard let navigator = try current(), let root = navigator.root else { throw ToolFailure("the index is still being built; try again shortly") }
     let changes: ChangedLines
@@ -228,27 +220,29 @@ actor IndexTools {
       throw ToolFailure("impact needs git history in \(root): \(failure.message)")
     }
     let changed = try navigator.changedDefinitions(changes)
+    // The callers' budget shrinks first; when even one caller a definition is too much, the list does.
     var shown = min(changed.count, 50)
-    budget = max(1, min(budget, maxChars / 300))
     while true {
-      var complete = shown == changed.count
-      var records: [ImpactAnswer.Changed] = []
-      for definition in changed.prefix(shown) {
-        var callers: [HierarchyTreeRecord] = []
-        if definition.symbol.symbol.kind.isCallableForImpact {
-          let (links, whole) = try navigator.callTree(from: definition.symbol, direction: .incoming, depth: depth, nodeBudget: budget)
-          complete = complete && whole
-          callers = links.map(HierarchyTreeRecord.init)
+      let data = try tree.fitting { budget in
+        var complete = shown == changed.count
+        var records: [ImpactAnswer.Changed] = []
+        for definition in changed.prefix(shown) {
+          var callers: [HierarchyTreeRecord] = []
+          if definition.symbol.symbol.kind.isCallable {
+            let (links, whole) = try navigator.callTree(from: definition.symbol, direction: .incoming, depth: tree.depth, nodeBudget: budget)
+            complete = complete && whole
+            callers = links.map(HierarchyTreeRecord.init)
+          }
+          records.append(ImpactAnswer.Changed(
+            symbol: SymbolRecord(definition.symbol), lines: definition.lines.map { [$0.lowerBound, $0.upperBound] },
+            callers: callers, callerCount: callers.reduce(0) { $0 + 1 + $1.descendants }))
         }
-        records.append(ImpactAnswer.Changed(
-          symbol: SymbolRecord(definition.symbol), lines: definition.lines.map { [$0.lowerBound, $0.upperBound] },
-          callers: callers, callerCount: callers.reduce(0) { $0 + 1 + $1.descendants }))
+        return try Self.encode(ImpactAnswer(
+          revisions: revisions ?? "working tree against HEAD", changedFiles: changes.files.count, changed: records,
+          totalChanged: changed.count, complete: complete, nodeBudget: budget))
       }
-      let data = try Self.encode(ImpactAnswer(
-        revisions: revisions ?? "working tree against HEAD", changedFiles: changes.files.count, changed: records,
-        totalChanged: changed.count, complete: complete, nodeBudget: budget))
-      if data.count <= maxChars || (budget == 1 && shown <= 1) { return data }
-      if budget > 1 { budget /= 2 } else { shown = max(1, shown / 2) }
+      if data.count <= tree.maxChars || shown <= 1 { return data }
+      shown /= 2
     }
   }
 
@@ -274,9 +268,7 @@ actor IndexTools {
   /// A type's supertypes and subtypes as trees: by `name` (every type of it) or by a place naming or using one.
   private func typeHierarchy(_ a: ToolArguments) throws -> Data {
     try a.refuseUnknown(except: ["name", "path", "line", "column", "direction", "depth", "limit", "max_chars"])
-    let depth = try a.integer("depth", default: 1, range: 1...ToolCatalog.maxCallDepth)
-    var budget = try a.integer("limit", default: ToolCatalog.defaultLimit, range: 1...ToolCatalog.maxLimit)
-    let maxChars = try a.integer("max_chars", default: ToolCatalog.defaultMaxChars, range: ToolCatalog.minMaxChars...ToolCatalog.maxMaxChars)
+    let tree = try TreeBudget(a)
     let direction = try a.string("direction") ?? "both"
     guard ["both", "supertypes", "subtypes"].contains(direction) else { throw ToolFailure("`direction` must be one of: both, supertypes, subtypes") }
     guard let navigator = try current() else { throw ToolFailure("the index is still being built; try again shortly") }
@@ -285,27 +277,24 @@ actor IndexTools {
     } at: { (path: String, position: SourcePosition) throws(StoreError) in
       try navigator.hierarchyType(path: path, at: position)
     }
-    budget = max(1, min(budget, maxChars / 300))
-    while true {
+    return try tree.fitting { budget in
       var answers: [TypeHierarchyAnswer] = []
       var complete = true
       for root in roots {
         var answer = TypeHierarchyAnswer(symbol: SymbolRecord(root))
         if direction != "subtypes" {
-          let (links, whole) = try navigator.typeTree(from: root, direction: .outgoing, depth: depth, nodeBudget: budget)
+          let (links, whole) = try navigator.typeTree(from: root, direction: .outgoing, depth: tree.depth, nodeBudget: budget)
           complete = complete && whole
           answer.supertypes = links.map(HierarchyTreeRecord.init)
         }
         if direction != "supertypes" {
-          let (links, whole) = try navigator.typeTree(from: root, direction: .incoming, depth: depth, nodeBudget: budget)
+          let (links, whole) = try navigator.typeTree(from: root, direction: .incoming, depth: tree.depth, nodeBudget: budget)
           complete = complete && whole
           answer.subtypes = links.map(HierarchyTreeRecord.init)
         }
         answers.append(answer)
       }
-      let data = try Self.encode(TypeHierarchiesAnswer(types: answers, complete: complete, nodeBudget: budget))
-      if data.count <= maxChars || budget == 1 { return data }
-      budget /= 2
+      return try Self.encode(TypeHierarchiesAnswer(types: answers, complete: complete, nodeBudget: budget))
     }
   }
 

@@ -63,3 +63,15 @@ import Testing
     #expect(throws: TextPatternError.self) { _ = try TextSearch.run(TextQuery(pattern: "a[", regex: true, limit: 5), root: dir.path, paths: paths) }
   }
 }
+
+extension TextSearchTests {
+  /// Ignoring case folds ASCII letters only, in the pattern as in the text: a non-ASCII letter matches itself.
+  @Test func ignoringCaseKeepsNonASCIILettersAsWritten() throws {
+    let dir = try TemporaryDirectory()
+    try "Café = 1\ncafé = 2\nCAFÉ = 3\n".write(toFile: dir.path + "/u.py", atomically: true, encoding: .utf8)
+    let lines = try TextSearch.run(TextQuery(pattern: "CAFÉ", caseSensitive: false, limit: 10), root: dir.path, paths: ["u.py"]).matches.map(\.line)
+    #expect(lines == [3])
+    let ascii = try TextSearch.run(TextQuery(pattern: "caf", caseSensitive: false, limit: 10), root: dir.path, paths: ["u.py"]).matches.map(\.line)
+    #expect(ascii == [1, 2, 3])
+  }
+}

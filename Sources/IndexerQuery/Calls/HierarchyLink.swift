@@ -51,15 +51,12 @@ public enum CallDirection: String, Sendable, CaseIterable {
 
 extension SymbolKind {
   /// Kinds a call hierarchy starts from and lists: what runs when called.
-  var isCallable: Bool {
+  public var isCallable: Bool {
     switch self {
     case .function, .method, .initializer, .deinitializer, .prototype, .subscript: true
     default: false
     }
   }
-
-  /// Kinds whose callers `impact` follows (public: the MCP adapter asks).
-  public var isCallableForImpact: Bool { isCallable }
 
   /// Types whose name, called, constructs one (`Tool()`, `Point(x: 1)`): a call of their initializer.
   var isConstructedByCall: Bool {

@@ -119,14 +119,15 @@ final class Matcher: @unchecked Sendable {
 
   init(_ query: TextQuery) throws(TextPatternError) {
     caseSensitive = query.caseSensitive
-    literal = Array((query.caseSensitive ? query.pattern : query.pattern.lowercased()).utf8)
+    // Case is folded for ASCII letters only, in the pattern as in the text: `É` still finds `É`.
+    literal = query.caseSensitive ? Array(query.pattern.utf8) : Self.lowered(Array(query.pattern.utf8))
     guard query.regex else {
       compiled = nil
       required = []
       alsoRequired = []
       return
     }
-    let runs = Self.requiredLiterals(query.pattern).map { Array((query.caseSensitive ? $0 : $0.lowercased()).utf8) }
+    let runs = Self.requiredLiterals(query.pattern).map { query.caseSensitive ? Array($0.utf8) : Self.lowered(Array($0.utf8)) }
       .sorted { $0.count > $1.count }
     required = runs.first ?? []
     alsoRequired = Array(runs.dropFirst())
