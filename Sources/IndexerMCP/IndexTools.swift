@@ -26,10 +26,12 @@ actor IndexTools {
     if fresh { try waitUntilFresh() }
     do {
       guard try current() != nil else { return try dispatch(name, arguments) }
+      // Asked before the snapshot: whatever the watcher no longer lists was committed before it was taken.
+      let pending = Self.pending(databasePath: engine.databasePath)
       let (generation, answer) = try engine.inOneSnapshot { generation in
         (generation, Result { () throws(ToolFailure) -> Data in try dispatch(name, arguments) })
       }
-      return Self.stamp(try answer.get(), generation: generation)
+      return Self.stamp(try answer.get(), generation: generation, pending: pending)
     } catch {
       throw Self.failure(error)
     }
@@ -44,11 +46,20 @@ actor IndexTools {
     }
   }
 
-  /// `{"generation":G,…}`: the answer's fields after the generation it was read at.
-  private static func stamp(_ answer: Data, generation: Int64) -> Data {
+  /// `{"generation":G,"pending":…,…}`: the answer's fields after the generation it was read at and what the
+  /// watcher had seen change but not committed (null when no watcher follows the tree: then nobody knows).
+  private static func stamp(_ answer: Data, generation: Int64, pending: PendingReport?) -> Data {
     guard answer.first == UInt8(ascii: "{") else { return answer }
     let empty = answer.count >= 2 && answer[answer.index(after: answer.startIndex)] == UInt8(ascii: "}")
-    return Data("{\"generation\":\(generation)\(empty ? "" : ",")".utf8) + answer.dropFirst()
+    let pendingJSON = pending.flatMap { try? encode($0) } ?? Data("null".utf8)
+    return Data("{\"generation\":\(generation),\"pending\":".utf8) + pendingJSON + Data((empty ? "" : ",").utf8)
+      + answer.dropFirst()
+  }
+
+  /// The watcher's pending paths, or nil when no watcher answers for this index.
+  private static func pending(databasePath: String) -> PendingReport? {
+    guard let client = try? ServiceClient(databasePath: databasePath) else { return nil }
+    return try? client.pending()
   }
 
   /// Waits until a watcher has committed every change made before now: the one serving this index (in this
@@ -128,7 +139,10 @@ actor IndexTools {
       name: name, mode: mode, kinds: kind.map { [$0] } ?? [], languages: language.map { [$0] } ?? [],
       pathGlob: try a.string("path"), limit: page.fetchLimit)
     let matches = try navigator.symbols(query)
-    return try page.encode(page.slice(matches).map(SymbolRecord.init), more: matches.count > page.offset + page.limit)
+    let more = matches.count > page.offset + page.limit
+    return try page.encode(
+      page.slice(matches).map(SymbolRecord.init), more: more, total: more ? try navigator.symbolTotal(query) : nil,
+      files: name.isEmpty ? [] : try navigator.leftOutFiles(mentioning: name))
   }
 
   private func findReferences(_ a: ToolArguments) throws -> Data {
@@ -139,7 +153,9 @@ actor IndexTools {
     guard let navigator = try current() else { return try page.encode([ReferenceRecord](), more: false) }
     let matches = try navigator.references(
       ReferenceFilter(name: name, languages: language.map { [$0] } ?? [], pathGlob: try a.string("path"), limit: page.fetchLimit))
-    return try page.encode(page.slice(matches).map(ReferenceRecord.init), more: matches.count > page.offset + page.limit)
+    return try page.encode(
+      page.slice(matches).map(ReferenceRecord.init), more: matches.count > page.offset + page.limit,
+      files: try navigator.leftOutFiles(mentioning: name))
   }
 
   private func findDefinition(_ a: ToolArguments) throws -> Data {
@@ -155,7 +171,10 @@ actor IndexTools {
     }
     let answers = try navigator.resolvedDefinitions(
       path: path, at: SourcePosition(line: line, column: column), limit: page.fetchLimit)
-    return try page.encode(page.slice(answers).map(DefinitionRecord.init), more: answers.count > page.offset + page.limit)
+    let records = page.slice(answers).map(DefinitionRecord.init)
+    return try page.encode(
+      records, more: answers.count > page.offset + page.limit,
+      unresolved: records.filter { $0.resolution == Resolution.name.rawValue }.count)
   }
 
   /// A function's callers or callees as a tree: by `name` (every callable definition of it) or by the place
@@ -412,7 +431,9 @@ actor IndexTools {
     guard let navigator = try current() else { return try page.encode([FileRecord](), more: false) }
     let files = try navigator.files(
       pathGlob: try a.string("glob"), languages: language.map { [$0] } ?? [], limit: page.limit + 1, offset: page.offset)
-    return try page.encode(files.prefix(page.limit).map(FileRecord.init), more: files.count > page.limit)
+    let more = files.count > page.limit
+    let total = more ? try navigator.fileTotal(pathGlob: try a.string("glob"), languages: language.map { [$0] } ?? []) : page.offset + files.count
+    return try page.encode(files.prefix(page.limit).map(FileRecord.init), more: more, total: total)
   }
 
   private func indexStatus(_ a: ToolArguments) throws -> Data {
@@ -443,10 +464,27 @@ actor IndexTools {
 struct PagedAnswer<Item: Encodable>: Encodable {
   var items: [Item]
   var count: Int
+  /// Every item the question matches, across pages; absent when it was not counted (ranked searches, and
+  /// references or text matches past the page, which would mean reading every file that holds them).
+  var total: Int?
   /// Pass as `offset` for the next page; absent when this page ends the list.
   var nextOffset: Int?
   /// Items were left off to stay within `max_chars` (the next page starts with them).
   var truncated: Bool
+  /// Nothing the question matches was left out: no later page, no file the index could not read that holds
+  /// the name, no answer that is a guess by name.
+  var complete: Bool
+  var leftOut: LeftOut?
+}
+
+/// What an incomplete answer lacks.
+struct LeftOut: Encodable {
+  /// Items after this page (-1: some, not counted).
+  var items: Int?
+  /// Files the index holds no definitions of (too large, past a limit, quarantined…) whose text holds the name.
+  var files: [LeftOutFile]?
+  /// Answers found by name alone (`resolution: name`): guesses, and the right one may not be among them.
+  var unresolved: Int?
 }
 
 struct CallTreeAnswer: Encodable {

@@ -1,4 +1,5 @@
 import Foundation
+import IndexerQuery
 
 /// `limit`, `offset` and `max_chars` of a listing tool: which slice to answer, and how much of it fits.
 struct Page {
@@ -20,11 +21,24 @@ struct Page {
     return all[offset..<min(all.count, offset + limit)]
   }
 
-  /// The page's items, as many as fit in `maxChars`; `more` says whether items follow the page.
-  func encode<Item: Encodable>(_ items: [Item], more: Bool) throws -> Data {
+  /// The page's items, as many as fit in `maxChars`; `more` says whether items follow the page. `total` is
+  /// the exact number of items in all when it is known; `files` and `unresolved` are what else the answer
+  /// may lack (see `LeftOut`). `complete` is true only when nothing was left out for any reason.
+  func encode<Item: Encodable>(
+    _ items: [Item], more: Bool, total: Int? = nil, files: [LeftOutFile] = [], unresolved: Int = 0
+  ) throws -> Data {
     let (kept, truncated) = try Self.fitting(items, maxChars: maxChars)
     let next = truncated || more ? offset + kept.count : nil
-    return try IndexTools.encode(PagedAnswer(items: kept, count: kept.count, nextOffset: next, truncated: truncated))
+    let counted = total ?? (more ? nil : offset + items.count)
+    var leftOut = LeftOut()
+    if next != nil { leftOut.items = counted.map { max(0, $0 - offset - kept.count) } ?? -1 }
+    if !files.isEmpty { leftOut.files = files }
+    if unresolved > 0 { leftOut.unresolved = unresolved }
+    let complete = next == nil && files.isEmpty && unresolved == 0
+    return try IndexTools.encode(
+      PagedAnswer(
+        items: kept, count: kept.count, total: counted, nextOffset: next, truncated: truncated, complete: complete,
+        leftOut: complete ? nil : leftOut))
   }
 
   /// The longest prefix of `items` whose JSON stays under `maxChars` (with room for the envelope).

@@ -141,6 +141,8 @@ public final class IndexService {
         s.watches = watcher.watchCount
         s.eventsSeen = watcher.eventsSeen
         s.pending = coalescer.pendingCount
+        s.pendingList = coalescer.pendingPaths(limit: PendingReport.listed)
+        s.rescanPending = coalescer.rescanPending
         s.polling = polling
       }
       if let retry = rescanRetry, Self.now() >= retry {
@@ -149,6 +151,14 @@ public final class IndexService {
       }
       while let batch = coalescer.takeBatch(at: Self.now()) {
         if stop.isRequested { break }
+        // Until it commits, the batch is still pending for anyone asking (the coalescer no longer holds it).
+        statistics.update { s in
+          s.inFlight = Array(batch.paths.prefix(PendingReport.listed))
+          s.inFlightCount = batch.paths.count
+          s.pending = coalescer.pendingCount
+          s.pendingList = coalescer.pendingPaths(limit: PendingReport.listed)
+          s.rescanPending = batch.rescan || coalescer.rescanPending
+        }
         let committed = apply(
           batch, pipeline: pipeline, database: database, scanner: scanner, watcher: watcher, handler: handler,
           shouldStop: shouldStop)
@@ -168,6 +178,13 @@ public final class IndexService {
           let now = Self.now()
           for cookie in batch.cookies { coalescer.cookie(cookie, at: now) }
           coalescer.needsRescan(at: now)
+        }
+        statistics.update { s in
+          s.inFlight = []
+          s.inFlightCount = 0
+          s.pending = coalescer.pendingCount
+          s.pendingList = coalescer.pendingPaths(limit: PendingReport.listed)
+          s.rescanPending = coalescer.rescanPending
         }
       }
     }

@@ -60,6 +60,12 @@ public final class ServiceClient {
     _ = try ask(.sync)
   }
 
+  /// The paths it has seen change but not committed yet.
+  public func pending() throws(Failure) -> PendingReport {
+    guard let report = try ask(.pending).pending else { throw .remote("the watcher sent no pending list (an older indexer?)") }
+    return report
+  }
+
   /// The watcher's own numbers (pid, watches, events, batches, latencies, memory, hot layer).
   public func serviceStatistics() throws(Failure) -> ServiceReport {
     guard let report = try ask(.stats).service else { throw .remote("the watcher sent no statistics") }

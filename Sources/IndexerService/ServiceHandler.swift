@@ -66,6 +66,8 @@ final class ServiceHandler: Sendable {
         let engine = try engineFor(&engine)
         let outline = try hotLayer.outline(path: path, generation: generation.load(ordering: .acquiring), engine: engine)
         return WireReply(ok: true, outline: outline.map { FileOutlineRecord($0, path: path) })
+      case .pending:
+        return WireReply(ok: true, pending: statistics.pending())
       case .stats:
         let c = hotLayer.counters
         let hot = ServiceReport.HotLayerReport(

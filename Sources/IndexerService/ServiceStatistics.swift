@@ -13,6 +13,11 @@ final class ServiceStatistics: Sendable {
     var batches = 0
     var rescans = 0
     var pending = 0
+    /// The first `PendingReport.listed` paths waiting for a batch, and the batch being committed now.
+    var pendingList: [String] = []
+    var inFlight: [String] = []
+    var inFlightCount = 0
+    var rescanPending = false
     var polling = false
     /// The last 1,024 event-to-commit latencies in milliseconds, a ring.
     var latencies: [Double] = []
@@ -36,6 +41,15 @@ final class ServiceStatistics: Sendable {
         s.nextLatency = (s.nextLatency + 1) % 1024
       }
     }
+  }
+
+  /// What the watcher has seen change but not committed: an answer read now may be behind on these.
+  func pending() -> PendingReport {
+    let s = state.withLock { $0 }
+    var paths = s.inFlight
+    var seen = Set(paths)
+    for path in s.pendingList where paths.count < PendingReport.listed && seen.insert(path).inserted { paths.append(path) }
+    return PendingReport(paths: paths, count: max(paths.count, s.inFlightCount + s.pending), rescan: s.rescanPending)
   }
 
   func report(hotLayer: ServiceReport.HotLayerReport) -> ServiceReport {

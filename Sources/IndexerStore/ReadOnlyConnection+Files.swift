@@ -4,7 +4,38 @@ import IndexerModel
 extension ReadOnlyConnection {
   /// Files in path order, filtered by an SQLite GLOB on the path and by language, one page at a time.
   package func files(pathGlob: String?, languages: [Language], limit: Int, offset: Int) throws(StoreError) -> [FileSummary] {
-    var sql = "SELECT path, language, status, symbol_count FROM file"
+    let (clause, filterArguments) = Self.fileConditions(pathGlob: pathGlob, languages: languages)
+    let sql = "SELECT path, language, status, symbol_count FROM file" + clause + " ORDER BY path LIMIT ? OFFSET ?"
+    let arguments = filterArguments + [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))]
+    var files: [FileSummary] = []
+    try query(sql, arguments) { s throws(StoreError) in
+      guard let language = Language(rawValue: Self.text(s, 1)), let status = FileStatus(rawValue: Self.text(s, 2)) else { return }
+      files.append(FileSummary(path: Self.text(s, 0), language: language, status: status, symbols: Int(sqlite3_column_int64(s, 3))))
+    }
+    return files
+  }
+
+  /// How many files `files(pathGlob:languages:…)` would list without a page.
+  package func fileCount(pathGlob: String?, languages: [Language]) throws(StoreError) -> Int {
+    let (clause, arguments) = Self.fileConditions(pathGlob: pathGlob, languages: languages)
+    var count = 0
+    try query("SELECT count(*) FROM file" + clause, arguments) { s throws(StoreError) in count = Int(sqlite3_column_int64(s, 0)) }
+    return count
+  }
+
+  /// Files of a language the walk would read that are not in the index: too large, past a limit, unreadable,
+  /// or quarantined after their extractor crashed or ran out of time (binary files are no source).
+  package func unindexedSourceFiles() throws(StoreError) -> [FileSummary] {
+    var files: [FileSummary] = []
+    let sql = "SELECT path, language, status FROM file WHERE status NOT IN ('indexed', 'lossy-utf8', 'binary') ORDER BY path"
+    try query(sql, []) { s throws(StoreError) in
+      guard let language = Language(rawValue: Self.text(s, 1)), let status = FileStatus(rawValue: Self.text(s, 2)) else { return }
+      files.append(FileSummary(path: Self.text(s, 0), language: language, status: status, symbols: 0))
+    }
+    return files
+  }
+
+  private static func fileConditions(pathGlob: String?, languages: [Language]) -> (String, [SQLValue]) {
     var conditions: [String] = []
     var arguments: [SQLValue] = []
     if let pathGlob {
@@ -15,15 +46,7 @@ extension ReadOnlyConnection {
       conditions.append("language IN (" + languages.map { _ in "?" }.joined(separator: ",") + ")")
       arguments += languages.map { .text($0.rawValue) }
     }
-    if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-    sql += " ORDER BY path LIMIT ? OFFSET ?"
-    arguments += [.integer(Int64(max(0, limit))), .integer(Int64(max(0, offset)))]
-    var files: [FileSummary] = []
-    try query(sql, arguments) { s throws(StoreError) in
-      guard let language = Language(rawValue: Self.text(s, 1)), let status = FileStatus(rawValue: Self.text(s, 2)) else { return }
-      files.append(FileSummary(path: Self.text(s, 0), language: language, status: status, symbols: Int(sqlite3_column_int64(s, 3))))
-    }
-    return files
+    return (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "), arguments)
   }
 }
 

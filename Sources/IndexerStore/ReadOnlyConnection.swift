@@ -54,6 +54,14 @@ package final class ReadOnlyConnection {
     return matches
   }
 
+  /// How many definitions `symbols(filter)` would return without a limit.
+  package func symbolCount(_ filter: SymbolFilter) throws(StoreError) -> Int {
+    guard let (sql, arguments) = SymbolSQL.count(filter) else { return 0 }
+    var count = 0
+    try query(sql, arguments) { s throws(StoreError) in count = Int(sqlite3_column_int64(s, 0)) }
+    return count
+  }
+
   /// Every distinct name in NOCASE order, as bytes (the name catalog copies them into one buffer without
   /// making a `String` of each); with `prefix`, only those that start with it, ignoring ASCII case (a range of
   /// the name index). The rows come straight from the index, and repeats are dropped here: `DISTINCT` made

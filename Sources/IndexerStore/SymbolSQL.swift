@@ -11,6 +11,23 @@ package enum SymbolSQL {
   /// Columns: name, kind, container, line, col, end_line, end_col, signature, flags, path, language.
   /// nil when the filter cannot match anything (an empty name list).
   package static func select(_ filter: SymbolFilter) -> (sql: String, arguments: [SQLValue])? {
+    guard var (sql, arguments) = fromWhere(filter) else { return nil }
+    sql = "SELECT s.name, s.kind, s.container, s.line, s.col, s.end_line, s.end_col, s.signature, s.flags, f.path, f.language "
+      + sql + " ORDER BY f.path, s.line, s.col, s.ordinal"
+    if let limit = filter.limit {
+      sql += " LIMIT ?"
+      arguments.append(.integer(Int64(limit)))
+    }
+    return (sql, arguments)
+  }
+
+  /// `SELECT count(*)` over what `select` would return without its limit.
+  package static func count(_ filter: SymbolFilter) -> (sql: String, arguments: [SQLValue])? {
+    fromWhere(filter).map { ("SELECT count(*) " + $0.sql, $0.arguments) }
+  }
+
+  /// `FROM … WHERE …` of the filter; nil when it cannot match anything (an empty name list).
+  private static func fromWhere(_ filter: SymbolFilter) -> (sql: String, arguments: [SQLValue])? {
     var clauses: [String] = []
     var arguments: [SQLValue] = []
     // Every case is a range or equality on symbol_by_name (NOCASE); case-sensitive ones add a filter.
@@ -45,17 +62,7 @@ package enum SymbolSQL {
       clauses.append("f.path GLOB ?")
       arguments.append(.text(glob))
     }
-    var sql = """
-      SELECT s.name, s.kind, s.container, s.line, s.col, s.end_line, s.end_col, s.signature, s.flags, f.path, f.language
-      FROM symbol s JOIN file f ON f.id = s.file_id
-      WHERE \(conjunction(clauses))
-      ORDER BY f.path, s.line, s.col, s.ordinal
-      """
-    if let limit = filter.limit {
-      sql += " LIMIT ?"
-      arguments.append(.integer(Int64(limit)))
-    }
-    return (sql, arguments)
+    return ("FROM symbol s JOIN file f ON f.id = s.file_id WHERE " + conjunction(clauses), arguments)
   }
 
   // Built by appending, not `joined(separator:)`: its first call costs a scan of every protocol

@@ -42,6 +42,11 @@ public struct ChangeCoalescer: Sendable {
   }
 
   public var pendingCount: Int { order.count }
+  /// Whether a rescan is owed: then any path may be behind, not only those listed.
+  public var rescanPending: Bool { rescan }
+
+  /// The first `limit` paths waiting for a batch, oldest change first.
+  public func pendingPaths(limit: Int) -> [String] { Array(order.prefix(max(0, limit))) }
   public var hasPendingCookies: Bool { !cookies.isEmpty }
   public var isEmpty: Bool { order.isEmpty && !rescan && cookies.isEmpty }
 

@@ -405,3 +405,73 @@ async def test_changed_symbols_follows_writes_since_a_generation():
         finally:
             if target.exists():
                 target.unlink()
+
+
+async def test_pending_lists_what_the_watcher_has_not_committed_yet(tmp_path):
+    """Every answer says what the watcher has seen change but not committed: with a watcher that waits 4 s
+    for the tree to settle, a file written just now is listed as pending, and `fresh: true` waits it out."""
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(WORKSPACE / "calls", repo)
+    subprocess.run([INDEXER, "index", str(repo)], check=True, capture_output=True)
+    watcher = subprocess.Popen([INDEXER, "watch", str(repo), "--settle-ms", "4000", "--max-latency-ms", "8000"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while not (repo / ".indexer" / "indexer.sock").exists():
+            assert time.monotonic() < deadline and watcher.poll() is None, "the watcher did not start"
+            time.sleep(0.05)
+        params = StdioServerParameters(command=INDEXER, args=["mcp", "--root", str(repo)])
+        async with stdio_client(params) as (read, write):
+            async with ClientSession(read, write) as s:
+                await s.initialize()
+                quiet = await call(s, "find_symbol", {"name": "leaf"})
+                assert quiet["pending"] == {"paths": [], "count": 0, "rescan": False}
+                (repo / "late.py").write_text("def written_late():\n    pass\n")
+                time.sleep(0.3)  # inotify's event reaches the watcher; its batch waits for 4 s of quiet
+                behind = await call(s, "find_symbol", {"name": "written_late"})
+                assert behind["items"] == [] and behind["pending"]["paths"] == ["late.py"]
+                assert behind["pending"]["count"] == 1
+                caught_up = await call(s, "find_symbol", {"name": "written_late", "fresh": True})
+                assert [i["path"] for i in caught_up["items"]] == ["late.py"]
+                assert caught_up["pending"]["count"] == 0 and caught_up["generation"] > behind["generation"]
+    finally:
+        watcher.terminate()
+        watcher.wait(timeout=30)
+    # No watcher at all: nobody knows what is behind, and the answer says so with null.
+    async with stdio_client(StdioServerParameters(command=INDEXER, args=["mcp", "--root", str(repo), "--no-watch"])) as (read, write):
+        async with ClientSession(read, write) as s:
+            await s.initialize()
+            assert (await call(s, "find_symbol", {"name": "leaf"}))["pending"] is None
+
+
+async def test_answers_say_whether_they_are_complete_and_what_was_left_out(tmp_path):
+    """`complete`, `total` and `leftOut`: a later page (counted exactly), a file the index left out whose text
+    holds the name (too large here), and definitions that are only guesses by name."""
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(WORKSPACE / "calls", repo)
+    (repo / "huge.py").write_text("def leaf():\n    pass\n" + "# padding\n" * 400)
+    (repo / "other_huge.py").write_text("def unrelated():\n    pass\n" + "# padding\n" * 400)
+    subprocess.run([INDEXER, "index", str(repo), "--max-file-size", "2K"], check=True, capture_output=True)
+    params = StdioServerParameters(command=INDEXER, args=["mcp", "--root", str(repo), "--no-watch"])
+    async with stdio_client(params) as (read, write):
+        async with ClientSession(read, write) as s:
+            await s.initialize()
+            leaf = await call(s, "find_symbol", {"name": "leaf"})
+            assert [i["path"] for i in leaf["items"]] == ["calls.py"]
+            assert leaf["complete"] is False and leaf["total"] == 1
+            assert leaf["leftOut"] == {"files": [{"path": "huge.py", "status": "too-large"}]}
+            whole = await call(s, "find_symbol", {"name": "Runner"})
+            assert whole["complete"] is True and "leftOut" not in whole and whole["total"] == len(whole["items"])
+            # A page of a longer list: the rest is counted exactly, not guessed.
+            every = (await call(s, "find_symbol", {"name": "", "match": "prefix", "limit": 500}))["total"]
+            page = await call(s, "find_symbol", {"name": "", "match": "prefix", "limit": 2})
+            assert page["total"] == every > 2 and page["leftOut"]["items"] == every - 2 and page["complete"] is False
+            files = await call(s, "list_files", {"limit": 1})
+            assert files["total"] == 5 and files["leftOut"]["items"] == 4
+            # `leaf(x)` inside `middle` resolves through the file's scope; a name nobody defines is left to names.
+            middle = await call(s, "find_definition", {"path": "calls.py", "line": 9, "column": 9})
+            assert middle["complete"] is True and [i["resolution"] for i in middle["items"]] == ["scope"]

@@ -9,7 +9,7 @@ import Testing
 /// each way, and every malformed line is a one-line refusal, never a trap.
 @Suite struct WireProtocolTests {
   static let requests: [WireRequest] = [
-    .ping, .sync, .stats, .file(path: "Sources/App/main.swift"),
+    .ping, .sync, .stats, .pending, .file(path: "Sources/App/main.swift"),
     .symbol(SymbolQuery(name: "Application")),
     .symbol(
       SymbolQuery(

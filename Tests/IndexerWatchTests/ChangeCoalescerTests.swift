@@ -47,6 +47,20 @@ import Testing
     #expect(c.takeBatch(at: 30 * ms) == nil)
   }
 
+  @Test func pendingPathsAreWhatNoBatchHasTakenYet() {
+    var c = ChangeCoalescer(settleMilliseconds: 10, maxBatch: 2)
+    for name in ["a", "b", "a", "c"] { c.changed(name, at: 0) }
+    #expect(c.pendingPaths(limit: 10) == ["a", "b", "c"])
+    #expect(c.pendingPaths(limit: 2) == ["a", "b"])
+    _ = c.takeBatch(at: 10 * ms)
+    #expect(c.pendingPaths(limit: 10) == ["c"])
+    #expect(!c.rescanPending)
+    c.needsRescan(at: 11 * ms)
+    #expect(c.rescanPending)
+    _ = c.takeBatch(at: 30 * ms)
+    #expect(c.pendingPaths(limit: 10).isEmpty && !c.rescanPending)
+  }
+
   @Test func cookiesTravelWithTheLastBatchBeforeThem() {
     var c = ChangeCoalescer(settleMilliseconds: 10, maxBatch: 1)
     c.changed("a", at: 0)

@@ -10,21 +10,42 @@ package struct WireReply: Codable, Sendable, Equatable {
   /// Present for a `file` request whose file is indexed.
   package var outline: FileOutlineRecord?
   package var service: ServiceReport?
+  package var pending: PendingReport?
 
   package static let success = WireReply(ok: true)
 
   package init(
     ok: Bool, error: String? = nil, symbols: [SymbolRecord]? = nil, outline: FileOutlineRecord? = nil,
-    service: ServiceReport? = nil
+    service: ServiceReport? = nil, pending: PendingReport? = nil
   ) {
     self.ok = ok
     self.error = error
     self.symbols = symbols
     self.outline = outline
     self.service = service
+    self.pending = pending
   }
 
   package static func failure(_ message: String) -> WireReply { WireReply(ok: false, error: message) }
+}
+
+/// Paths the watcher has seen change but not yet committed (the batch being written among them): an answer
+/// read now may be behind on exactly these. `count` counts them all; `paths` lists the first `listed`.
+public struct PendingReport: Codable, Sendable, Equatable {
+  public static let listed = 100
+  public var paths: [String]
+  public var count: Int
+  /// A rescan is owed (events were lost, or ignore rules changed): any path may be behind.
+  public var rescan: Bool
+
+  public init(paths: [String], count: Int, rescan: Bool) {
+    self.paths = paths
+    self.count = count
+    self.rescan = rescan
+  }
+
+  /// Nothing is known to be behind.
+  public var isEmpty: Bool { count == 0 && !rescan }
 }
 
 /// The watcher's own numbers for `indexer stats`: pid, watches, events, batches, latencies, memory, hot layer.

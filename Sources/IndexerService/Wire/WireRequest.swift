@@ -4,11 +4,12 @@ import IndexerQuery
 /// What a client asks the watcher: one JSON object per line, `op` says which.
 ///
 /// `{"op":"symbol","name":…,"mode":"exact|prefix|fuzzy","ignoreCase":…,"kinds":[…],"languages":[…],"path":…,"limit":…}`,
-/// `{"op":"file","path":…}`, `{"op":"stats"}`, `{"op":"sync"}`, `{"op":"ping"}`.
+/// `{"op":"file","path":…}`, `{"op":"stats"}`, `{"op":"pending"}`, `{"op":"sync"}`, `{"op":"ping"}`.
 package enum WireRequest: Sendable, Equatable {
   case ping
   case sync
   case stats
+  case pending
   case symbol(SymbolQuery)
   case file(path: String)
 }
@@ -25,6 +26,7 @@ extension WireRequest: Codable {
     case "ping": self = .ping
     case "sync": self = .sync
     case "stats": self = .stats
+    case "pending": self = .pending
     case "file": self = .file(path: try c.decode(String.self, forKey: .path))
     case "symbol":
       let modeName = try c.decodeIfPresent(String.self, forKey: .mode) ?? "exact"
@@ -59,6 +61,7 @@ extension WireRequest: Codable {
     case .ping: try c.encode("ping", forKey: .op)
     case .sync: try c.encode("sync", forKey: .op)
     case .stats: try c.encode("stats", forKey: .op)
+    case .pending: try c.encode("pending", forKey: .op)
     case .file(let path):
       try c.encode("file", forKey: .op)
       try c.encode(path, forKey: .path)
