@@ -28,6 +28,7 @@ extension IndexPipeline {
       if stat(absolute, &st) != 0 {
         exactPaths.append(path)
         prefixes.append(path)
+        if path.contains("\u{FFFD}"), let note = scanner.nonUTF8NameNote(at: path) { report.notes.append(note) }
       } else if (st.st_mode & S_IFMT) == S_IFDIR {
         prefixes.append(path)
         let scan = try scanner.scan(subtree: path)
@@ -63,6 +64,11 @@ extension IndexPipeline {
     batch.removals = plan.removed.map(\.path).filter { !claimed.contains($0) }
     report.removed = batch.removals.count
     batch.metaIncrements = takeCacheCounters(into: &report)
+    // The kept notes of the paths looked at again are replaced by what this look found.
+    let storedNotes = try IndexReader(database: database).walkNotes()
+    let lookedAt = { (path: String) in exactPaths.contains(path) || prefixes.contains { $0.isEmpty || path == $0 || path.hasPrefix($0 + "/") } }
+    let notes = Self.pathNotes(storedNotes.filter { !lookedAt($0.path) }.map { WalkNote(path: $0.path, message: $0.message) } + report.notes)
+    if notes != storedNotes { batch.walkNotes = notes }
     if !batch.isEmpty {
       let commitStart = ContinuousClock.now
       report.generation = try IndexWriter(database: database).commit(batch)

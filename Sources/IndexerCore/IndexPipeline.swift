@@ -49,12 +49,14 @@ public struct IndexPipeline: Sendable {
     report.shard = options.shard
     report.otherShardsFiles = plan.otherShards
     let provenance = try provenanceToWrite(state)
+    let notes = Self.pathNotes(scan.notes)
+    let notesChanged = try notes != (storedReader(state)?.walkNotes() ?? [])
     report.phases.plan = (ContinuousClock.now - clock).seconds - report.phases.walk
     // Workers start only for a run with something to extract, and before anything is written.
     if !plan.toRead.isEmpty { try extraction.prepare() }
 
     if state.database == nil, let readOnly = state.readOnly, plan.toRead.isEmpty, plan.limitSkips.isEmpty, plan.removed.isEmpty,
-      provenance == nil
+      provenance == nil, !notesChanged
     {
       report.notes = scan.notes
       report.unchanged = plan.unchanged
@@ -123,6 +125,8 @@ public struct IndexPipeline: Sendable {
     // Last, so an index says it is shard K/N only once it holds all of that shard.
     var bookkeeping = IndexBatch()
     if let provenance, !stopped && !committer.hasFailed { bookkeeping.provenance = provenance }
+    // A new file holds no notes yet, whatever the old one said.
+    if (notesChanged || (build != nil && !notes.isEmpty)) && !stopped && !committer.hasFailed { bookkeeping.walkNotes = notes }
     bookkeeping.metaIncrements = takeCacheCounters(into: &report)
     if !bookkeeping.isEmpty && !committer.hasFailed { submit(bookkeeping, files: 0, bytes: 0) }
     let commitSeconds = try committer.finish()
@@ -158,17 +162,7 @@ public struct IndexPipeline: Sendable {
   /// What `meta` must say of this index's origin when it does not say so already: a shard's part, version,
   /// options and tree; a whole run only drops a shard mark an earlier `--shard` run left. nil: nothing to write.
   private func provenanceToWrite(_ state: StoredState) throws(StoreError) -> IndexProvenance? {
-    let reader: IndexReader?
-    if let build = state.build {
-      reader = IndexReader(database: build.database)
-    } else if let database = state.database {
-      reader = IndexReader(database: database)
-    } else if let readOnly = state.readOnly {
-      reader = IndexReader(connection: readOnly)
-    } else {
-      reader = nil
-    }
-    let stored = try reader?.provenance() ?? IndexProvenance()
+    let stored = try storedReader(state)?.provenance() ?? IndexProvenance()
     guard let shard = options.shard else {
       guard stored.shard != nil else { return nil }
       var whole = stored
@@ -179,6 +173,21 @@ public struct IndexPipeline: Sendable {
       shard: shard.description, indexerVersion: IndexerVersion.current, options: options.identity,
       rootIdentity: RootIdentity.of(root: options.root))
     return wanted == stored ? nil : wanted
+  }
+
+  /// A reader of what the run starts from: the resumed build, the open database, or the read-only one.
+  private func storedReader(_ state: StoredState) -> IndexReader? {
+    if let build = state.build { return IndexReader(database: build.database) }
+    if let database = state.database { return IndexReader(database: database) }
+    if let readOnly = state.readOnly { return IndexReader(connection: readOnly) }
+    return nil
+  }
+
+  /// The walk's notes as the index keeps them: in path order, one per path.
+  static func pathNotes(_ notes: [WalkNote]) -> [PathNote] {
+    var seen = Set<String>()
+    return notes.map { PathNote(path: $0.path, message: $0.message) }.filter { seen.insert($0.path).inserted }
+      .sorted { PathOrder.precedes($0.path, $1.path) }
   }
 
   /// Whether to build a new file instead of writing in place: the run adds at least `bulkThreshold` files

@@ -31,6 +31,9 @@ public struct IndexStatistics: Sendable {
   public var statusCounts: [FileStatus: Int]
   public var skipped: [SkippedFile]
   public var lossy: [String]
+  /// Paths the last walk left out before any file row could name them (names that are not UTF-8, folders it
+  /// could not read), with why.
+  public var walkNotes: [PathNote] = []
   public var databaseBytes: Int64
   public var blobRawBytes: Int64
   public var blobCompressedBytes: Int64

@@ -102,6 +102,17 @@ package struct IndexReader {
   }
 
   /// What `meta` says of the index's origin (all nil for an index built whole by an older run).
+  /// The notes of the last walk (`WalkNotes`), in path order.
+  package func walkNotes() throws(StoreError) -> [PathNote] {
+    var text: String?
+    try withConnection { connection, path throws(StoreError) in
+      try SQLiteStatement.run(connection, path: path, "SELECT value FROM meta WHERE key = ?", [.text(WalkNotes.key)]) { s throws(StoreError) in
+        text = ReadOnlyConnection.text(s, 0)
+      }
+    }
+    return WalkNotes.decode(text)
+  }
+
   package func provenance() throws(StoreError) -> IndexProvenance {
     var rows: [String: String] = [:]
     // Built by hand: a first `joined(separator:)` in a process costs a scan of every protocol conformance
@@ -176,6 +187,7 @@ package struct IndexReader {
         schemaVersion: try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0,
         generation: meta["generation"].flatMap { Int64.fromDatabaseValue($0) } ?? 0,
         lastIndexTime: meta["last_index_time"].flatMap { String.fromDatabaseValue($0) })
+      statistics.walkNotes = WalkNotes.decode(meta[WalkNotes.key].flatMap { String.fromDatabaseValue($0) })
       for (key, value) in meta {
         if key.hasPrefix("cache_"), let count = Int64.fromDatabaseValue(value) {
           statistics.cache[String(key.dropFirst(6))] = count

@@ -68,6 +68,12 @@ package struct IndexWriter: Sendable {
       try journal?.trim(db)
       try postings.finish()
       if let provenance = batch.provenance { try Self.write(provenance, db) }
+      if let notes = batch.walkNotes {
+        try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [WalkNotes.key])
+        if !notes.isEmpty {
+          try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [WalkNotes.key, WalkNotes.encode(notes)])
+        }
+      }
       for (key, amount) in batch.metaIncrements.sorted(by: { $0.key < $1.key }) where amount != 0 {
         try db.execute(
           sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = value + excluded.value",

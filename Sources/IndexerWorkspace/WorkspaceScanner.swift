@@ -194,6 +194,27 @@ public struct WorkspaceScanner: Sendable {
 
   /// One path as the walk would see it: a source file, not ignored, a regular file or a link to one inside
   /// the root, and reached through no folder that leaves the root; nil otherwise (the watcher's file events).
+  static let nonUTF8NameMessage = "name is not valid UTF-8; not indexed (rename it to index it)"
+
+  /// The walk's note for `relative` when it names, with its invalid bytes replaced (as an inotify event
+  /// does), an entry of its folder whose name is not UTF-8 — nil when there is none now. The watcher asks
+  /// this for an event's path that does not exist as written.
+  public func nonUTF8NameNote(at relative: String) -> WalkNote? {
+    let slash = relative.lastIndex(of: "/")
+    let parent = slash.map { String(relative[..<$0]) } ?? ""
+    guard let dir = opendir(parent.isEmpty ? root : root + "/" + parent) else { return nil }
+    defer { closedir(dir) }
+    while let ent = readdir(dir) {
+      let (valid, repaired) = withUnsafePointer(to: &ent.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { (String(validatingCString: $0), String(cString: $0)) }
+      }
+      guard valid == nil, (parent.isEmpty ? repaired : parent + "/" + repaired) == relative else { continue }
+      if ent.pointee.d_type != UInt8(DT_DIR), Language(fileName: repaired) == nil { return nil }
+      return WalkNote(path: relative, message: Self.nonUTF8NameMessage)
+    }
+    return nil
+  }
+
   public func file(at relative: String) -> WorkspaceFile? {
     let name = relative.split(separator: "/").last.map(String.init) ?? relative
     guard let language = Language(fileName: name), !isIgnored(relativePath: relative, isDirectory: false) else { return nil }
@@ -286,7 +307,7 @@ public struct WorkspaceScanner: Sendable {
         var path = relative
         if !path.isEmpty { path.append(UInt8(ascii: "/")) }
         path.append(contentsOf: repaired.utf8)
-        state.notes.append(WalkNote(path: display(path), message: "name is not valid UTF-8; not indexed (rename it to index it)"))
+        state.notes.append(WalkNote(path: display(path), message: Self.nonUTF8NameMessage))
         continue
       }
       if name == "." || name == ".." { continue }

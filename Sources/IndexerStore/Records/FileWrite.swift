@@ -47,6 +47,8 @@ public struct IndexBatch: Sendable {
   package var provenance: IndexProvenance?
   /// Counters in `meta` to add to (the cache's hits, misses, bytes), committed with the batch.
   package var metaIncrements: [String: Int64] = [:]
+  /// When set, replaces the walk's notes kept for `stats` (`WalkNotes`).
+  package var walkNotes: [PathNote]?
 
   public init(writes: [FileWrite] = [], removals: [String] = []) {
     self.writes = writes
@@ -58,5 +60,7 @@ public struct IndexBatch: Sendable {
     self.provenance = provenance
   }
 
-  public var isEmpty: Bool { writes.isEmpty && removals.isEmpty && provenance == nil && metaIncrements.isEmpty }
+  public var isEmpty: Bool {
+    writes.isEmpty && removals.isEmpty && provenance == nil && metaIncrements.isEmpty && walkNotes == nil
+  }
 }

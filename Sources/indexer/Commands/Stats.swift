@@ -57,6 +57,13 @@ extension IndexerCommand {
       o.add("statuses", raw: statuses.text)
       o.add("skipped", raw: JSONObject.array(skipped))
       o.add("lossy", raw: JSONObject.array(s.lossy.map(JSONObject.quote)))
+      let walkNotes = s.walkNotes.map { note -> String in
+        var o = JSONObject()
+        o.add("path", note.path)
+        o.add("message", note.message)
+        return o.text
+      }
+      o.add("leftOutByWalk", raw: JSONObject.array(walkNotes))
       o.add("dbBytes", s.databaseBytes)
       o.add("blobRawBytes", s.blobRawBytes)
       o.add("blobCompressedBytes", s.blobCompressedBytes)
@@ -129,6 +136,10 @@ extension IndexerCommand {
         for file in s.skipped {
           lines.append("  \(file.path)  \(file.reason.rawValue)" + (file.message.map { ": \($0)" } ?? ""))
         }
+      }
+      if !s.walkNotes.isEmpty {
+        lines.append("left out       \(s.walkNotes.count) paths the walk could not take in")
+        for note in s.walkNotes { lines.append("  \(note.path)  \(note.message)") }
       }
       if !s.lossy.isEmpty {
         lines.append("lossy UTF-8    \(s.lossy.count) files (indexed with invalid bytes replaced)")
