@@ -37,7 +37,17 @@ public final class LanguageServer {
   private let decoder = JSONDecoder()
 
   private var session: Session?
+  /// Set between `initialize` and the first document when there was no project to index: the whole disk or
+  /// the home folder is never indexed, so the root comes from the first file the client opens.
+  private var awaitingRoot: AwaitingRoot?
+  private var initializedNotified = false
   private var shutdownRequested = false
+
+  /// What `initialize` negotiated, kept until a root is known.
+  private struct AwaitingRoot {
+    var unit: PositionEncoding.Unit
+    var progress: ProgressReporter
+  }
 
   public init(configuration: Configuration) {
     self.configuration = configuration
@@ -90,7 +100,15 @@ public final class LanguageServer {
     }
     guard let id = message.id else {
       if method == "exit" { return shutdownRequested ? 0 : 1 }
-      if method == "initialized" { session?.startWatching() }
+      if method == "initialized" {
+        initializedNotified = true
+        session?.startWatching()
+      }
+      if method == "textDocument/didOpen", session == nil, let awaiting = awaitingRoot,
+        let params = try? decoder.decode(Params<DidOpenParams>.self, from: data).params
+      {
+        takeRoot(fromDocument: params.textDocument.uri, awaiting)
+      }
       return nil  // other notifications (text sync included) are accepted and ignored
     }
     if cancelled.remove(id) {
@@ -116,7 +134,11 @@ public final class LanguageServer {
       return
     }
     guard let session else {
-      throw ResponseError(code: ResponseError.serverNotInitialized, message: "initialize first")
+      guard awaitingRoot != nil else { throw ResponseError(code: ResponseError.serverNotInitialized, message: "initialize first") }
+      // No project yet: nothing is indexed, so every question has no answer (not an error an editor shows).
+      if method == "shutdown" { shutdownRequested = true }
+      send(ResponseMessage<Bool>(id: id, result: nil))
+      return
     }
     switch method {
     case "shutdown":
@@ -168,17 +190,65 @@ public final class LanguageServer {
   }
 
   private func initialize(id: RequestID, _ params: InitializeParams) throws {
-    guard session == nil else { throw ResponseError(code: ResponseError.invalidRequest, message: "initialize was already called") }
+    guard session == nil && awaitingRoot == nil else {
+      throw ResponseError(code: ResponseError.invalidRequest, message: "initialize was already called")
+    }
+    let unit = PositionEncoding.negotiate(params.capabilities?.general?.positionEncodings)
+    let writer = self.writer
+    let progress = ProgressReporter(enabled: params.capabilities?.window?.workDoneProgress == true) { writer.send($0) }
+    var capabilities = InitializeResult.ServerCapabilities(positionEncoding: unit.rawValue)
     let root = try resolveRoot(params)
+    switch root {
+    case .found(let root):
+      session = try makeSession(root: root, unit: unit, progress: progress)
+    case .tooBroad:
+      // Answer now and wait: the first document opened names the project (so ask for open notices).
+      awaitingRoot = AwaitingRoot(unit: unit, progress: progress)
+      capabilities.textDocumentSync.openClose = true
+    }
+    send(ResponseMessage(id: id, result: InitializeResult(capabilities: capabilities, serverInfo: .init(version: IndexerVersion.current))))
+    if case .tooBroad(let folder) = root {
+      log("indexer: \(folder) is not a project (it is / or your home folder); waiting for the first file opened to find its project")
+    }
+  }
+
+  /// The first document's project becomes the root; a document in no project leaves the server waiting.
+  private func takeRoot(fromDocument uri: String, _ awaiting: AwaitingRoot) {
+    guard uri.hasPrefix("file://"), let path = FileURI.percentDecoded(Substring(uri.dropFirst(7))), path.hasPrefix("/") else { return }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard let root = ProjectRoot.nearest(from: folder).flatMap(Self.realPath), !ProjectRoot.isTooBroad(root) else {
+      log("indexer: \(path) is in no project (no \(ProjectRoot.markers.prefix(4).joined(separator: ", ")), … above it); open a file inside a project, or start the server with --root")
+      return
+    }
+    do {
+      session = try makeSession(root: root, unit: awaiting.unit, progress: awaiting.progress)
+      awaitingRoot = nil
+      log("indexer: indexing \(root), the project of \(path)")
+      if initializedNotified { session?.startWatching() }
+    } catch {
+      log("indexer: cannot use \(root) as the workspace: \(error)")
+    }
+  }
+
+  /// A line the user may need: `window/logMessage` (editors show it in their LSP log).
+  private func log(_ message: String, type: Int = 3) {
+    writer.send(ProgressReporter.encode(OutgoingNotification(method: "window/logMessage", params: LogMessageParams(type: type, message: message))))
+  }
+
+  private static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  private func makeSession(root: String, unit: PositionEncoding.Unit, progress: ProgressReporter) throws -> Session {
     let options: ServiceOptions
     do {
       options = try configuration.serviceOptions(root)
     } catch {
       throw ResponseError(code: ResponseError.invalidParams, message: "cannot use \(root) as the workspace: \(error)")
     }
-    let unit = PositionEncoding.negotiate(params.capabilities?.general?.positionEncodings)
     let writer = self.writer
-    let progress = ProgressReporter(enabled: params.capabilities?.window?.workDoneProgress == true) { writer.send($0) }
     var service: EmbeddedService?
     if configuration.watch {
       service = try? EmbeddedService(options: options) { state in
@@ -189,14 +259,19 @@ public final class LanguageServer {
         }
       }
     }
-    session = Session(
+    return Session(
       root: options.index.root, databasePath: options.index.databasePath, unit: unit, service: service, progress: progress)
-    send(ResponseMessage(id: id, result: InitializeResult(
-      capabilities: .init(positionEncoding: unit.rawValue), serverInfo: .init(version: IndexerVersion.current))))
   }
 
-  /// The command line's root, else the client's first workspace folder, root URI or root path, else here.
-  private func resolveRoot(_ params: InitializeParams) throws -> String {
+  private enum RootChoice {
+    case found(String)
+    /// `/` or the home folder, which are never indexed: the root comes from the first document.
+    case tooBroad(String)
+  }
+
+  /// The command line's root, else the client's first workspace folder, root URI or root path, else the
+  /// project around the folder the server started in.
+  private func resolveRoot(_ params: InitializeParams) throws -> RootChoice {
     let candidate: String
     if let root = configuration.root {
       candidate = root
@@ -218,13 +293,8 @@ public final class LanguageServer {
     defer { free(resolved) }
     let root = String(cString: resolved)
     // Indexing the whole disk or a home folder is never what an editor meant (it would also write /.indexer/).
-    if configuration.root == nil, ProjectRoot.isTooBroad(root) {
-      throw ResponseError(
-        code: ResponseError.invalidParams,
-        message: "indexer: \(root) is not a project (it is / or your home folder): open a file inside a project "
-          + "(a folder with \(ProjectRoot.markers.prefix(4).joined(separator: ", ")), …), or start the server with --root")
-    }
-    return root
+    if configuration.root == nil, ProjectRoot.isTooBroad(root) { return .tooBroad(root) }
+    return .found(root)
   }
 
   /// A result that writes its own JSON (`ResultJSON`): the replies that carry many values.

@@ -156,6 +156,12 @@ struct InitializeParams: Decodable {
   var capabilities: Capabilities?
 }
 
+/// `textDocument/didOpen`: only its document's URI matters (a server waiting for its root takes it from there).
+struct DidOpenParams: Decodable {
+  struct Document: Decodable { var uri: String }
+  var textDocument: Document
+}
+
 struct InitializeResult: Encodable {
   struct ServerCapabilities: Encodable {
     struct TextDocumentSync: Encodable {

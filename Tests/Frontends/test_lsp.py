@@ -508,15 +508,40 @@ def test_without_a_workspace_the_root_is_the_nearest_project_and_never_the_disk_
     stop(server)
     assert (project / ".indexer").is_dir() and not (project / "pkg" / "inner" / ".indexer").exists()
 
-    # Started in / or in the home folder with no project around: one line, nothing written.
+    # Started in / or in the home folder with no project around: nothing is indexed there; the server waits
+    # for the first document, answers nothing meanwhile, and a file in no project leaves it waiting.
     home = tmp_path / "home"
     home.mkdir()
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    (loose / "alone.py").write_text("def alone():\n    pass\n")
     for cwd in ("/", home):
         existed = os.path.exists("/.indexer")
         reply, server = raw_initialize(cwd, env={**os.environ, "HOME": str(home)})
+        assert reply["result"]["capabilities"]["textDocumentSync"]["openClose"] is True, reply
+        notify(server, "initialized", {})
+        assert lsp_request(server, 2, "workspace/symbol", {"query": "found_from_the_root"})["result"] is None
+        notify(server, "textDocument/didOpen", {"textDocument": {"uri": (loose / "alone.py").as_uri(), "languageId": "python", "version": 1, "text": ""}})
+        assert lsp_request(server, 3, "workspace/symbol", {"query": "alone"})["result"] is None
+        assert not (loose / ".indexer").exists()
+        opened = project / "pkg" / "inner" / "mod.py"
+        notify(server, "textDocument/didOpen", {"textDocument": {"uri": opened.as_uri(), "languageId": "python", "version": 1, "text": opened.read_text()}})
+        deadline = time.monotonic() + 30
+        found = None
+        while time.monotonic() < deadline and not found:
+            found = lsp_request(server, 4, "workspace/symbol", {"query": "found_from_the_root"})["result"]
+            time.sleep(0.05)
         stop(server)
-        assert reply.get("error") and "is not a project" in reply["error"]["message"], reply
+        assert found and found[0]["location"]["uri"] == opened.as_uri(), found
         assert os.path.exists("/.indexer") == existed and not (home / ".indexer").exists()
+
+
+def notify(server, method: str, params: dict) -> None:
+    import json
+
+    body = json.dumps({"jsonrpc": "2.0", "method": method, "params": params}).encode()
+    server.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    server.stdin.flush()
 
 
 def lsp_request(server, message_id: int, method: str, params: dict) -> dict:
