@@ -2,7 +2,7 @@ import IndexerModel
 
 /// Type hierarchies from the bases readers record in each type's scope (class heads, `extends`,
 /// `implements`, protocol conformances in the type and its extensions, Rust `impl Trait for T`, C++ base
-/// lists), each base resolved like any use. Go's interfaces, satisfied by method sets, are not found.
+/// lists), each base resolved like any use; Go's interfaces by method sets (`QueryEngine+GoMethodSets`).
 extension QueryEngine {
   /// The class, struct, interface, protocol, trait or enum whose name is written at `position`, or that the
   /// use there resolves to. Nil when the name there is no type.
@@ -10,20 +10,26 @@ extension QueryEngine {
     guard let (name, start) = identifier(path: path, at: position) else { return nil }
     if let outline = try outline(path: path) {
       let source = source(path: path)
-      for symbol in outline.symbols where symbol.name == name && symbol.kind.isHierarchyType && symbol.kind != .extension {
+      for symbol in outline.symbols where symbol.name == name && Self.isHierarchyRoot(symbol.kind, outline.language) {
         if source?.nameStart(name, in: symbol.range) == start { return SymbolMatch(symbol: symbol, path: path, language: outline.language) }
       }
     }
     return try resolvedDefinitions(path: path, at: start, limit: 1).lazy.compactMap(\.symbol).first {
-      $0.symbol.kind.isHierarchyType && $0.symbol.kind != .extension
+      Self.isHierarchyRoot($0.symbol.kind, $0.language)
     }
   }
 
   /// The types named `name` (for `query supertypes NAME`), the store's order, at most `limit`.
   public func hierarchyTypes(named name: String, limit: Int) throws(StoreError) -> [SymbolMatch] {
     Array(try symbols(SymbolQuery(name: name, limit: Self.definitionLimit)).filter {
-      $0.symbol.kind.isHierarchyType && $0.symbol.kind != .extension
+      Self.isHierarchyRoot($0.symbol.kind, $0.language)
     }.prefix(max(0, limit)))
+  }
+
+  /// What a type hierarchy can start from: a type (not an extension), and in Go any named type, which has
+  /// the interfaces its methods satisfy.
+  static func isHierarchyRoot(_ kind: SymbolKind, _ language: Language) -> Bool {
+    (kind.isHierarchyType && kind != .extension) || (language == .go && kind.isGoNamedType)
   }
 
   /// What `type` extends or implements: the bases written in its head and in its extensions' and impls'
@@ -59,6 +65,9 @@ extension QueryEngine {
         guard let found, seen.insert(Self.key(of: found.symbol)).inserted else { continue }
         links.append(found)
       }
+    }
+    if type.language == .go && type.symbol.kind != .interface {
+      for link in try goInterfacesSatisfied(by: type) where seen.insert(Self.key(of: link.symbol)).inserted { links.append(link) }
     }
     return links
   }
@@ -109,6 +118,12 @@ extension QueryEngine {
           index[key] = links.count
           links.append(HierarchyLink(symbol: match, sites: [position], resolution: resolution))
         }
+      }
+    }
+    if type.language == .go && type.symbol.kind == .interface {
+      for link in try goImplementers(of: type) where index[Self.key(of: link.symbol)] == nil && links.count < Self.callLinkLimit {
+        index[Self.key(of: link.symbol)] = links.count
+        links.append(link)
       }
     }
     return links
@@ -172,8 +187,9 @@ extension QueryEngine {
   /// before the type's body, or on the line the type starts.
   static func typeHead(in file: FileIndex, naming name: String, at position: SourcePosition) -> Symbol? {
     for (scope, symbol) in typeScopes(in: file) {
-      guard symbol.range.start <= position, position < scope.range.start || position.line == symbol.range.start.line,
-        position <= symbol.range.end, scope.bases.contains(where: { lastComponent($0) == name })
+      // Go embeds interfaces (and structs) in the body, where they are the type's bases.
+      let inHead = position < scope.range.start || position.line == symbol.range.start.line || file.language == .go
+      guard symbol.range.start <= position, inHead, position <= symbol.range.end, scope.bases.contains(where: { lastComponent($0) == name })
       else { continue }
       return symbol
     }

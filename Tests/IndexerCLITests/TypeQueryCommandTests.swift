@@ -3,7 +3,7 @@ import IndexerTestSupport
 import Testing
 
 /// `query subtypes` / `query supertypes` on `Fixtures/workspaces/types` (Python, Java, TypeScript, Rust, Swift,
-/// C++), through the real binary and a real index: heads, impls and extensions, resolved bases, trees.
+/// C++, Go), through the real binary and a real index: heads, impls and extensions, resolved bases, trees.
 @Suite struct TypeQueryCommandTests {
   static let workspace: TemporaryDirectory = {
     let ws = try! Fixtures.copy("workspaces/types")
@@ -33,6 +33,29 @@ import Testing
       "  shapes.swift:3:13  class  Button  at 3:27  scope",
       "  shapes.swift:5:11  extension  Label  at 5:18  scope",
     ])
+  }
+
+  /// Go: no `implements` — method sets, by name. An embedding interface is a subtype where it embeds; a
+  /// method whose name is not exported (`hidden`) cannot be had from another package (geo/).
+  @Test func goInterfacesAreSatisfiedByMethodSets() throws {
+    #expect(try query(["subtypes", "Sizer", "--depth", "2"]).lines == [
+      "sizes.go:4:6  interface  Sizer",
+      "  sizes.go:8:6  interface  Namer  at 9:2  scope",
+      "    sizes.go:22:6  struct  Ball  name",
+      "  sizes.go:22:6  struct  Ball  name",
+      "  sizes.go:18:6  struct  Box  name",
+      "  geo/plate.go:3:6  type  Plate  name",
+    ])
+    #expect(try query(["subtypes", "secret"]).lines == ["sizes.go:14:6  interface  secret", "  sizes.go:22:6  struct  Ball  name"])
+    #expect(try query(["supertypes", "Plate"]).lines == ["geo/plate.go:3:6  type  Plate", "  sizes.go:4:6  interface  Sizer  name"])
+    #expect(try query(["supertypes", "Ball"]).lines == [
+      "sizes.go:22:6  struct  Ball",
+      "  sizes.go:8:6  interface  Namer  name",
+      "  sizes.go:4:6  interface  Sizer  name",
+      "  sizes.go:14:6  interface  secret  name",
+    ])
+    // Box has only `Size`: Sizer, and not the interfaces that ask for more.
+    #expect(try query(["supertypes", "Box"]).lines == ["sizes.go:18:6  struct  Box", "  sizes.go:4:6  interface  Sizer  name"])
   }
 
   @Test func supertypesResolveEachBaseWhereItIsWritten() throws {
