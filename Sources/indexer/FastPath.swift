@@ -43,7 +43,12 @@ enum FastPath {
         positionals.append(arg)
       }
     }
-    guard positionals.count == 1 else { return nil }
+    guard positionals.count == 1 || positionals.count == 2 else { return nil }
+    if positionals.count == 2 {
+      // `query symbol NAME PATH`: the workspace, as --root gives it; both at once are ArgumentParser's to refuse.
+      guard options.location.root == nil || options.location.root == positionals[1] else { return nil }
+      options.location.root = positionals[1]
+    }
     switch sub {
     case "symbol":
       symbol.name = positionals[0]

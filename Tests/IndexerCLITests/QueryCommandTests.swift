@@ -22,6 +22,26 @@ import Testing
     ])
   }
 
+  /// Every `query` takes the workspace as a positional PATH after its own argument, as `index` and `stats` do:
+  /// the same answer as `--root`, through both argument parsers; with `--at`, a lone positional is the PATH.
+  @Test func theWorkspaceIsAlsoAPositionalPath() throws {
+    let ws = Self.workspace.path
+    let byRoot = try query(["symbol", "Application"]).lines
+    for environment in [[:], ["INDEXER_NO_FAST_PATH": "1"]] {
+      let run = try IndexerProcess.run(["query", "symbol", "Application", ws], environment: environment)
+      #expect(run.status == 0 && run.lines == byRoot, "\(environment): \(run.stderr)")
+    }
+    #expect(try IndexerProcess.run(["query", "refs", "Application", ws]).lines == query(["refs", "Application"]).lines)
+    #expect(try IndexerProcess.run(["query", "file", "Sources/App/Application.swift", ws]).lines
+      == query(["file", "Sources/App/Application.swift"]).lines)
+    let at = ["--at", "Sources/App/Application.swift:2:20"]
+    #expect(try IndexerProcess.run(["query", "refs"] + at + [ws]).lines == query(["refs"] + at).lines)
+    #expect(try IndexerProcess.run(["query", "callers"] + at + [ws]).status == query(["callers"] + at).status)
+    #expect(try IndexerProcess.run(["query", "text", "Application", ws]).lines == query(["text", "Application"]).lines)
+    let both = try IndexerProcess.run(["query", "symbol", "Application", ws, "--root", "/tmp"])
+    #expect(both.status == 2 && both.stderr.contains("give the workspace as PATH or --root, not both"))
+  }
+
   @Test func refsListEveryOccurrenceWithDefinitionsMarked() throws {
     let run = try query(["refs", "Application"])
     #expect(run.status == 0)

@@ -15,10 +15,12 @@ struct CallsQueryRun {
   func run() throws {
     guard options.depth >= 1 else { throw UsageError(userMessage: "--depth must be at least 1") }
     guard options.limit >= 1 else { throw UsageError(userMessage: "--limit must be at least 1") }
-    let location = options.database.location
+    // With --at, a lone positional is the workspace.
+    let (name, workspace) = options.at != nil && options.workspace == nil ? (nil, options.name) : (options.name, options.workspace)
+    let location = try options.database.location(path: workspace)
     let engine: QueryEngine
     let roots: [SymbolMatch]
-    switch (options.name, options.at) {
+    switch (name, options.at) {
     case (let name?, nil):
       let databasePath = location.resolvedDatabase()
       if options.sync { try WatcherOrDatabase(databasePath: databasePath, sync: true).waitForWatcher() }

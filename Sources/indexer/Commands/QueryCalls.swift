@@ -6,6 +6,9 @@ struct CallQueryOptions: ParsableArguments {
   @Argument(help: ArgumentHelp("A function, method or initializer, by its exact name (every definition of that name).", valueName: "name"))
   var name: String?
 
+  @Argument(help: ArgumentHelp("The workspace, as --root gives it (default: the nearest folder at or above the current one that has .indexer/).", valueName: "path"))
+  var workspace: String?
+
   @Option(help: ArgumentHelp("Instead of NAME: the function whose name is written, or used, at this place.", valueName: "path:line:column"))
   var at: String?
 

@@ -19,6 +19,9 @@ extension IndexerCommand {
     @Argument(help: ArgumentHelp("The use: a file (relative to the root or to the current folder), a line and a column.", valueName: "path:line:column"))
     var place: String
 
+    @Argument(help: ArgumentHelp("The workspace, as --root gives it (default: the nearest folder at or above the current one that has .indexer/).", valueName: "path"))
+    var workspace: String?
+
     @Option(help: ArgumentHelp("Print at most this many definitions.", valueName: "n"))
     var limit: Int?
 
@@ -29,7 +32,7 @@ extension IndexerCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      try DefQueryRun(place: place, limit: limit, location: database.location, json: output.json, sync: sync).run()
+      try DefQueryRun(place: place, limit: limit, location: try database.location(path: workspace), json: output.json, sync: sync).run()
     }
   }
 }

@@ -14,6 +14,9 @@ extension IndexerCommand {
     @Argument(help: ArgumentHelp("The file, relative to the root or to the current folder.", valueName: "path"))
     var path: String
 
+    @Argument(help: ArgumentHelp("The workspace, as --root gives it (default: the nearest folder at or above the current one that has .indexer/).", valueName: "path"))
+    var workspace: String?
+
     @Flag(help: "Wait until the running watcher has indexed every change made before this query.")
     var sync = false
 
@@ -21,7 +24,7 @@ extension IndexerCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      try FileQueryRun(path: path, location: database.location, json: output.json, sync: sync).run()
+      try FileQueryRun(path: path, location: try database.location(path: workspace), json: output.json, sync: sync).run()
     }
   }
 }

@@ -16,6 +16,9 @@ extension IndexerCommand {
     @Argument(help: ArgumentHelp("The identifier, matched exactly (case-sensitive).", valueName: "name"))
     var name: String?
 
+    @Argument(help: ArgumentHelp("The workspace, as --root gives it (default: the nearest folder at or above the current one that has .indexer/).", valueName: "path"))
+    var workspace: String?
+
     @Option(
       help: ArgumentHelp(
         "Instead of NAME: the uses of what the name at this place refers to, resolved by its language's rules (each line says how: local, import, member, scope; name for a member whose receiver could not be typed).",
@@ -39,8 +42,11 @@ extension IndexerCommand {
 
     /// Usually parsed by `FastPath` instead; this type defines the help text and handles the rest.
     func run() throws {
+      // With --at, a lone positional is the workspace.
+      let (name, workspace) = at != nil && self.workspace == nil ? (nil, self.name) : (self.name, self.workspace)
       let options = QueryOptions(
-        languages: languages, path: path, limit: limit, location: database.location, json: output.json, sync: sync)
+        languages: languages, path: path, limit: limit, location: try database.location(path: workspace), json: output.json,
+        sync: sync)
       switch (name, at) {
       case (let name?, nil): try RefsQueryRun(name: name, options: options).run()
       case (nil, let place?):

@@ -16,6 +16,9 @@ extension IndexerCommand {
     @Argument(help: ArgumentHelp("The name to look up.", valueName: "name"))
     var name: String
 
+    @Argument(help: ArgumentHelp("The workspace, as --root gives it (default: the nearest folder at or above the current one that has .indexer/).", valueName: "path"))
+    var workspace: String?
+
     @Flag(help: "Match names that start with NAME.")
     var prefix = false
 
@@ -48,7 +51,7 @@ extension IndexerCommand {
 
     func run() throws {
       let options = QueryOptions(
-        languages: languages, path: path, limit: limit, location: database.location, json: output.json, sync: sync)
+        languages: languages, path: path, limit: limit, location: try database.location(path: workspace), json: output.json, sync: sync)
       try SymbolQueryRun(name: name, prefix: prefix, ignoreCase: ignoreCase, fuzzy: fuzzy, contains: contains, kinds: kinds, options: options).run()
     }
   }

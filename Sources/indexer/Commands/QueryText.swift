@@ -18,6 +18,9 @@ extension IndexerCommand {
     @Argument(help: ArgumentHelp("The text to find.", valueName: "pattern"))
     var pattern: String
 
+    @Argument(help: ArgumentHelp("The workspace, as --root gives it (default: the nearest folder at or above the current one that has .indexer/).", valueName: "path"))
+    var workspace: String?
+
     @Flag(help: "Read PATTERN as a POSIX extended regular expression.")
     var regex = false
 
@@ -40,7 +43,7 @@ extension IndexerCommand {
       guard !pattern.isEmpty else { throw UsageError(userMessage: "PATTERN must not be empty") }
       guard limit >= 1 else { throw UsageError(userMessage: "--limit must be at least 1") }
       guard (0...TextQuery.maximumContext).contains(context) else { throw UsageError(userMessage: "-C must be from 0 to 10") }
-      let location = database.location
+      let location = try database.location(path: workspace)
       let engine = try QueryEngine(databasePath: location.resolvedDatabase(), root: location.resolvedRoot())
       let query = TextQuery(pattern: pattern, regex: regex, caseSensitive: !ignoreCase, pathGlob: path, context: context, limit: limit)
       let matches: [TextMatch]
