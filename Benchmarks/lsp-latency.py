@@ -31,17 +31,32 @@ def main():
                    help="PATH:LINE:COL (1-based, UTF-8 columns) of a type: its subtypes and supertypes are timed (repeatable)")
     p.add_argument("--callee", action="append", default=[],
                    help="PATH:LINE:COL (1-based, UTF-8 columns) of a function: its call hierarchy is timed (repeatable)")
+    p.add_argument("--only", action="append", default=[], choices=["workspace", "definition", "references", "documentSymbol"],
+                   help="time only these kinds (repeatable; default all): for profiling one with perf record -p")
     a = p.parse_args()
+    wants = lambda kind: not a.only or kind in a.only
     root = os.path.realpath(a.root)
     rng = random.Random(20261130)
 
     db = sqlite3.connect(f"file:{a.db}?mode=ro", uri=True)
-    names = [r[0] for r in db.execute("SELECT name FROM symbol WHERE length(name) >= 3 ORDER BY random() LIMIT 5000")]
-    rng.shuffle(names)
-    queries = [n[:3] for n in names[: a.requests]]
+    # Drawn by this seeded generator, not SQLite's random(): the same index gives the same requests every run.
+    # A symbol is drawn uniformly: a file weighted by its symbol count, then one of its symbols.
+    import bisect
+    counted = db.execute("SELECT id, path, symbol_count FROM file WHERE status = 'indexed' AND symbol_count > 0 ORDER BY id").fetchall()
+    cumulative, total = [], 0
+    for _, _, count in counted:
+        total += count
+        cumulative.append(total)
+    queries = []
+    while len(queries) < a.requests and total:
+        k = rng.randrange(total)
+        i = bisect.bisect_right(cumulative, k)
+        offset = k - (cumulative[i - 1] if i else 0)
+        row = db.execute("SELECT name FROM symbol WHERE file_id = ? ORDER BY ordinal LIMIT 1 OFFSET ?", (counted[i][0], offset)).fetchone()
+        if row and len(row[0]) >= 3:
+            queries.append(row[0][:3])
     biggest = db.execute("SELECT path FROM file ORDER BY symbol_count DESC LIMIT 1").fetchone()[0]
-    files = [r[0] for r in db.execute(
-        "SELECT path FROM file WHERE status = 'indexed' AND symbol_count > 0 ORDER BY random() LIMIT ?", (a.requests * 3,))]
+    files = [counted[rng.randrange(len(counted))][1] for _ in range(a.requests * 3)] if counted else []
     db.close()
 
     # Definition sites: an identifier on a random line of a random file (read from disk, as an editor would).
@@ -105,38 +120,38 @@ def main():
         print(f"{label:<44} n={len(ms):<4} p50 {statistics.median(ms):7.2f} ms   p95 {p95:7.2f} ms   {results}")
 
     samples, hits = [], 0
-    for q in queries:
+    for q in queries if wants("workspace") else []:
         t, r = request("workspace/symbol", {"query": q})
         samples.append(t)
         hits += len(r.get("result") or [])
-    report("workspace/symbol, 3-letter query", samples, f"{hits / max(1, len(samples)):.0f} results each")
+    if samples: report("workspace/symbol, 3-letter query", samples, f"{hits / max(1, len(samples)):.0f} results each")
 
     samples, found = [], 0
-    for path, line, col in sites:
+    for path, line, col in sites if wants("definition") else []:
         t, r = request("textDocument/definition", {"textDocument": {"uri": uri(path)}, "position": {"line": line, "character": col}})
         samples.append(t)
         found += 1 if r.get("result") else 0
-    report("definition, identifier at a random line", samples, f"{found}/{len(samples)} found")
+    if samples: report("definition, identifier at a random line", samples, f"{found}/{len(samples)} found")
 
     # References of the common name, from a place that mentions it.
-    proc = subprocess.run([a.indexer, "query", "refs", a.common, "--db", a.db, "--root", root, "--json", "--limit", "1"],
+    proc = None if not wants("references") else subprocess.run([a.indexer, "query", "refs", a.common, "--db", a.db, "--root", root, "--json", "--limit", "1"],
                           capture_output=True, text=True)
-    first = json.loads(proc.stdout.splitlines()[0])
+    first = json.loads(proc.stdout.splitlines()[0]) if proc else None
     samples, count = [], 0
-    for _ in range(max(20, a.requests // 10)):
+    for _ in range(max(20, a.requests // 10)) if proc else []:
         t, r = request("textDocument/references", {"textDocument": {"uri": uri(first["path"])},
                        "position": {"line": first["line"] - 1, "character": first["column"] - 1},
                        "context": {"includeDeclaration": True}})
         samples.append(t)
         count = len(r.get("result") or [])
-    report(f"references of {a.common}", samples, f"{count} locations")
+    if samples: report(f"references of {a.common}", samples, f"{count} locations")
 
     samples, count = [], 0
-    for _ in range(max(50, a.requests // 3)):
+    for _ in range(max(50, a.requests // 3)) if wants("documentSymbol") else []:
         t, r = request("textDocument/documentSymbol", {"textDocument": {"uri": uri(biggest)}})
         samples.append(t)
         count = len(r.get("result") or [])
-    report(f"documentSymbol of {biggest}", samples, f"{count} top-level symbols")
+    if samples: report(f"documentSymbol of {biggest}", samples, f"{count} top-level symbols")
 
     # Call hierarchy: prepare at the function, then its incoming and outgoing calls, again and again.
     for place in a.callee:
