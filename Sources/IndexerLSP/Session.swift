@@ -77,30 +77,15 @@ final class Session {
     }
   }
 
-  func documentSymbols(_ uri: String) throws(StoreError) -> [DocumentSymbol]? {
-    guard let navigator = try currentNavigator(), let path = uris.relativePath(uri),
-      let tree = try navigator.outlineTree(path: path)
+  /// The file's outline as `DocumentSymbol`s, written straight from its flat symbols (`DocumentOutline`).
+  func documentSymbols(_ uri: String) throws(StoreError) -> DocumentOutline? {
+    guard let navigator = try currentNavigator(), let path = uris.relativePath(uri), let outline = try navigator.outline(path: path)
     else { return nil }
     var encoding = PositionEncoding(unit: unit, root: root)
     let source = encoding.source(path)
-    // Children first (post-order) without recursion: a stack of (node, visited) pairs.
-    var stack: [(node: OutlineNode, childrenDone: Bool)] = tree.reversed().map { ($0, false) }
-    var built: [[DocumentSymbol]] = [[]]
-    while let (node, childrenDone) = stack.popLast() {
-      if !childrenDone {
-        stack.append((node, true))
-        built.append([])
-        stack += node.children.reversed().map { ($0, false) }
-        continue
-      }
-      let children = built.removeLast()
-      let symbol = node.symbol
-      let (range, selection) = Self.ranges(of: symbol, path: path, source: source, encoding: &encoding)
-      built[built.count - 1].append(DocumentSymbol(
-        name: symbol.name, detail: symbol.signature.isEmpty ? nil : symbol.signature, kind: symbol.kind.lspKind,
-        range: range, selectionRange: selection, children: children))
-    }
-    return built.first ?? []
+    let (roots, children) = outline.shape(maxDepth: DocumentOutline.maximumDepth)
+    let ranges = outline.symbols.map { Self.ranges(of: $0, path: path, source: source, encoding: &encoding) }
+    return DocumentOutline(symbols: outline.symbols, roots: roots, children: children, ranges: ranges)
   }
 
   func hover(_ params: TextDocumentPositionParams) throws(StoreError) -> Hover? {

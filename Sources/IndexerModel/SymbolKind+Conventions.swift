@@ -1,25 +1,27 @@
 /// How other tools name our kinds: LSP's `SymbolKind` numbers (editors show icons by them) and Universal
 /// Ctags' kind letter and name per language (Vim and Emacs show and filter tags by them).
 extension SymbolKind {
-  /// The LSP 3.17 `SymbolKind` number.
+  /// The LSP 3.17 `SymbolKind` number (editors show icons by it): an extension is a Namespace, as a C++
+  /// namespace is; a type alias or typedef a Class, as clangd shows them.
   public var lspKind: Int {
     switch self {
-    case .class, .actor, .extension, .type: 5
-    case .struct, .record, .union: 23
+    case .class, .actor: 5
+    case .struct, .record: 23
     case .enum: 10
     case .protocol, .interface, .annotation: 11
+    case .extension, .namespace: 3
+    case .module: 2
     case .function, .macro, .prototype: 12
-    case .method, .deinitializer, .subscript: 6
+    case .method, .subscript, .deinitializer: 6
     case .initializer: 9
     case .variable: 13
     case .property: 7
     case .field: 8
-    case .constant: 14
     case .enumCase: 22
-    case .typealias, .associatedtype, .typedef: 26
+    case .typealias, .typedef, .type, .union: 5
+    case .associatedtype: 26
     case .operator, .precedencegroup: 25
-    case .module: 2
-    case .namespace: 3
+    case .constant: 14
     }
   }
 

@@ -1,5 +1,7 @@
 import Foundation
+import IndexerModel
 @testable import IndexerLSP
+import IndexerQuery
 import Testing
 
 /// The hand-written reply JSON decodes to exactly what Foundation's JSONEncoder makes of the same values.
@@ -26,6 +28,29 @@ import Testing
     }
     // More than 64 values reserve room first; the bytes are the same.
     try same((0..<300).map { Location(uri: "file:///many\($0)", range: TextRange(start: Position(line: $0, character: $0), end: Position(line: $0, character: $0 + 1))) })
+    // The outline written from flat symbols is the same JSON as the nested `DocumentSymbol`s built from its tree,
+    // nesting past the cap included (attached at the cap, as the tree does).
+    var file = FileIndex(language: .swift)
+    var parent = -1
+    for depth in 0..<(DocumentOutline.maximumDepth + 3) {
+      let start = SourcePosition(line: depth + 1, column: 1)
+      parent = file.append(Symbol(name: "t\(depth)\(tricky)", kind: depth % 2 == 0 ? .struct : .method, container: "",
+        range: SourceRange(start: start, end: start), signature: depth % 3 == 0 ? "" : "sig \(depth)"), parent: parent)
+    }
+    _ = file.append(Symbol(name: "top", kind: .function, container: "", range: SourceRange(start: SourcePosition(line: 99, column: 1), end: SourcePosition(line: 99, column: 1)), signature: "f()"), parent: -1)
+    let rangeOf = { (symbol: Symbol) in TextRange(start: Position(line: symbol.range.start.line, character: 0), end: Position(line: symbol.range.start.line, character: 3)) }
+    func nested(_ nodes: [OutlineNode]) -> [DocumentSymbol] {
+      nodes.map { node in
+        DocumentSymbol(name: node.symbol.name, detail: node.symbol.signature.isEmpty ? nil : node.symbol.signature, kind: node.symbol.kind.lspKind,
+          range: rangeOf(node.symbol), selectionRange: rangeOf(node.symbol), children: nested(node.children))
+      }
+    }
+    let (roots, children) = file.shape(maxDepth: DocumentOutline.maximumDepth)
+    let outline = DocumentOutline(symbols: file.symbols, roots: roots, children: children, ranges: file.symbols.map { (rangeOf($0), rangeOf($0)) })
+    let flat = try JSONSerialization.jsonObject(with: Data(JSONBytes.response(id: .number(1), result: outline)))
+    let tree = try JSONSerialization.jsonObject(with: Data(JSONBytes.response(id: .number(1), result: nested(file.tree(maxDepth: DocumentOutline.maximumDepth)))))
+    #expect(NSDictionary(dictionary: flat as! [String: Any]) == NSDictionary(dictionary: tree as! [String: Any]))
+    #expect((((flat as! [String: Any])["result"]) as! [Any]).count == 2)
     let none: [Location]? = nil
     #expect(String(decoding: JSONBytes.response(id: .string("a\"b"), result: none), as: UTF8.self) == #"{"jsonrpc":"2.0","id":"a\"b","result":null}"#)
   }
