@@ -31,8 +31,8 @@ def main():
                    help="PATH:LINE:COL (1-based, UTF-8 columns) of a type: its subtypes and supertypes are timed (repeatable)")
     p.add_argument("--callee", action="append", default=[],
                    help="PATH:LINE:COL (1-based, UTF-8 columns) of a function: its call hierarchy is timed (repeatable)")
-    p.add_argument("--only", action="append", default=[], choices=["workspace", "definition", "references", "documentSymbol"],
-                   help="time only these kinds (repeatable; default all): for profiling one with perf record -p")
+    p.add_argument("--only", action="append", default=[], choices=["workspace", "definition", "references", "documentSymbol", "hierarchy"],
+                   help="time only these kinds (repeatable; default all; hierarchy: only the --callee and --type ones): for profiling one with perf record -p")
     a = p.parse_args()
     wants = lambda kind: not a.only or kind in a.only
     root = os.path.realpath(a.root)
