@@ -162,8 +162,10 @@ struct DocumentOutline: ResultJSON {
 
   private func write(_ indexes: [Int], to out: inout JSONBytes, depth: Int) {
     out.raw("[")
-    for (n, i) in indexes.enumerated() where i >= 0 && i < symbols.count && i < ranges.count {
-      if n > 0 { out.raw(",") }
+    var first = true
+    for i in indexes where i >= 0 && i < symbols.count && i < ranges.count {
+      if !first { out.raw(",") }
+      first = false
       let symbol = symbols[i]
       out.raw(#"{"name":"#)
       out.string(symbol.name)
