@@ -27,7 +27,7 @@ actor IndexTools {
     do {
       guard try current() != nil else { return try dispatch(name, arguments) }
       // Asked before the snapshot: whatever the watcher no longer lists was committed before it was taken.
-      let pending = Self.pending(databasePath: engine.databasePath)
+      let pending = WatcherOrDatabase(databasePath: engine.databasePath, sync: false).pending()
       let (generation, answer) = try engine.inOneSnapshot { generation in
         (generation, Result { () throws(ToolFailure) -> Data in try dispatch(name, arguments) })
       }
@@ -51,15 +51,7 @@ actor IndexTools {
   private static func stamp(_ answer: Data, generation: Int64, pending: PendingReport?) -> Data {
     guard answer.first == UInt8(ascii: "{") else { return answer }
     let empty = answer.count >= 2 && answer[answer.index(after: answer.startIndex)] == UInt8(ascii: "}")
-    let pendingJSON = pending.flatMap { try? encode($0) } ?? Data("null".utf8)
-    return Data("{\"generation\":\(generation),\"pending\":".utf8) + pendingJSON + Data((empty ? "" : ",").utf8)
-      + answer.dropFirst()
-  }
-
-  /// The watcher's pending paths, or nil when no watcher answers for this index.
-  private static func pending(databasePath: String) -> PendingReport? {
-    guard let client = try? ServiceClient(databasePath: databasePath) else { return nil }
-    return try? client.pending()
+    return Data("{\"generation\":\(generation),\"pending\":\(PendingReport.json(pending))\(empty ? "" : ",")".utf8) + answer.dropFirst()
   }
 
   /// Waits until a watcher has committed every change made before now: the one serving this index (in this

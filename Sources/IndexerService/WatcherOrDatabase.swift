@@ -49,6 +49,13 @@ public struct WatcherOrDatabase {
     return try QueryEngine(databasePath: databasePath).references(filter)
   }
 
+  /// What the watcher serving this index has seen change but not committed; nil when no watcher answers
+  /// (then nobody knows what is behind). Ask before reading the answer: what it does not list is in it.
+  public func pending() -> PendingReport? {
+    guard let client = try? ServiceClient(databasePath: databasePath) else { return nil }
+    return try? client.pending()
+  }
+
   /// With `--sync`, returns once the running watcher (if any) has committed every change made before.
   public func waitForWatcher() throws {
     _ = try watcher()

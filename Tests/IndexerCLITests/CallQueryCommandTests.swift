@@ -57,6 +57,20 @@ import Testing
     #expect(links.map { $0["name"] as? String } == ["sum_squares", "main"])
     #expect((links.first?["links"] as? [[String: Any]])?.map { $0["name"] as? String } == ["main"])
     #expect((links.first?["sites"] as? [[String: Int]]) == [["line": 4, "column": 10], ["line": 4, "column": 22]])
+    // The generation the tree was read at (the one `stats` reports), and no watcher to list pending paths.
+    let stats = try JSONSerialization.jsonObject(with: Data(try IndexerProcess.run(["stats", Self.workspace.path, "--json"]).stdout.utf8)) as? [String: Any]
+    #expect(json.first?["generation"] as? Int == stats?["generation"] as? Int && json.first?["generation"] != nil)
+    #expect(json.first?["pending"] is NSNull)
+  }
+
+  /// With a watcher, the trees say what it has seen change and not committed yet: nothing once it has synced.
+  @Test func jsonSaysWhatTheWatcherHasNotCommitted() throws {
+    let ws = try Fixtures.copy("workspaces/calls")
+    let watcher = try WatcherProcess(root: ws.path)
+    let json = try IndexerProcess.run(["query", "callers", "square", "--json", "--sync", "--root", ws.path]).jsonLines()
+    let pending = json.first?["pending"] as? [String: Any]
+    #expect(pending?["paths"] as? [String] == [] && pending?["count"] as? Int == 0 && pending?["rescan"] as? Bool == false, "\(json)")
+    _ = watcher.stop()
   }
 
   /// A recursive function is its own caller once: not expanded again, marked with `…`.

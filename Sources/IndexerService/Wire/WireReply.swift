@@ -46,6 +46,16 @@ public struct PendingReport: Codable, Sendable, Equatable {
 
   /// Nothing is known to be behind.
   public var isEmpty: Bool { count == 0 && !rescan }
+
+  /// `{"paths":[…],"count":N,"rescan":B}`, the shape every front end writes; `null` for no report.
+  public static func json(_ report: PendingReport?) -> String {
+    guard let report else { return "null" }
+    var o = JSONObject()
+    o.add("paths", raw: JSONObject.array(report.paths.map(JSONObject.quote)))
+    o.add("count", report.count)
+    o.add("rescan", report.rescan)
+    return o.text
+  }
 }
 
 /// The watcher's own numbers for `indexer stats`: pid, watches, events, batches, latencies, memory, hot layer.

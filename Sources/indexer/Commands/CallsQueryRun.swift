@@ -36,15 +36,27 @@ struct CallsQueryRun {
     default:
       throw UsageError(userMessage: "give NAME or --at PATH:LINE:COLUMN, not both and not neither")
     }
+    // Asked before the trees are read: what the watcher does not list is in them.
+    let pending = options.output.json ? WatcherOrDatabase(databasePath: location.resolvedDatabase(), sync: false).pending() : nil
+    let (generation, trees) = try engine.inOneSnapshot { generation in
+      (generation, Result { () throws -> [(SymbolMatch, [HierarchyTree], Bool)] in
+        try roots.map { root in
+          let (links, complete) = types
+            ? try engine.typeTree(from: root, direction: direction, depth: options.depth, nodeBudget: options.limit)
+            : try engine.callTree(from: root, direction: direction, depth: options.depth, nodeBudget: options.limit, guesses: guesses)
+          return (root, links, complete)
+        }
+      })
+    }
     var out = OutputBuffer()
     var found = false
-    for root in roots {
-      let (links, complete) = types
-        ? try engine.typeTree(from: root, direction: direction, depth: options.depth, nodeBudget: options.limit)
-        : try engine.callTree(from: root, direction: direction, depth: options.depth, nodeBudget: options.limit, guesses: guesses)
+    for (root, links, complete) in try trees.get() {
       found = found || !links.isEmpty
       if options.output.json {
-        out.line(json(root, links, complete: complete, engine: engine))
+        var o = json(root, links, complete: complete, engine: engine)
+        o.add("generation", generation)
+        o.add("pending", raw: PendingReport.json(pending))
+        out.line(o.text)
       } else {
         out.line(Self.heading(root, engine: engine))
         write(links, level: 1, into: &out, engine: engine)
@@ -72,13 +84,13 @@ struct CallsQueryRun {
     }
   }
 
-  private func json(_ root: SymbolMatch, _ links: [HierarchyTree], complete: Bool, engine: QueryEngine) -> String {
+  private func json(_ root: SymbolMatch, _ links: [HierarchyTree], complete: Bool, engine: QueryEngine) -> JSONObject {
     var o = Self.symbolJSON(root, engine: engine)
     o.add("direction", types ? (direction == .incoming ? "subtypes" : "supertypes") : direction.rawValue)
     o.add("complete", complete)
     o.add("count", links.reduce(0) { $0 + $1.count })
     o.add("links", raw: Self.array(links, engine: engine))
-    return o.text
+    return o
   }
 
   private static func symbolJSON(_ symbol: SymbolMatch, engine: QueryEngine) -> JSONObject {

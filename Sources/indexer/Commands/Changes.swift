@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IndexerModel
 import IndexerQuery
+import IndexerService
 
 extension IndexerCommand {
   /// `indexer changes --since G`: the symbol-level change feed.
@@ -34,12 +35,14 @@ extension IndexerCommand {
       guard since >= 0 else { throw UsageError(userMessage: "--since must be a generation (0 or more)") }
       guard limit >= 1 else { throw UsageError(userMessage: "--limit must be at least 1") }
       let location = try database.location(path: path)
+      let pending = output.json ? WatcherOrDatabase(databasePath: location.resolvedDatabase(), sync: false).pending() : nil
       let feed = try QueryEngine(databasePath: location.resolvedDatabase(), root: location.resolvedRoot()).changes(since: since, limit: limit)
       var out = OutputBuffer()
       if output.json {
         var o = JSONObject()
         o.add("generation", feed.generation)
         o.add("complete", feed.complete)
+        o.add("pending", raw: PendingReport.json(pending))
         if let start = feed.startsAt { o.add("startsAt", start) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
