@@ -109,6 +109,7 @@ let package = Package(
     .target(
       name: "IndexerService",
       dependencies: [
+        "CLinux",
         "IndexerCore",
         "IndexerModel",
         "IndexerQuery",
