@@ -42,6 +42,8 @@ public final class LanguageServer {
   private var awaitingRoot: AwaitingRoot?
   private var initializedNotified = false
   private var shutdownRequested = false
+  /// The storage every reply is written into, kept between requests (`JSONBytes.response(…reusing:)`).
+  private var replyBuffer: [UInt8] = []
 
   /// What `initialize` negotiated, kept until a root is known.
   private struct AwaitingRoot {
@@ -299,7 +301,7 @@ public final class LanguageServer {
 
   /// A result that writes its own JSON (`ResultJSON`): the replies that carry many values.
   private func reply(_ id: RequestID, _ result: (some ResultJSON)?) {
-    writer.send(JSONBytes.response(id: id, result: result))
+    JSONBytes.response(id: id, result: result, reusing: &replyBuffer) { writer.send($0) }
   }
 
   private func send(_ message: some Encodable) {

@@ -17,6 +17,12 @@ struct JSONBytes {
     bytes.reserveCapacity(capacity)
   }
 
+  /// Writes into `buffer`'s storage, emptied but keeping its capacity (see `response(id:result:reusing:)`).
+  init(reusing buffer: inout [UInt8]) {
+    buffer.removeAll(keepingCapacity: true)
+    swap(&bytes, &buffer)
+  }
+
   mutating func reserve(_ more: Int) { bytes.reserveCapacity(bytes.count + max(0, more)) }
 
   mutating func raw(_ text: StaticString) {
@@ -57,18 +63,36 @@ struct JSONBytes {
     bytes.append(UInt8(ascii: "]"))
   }
 
+  /// The reply written into `buffer`, whose storage the next reply reuses: a long-running server's large
+  /// replies (a 5 MB outline) then fault in no fresh pages each time, with malloc's mmap threshold fixed for
+  /// flat memory (`MemoryTrim`). A buffer past `keptCapacity` is let go after use.
+  static func response(id: RequestID, result: (some ResultJSON)?, reusing buffer: inout [UInt8], send: ([UInt8]) -> Void) {
+    var out = JSONBytes(reusing: &buffer)
+    out.envelope(id: id, result: result)
+    send(out.bytes)
+    swap(&out.bytes, &buffer)
+    if buffer.capacity > keptCapacity { buffer = [] }
+  }
+
+  /// The largest reply buffer kept between replies.
+  static let keptCapacity = 16 << 20
+
   /// `{"jsonrpc":"2.0","id":ID,"result":RESULT}` with `null` for no result.
   static func response(id: RequestID, result: (some ResultJSON)?) -> [UInt8] {
     var out = JSONBytes()
-    out.raw(#"{"jsonrpc":"2.0","id":"#)
-    switch id {
-    case .number(let n): out.int(n)
-    case .string(let s): out.string(s)
-    }
-    out.raw(#","result":"#)
-    if let result { result.write(to: &out) } else { out.raw("null") }
-    out.raw("}")
+    out.envelope(id: id, result: result)
     return out.bytes
+  }
+
+  private mutating func envelope(id: RequestID, result: (some ResultJSON)?) {
+    raw(#"{"jsonrpc":"2.0","id":"#)
+    switch id {
+    case .number(let n): int(n)
+    case .string(let s): string(s)
+    }
+    raw(#","result":"#)
+    if let result { result.write(to: &self) } else { raw("null") }
+    raw("}")
   }
 }
 

@@ -51,6 +51,15 @@ import Testing
     let tree = try JSONSerialization.jsonObject(with: Data(JSONBytes.response(id: .number(1), result: nested(file.tree(maxDepth: DocumentOutline.maximumDepth)))))
     #expect(NSDictionary(dictionary: flat as! [String: Any]) == NSDictionary(dictionary: tree as! [String: Any]))
     #expect((((flat as! [String: Any])["result"]) as! [Any]).count == 2)
+    // A reused buffer writes the same bytes as a fresh one, a short reply after a long one included.
+    var buffer: [UInt8] = []
+    let long = (0..<500).map { Location(uri: "file:///long\($0)", range: range) }
+    for value in [long, [Location(uri: "file:///short", range: range)], long] {
+      var sent: [UInt8] = []
+      JSONBytes.response(id: .number(3), result: value, reusing: &buffer) { sent = $0 }
+      #expect(sent == JSONBytes.response(id: .number(3), result: value))
+    }
+    #expect(buffer.capacity >= 500 * 40)  // the long reply's storage is kept for the next one
     let none: [Location]? = nil
     #expect(String(decoding: JSONBytes.response(id: .string("a\"b"), result: none), as: UTF8.self) == #"{"jsonrpc":"2.0","id":"a\"b","result":null}"#)
   }
