@@ -67,7 +67,7 @@ extension IndexPipeline {
     // The kept notes of the paths looked at again are replaced by what this look found.
     let storedNotes = try IndexReader(database: database).walkNotes()
     let lookedAt = { (path: String) in exactPaths.contains(path) || prefixes.contains { $0.isEmpty || path == $0 || path.hasPrefix($0 + "/") } }
-    let notes = Self.pathNotes(storedNotes.filter { !lookedAt($0.path) }.map { WalkNote(path: $0.path, message: $0.message) } + report.notes)
+    let notes = Self.pathNotes(storedNotes.filter { !lookedAt($0.path) } + Self.pathNotes(report.notes))
     if notes != storedNotes { batch.walkNotes = notes }
     if !batch.isEmpty {
       let commitStart = ContinuousClock.now

@@ -183,11 +183,14 @@ public struct IndexPipeline: Sendable {
     return nil
   }
 
-  /// The walk's notes as the index keeps them: in path order, one per path.
-  static func pathNotes(_ notes: [WalkNote]) -> [PathNote] {
+  /// The walk's notes as the index keeps them: in path order, one per path (the first said).
+  static func pathNotes(_ notes: [PathNote]) -> [PathNote] {
     var seen = Set<String>()
-    return notes.map { PathNote(path: $0.path, message: $0.message) }.filter { seen.insert($0.path).inserted }
-      .sorted { PathOrder.precedes($0.path, $1.path) }
+    return notes.filter { seen.insert($0.path).inserted }.sorted { PathOrder.precedes($0.path, $1.path) }
+  }
+
+  static func pathNotes(_ notes: [WalkNote]) -> [PathNote] {
+    pathNotes(notes.map { PathNote(path: $0.path, message: $0.message) })
   }
 
   /// Whether to build a new file instead of writing in place: the run adds at least `bulkThreshold` files

@@ -289,11 +289,9 @@ public final class LanguageServer {
       let here = FileManager.default.currentDirectoryPath
       candidate = ProjectRoot.nearest(from: here) ?? here
     }
-    guard let resolved = realpath(candidate, nil) else {
+    guard let root = Self.realPath(candidate) else {
       throw ResponseError(code: ResponseError.invalidParams, message: "the workspace folder \(candidate) does not exist")
     }
-    defer { free(resolved) }
-    let root = String(cString: resolved)
     // Indexing the whole disk or a home folder is never what an editor meant (it would also write /.indexer/).
     if configuration.root == nil, ProjectRoot.isTooBroad(root) { return .tooBroad(root) }
     return .found(root)

@@ -149,6 +149,15 @@ extension SymbolInformation: ResultJSON {
 extension DocumentSymbol: ResultJSON {
   /// Recursion depth is the outline's, capped by `FileIndex.tree`.
   func write(to out: inout JSONBytes) {
+    Self.writeOpening(name: name, detail: detail, kind: kind, range: range, selectionRange: selectionRange, to: &out)
+    out.array(children)
+    out.raw("}")
+  }
+
+  /// Every field up to `"children":`, for this type and for `DocumentOutline`, which writes the same objects.
+  static func writeOpening(
+    name: String, detail: String?, kind: Int, range: TextRange, selectionRange: TextRange, to out: inout JSONBytes
+  ) {
     out.raw(#"{"name":"#)
     out.string(name)
     if let detail {
@@ -162,8 +171,6 @@ extension DocumentSymbol: ResultJSON {
     out.raw(#","selectionRange":"#)
     selectionRange.write(to: &out)
     out.raw(#","children":"#)
-    out.array(children)
-    out.raw("}")
   }
 }
 
@@ -191,19 +198,9 @@ struct DocumentOutline: ResultJSON {
       if !first { out.raw(",") }
       first = false
       let symbol = symbols[i]
-      out.raw(#"{"name":"#)
-      out.string(symbol.name)
-      if !symbol.signature.isEmpty {
-        out.raw(#","detail":"#)
-        out.string(symbol.signature)
-      }
-      out.raw(#","kind":"#)
-      out.int(symbol.kind.lspKind)
-      out.raw(#","range":"#)
-      ranges[i].range.write(to: &out)
-      out.raw(#","selectionRange":"#)
-      ranges[i].selection.write(to: &out)
-      out.raw(#","children":"#)
+      DocumentSymbol.writeOpening(
+        name: symbol.name, detail: symbol.signature.isEmpty ? nil : symbol.signature, kind: symbol.kind.lspKind,
+        range: ranges[i].range, selectionRange: ranges[i].selection, to: &out)
       write(i < children.count && depth < Self.maximumDepth ? children[i] : [], to: &out, depth: depth + 1)
       out.raw("}")
     }

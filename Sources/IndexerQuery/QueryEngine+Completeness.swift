@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import IndexerModel
 import IndexerStore
 
@@ -15,16 +12,8 @@ extension QueryEngine {
   /// How many definitions the query matches in all, past any limit; nil for ranked modes (`fuzzy`,
   /// `contains`), whose matches are read tier by tier and never counted whole.
   public func symbolTotal(_ query: SymbolQuery) throws(StoreError) -> Int? {
-    var filter = SymbolFilter(
-      match: .exact(query.name), kinds: query.kinds, languages: query.languages, pathGlob: query.pathGlob, limit: nil)
-    switch (query.mode, query.ignoreCase) {
-    case (.exact, false): filter.match = .exact(query.name)
-    case (.exact, true): filter.match = .exactIgnoringCase(query.name)
-    case (.prefix, false): filter.match = .prefix(query.name)
-    case (.prefix, true): filter.match = .prefixIgnoringCase(query.name)
-    case (.fuzzy, _), (.contains, _): return nil
-    }
-    return try connection().symbolCount(filter)
+    guard query.mode == .exact || query.mode == .prefix else { return nil }
+    return try connection().symbolCount(Self.filter(query))
   }
 
   /// How many files `files(pathGlob:languages:…)` lists without a page.
@@ -42,50 +31,14 @@ extension QueryEngine {
     var found: [LeftOutFile] = []
     for file in candidates {
       let left = LeftOutFile(path: file.path, status: file.status)
-      guard !needle.isEmpty, let root, budget > 0, let bytes = Self.readWhole(root + "/" + file.path, atMost: budget) else {
+      guard !needle.isEmpty, let root, budget > 0, let bytes = SourceText.bytes(of: root + "/" + file.path, atMost: budget) else {
         found.append(left)
         continue
       }
       budget -= bytes.count
-      if Self.contains(bytes, needle) { found.append(left) }
+      let holds = bytes.withUnsafeBytes { hay in needle.withUnsafeBytes { Matcher.find($0, in: hay, from: 0) != nil } }
+      if holds { found.append(left) }
     }
     return found
-  }
-
-  /// The whole file, or nil when it cannot be read or is longer than `atMost` bytes.
-  private static func readWhole(_ path: String, atMost limit: Int) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, info.st_size >= 0, Int(info.st_size) <= limit else { return nil }
-    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-    var done = 0
-    while done < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
-      if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { break }
-      done += n
-    }
-    return Array(bytes[..<done])
-  }
-
-  /// Whether `needle` occurs in `haystack`: `memchr` finds each candidate first byte, `memcmp` checks the rest.
-  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    guard let first = needle.first, needle.count <= haystack.count else { return false }
-    return haystack.withUnsafeBufferPointer { h in
-      needle.withUnsafeBufferPointer { n in
-        guard let base = h.baseAddress, let pattern = n.baseAddress else { return false }
-        var at = 0
-        let last = h.count - n.count
-        while at <= last {
-          guard let hit = memchr(base + at, Int32(first), last - at + 1) else { return false }
-          let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-          if memcmp(base + offset, pattern, n.count) == 0 { return true }
-          at = offset + 1
-        }
-        return false
-      }
-    }
   }
 }

@@ -18,7 +18,7 @@ extension QueryEngine {
   func goImplementers(of interface: SymbolMatch) throws(StoreError) -> [HierarchyLink] {
     let required = try goInterfaceMethods(interface, depth: 0, visited: [])
     guard !required.isEmpty else { return [] }  // every type satisfies the empty interface: not a hierarchy
-    let ownFolder = Self.folder(of: interface.path)
+    let ownFolder = GoResolver.folder(of: interface.path)
     let packageOnly = required.contains { !Self.isExported($0) }
     var candidates: Set<GoReceiver>?
     for name in required.sorted() {
@@ -37,11 +37,11 @@ extension QueryEngine {
 
   /// The interfaces of the workspace whose every method `type` has.
   func goInterfacesSatisfied(by type: SymbolMatch) throws(StoreError) -> [HierarchyLink] {
-    let folder = Self.folder(of: type.path)
+    let folder = GoResolver.folder(of: type.path)
     var has = Set<String>()
     // Methods may be declared in any file of the package: each of its files' outlines, read once.
-    let glob = folder.isEmpty ? "*" : Self.globEscaped(folder) + "/*"
-    for file in try files(pathGlob: glob, languages: [.go], limit: Self.goPackageFileLimit) where Self.folder(of: file.path) == folder {
+    let glob = folder.isEmpty ? "*" : PathGlob.literal(folder) + "/*"
+    for file in try files(pathGlob: glob, languages: [.go], limit: Self.goPackageFileLimit) where GoResolver.folder(of: file.path) == folder {
       for symbol in try outline(path: file.path)?.symbols ?? []
       where symbol.kind == .method && symbol.container == type.symbol.name && Self.hasReceiver(symbol) {
         has.insert(symbol.name)
@@ -57,7 +57,7 @@ extension QueryEngine {
           let interface = try goInterface(named: method.symbol.container, at: method.path)
         else { continue }
         let required = try goInterfaceMethods(interface, depth: 0, visited: [])
-        let samePackage = Self.folder(of: interface.path) == folder
+        let samePackage = GoResolver.folder(of: interface.path) == folder
         guard !required.isEmpty, required.isSubset(of: has), samePackage || required.allSatisfy(Self.isExported) else { continue }
         links.append(HierarchyLink(symbol: interface, sites: [], resolution: .name))
       }
@@ -76,7 +76,7 @@ extension QueryEngine {
     var receivers = Set<GoReceiver>()
     for method in try symbols(SymbolQuery(name: name, kinds: [.method], languages: [.go], limit: Self.goMethodReadLimit))
     where Self.hasReceiver(method.symbol) && !method.symbol.container.isEmpty {
-      receivers.insert(GoReceiver(folder: Self.folder(of: method.path), type: method.symbol.container))
+      receivers.insert(GoReceiver(folder: GoResolver.folder(of: method.path), type: method.symbol.container))
     }
     return receivers
   }
@@ -104,7 +104,7 @@ extension QueryEngine {
   /// The type `name` declared in `folder` (not in a subfolder: that is another package).
   private func goType(named name: String, in folder: String) throws(StoreError) -> SymbolMatch? {
     try symbols(SymbolQuery(name: name, languages: [.go], limit: Self.definitionLimit)).first {
-      Self.folder(of: $0.path) == folder && $0.symbol.kind.isGoNamedType
+      GoResolver.folder(of: $0.path) == folder && $0.symbol.kind.isGoNamedType
     }
   }
 
@@ -112,22 +112,6 @@ extension QueryEngine {
   static func hasReceiver(_ method: Symbol) -> Bool { method.signature.hasPrefix("func (") }
 
   static func isExported(_ name: String) -> Bool { name.first.map { $0.isUppercase } ?? false }
-
-  static func folder(of path: String) -> String {
-    path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-  }
-
-  /// `folder` as a GLOB pattern that matches itself only (`*`, `?` and `[` taken literally).
-  static func globEscaped(_ folder: String) -> String {
-    var escaped = ""
-    for character in folder {
-      switch character {
-      case "*", "?", "[": escaped += "[" + String(character) + "]"
-      default: escaped.append(character)
-      }
-    }
-    return escaped
-  }
 }
 
 extension SymbolKind {

@@ -82,18 +82,25 @@ public final class QueryEngine {
   }
 
   public func symbols(_ query: SymbolQuery) throws(StoreError) -> [SymbolMatch] {
-    var filter = SymbolFilter(
-      match: .exact(query.name), kinds: query.kinds, languages: query.languages, pathGlob: query.pathGlob,
-      limit: query.limit)
-    switch (query.mode, query.ignoreCase) {
-    case (.exact, false): filter.match = .exact(query.name)
-    case (.exact, true): filter.match = .exactIgnoringCase(query.name)
-    case (.prefix, false): filter.match = .prefix(query.name)
-    case (.prefix, true): filter.match = .prefixIgnoringCase(query.name)
-    case (.fuzzy, _): return try ranked(query, filter: filter, tiers: Set(NameTier.allCases))
-    case (.contains, _): return try ranked(query, filter: filter, tiers: [.exact, .exactIgnoringCase, .prefix, .substring])
+    let filter = Self.filter(query)
+    switch query.mode {
+    case .exact, .prefix: return try connection().symbols(filter)
+    case .fuzzy: return try ranked(query, filter: filter, tiers: Set(NameTier.allCases))
+    case .contains: return try ranked(query, filter: filter, tiers: [.exact, .exactIgnoringCase, .prefix, .substring])
     }
-    return try connection().symbols(filter)
+  }
+
+  /// The store's filter for a query: its name match (one index range) and narrowing. Ranked modes read tier
+  /// by tier and replace the match; they start from the exact name.
+  static func filter(_ query: SymbolQuery) -> SymbolFilter {
+    let match: NameMatch
+    switch (query.mode, query.ignoreCase) {
+    case (.exact, true): match = .exactIgnoringCase(query.name)
+    case (.prefix, false): match = .prefix(query.name)
+    case (.prefix, true): match = .prefixIgnoringCase(query.name)
+    case (.exact, false), (.fuzzy, _), (.contains, _): match = .exact(query.name)
+    }
+    return SymbolFilter(match: match, kinds: query.kinds, languages: query.languages, pathGlob: query.pathGlob, limit: query.limit)
   }
 
   /// The definitions of the names `NameCatalog` ranks, tier by tier: each tier's definitions read in one

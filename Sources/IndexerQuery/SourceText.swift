@@ -35,11 +35,17 @@ public struct SourceText: Sendable {
 
   /// The file at `root/path`, or nil when it cannot be read (gone, a folder, too large).
   public init?(root: String, path: String) {
-    let fd = open(root + "/" + path, O_RDONLY | O_CLOEXEC)
+    guard let bytes = Self.bytes(of: root + "/" + path, atMost: Self.readLimit) else { return nil }
+    self.init(bytes: bytes)
+  }
+
+  /// A regular file's bytes, or nil when it cannot be read or is longer than `limit`.
+  static func bytes(of file: String, atMost limit: Int) -> [UInt8]? {
+    let fd = open(file, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size <= Self.readLimit else { return nil }
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= 0, info.st_size <= limit else { return nil }
     var data = [UInt8](repeating: 0, count: Int(info.st_size))
     var filled = 0
     while filled < data.count {
@@ -49,7 +55,7 @@ public struct SourceText: Sendable {
       filled += got
     }
     if filled < data.count { data.removeSubrange(filled...) }
-    self.init(bytes: data)
+    return data
   }
 
   public var lineCount: Int { lineStarts.count }

@@ -294,7 +294,7 @@ final class Matcher: @unchecked Sendable {
   }
 
   /// The first place at or after `start` where `needle` occurs: `memchr` for its first byte, then `memcmp`.
-  private static func find(_ needle: UnsafeRawBufferPointer, in hay: UnsafeRawBufferPointer, from start: Int) -> Int? {
+  static func find(_ needle: UnsafeRawBufferPointer, in hay: UnsafeRawBufferPointer, from start: Int) -> Int? {
     guard let first = needle.first, let base = hay.baseAddress, let pattern = needle.baseAddress else { return nil }
     var offset = start
     while offset + needle.count <= hay.count {
