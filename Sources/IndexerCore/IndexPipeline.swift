@@ -93,7 +93,13 @@ public struct IndexPipeline: Sendable {
     var claimedByRename = Set<String>()
 
     let committer = BatchCommitter(writer: writer, totalFiles: plan.toRead.count + plan.limitSkips.count, progress: progress)
-    func submit(_ batch: IndexBatch, files: Int, bytes: Int64) { committer.submit(batch, files: files, bytes: bytes) }
+    // Filling an empty index journals nothing: `changes` starts its feed after the fill.
+    let firstFill = state.stored.isEmpty
+    func submit(_ batch: IndexBatch, files: Int, bytes: Int64) {
+      var batch = batch
+      batch.recordsChanges = !firstFill
+      committer.submit(batch, files: files, bytes: bytes)
+    }
 
     if !plan.limitSkips.isEmpty {
       submit(IndexBatch(writes: plan.limitSkips), files: plan.limitSkips.count, bytes: 0)

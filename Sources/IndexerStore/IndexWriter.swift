@@ -51,8 +51,9 @@ package struct IndexWriter: Sendable {
     try database.write { db in
       let bulkRun = try Self.nextBulkRun(db)
       let postings = try ReferencePostingWriter(db, run: bulkRun)
-      // A bulk build records no changes (every symbol would be one); other batches feed `changes --since`.
-      let journal = bulkRun == nil
+      // A bulk build or a first fill records no changes (every symbol would be one); other batches feed
+      // `changes --since`.
+      let journal = bulkRun == nil && batch.recordsChanges
         ? SymbolJournal(generation: (try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0) + 1) : nil
       for path in batch.removals {
         if let journal, let id = try Int64.fetchOne(db, sql: "SELECT id FROM file WHERE path = ?", arguments: [path]) {
@@ -80,6 +81,10 @@ package struct IndexWriter: Sendable {
           arguments: [key, amount])
       }
       try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'generation'")
+      if bulkRun == nil && !batch.recordsChanges {
+        // The feed starts after this batch: what it added is the index itself.
+        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) SELECT ?, value FROM meta WHERE key = 'generation'", arguments: [SymbolJournal.startKey])
+      }
       try db.execute(
         sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_index_time', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))")
       return try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'generation'") ?? 0

@@ -2,7 +2,8 @@ import GRDB
 import IndexerModel
 
 /// Records, inside a batch's transaction, which definitions it added, removed or changed, for the
-/// symbol-level change feed. Not used while a bulk build runs (every symbol would be "added").
+/// symbol-level change feed. Not used by a bulk build or the first fill of an empty index (every symbol
+/// would be "added"): the feed starts after them.
 struct SymbolJournal {
   static let startKey = "journal_start"
   /// Rows kept at most: past them the oldest generations are dropped and `journal_start` moves forward.

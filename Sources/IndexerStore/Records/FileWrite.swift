@@ -49,6 +49,9 @@ public struct IndexBatch: Sendable {
   package var metaIncrements: [String: Int64] = [:]
   /// When set, replaces the walk's notes kept for `stats` (`WalkNotes`).
   package var walkNotes: [PathNote]?
+  /// False for the batches of a first fill of an empty index: every definition would be journaled as
+  /// added, which `changes` can say more cheaply by starting its feed after them (as a bulk build does).
+  package var recordsChanges = true
 
   public init(writes: [FileWrite] = [], removals: [String] = []) {
     self.writes = writes

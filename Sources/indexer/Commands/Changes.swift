@@ -11,10 +11,10 @@ extension IndexerCommand {
       commandName: "changes",
       abstract: "Print the definitions added, removed or changed since generation G, oldest first.",
       discussion: """
-        Each commit after a bulk build records them (a changed definition's signature or extent differs; a \
+        Each commit after a bulk build or the first fill of an empty index records them (a changed definition's signature or extent differs; a \
         rename and a rebuild are not listed). Each line is generation  added|removed|changed  path:line  kind  \
-        name  signature; the last line, `# generation N complete|incomplete`, gives the generation to ask \
-        --since next time, and says whether the list is whole (incomplete: G is older than the feed, or \
+        name  signature; the last line, `# generation N complete|incomplete[ since S]`, gives the generation to ask \
+        --since next time, and says whether the list is whole (incomplete: G is older than the feed, which starts at S, or \
         --limit cut it). Exit status: 0 when something changed, 1 when nothing did, 2 on error.
         """
     )
@@ -54,7 +54,8 @@ extension IndexerCommand {
           let name = c.container.isEmpty ? c.name : c.container + "." + c.name
           out.line("\(c.generation)  \(c.change.rawValue)  \(c.path):\(c.line)  \(c.kind)  \(name)  \(c.signature)")
         }
-        out.line("# generation \(feed.generation) \(feed.complete ? "complete" : "incomplete")")
+        let start = feed.startsAt.map { feed.complete ? "" : " since \($0)" } ?? ""
+        out.line("# generation \(feed.generation) \(feed.complete ? "complete" : "incomplete")\(start)")
       }
       out.flush()
       if feed.changes.isEmpty { throw ExitCode(1) }
