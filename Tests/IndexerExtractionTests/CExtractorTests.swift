@@ -77,6 +77,21 @@ import Testing
     #expect(exit?.signature == "static void __exit foo_exit(void)")
   }
 
+  /// fs/efs/super.c: two such calls, each on its own line, before the next function (which was named
+  /// `module_init` and lost before).
+  @Test func chainedMacroCallsWithoutSemicolonsDoNotNameTheNextFunction() {
+    let source = """
+      module_init(init_efs_fs)
+      module_exit(exit_efs_fs)
+
+      static efs_block_t efs_validate_vh(struct volume_header *vh) {
+      	return 0;
+      }
+      """
+    #expect(symbols(source) == ["function efs_validate_vh"])
+    #expect(CExtractor(language: .c).extract(source).symbols.first?.range.start.line == 4)
+  }
+
   @Test func declaratorsOfEveryShape() {
     let source = "int a, *b, c[4], (*d)(int), **e = 0;\nvoid (*f(int))(void);\nstruct s { int x : 3; int (*cb)(void); } g;\n"
     #expect(

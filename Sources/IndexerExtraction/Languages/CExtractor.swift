@@ -641,11 +641,24 @@ private struct CDeclarationReader {
   /// list is followed by (`static`, `void`, `struct` …) comes after it and a later name has its own `(`: the
   /// call was a macro invocation without a semicolon. Nil when the head is an ordinary function.
   private func declarationAfterMacroCall(_ open: Int, _ stop: Int) -> Int? {
-    let close = lex.matching(open)
+    var close = lex.matching(open)
+    // More calls, each on a line of its own: `module_init(f)` then `module_exit(g)` then the declaration.
+    var calls = 1
+    while calls < Self.chainedMacroCalls, close + 2 < stop, tokens[close + 1].kind == .name, lex.isPunct(close + 2, "("),
+      tokens[close + 1].line > tokens[close].endLine
+    {
+      let next = lex.matching(close + 2)
+      guard next > close + 2, next < stop else { return nil }
+      close = next
+      calls += 1
+    }
     guard close + 1 < stop, lex.isOneOf(close + 1, Self.declarationStartWords) else { return nil }
     for m in tokenRange(close + 2, stop) where tokens[m].kind == .name && lex.isPunct(m + 1, "(") { return close + 1 }
     return nil
   }
+
+  /// Macro calls without a semicolon a declaration's head may follow (real code has two or three).
+  private static let chainedMacroCalls = 8
 
   /// `operator==`, `operator()`, `operator new[]`, `operator bool` before the parameter list at `open`,
   /// named as ctags names them: `operator ==`, `operator ()`, `operator new[]`, `operator bool` (a space after
