@@ -255,7 +255,7 @@ def main():
     ours = defaultdict(set)  # (lang, indexer kind) -> {(path, name, line)}
     for line in open(ours_path, encoding="utf-8"):
         s = json.loads(line)
-        if s["path"] not in indexed:
+        if "summary" in s or s["path"] not in indexed:
             continue
         # A `.h` file the reader decided is C++ counts with C headers, as EXT files it.
         lang = EXT.get(os.path.splitext(s["path"])[1], s["language"])

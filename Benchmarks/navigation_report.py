@@ -26,11 +26,16 @@ def files_with_uses(root, relatives, files, per_file, uses_of):
             yield rel, path, source, uses
 
 
+def records(stdout):
+    """The records of a query's JSON Lines answer, without the `{"summary": …}` line that ends it."""
+    return [o for o in (json.loads(l) for l in stdout.splitlines() if l.strip()) if "summary" not in o]
+
+
 def indexer_definitions(indexer, root, rel, line, column):
     """`indexer query def REL:LINE:COLUMN --json`, as a list of answers (first is indexer's pick)."""
     result = subprocess.run([indexer, "query", "def", f"{rel}:{line}:{column}", "--json", "--root", root],
                             capture_output=True, text=True)
-    return [json.loads(l) for l in result.stdout.splitlines() if l.strip()]
+    return records(result.stdout)
 
 
 @functools.lru_cache(maxsize=None)
@@ -47,8 +52,7 @@ def indexer_references(indexer, root, rel, line, column):
     result = subprocess.run([indexer, "query", "refs", "--at", f"{rel}:{line}:{column}", "--json", "--root", root],
                             capture_output=True, text=True)
     ours, marked = set(), 0
-    for l in result.stdout.splitlines():
-        o = json.loads(l)
+    for o in records(result.stdout):
         if o["resolution"] == "name":
             marked += 1
         else:

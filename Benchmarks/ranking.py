@@ -72,7 +72,7 @@ LINUX = [
 def rank(indexer, db, query, path, name):
     out = subprocess.run([indexer, "query", "symbol", query, "--fuzzy", "--limit", "5", "--json", "--db", db],
                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL).stdout.decode()
-    answers = [json.loads(line) for line in out.splitlines() if line]
+    answers = [o for o in (json.loads(line) for line in out.splitlines() if line) if "summary" not in o]
     for i, a in enumerate(answers):
         if a["path"] == path and a["name"] == name:
             return i + 1, answers

@@ -36,11 +36,18 @@ public final class ServiceClient {
   }
 
   public func symbols(_ query: SymbolQuery) throws(Failure) -> [SymbolMatch] {
-    let records = try ask(.symbol(query)).symbols ?? []
-    return try records.map { record throws(Failure) in
+    try stampedSymbols(query).matches
+  }
+
+  /// The definitions with the generation they were read at and what the watcher had pending before (nil from
+  /// a watcher that does not say).
+  public func stampedSymbols(_ query: SymbolQuery) throws(Failure) -> (matches: [SymbolMatch], generation: Int64?, pending: PendingReport?) {
+    let reply = try ask(.symbol(query))
+    let matches = try (reply.symbols ?? []).map { record throws(Failure) in
       guard let match = record.match else { throw .remote("the watcher sent a definition this build cannot read (a newer indexer?)") }
       return match
     }
+    return (matches, reply.generation, reply.pending)
   }
 
   /// The outline, or nil when the file is not in the index.

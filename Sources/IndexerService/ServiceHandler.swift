@@ -60,8 +60,13 @@ final class ServiceHandler: Sendable {
         return try sync()
       case .symbol(let query):
         let engine = try engineFor(&engine)
-        let matches = try hotLayer.symbols(query, generation: generation.load(ordering: .acquiring), engine: engine)
-        return WireReply(ok: true, symbols: matches.map(SymbolRecord.init))
+        // What is pending is asked first: a path it does not list is in the answer.
+        let pending = statistics.pending()
+        let readAt = generation.load(ordering: .acquiring)
+        let matches = try hotLayer.symbols(query, generation: readAt, engine: engine)
+        var reply = WireReply(ok: true, symbols: matches.map(SymbolRecord.init), pending: pending)
+        reply.generation = readAt
+        return reply
       case .file(let path):
         let engine = try engineFor(&engine)
         let outline = try hotLayer.outline(path: path, generation: generation.load(ordering: .acquiring), engine: engine)

@@ -31,6 +31,22 @@ public struct WatcherOrDatabase {
     return try QueryEngine(databasePath: databasePath).symbols(query)
   }
 
+  /// The definitions with the generation they were read at and what the watcher had pending before the read
+  /// (nil without a watcher): from the watcher's hot layer when one answers, else from one database snapshot.
+  public func stampedSymbols(_ query: SymbolQuery, root: String?) throws -> (matches: [SymbolMatch], generation: Int64, pending: PendingReport?) {
+    if let client = try watcher() {
+      do throws(ServiceClient.Failure) {
+        let answer = try client.stampedSymbols(query)
+        if let generation = answer.generation { return (answer.matches, generation, answer.pending) }
+      } catch {
+        try rethrowRemote(error)
+      }
+    }
+    let engine = try QueryEngine(databasePath: databasePath, root: root)
+    let (generation, matches) = try engine.inOneSnapshot { generation in (generation, Result { () throws(StoreError) in try engine.symbols(query) }) }
+    return (try matches.get(), generation, nil)
+  }
+
   public func outline(path: String) throws -> FileIndex? {
     if let client = try watcher() {
       do throws(ServiceClient.Failure) {

@@ -16,8 +16,17 @@ public struct IndexerRun: Sendable {
     return object
   }
 
-  /// The stdout parsed as JSON lines.
+  /// The stdout parsed as JSON lines: the records, without the `{"summary": …}` line that ends a query's answer.
   public func jsonLines() throws -> [[String: Any]] {
+    try allJSONLines().filter { $0["summary"] == nil }
+  }
+
+  /// The `summary` object of a query's JSON Lines answer (`generation`, `pending`, `complete`, …); nil when none.
+  public func summary() throws -> [String: Any]? {
+    try allJSONLines().compactMap { $0["summary"] as? [String: Any] }.last
+  }
+
+  private func allJSONLines() throws -> [[String: Any]] {
     try lines.map { line in
       guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
         throw CocoaError(.propertyListReadCorrupt)

@@ -45,9 +45,18 @@ async def error(s: ClientSession, tool: str, arguments: dict) -> str:
     return result.content[0].text
 
 
-def cli(*arguments: str) -> list[dict]:
+def cli_answer(*arguments: str) -> tuple[list[dict], dict]:
+    """A CLI query's JSON Lines answer: its records and the `summary` line that ends it."""
     run = subprocess.run([INDEXER, *arguments, "--root", str(WORKSPACE), "--json"], capture_output=True, text=True, check=True)
-    return [json.loads(line) for line in run.stdout.splitlines() if line]
+    lines = [json.loads(line) for line in run.stdout.splitlines() if line]
+    assert "summary" in lines[-1] and all("summary" not in line for line in lines[:-1]), run.stdout
+    return lines[:-1], lines[-1]["summary"]
+
+
+def cli(*arguments: str) -> list[dict]:
+    """A CLI command's JSON lines, without a query's `summary` line."""
+    run = subprocess.run([INDEXER, *arguments, "--root", str(WORKSPACE), "--json"], capture_output=True, text=True, check=True)
+    return [line for line in (json.loads(line) for line in run.stdout.splitlines() if line) if "summary" not in line]
 
 
 SYMBOL_FIELDS = ["name", "kind", "language", "path", "line", "column", "endLine", "endColumn", "container", "signature"]
@@ -79,11 +88,16 @@ async def test_find_symbol_matches_query_symbol():
             ({"name": "dn", "match": "fuzzy"}, ["--fuzzy"]),
         ]:
             answer = await call(s, "find_symbol", arguments)
-            expected = cli("query", "symbol", arguments["name"], *flags)
+            expected, summary = cli_answer("query", "symbol", arguments["name"], *flags)
             assert expected, f"the CLI found nothing for {arguments}"
             assert [{k: item[k] for k in SYMBOL_FIELDS} for item in answer["items"]] == [
                 {k: e[k] for k in SYMBOL_FIELDS} for e in expected
             ]
+            # The CLI's summary says what the MCP answer says: the same generation, nothing pending (this
+            # session's server watches the quiet tree), the whole list.
+            assert summary["generation"] == answer["generation"] and summary["pending"] == answer["pending"] == {"paths": [], "count": 0, "rescan": False}
+            assert summary["count"] == summary["total"] == len(expected)
+            assert summary["complete"] == answer["complete"]
         fuzzy = await call(s, "find_symbol", {"name": "Applcatn", "match": "fuzzy"})
         assert fuzzy["items"][0]["name"] == "Application"
 

@@ -44,7 +44,7 @@ def exported(scip, tmp_path_factory):
 def query(*arguments: str) -> list[dict]:
     run = subprocess.run([INDEXER, "query", *arguments, "--root", str(WORKSPACE), "--json"], capture_output=True, text=True)
     assert run.returncode in (0, 1), run.stderr
-    return [json.loads(line) for line in run.stdout.splitlines() if line]
+    return [record for record in (json.loads(line) for line in run.stdout.splitlines() if line) if "summary" not in record]
 
 
 # SCIP's symbol grammar: scheme, package (manager, name, version), then descriptors.

@@ -13,6 +13,45 @@ import Testing
     try IndexerProcess.run(["query"] + args + ["--root", Self.workspace.path])
   }
 
+  /// A JSON Lines answer ends with one `{"summary": …}` line: the generation it was read at, `pending` (null:
+  /// no watcher), whether it is complete, the exact total where it is counted, and what was left out.
+  @Test func jsonAnswersEndWithASummaryOfHowFarToTrustThem() throws {
+    let generation = try IndexerProcess.run(["stats", "--json", "--root", Self.workspace.path]).json()["generation"] as? Int
+    for environment in [[:], ["INDEXER_NO_FAST_PATH": "1"]] {
+      let whole = try IndexerProcess.run(["query", "symbol", "run", "--json", "--root", Self.workspace.path], environment: environment)
+      let summary = try whole.summary()
+      #expect(whole.lines.count == 3 && whole.lines.last?.hasPrefix(#"{"summary":{"#) == true)
+      #expect(summary?["generation"] as? Int == generation && generation != nil)
+      #expect(summary?["pending"] is NSNull && summary?["complete"] as? Bool == true)
+      #expect(summary?["count"] as? Int == 2 && summary?["total"] as? Int == 2 && summary?["leftOut"] == nil)
+    }
+    // A limit that cuts the list: the rest is counted exactly for a symbol search.
+    let cut = try query(["symbol", "run", "--json", "--limit", "1"]).summary()
+    #expect(cut?["complete"] as? Bool == false && cut?["count"] as? Int == 1 && cut?["total"] as? Int == 2)
+    #expect((cut?["leftOut"] as? [String: Any])?["items"] as? Int == 1)
+    // References past a limit are not counted: -1 says so.
+    let refs = try query(["refs", "run", "--json", "--limit", "1"]).summary()
+    #expect(refs?["complete"] as? Bool == false && refs?["total"] as? Int == -1)
+    #expect((refs?["leftOut"] as? [String: Any])?["items"] as? Int == -1)
+    // Nothing found is still an answer with a summary (and exit 1).
+    let none = try query(["symbol", "NoSuchName", "--json"])
+    let nothing = try none.summary()
+    #expect(none.status == 1 && none.lines.count == 1 && nothing?["count"] as? Int == 0)
+    let text = try query(["text", "Application", "--json"]).summary()
+    #expect(text?["complete"] as? Bool == true && (text?["count"] as? Int ?? 0) > 0 && text?["count"] as? Int == text?["total"] as? Int)
+  }
+
+  /// A file the index left out (too large here) that mentions the name makes the answer incomplete, by name.
+  @Test func aLeftOutFileMentioningTheNameIsInTheSummary() throws {
+    let ws = try Fixtures.copy("workspaces/mixed")
+    try ws.write("scripts/huge.py", "def run_everything():\n    pass\n" + String(repeating: "# padding\n", count: 400))
+    _ = try IndexerProcess.run(["index", ws.path, "--quiet", "--max-file-size", "2K"])
+    let summary = try IndexerProcess.run(["query", "symbol", "run_everything", "--json", "--root", ws.path]).summary()
+    #expect(summary?["complete"] as? Bool == false && summary?["count"] as? Int == 0)
+    let files = (summary?["leftOut"] as? [String: Any])?["files"] as? [[String: Any]]
+    #expect(files?.map { $0["path"] as? String } == ["scripts/huge.py"] && files?.first?["status"] as? String == "too-large")
+  }
+
   @Test func exactMatchPrintsOneLinePerDefinition() throws {
     let run = try query(["symbol", "Application"])
     #expect(run.status == 0)

@@ -11,6 +11,8 @@ package struct WireReply: Codable, Sendable, Equatable {
   package var outline: FileOutlineRecord?
   package var service: ServiceReport?
   package var pending: PendingReport?
+  /// The generation a `symbol` answer was read at (with `pending` asked just before it).
+  package var generation: Int64?
 
   package static let success = WireReply(ok: true)
 

@@ -13,11 +13,23 @@ struct DefQueryRun {
 
   func run() throws {
     if let limit, limit < 1 { throw UsageError(userMessage: "--limit must be at least 1") }
+    let pending = json ? WatcherOrDatabase(databasePath: location.resolvedDatabase(), sync: false).pending() : nil
     let (navigator, relative, position) = try Self.open(place, location: location, sync: sync)
-    let answers = try navigator.resolvedDefinitions(path: relative, at: position, limit: limit ?? QueryEngine.definitionLimit)
+    let asked = limit ?? QueryEngine.definitionLimit
+    let (generation, found) = try navigator.inOneSnapshot { generation in
+      (generation, Result { () throws -> [ResolvedDefinition] in try navigator.resolvedDefinitions(path: relative, at: position, limit: asked) })
+    }
+    let answers = Array(try found.get().prefix(asked))
     var out = OutputBuffer()
-    for answer in answers.prefix(limit ?? Int.max) {
+    for answer in answers {
       out.line(json ? Self.json(answer) : Self.text(answer))
+    }
+    if json {
+      out.line(
+        AnswerSummary(
+          generation: generation, pending: pending, count: answers.count, total: AnswerSummary.total(count: answers.count, limit: asked) { nil },
+          unresolved: answers.count { $0.resolution == .name }
+        ).line)
     }
     out.flush()
     if answers.isEmpty { throw ExitCode(1) }

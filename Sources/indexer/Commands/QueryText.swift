@@ -1,6 +1,7 @@
 import ArgumentParser
 import IndexerModel
 import IndexerQuery
+import IndexerService
 
 extension IndexerCommand {
   /// `indexer query text PATTERN`: grep over the files the index holds.
@@ -44,14 +45,17 @@ extension IndexerCommand {
       guard limit >= 1 else { throw UsageError(userMessage: "--limit must be at least 1") }
       guard (0...TextQuery.maximumContext).contains(context) else { throw UsageError(userMessage: "-C must be from 0 to 10") }
       let location = try database.location(path: workspace)
-      let engine = try QueryEngine(databasePath: location.resolvedDatabase(), root: location.resolvedRoot())
       let query = TextQuery(pattern: pattern, regex: regex, caseSensitive: !ignoreCase, pathGlob: path, context: context, limit: limit)
       let matches: [TextMatch]
+      let source = WatcherOrDatabase(databasePath: location.resolvedDatabase(), sync: false)
+      let read: (matches: [TextMatch], generation: Int64, pending: PendingReport?)
       do {
-        matches = try engine.searchText(query).matches
+        let answer = try source.inOneSnapshot(root: location.resolvedRoot()) { engine in try engine.searchText(query).matches }
+        read = (answer.answer, answer.generation, output.json ? answer.pending : nil)
       } catch let error as TextPatternError {
         throw UsageError(userMessage: error.description)
       }
+      matches = read.matches
       var out = OutputBuffer()
       for match in matches {
         if output.json {
@@ -70,6 +74,11 @@ extension IndexerCommand {
         for (k, text) in match.before.enumerated() { out.line("\(match.path)-\(match.line - match.before.count + k)-\(text)") }
         out.line("\(match.path):\(match.line):\(match.column):\(match.text)")
         for (k, text) in match.after.enumerated() { out.line("\(match.path)-\(match.line + 1 + k)-\(text)") }
+      }
+      if output.json {
+        // Lines past the limit are not counted.
+        let total = AnswerSummary.total(count: matches.count, limit: limit) { nil }
+        out.line(AnswerSummary(generation: read.generation, pending: read.pending, count: matches.count, total: total).line)
       }
       out.flush()
       if matches.isEmpty { throw ExitCode(1) }

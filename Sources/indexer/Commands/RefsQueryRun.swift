@@ -12,11 +12,23 @@ struct RefsQueryRun {
     if let limit = options.limit, limit < 1 { throw UsageError(userMessage: "--limit must be at least 1") }
     let filter = ReferenceFilter(
       name: name, languages: try options.languages.map(SymbolQueryRun.language), pathGlob: options.path, limit: options.limit)
-    let matches = try WatcherOrDatabase(databasePath: options.location.resolvedDatabase(), sync: options.sync).references(filter)
+    let source = WatcherOrDatabase(databasePath: options.location.resolvedDatabase(), sync: options.sync)
     var out = OutputBuffer()
-    for match in matches {
-      if options.json { out.line(Self.json(match, name: name)) } else { Self.write(match, to: &out) }
+    guard options.json else {
+      let matches = try source.references(filter)
+      for match in matches { Self.write(match, to: &out) }
+      out.flush()
+      if matches.isEmpty { throw ExitCode(1) }
+      return
     }
+    let (answer, generation, pending) = try source.inOneSnapshot(root: options.location.resolvedRoot()) { engine in
+      (try engine.references(filter), try engine.leftOutFiles(mentioning: name))
+    }
+    let matches = answer.0
+    for match in matches { out.line(Self.json(match, name: name)) }
+    // References past a limit are not counted.
+    let total = AnswerSummary.total(count: matches.count, limit: filter.limit) { nil }
+    out.line(AnswerSummary(generation: generation, pending: pending, count: matches.count, total: total, leftOutFiles: answer.1).line)
     out.flush()
     if matches.isEmpty { throw ExitCode(1) }
   }

@@ -36,11 +36,23 @@ struct SymbolQueryRun {
     let query = SymbolQuery(
       name: name, mode: fuzzy ? .fuzzy : (contains ? .contains : (prefix ? .prefix : .exact)), ignoreCase: ignoreCase,
       kinds: try kinds.map(Self.kind), languages: try options.languages.map(Self.language), pathGlob: options.path, limit: options.limit)
-    let matches = try WatcherOrDatabase(databasePath: options.location.resolvedDatabase(), sync: options.sync).symbols(query)
+    let source = WatcherOrDatabase(databasePath: options.location.resolvedDatabase(), sync: options.sync)
     var out = OutputBuffer()
-    for match in matches {
-      out.line(options.json ? SymbolFormatter.json(match.symbol, path: match.path, language: match.language) : SymbolFormatter.text(match))
+    guard options.json else {
+      let matches = try source.symbols(query)
+      for match in matches { out.line(SymbolFormatter.text(match)) }
+      out.flush()
+      if matches.isEmpty { throw ExitCode(1) }
+      return
     }
+    let root = options.location.resolvedRoot()
+    let (matches, generation, pending) = try source.stampedSymbols(query, root: root)
+    for match in matches { out.line(SymbolFormatter.json(match.symbol, path: match.path, language: match.language)) }
+    // The count past a limit and the files left out are read from the database after the answer.
+    let engine = try QueryEngine(databasePath: source.databasePath, root: root)
+    let total = try AnswerSummary.total(count: matches.count, limit: query.limit) { try engine.symbolTotal(query) }
+    let leftOut = name.isEmpty ? [] : try engine.leftOutFiles(mentioning: name)
+    out.line(AnswerSummary(generation: generation, pending: pending, count: matches.count, total: total, leftOutFiles: leftOut).line)
     out.flush()
     if matches.isEmpty { throw ExitCode(1) }
   }
