@@ -14,10 +14,13 @@ struct PositionEncoding {
   let unit: Unit
   let root: String
   private var files: [String: SourceText?] = [:]
+  /// The server's copies kept between requests, while each file on disk stays the same.
+  private let sources: SourceTextCache?
 
-  init(unit: Unit, root: String) {
+  init(unit: Unit, root: String, sources: SourceTextCache? = nil) {
     self.unit = unit
     self.root = root
+    self.sources = sources
   }
 
   /// The client's choice: UTF-8 when it offers it, else UTF-16 (the protocol's default).
@@ -61,7 +64,7 @@ struct PositionEncoding {
   /// The file as it is on disk, read once per request whoever asks (column conversion or name placement).
   mutating func source(_ path: String) -> SourceText? {
     if let cached = files[path] { return cached }
-    let text = SourceText(root: root, path: path)
+    let text = if let sources { sources.text(root: root, path: path) } else { SourceText(root: root, path: path) }
     files[path] = text
     return text
   }

@@ -13,6 +13,8 @@ final class Session {
   let progress: ProgressReporter
   private let uris: DocumentURI
   private let engine: QueryEngine
+  /// Files read to convert positions, kept between requests while they stay the same on disk.
+  private let sources = SourceTextCache()
 
   init(root: String, databasePath: String, unit: PositionEncoding.Unit, service: EmbeddedService?, progress: ProgressReporter) {
     self.root = root
@@ -32,7 +34,7 @@ final class Session {
 
   func workspaceSymbols(_ query: String, limit: Int) throws(StoreError) -> [SymbolInformation]? {
     guard let navigator = try currentNavigator() else { return nil }
-    var encoding = PositionEncoding(unit: unit, root: root)
+    var encoding = PositionEncoding(unit: unit, root: root, sources: sources)
     let matches = try navigator.workspaceSymbols(query, limit: limit)
     return matches.map { match in
       let range = nameRange(match, encoding: &encoding)
@@ -45,7 +47,7 @@ final class Session {
 
   func definition(_ params: TextDocumentPositionParams) throws(StoreError) -> [Location]? {
     guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
-    var encoding = PositionEncoding(unit: unit, root: root)
+    var encoding = PositionEncoding(unit: unit, root: root, sources: sources)
     let position = encoding.sourcePosition(params.position, path: path)
     // Only the resolved target when the rules reach one; the name search's candidates otherwise.
     let answers = try navigator.resolvedDefinitions(path: path, at: position)
@@ -63,7 +65,7 @@ final class Session {
 
   func references(_ params: ReferenceParams) throws(StoreError) -> [Location]? {
     guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
-    var encoding = PositionEncoding(unit: unit, root: root)
+    var encoding = PositionEncoding(unit: unit, root: root, sources: sources)
     let position = encoding.sourcePosition(params.position, path: path)
     // The uses resolution ties to the definition there (Python); every occurrence of the name elsewhere.
     guard
@@ -81,7 +83,7 @@ final class Session {
   func documentSymbols(_ uri: String) throws(StoreError) -> DocumentOutline? {
     guard let navigator = try currentNavigator(), let path = uris.relativePath(uri), let outline = try navigator.outline(path: path)
     else { return nil }
-    var encoding = PositionEncoding(unit: unit, root: root)
+    var encoding = PositionEncoding(unit: unit, root: root, sources: sources)
     let source = encoding.source(path)
     let (roots, children) = outline.shape(maxDepth: DocumentOutline.maximumDepth)
     let ranges = outline.symbols.map { Self.ranges(of: $0, path: path, source: source, encoding: &encoding) }
@@ -90,7 +92,7 @@ final class Session {
 
   func hover(_ params: TextDocumentPositionParams) throws(StoreError) -> Hover? {
     guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
-    var encoding = PositionEncoding(unit: unit, root: root)
+    var encoding = PositionEncoding(unit: unit, root: root, sources: sources)
     let position = encoding.sourcePosition(params.position, path: path)
     guard let (name, start) = navigator.identifier(path: path, at: position) else { return nil }
     let answers = try navigator.resolvedDefinitions(path: path, at: position, limit: 5)
@@ -116,7 +118,7 @@ final class Session {
   /// The uses in this file of what the name under the cursor names: resolved, so a local's own uses only.
   func documentHighlights(_ params: TextDocumentPositionParams) throws(StoreError) -> [DocumentHighlight]? {
     guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
-    var encoding = PositionEncoding(unit: unit, root: root)
+    var encoding = PositionEncoding(unit: unit, root: root, sources: sources)
     let position = encoding.sourcePosition(params.position, path: path)
     guard let found = try navigator.highlights(path: path, at: position), let name = navigator.identifier(path: path, at: position)?.name
     else { return nil }
@@ -129,7 +131,7 @@ final class Session {
   /// The function at the place (its own name, or a use resolving to one), as the item the client expands.
   func prepareCallHierarchy(_ params: TextDocumentPositionParams) throws(StoreError) -> [CallHierarchyItem]? {
     guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
-    var encoding = PositionEncoding(unit: unit, root: root)
+    var encoding = PositionEncoding(unit: unit, root: root, sources: sources)
     let position = encoding.sourcePosition(params.position, path: path)
     guard let callable = try navigator.callable(path: path, at: position) else { return nil }
     return [item(callable, encoding: &encoding)]
@@ -138,7 +140,7 @@ final class Session {
   /// The callers, each with the ranges of its calls in its own file; only uses the rules tie to the item.
   func incomingCalls(_ item: CallHierarchyItem) throws(StoreError) -> [CallHierarchyIncomingCall]? {
     guard let navigator = try currentNavigator(), let callee = try definition(of: item, navigator) else { return nil }
-    var encoding = PositionEncoding(unit: unit, root: root)
+    var encoding = PositionEncoding(unit: unit, root: root, sources: sources)
     let length = callee.symbol.name.utf8.count
     return try navigator.incomingCalls(to: callee).map { link in
       CallHierarchyIncomingCall(
@@ -150,7 +152,7 @@ final class Session {
   /// The callees, each with the ranges of the item's calls to it, in the item's file.
   func outgoingCalls(_ item: CallHierarchyItem) throws(StoreError) -> [CallHierarchyOutgoingCall]? {
     guard let navigator = try currentNavigator(), let caller = try definition(of: item, navigator) else { return nil }
-    var encoding = PositionEncoding(unit: unit, root: root)
+    var encoding = PositionEncoding(unit: unit, root: root, sources: sources)
     return try navigator.outgoingCalls(from: caller).map { link in
       CallHierarchyOutgoingCall(
         to: self.item(link.symbol, encoding: &encoding),
@@ -163,7 +165,7 @@ final class Session {
   /// The type at the place (its own name, or a use resolving to one).
   func prepareTypeHierarchy(_ params: TextDocumentPositionParams) throws(StoreError) -> [CallHierarchyItem]? {
     guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
-    var encoding = PositionEncoding(unit: unit, root: root)
+    var encoding = PositionEncoding(unit: unit, root: root, sources: sources)
     let position = encoding.sourcePosition(params.position, path: path)
     guard let type = try navigator.hierarchyType(path: path, at: position) else { return nil }
     return [item(type, encoding: &encoding)]
@@ -172,7 +174,7 @@ final class Session {
   /// The item's direct supertypes or subtypes.
   func typeHierarchy(_ item: CallHierarchyItem, supertypes: Bool) throws(StoreError) -> [CallHierarchyItem]? {
     guard let navigator = try currentNavigator(), let type = try definition(of: item, navigator) else { return nil }
-    var encoding = PositionEncoding(unit: unit, root: root)
+    var encoding = PositionEncoding(unit: unit, root: root, sources: sources)
     let links = supertypes ? try navigator.supertypes(of: type) : try navigator.subtypes(of: type)
     return links.map { self.item($0.symbol, encoding: &encoding) }
   }
@@ -180,7 +182,7 @@ final class Session {
   /// For a type, the types below it; for a method, the same-named members of those types.
   func implementation(_ params: TextDocumentPositionParams) throws(StoreError) -> [Location]? {
     guard let navigator = try currentNavigator(), let path = uris.relativePath(params.textDocument.uri) else { return nil }
-    var encoding = PositionEncoding(unit: unit, root: root)
+    var encoding = PositionEncoding(unit: unit, root: root, sources: sources)
     let found = try navigator.implementations(path: path, at: encoding.sourcePosition(params.position, path: path))
     if found.isEmpty { return nil }
     return found.map { Location(uri: uris.uri(forRelativePath: $0.path), range: nameRange($0, encoding: &encoding)) }
@@ -214,7 +216,7 @@ final class Session {
       return try navigator.definition(path: data.path, startingAt: SourcePosition(line: data.line, column: data.column), named: data.name)
     }
     guard let path = uris.relativePath(item.uri) else { return nil }
-    var encoding = PositionEncoding(unit: unit, root: root)
+    var encoding = PositionEncoding(unit: unit, root: root, sources: sources)
     let position = encoding.sourcePosition(item.selectionRange.start, path: path)
     if let callable = try navigator.callable(path: path, at: position) { return callable }
     return try navigator.hierarchyType(path: path, at: position)

@@ -51,7 +51,8 @@ extension QueryEngine {
     var links: [CallerKey: HierarchyLink] = [:]
     for reference in found where !reference.match.isDefinition && (guesses || reference.resolution != .name) {
       let match = reference.match
-      if outlines[match.path] == nil { outlines[match.path] = try outline(path: match.path) ?? FileIndex(language: match.language) }
+      // The file as resolution read it (kept decoded for this generation), not decoded again.
+      if outlines[match.path] == nil { outlines[match.path] = try resolvable(path: match.path) ?? FileIndex(language: match.language) }
       let caller = Self.enclosingCaller(in: outlines[match.path] ?? FileIndex(language: match.language), path: match.path, at: match.position)
       let key = CallerKey(path: caller.path, position: caller.symbol.range.start, name: caller.symbol.name)
       if var link = links[key] {

@@ -5,6 +5,15 @@ extension ReadOnlyConnection {
   /// A file's outline with its scopes (what resolution reads of a file), in one SELECT; nil when the path
   /// is not in the index. A file indexed by a reader that records no scopes has empty ones.
   package func resolvable(path file: String) throws(StoreError) -> FileIndex? {
+    let generation = try snapshotGeneration()
+    if let kept = decodedFiles.file(file, generation: generation) { return kept }
+    let (index, weight) = try decodeResolvable(path: file)
+    decodedFiles.keep(index, path: file, weight: weight, generation: generation)
+    return index
+  }
+
+  /// The file's outline and scopes decoded, and their decoded size in bytes.
+  private func decodeResolvable(path file: String) throws(StoreError) -> (FileIndex?, weight: Int) {
     var result: (Language, [UInt8]?, [UInt8]?)?
     try query(
       "SELECT f.language, b.outline, b.scopes FROM file f LEFT JOIN file_blob b ON b.file_id = f.id WHERE f.path = ?", [.text(file)]
@@ -12,21 +21,24 @@ extension ReadOnlyConnection {
       guard let language = Language(rawValue: Self.text(s, 0)) else { return }
       result = (language, Self.optionalBlob(s, 1), Self.optionalBlob(s, 2))
     }
-    guard let (language, outline, scopes) = result else { return nil }
+    guard let (language, outline, scopes) = result else { return (nil, file.utf8.count) }
     var index = FileIndex(language: language)
+    var weight = file.utf8.count
     do {
       if let outline {
         guard let raw = blobDecompressor?.decompress(outline) ?? Zstd.decompress(outline) else { throw StoreError.corruptBlob(path: file) }
         index = try OutlineCodec.decode(raw, language: language)
+        weight += raw.count
       }
       if let scopes {
         guard let raw = blobDecompressor?.decompress(scopes) ?? Zstd.decompress(scopes) else { throw StoreError.corruptBlob(path: file) }
         index.scopes = try ScopeCodec.decode(raw)
+        weight += raw.count
       }
     } catch {
       throw .corruptBlob(path: file)
     }
-    return index
+    return (index, weight)
   }
 
   /// A file's imports alone, from its scopes blob (the outline is not read); nil when the path is not in the

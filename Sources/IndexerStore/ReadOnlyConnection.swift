@@ -15,6 +15,10 @@ package final class ReadOnlyConnection {
   lazy var blobDecompressor: Zstd.Decompressor? = Zstd.Decompressor()
   /// How deep `inReadTransaction` calls are nested now (only the outermost begins and commits).
   private var transactionDepth = 0
+  /// The generation the open read transaction sees, read once when first asked.
+  private var transactionGeneration: Int64?
+  /// Files decoded for resolution at the current generation (`resolvable(path:)`).
+  var decodedFiles = DecodedFileCache()
 
   package init(path: String) throws(StoreError) {
     try IndexDatabase.checkHeader(path: path, mustExist: true)
@@ -102,6 +106,15 @@ package final class ReadOnlyConnection {
     try integer("SELECT value FROM meta WHERE key = 'generation'")
   }
 
+  /// The generation this read sees: inside a read transaction, read once for all of it.
+  func snapshotGeneration() throws(StoreError) -> Int64 {
+    guard transactionDepth > 0 else { return try generation() }
+    if let transactionGeneration { return transactionGeneration }
+    let generation = try generation()
+    transactionGeneration = generation
+    return generation
+  }
+
   /// The stored declaration tree of a file, decompressed and decoded; nil when the path is not in the index.
   package func outline(path file: String) throws(StoreError) -> FileIndex? {
     var result: (Language, [UInt8]?)?
@@ -155,8 +168,10 @@ package final class ReadOnlyConnection {
     }
     try query("BEGIN", []) { _ throws(StoreError) in }
     transactionDepth = 1
+    transactionGeneration = nil
     defer {
       transactionDepth = 0
+      transactionGeneration = nil
       try? query("COMMIT", []) { _ throws(StoreError) in }
     }
     return try body()

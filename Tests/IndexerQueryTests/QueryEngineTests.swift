@@ -56,6 +56,34 @@ import Testing
     #expect(try e.imports(path: "missing.c") == nil)
   }
 
+  /// Decoded files are kept for the generation they were read at: a commit in between, seen by the same
+  /// long-lived engine (a server's), gives the new outline, inside a snapshot and outside one.
+  @Test func decodedFilesAreNeverOlderThanTheIndex() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/i.sqlite"
+    let db = try IndexDatabase.openForWriting(path: path)
+    func commit(_ name: String) throws {
+      var index = FileIndex(language: .python)
+      index.append(
+        Symbol(name: name, kind: .function, container: "", range: SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 9)), signature: ""),
+        parent: -1)
+      let write = FileWrite(
+        path: "a.py", language: .python, status: .indexed, size: 1, mtimeNanoseconds: 1, inode: 1, contentHash: UInt64(name.utf8.count),
+        content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references, scopes: index.scopes)))
+      try IndexWriter(database: db).commit(IndexBatch(writes: [write]))
+    }
+    try commit("first")
+    let e = try QueryEngine(databasePath: path)
+    #expect(try e.resolvable(path: "a.py")?.symbols.map(\.name) == ["first"])
+    #expect(try e.resolvable(path: "a.py")?.symbols.map(\.name) == ["first"])
+    try commit("second")
+    #expect(try e.resolvable(path: "a.py")?.symbols.map(\.name) == ["second"])
+    try commit("third")
+    let inSnapshot = try e.inOneSnapshot { _ in try? e.resolvable(path: "a.py")?.symbols.map(\.name) }
+    #expect(inSnapshot == ["third"])
+    #expect(try e.resolvable(path: "missing.py") == nil)
+  }
+
   private func names(_ matches: [SymbolMatch]) -> [String] { matches.map { $0.path + ":" + $0.symbol.name } }
 
   @Test func exactPrefixAndCaseInsensitive() throws {
