@@ -15,6 +15,9 @@ struct DecodedFileCache {
   /// times larger).
   let byteLimit: Int
   private var entries: [String: Entry] = [:]
+  /// Files' imports read alone (C's include lists: a request follows each caller's includes two levels).
+  private var imports: [String: [FileScopes.Import]?] = [:]
+  private var importBytes = 0
   private var generation: Int64 = -1
   private var bytes = 0
   private var clock = 0
@@ -25,17 +28,42 @@ struct DecodedFileCache {
 
   /// The file as decoded at `generation`, if kept; a newer generation drops everything kept.
   mutating func file(_ path: String, generation: Int64) -> FileIndex?? {
-    if generation != self.generation {
-      entries.removeAll(keepingCapacity: true)
-      bytes = 0
-      self.generation = generation
-      return nil
-    }
+    guard enter(generation) else { return nil }
     guard var entry = entries[path] else { return nil }
     clock &+= 1
     entry.lastUse = clock
     entries[path] = entry
     return .some(entry.index)
+  }
+
+  /// A newer generation drops everything kept; false when it did (nothing is kept for it yet).
+  private mutating func enter(_ generation: Int64) -> Bool {
+    guard generation != self.generation else { return true }
+    entries.removeAll(keepingCapacity: true)
+    imports.removeAll(keepingCapacity: true)
+    bytes = 0
+    importBytes = 0
+    self.generation = generation
+    return false
+  }
+
+  /// A file's imports at `generation`: those of its decoded file when that is kept, else those kept alone.
+  mutating func imports(_ path: String, generation: Int64) -> [FileScopes.Import]?? {
+    guard enter(generation) else { return nil }
+    if let kept = entries[path] { return .some(kept.index?.scopes.imports) }
+    return imports[path]
+  }
+
+  /// Keeps a file's imports (nil: not in the index); past a quarter of the limit they are all let go.
+  mutating func keep(imports found: [FileScopes.Import]?, path: String, generation: Int64) {
+    guard generation == self.generation else { return }
+    let weight = path.utf8.count + (found ?? []).reduce(0) { $0 + 16 + $1.module.utf8.count + $1.localName.utf8.count + $1.importedName.utf8.count }
+    if importBytes + weight > byteLimit / 4 {
+      imports.removeAll(keepingCapacity: true)
+      importBytes = 0
+    }
+    imports[path] = found
+    importBytes += weight
   }
 
   /// Keeps a decoded file (nil: not in the index) that weighs `weight` decoded bytes; one larger than the

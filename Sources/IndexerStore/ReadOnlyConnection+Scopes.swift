@@ -44,6 +44,14 @@ extension ReadOnlyConnection {
   /// A file's imports alone, from its scopes blob (the outline is not read); nil when the path is not in the
   /// index, empty when its reader records no scopes.
   package func imports(path file: String) throws(StoreError) -> [FileScopes.Import]? {
+    let generation = try snapshotGeneration()
+    if let kept = decodedFiles.imports(file, generation: generation) { return kept }
+    let found = try decodeImports(path: file)
+    decodedFiles.keep(imports: found, path: file, generation: generation)
+    return found
+  }
+
+  private func decodeImports(path file: String) throws(StoreError) -> [FileScopes.Import]? {
     var result: [UInt8]??
     try query("SELECT b.scopes FROM file f LEFT JOIN file_blob b ON b.file_id = f.id WHERE f.path = ?", [.text(file)]) {
       s throws(StoreError) in result = .some(Self.optionalBlob(s, 0))

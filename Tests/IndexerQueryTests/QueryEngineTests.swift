@@ -67,6 +67,8 @@ import Testing
       index.append(
         Symbol(name: name, kind: .function, container: "", range: SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 9)), signature: ""),
         parent: -1)
+      index.scopes = FileScopes(scopes: [.init(kind: .file, range: SourceRange(start: .init(line: 1, column: 1), end: .init(line: 9, column: 1)), parent: -1)])
+      index.scopes.imports = [.init(localName: name, module: name, importedName: "", position: .init(line: 1, column: 1), scope: 0)]
       let write = FileWrite(
         path: "a.py", language: .python, status: .indexed, size: 1, mtimeNanoseconds: 1, inode: 1, contentHash: UInt64(name.utf8.count),
         content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references, scopes: index.scopes)))
@@ -74,10 +76,13 @@ import Testing
     }
     try commit("first")
     let e = try QueryEngine(databasePath: path)
+    #expect(try e.imports(path: "a.py")?.map(\.module) == ["first"])
     #expect(try e.resolvable(path: "a.py")?.symbols.map(\.name) == ["first"])
     #expect(try e.resolvable(path: "a.py")?.symbols.map(\.name) == ["first"])
     try commit("second")
+    #expect(try e.imports(path: "a.py")?.map(\.module) == ["second"])
     #expect(try e.resolvable(path: "a.py")?.symbols.map(\.name) == ["second"])
+    #expect(try e.imports(path: "a.py")?.map(\.module) == ["second"])
     try commit("third")
     let inSnapshot = try e.inOneSnapshot { _ in try? e.resolvable(path: "a.py")?.symbols.map(\.name) }
     #expect(inSnapshot == ["third"])
