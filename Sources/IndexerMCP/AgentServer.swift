@@ -24,6 +24,7 @@ public enum AgentServer {
     let service = try configuration.service.map { try EmbeddedService(options: $0) }
     service?.start()
     defer { service?.shutdown() }
+    let answers = AnswerHandOff()
     let tools = IndexTools(root: configuration.root, databasePath: configuration.databasePath, service: service)
     let server = Server(
       name: "indexer", version: IndexerVersion.current,
@@ -36,15 +37,16 @@ public enum AgentServer {
     await server.withMethodHandler(CallTool.self) { params in
       do {
         let json = try await tools.call(params.name, ToolArguments(params.arguments))
-        let structured = try JSONDecoder().decode(Value.self, from: json)
+        // The transport writes the answer in place of these, as the text and as `structuredContent`.
+        let placeholders = answers.hold(json)
         return .init(
-          content: [.text(text: String(decoding: json, as: UTF8.self), annotations: nil, _meta: nil)],
-          structuredContent: Value?.some(structured), isError: false)
+          content: [.text(text: placeholders.text, annotations: nil, _meta: nil)],
+          structuredContent: .string(placeholders.structured), isError: false)
       } catch let failure as ToolFailure {
         return .init(content: [.text(text: failure.message, annotations: nil, _meta: nil)], isError: true)
       }
     }
-    try await server.start(transport: BlockingStdioTransport())
+    try await server.start(transport: BlockingStdioTransport(answers: answers))
     await server.waitUntilCompleted()
   }
 }

@@ -16,10 +16,13 @@ actor BlockingStdioTransport: Transport {
   private let messages: AsyncThrowingStream<Data, any Swift.Error>
   private let continuation: AsyncThrowingStream<Data, any Swift.Error>.Continuation
   private var reading = false
+  /// Writes the tool answers the handler passed around the SDK into the responses that carry their placeholders.
+  private let answers: AnswerHandOff?
 
-  init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) {
+  init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO, answers: AnswerHandOff? = nil) {
     self.input = input
     self.output = output
+    self.answers = answers
     (messages, continuation) = AsyncThrowingStream.makeStream(of: Data.self, throwing: (any Swift.Error).self)
   }
 
@@ -37,7 +40,7 @@ actor BlockingStdioTransport: Transport {
 
   /// Writes the message and its newline whole (a short write goes on from where it stopped).
   func send(_ message: Data) async throws {
-    var bytes = [UInt8](message)
+    var bytes = answers?.fill([UInt8](message)) ?? [UInt8](message)
     bytes.append(UInt8(ascii: "\n"))
     var offset = 0
     while offset < bytes.count {

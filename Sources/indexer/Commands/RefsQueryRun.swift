@@ -22,7 +22,7 @@ struct RefsQueryRun {
       return
     }
     let (answer, generation, pending) = try source.inOneSnapshot(root: options.location.resolvedRoot()) { engine in
-      (try engine.references(filter), try engine.leftOutFiles(mentioning: name, byteBudget: AnswerSummary.leftOutByteBudget))
+      (try engine.references(filter), try engine.leftOutFiles(mentioning: name))
     }
     let matches = answer.0
     for match in matches { out.line(Self.json(match, name: name)) }

@@ -51,7 +51,7 @@ struct SymbolQueryRun {
     // The count past a limit and the files left out are read from the database after the answer.
     let engine = try QueryEngine(databasePath: source.databasePath, root: root)
     let total = try AnswerSummary.total(count: matches.count, limit: query.limit) { try engine.symbolTotal(query) }
-    let leftOut = name.isEmpty ? [] : try engine.leftOutFiles(mentioning: name, byteBudget: AnswerSummary.leftOutByteBudget)
+    let leftOut = name.isEmpty ? [] : try engine.leftOutFiles(mentioning: name)
     out.line(AnswerSummary(generation: generation, pending: pending, count: matches.count, total: total, leftOutFiles: leftOut).line)
     out.flush()
     if matches.isEmpty { throw ExitCode(1) }

@@ -17,11 +17,6 @@ struct AnswerSummary {
   /// Records that are only guesses by name (`resolution: name`).
   var unresolved = 0
 
-  /// Bytes of left-out files read to see whether they mention the name: a fresh process pays the reads on
-  /// every query (on the Linux tree 64 MB of too-large headers took 31 ms); files past it are listed as
-  /// possibly mentioning it.
-  static let leftOutByteBudget = 8 << 20
-
   var complete: Bool { total == count && leftOutFiles.isEmpty && unresolved == 0 }
 
   /// `total` for an answer of `count` records asked with `limit`: exact unless the limit may have cut it,
