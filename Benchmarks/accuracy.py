@@ -21,6 +21,7 @@ KINDS = {
         "struct": {"struct"}, "union": {"union"}, "typedef": {"typedef"}, "member": {"field"}, "variable": {"variable"},
         # A declaration without a body: ours is a `prototype` at file level and a method (or constructor) in a class.
         "prototype": {"prototype", "method", "initializer", "deinitializer"}, "class": {"class"}, "namespace": {"namespace"},
+        "externvar": {"externvar"},
     },
 }
 KINDS["cpp"] = KINDS["c"]

@@ -27,9 +27,10 @@ mkdir -p "$out"
 compare() { # NAME DIR CTAGS_LANGUAGES PATHS...
   local name=$1 dir=$2 languages=$3; shift 3
   rm -f "$out/$name.sqlite"* "$out/$name.ctags.json"
-  # C and C++ prototypes (declarations without a body, in and out of classes) are off in ctags by default;
-  # we index them (a method declared in its class is what users look up), so both sides are compared with them.
-  (cd "$dir" && ctags -R --languages="$languages" --kinds-C=+p --kinds-C++=+p --output-format=json --fields=+neKS \
+  # C and C++ prototypes (declarations without a body, in and out of classes) and extern variable declarations
+  # are off in ctags by default; we index them (a method declared in its class, or a variable only a header
+  # declares, is what users look up), so both sides are compared with them.
+  (cd "$dir" && ctags -R --languages="$languages" --kinds-C=+px --kinds-C++=+px --output-format=json --fields=+neKS \
     -f "$out/$name.ctags.json" "$@")
   local exclude=()
   if [ "$*" != "." ]; then

@@ -14,7 +14,7 @@ extension SymbolKind {
     case .function, .macro, .prototype: 12
     case .method, .subscript, .deinitializer: 6
     case .initializer: 9
-    case .variable: 13
+    case .variable, .externvar: 13
     case .property: 7
     case .field: 8
     case .enumCase: 22
@@ -38,6 +38,7 @@ extension SymbolKind {
     case (.c, .macro), (.cpp, .macro): return ("d", "macro")
     case (.c, .enum), (.cpp, .enum), (.java, .enum), (.rust, .enum), (.typescript, .enum): return ("g", "enum")
     case (.c, .constant), (.cpp, .constant), (.c, .variable), (.cpp, .variable): return ("v", "variable")
+    case (.c, .externvar), (.cpp, .externvar): return ("x", "externvar")
     case (.python, .method): return ("m", "member")
     case (.python, .property): return ("v", "variable")
     case (.java, .enumCase): return ("e", "enumConstant")

@@ -33,6 +33,9 @@ public enum SymbolKind: String, Sendable, CaseIterable, Codable {
   case namespace
   /// A function declared without a body (a C prototype, a C++ method declared in its class is a method).
   case prototype
+  /// A variable declared `extern` at file or namespace level (ctags' `externvar`): often the only declaration
+  /// a header gives of a variable defined elsewhere (by a linker script, as Linux's `jiffies`, or in a .c file).
+  case externvar
 
   /// A stable small number for the compact outline encoding; never reorder.
   public var code: UInt8 {

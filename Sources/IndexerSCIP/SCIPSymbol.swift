@@ -16,7 +16,7 @@ enum SCIPSymbol {
     case .namespace, .module: return escaped + "/"
     case .function, .method, .initializer, .deinitializer, .subscript, .prototype, .operator: return escaped + "()."
     case .macro: return escaped + "!"
-    case .variable, .property, .field, .constant, .enumCase, .precedencegroup: return escaped + "."
+    case .variable, .externvar, .property, .field, .constant, .enumCase, .precedencegroup: return escaped + "."
     case .class, .struct, .enum, .actor, .protocol, .extension, .interface, .record, .annotation, .union, .typealias,
       .typedef, .type, .associatedtype:
       return escaped + "#"
@@ -54,7 +54,7 @@ enum SCIPSymbol {
     case .method, .deinitializer: 26
     case .initializer: 9
     case .subscript: 47
-    case .variable: 61
+    case .variable, .externvar: 61
     case .property: 41
     case .enumCase: 12
     case .typealias, .typedef: 55

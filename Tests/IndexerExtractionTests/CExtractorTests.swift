@@ -46,7 +46,7 @@ import Testing
     #expect(symbols(source) == ["function open_device", "prototype helper", "function helper", "prototype alive", "variable after"])
   }
 
-  @Test func macroCallsAndExternDeclarationsAreNotDefinitions() {
+  @Test func macroCallsAreNotDefinitionsAndExternDeclarationsAreExternvars() {
     let source = """
       EXPORT_SYMBOL(open_device);
       static DEFINE_MUTEX(lock);
@@ -54,7 +54,30 @@ import Testing
       module_init(start);
       int real = 1;
       """
-    #expect(symbols(source) == ["variable real"])
+    #expect(symbols(source) == ["externvar elsewhere", "variable real"])
+  }
+
+  /// include/linux/jiffies.h: the only declaration of `jiffies` (a linker script defines it) is an `extern`
+  /// behind attribute macros. Block-scope externs, externs with an initializer (definitions) and extern
+  /// functions are not externvars.
+  @Test func externVariableDeclarationsAtFileAndNamespaceLevel() {
+    let source = """
+      extern u64 __cacheline_aligned_in_smp jiffies_64;
+      extern unsigned long volatile __cacheline_aligned_in_smp __jiffy_arch_data jiffies;
+      extern int a, *b;
+      extern int defined = 3;
+      extern int function_declared(void);
+      namespace ns { extern const char *name; }
+      void f(void) { extern int inner; }
+      struct s { int field; };
+      """
+    #expect(
+      symbols(source) == [
+        "externvar jiffies_64", "externvar jiffies", "externvar a", "externvar b", "prototype function_declared",
+        "namespace ns", "externvar ns::name", "function f", "struct s", "field s::field",
+      ])
+    let jiffies = CExtractor(language: .c).extract(source).symbols.first { $0.name == "jiffies" }
+    #expect(jiffies?.signature == "extern unsigned long volatile __cacheline_aligned_in_smp __jiffy_arch_data jiffies")
   }
 
   /// A macro call at file scope without its semicolon (the kernel's `module_init(f)`) is not the function that

@@ -10,7 +10,7 @@ import Testing
     (7, "method"), (8, "initializer"), (9, "deinitializer"), (10, "subscript"), (11, "variable"), (12, "property"),
     (13, "case"), (14, "typealias"), (15, "associatedtype"), (16, "macro"), (17, "operator"), (18, "precedencegroup"),
     (19, "interface"), (20, "constant"), (21, "field"), (22, "type"), (23, "record"), (24, "annotation"), (25, "module"),
-    (26, "union"), (27, "typedef"), (28, "namespace"), (29, "prototype"),
+    (26, "union"), (27, "typedef"), (28, "namespace"), (29, "prototype"), (30, "externvar"),
   ]
 
   @Test func storedCodesKeepTheirMeaning() throws {

@@ -41,6 +41,23 @@ import Testing
     #expect(try ws.resolve("src/util.h", line: 2, "helper") == "src/util.c:1:5 scope")
   }
 
+  /// Linux's `jiffies`: declared `extern` in the header a file includes and defined by a linker script, while
+  /// a header nobody here includes defines a macro of that name. An `extern` with a definition still goes on
+  /// to it; a macro seen through an include still beats another file's `extern`.
+  @Test func anExternInAnIncludedHeaderBeatsAMacroFromOneNotIncluded() throws {
+    let ws = Workspace([
+      "include/linux/jiffies.h": "extern unsigned long volatile __jiffy_arch_data jiffies;\nextern int hz_rate;\n",
+      "include/linux/raid/pq.h": "#define jiffies 0\n#define hz_rate 100\n#define current get_current()\n",
+      "kernel/time.c": "#include <linux/jiffies.h>\nint hz_rate = 250;\nunsigned long now(void) { return jiffies + hz_rate; }\n",
+      "kernel/exit.c": "#include <linux/raid/pq.h>\nint f(void) { return current; }\n",
+      "tools/test.c": "extern int current;\n",
+    ])
+    #expect(try ws.resolve("kernel/time.c", line: 3, "jiffies") == "include/linux/jiffies.h:1:49 scope")
+    #expect(try ws.resolve("kernel/time.c", line: 3, "hz_rate") == "kernel/time.c:2:5 scope")
+    #expect(try ws.resolve("include/linux/jiffies.h", line: 1, "jiffies") == "include/linux/jiffies.h:1:49 scope")
+    #expect(try ws.resolve("kernel/exit.c", line: 2, "current") == "include/linux/raid/pq.h:3:9 scope")
+  }
+
   @Test func tagsTypedefsMembersAndLabels() throws {
     let ws = Workspace([
       "list.h": """

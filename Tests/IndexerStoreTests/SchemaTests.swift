@@ -63,7 +63,8 @@ import Testing
 
   /// Migrations 5 to 11: the files whose readers now record scopes (Python, then Swift, then JavaScript
   /// and TypeScript, then Go, then C and C++, then Java, then Rust) are read again on the next run, and
-  /// migration 12 reads JavaScript and TypeScript again for their readers' fixes; files of other languages
+  /// migration 12 reads JavaScript and TypeScript again for their readers' fixes, migration 15 C and C++ for
+  /// their `extern` variables; files of other languages
   /// keep their stat and hash and are not. Files whose scopes an earlier migration already brought keep theirs (older blobs still decode).
   @Test(arguments: [
     (4, ["a.py": true, "b.swift": true, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true, "i.rs": true]),
@@ -71,10 +72,12 @@ import Testing
     (6, ["a.py": false, "b.swift": false, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true, "i.rs": true]),
     (7, ["a.py": false, "b.swift": false, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true, "i.rs": true]),
     (8, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true, "i.rs": true]),
-    (9, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": true, "e.js": true, "f.c": false, "g.cc": false, "h.java": true, "i.rs": true]),
-    (10, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": true, "e.js": true, "f.c": false, "g.cc": false, "h.java": false, "i.rs": true]),
-    // Migration 12: the script readers' fixes (issue 24) read JavaScript and TypeScript files again.
-    (11, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": true, "e.js": true, "f.c": false, "g.cc": false, "h.java": false, "i.rs": false]),
+    (9, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true, "i.rs": true]),
+    (10, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": false, "i.rs": true]),
+    // Migration 12: the script readers' fixes (issue 24) read JavaScript and TypeScript files again. Migration 15:
+    // the C and C++ reader's `extern` variables read every C and C++ file again.
+    (11, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": false, "i.rs": false]),
+    (14, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": false, "e.js": false, "f.c": true, "g.cc": true, "h.java": false, "i.rs": false]),
   ])
   func anOlderIndexRereadsOnlyFilesWhoseReadersNowRecordScopes(_ version: Int, _ reread: [String: Bool]) throws {
     let dir = try TemporaryDirectory()

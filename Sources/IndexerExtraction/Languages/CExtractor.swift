@@ -538,7 +538,7 @@ private struct CDeclarationReader {
     if let function = functionName(first, head.equals ?? stop) {
       return readFunction(function.start ?? first, function, head, end, scope)
     }
-    if !isExtern || scope.kind == .record {
+    if !isExtern || scope.kind == .file {
       let names = declarators(first, stop)
       // A declaration needs a type before its first name: `FOO;` or `x = 1;` declare nothing.
       if let firstName = names.first, hasType(before: firstName, from: first) {
@@ -888,11 +888,18 @@ private struct CDeclarationReader {
   }
 
   private mutating func recordVariables(_ names: [Int], first: Int, stop: Int, scope: Scope, isExtern: Bool) {
-    guard !isExtern, scope.kind != .body else { return }  // a local type's variables are locals
+    guard scope.kind != .body else { return }  // a local type's variables are locals
+    // `extern` at file or namespace level declares a variable defined elsewhere; `extern int x = 1;` defines it.
+    let declaresOnly =
+      isExtern && scope.kind == .file && !lex.isPunct(stop, "{") && !tokenRange(first, stop).contains { lex.isPunct($0, "=") }
+    guard !isExtern || declaresOnly else { return }
     for name in names {
       // `int Counter::total = 0;` defines a static member of Counter.
       let qualifier = qualifier(before: name, first: first)
-      let kind: SymbolKind = scope.kind == .record || scope.kind == .objc || !qualifier.isEmpty ? .field : .variable
+      let kind: SymbolKind =
+        if scope.kind == .record || scope.kind == .objc || !qualifier.isEmpty { .field }
+        else if declaresOnly { .externvar }
+        else { .variable }
       let container = qualifier.isEmpty ? scope.container : scope.inner(qualifier.joined(separator: "::"))
       let typeEnd = declaratorStart(names[0], first)
       let start = declaratorStart(name, first)

@@ -1,9 +1,10 @@
 import IndexerModel
 
 /// The order of definitions whose names match a search equally well: types and functions before macros
-/// and constants, those before fields and variables; code before tests, public modules before private ones
-/// (`subprocess.py` before `_bootsubprocess.py`); the shallower path; a top-level definition before a
-/// member (`textwrap.dedent` before `HelpFormatter.dedent`) — as someone searching for a name means it.
+/// and constants, those before variables of a file or module, those before fields and locals; code before
+/// tests, public modules before private ones (`subprocess.py` before `_bootsubprocess.py`); the shallower
+/// path; a top-level definition before a member (`textwrap.dedent` before `HelpFormatter.dedent`) — as
+/// someone searching for a name means it.
 struct SearchOrder: Comparable {
   let kindClass: Int
   let inTests: Bool
@@ -12,11 +13,11 @@ struct SearchOrder: Comparable {
   let isMember: Bool
 
   init(_ match: SymbolMatch) {
-    kindClass = Self.kindClass(match.symbol.kind)
+    isMember = !match.symbol.container.isEmpty
+    kindClass = Self.kindClass(match.symbol.kind, isMember: isMember)
     inTests = Self.isTestPath(match.path)
     isPrivate = Self.isPrivatePath(match.path)
     depth = match.path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
-    isMember = !match.symbol.container.isEmpty
   }
 
   private var key: (Int, Int, Int, Int, Int) { (kindClass, inTests ? 1 : 0, isPrivate ? 1 : 0, depth, isMember ? 1 : 0) }
@@ -25,7 +26,7 @@ struct SearchOrder: Comparable {
 
   static func == (a: SearchOrder, b: SearchOrder) -> Bool { a.key == b.key }
 
-  static func kindClass(_ kind: SymbolKind) -> Int {
+  static func kindClass(_ kind: SymbolKind, isMember: Bool) -> Int {
     switch kind {
     case .class, .struct, .enum, .actor, .protocol, .interface, .record, .union, .typealias, .typedef, .type, .namespace,
       .module, .function, .method, .initializer:
@@ -35,8 +36,14 @@ struct SearchOrder: Comparable {
     case .macro, .constant, .enumCase, .extension, .operator, .subscript, .associatedtype, .annotation, .precedencegroup,
       .deinitializer, .prototype:
       1
-    default:
+    // A variable of a file or module before the fields and locals of that name (`jiffies` before
+    // `kmemleak_object::jiffies`); its definition before a declaration of it elsewhere (`extern`).
+    case .variable where !isMember:
       2
+    case .externvar:
+      3
+    default:
+      4
     }
   }
 

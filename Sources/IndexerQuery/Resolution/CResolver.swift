@@ -35,7 +35,7 @@ final class CResolver {
     /// A prototype, an `extern`, a method declared in its class, or a class, struct, union or enum declared
     /// without its body (`class Cache;`).
     var isDeclaration: Bool {
-      if binding?.labels == "declaration" || symbol?.symbol.kind == .prototype { return true }
+      if binding?.labels == "declaration" || symbol?.symbol.kind == .prototype || symbol?.symbol.kind == .externvar { return true }
       guard let kind = symbol?.symbol.kind, [.class, .struct, .union, .enum].contains(kind) else { return false }
       return binding?.typeName.hasPrefix("@scope:") != true
     }
@@ -279,6 +279,12 @@ final class CResolver {
     // The includes only rank candidates: with one there is nothing to rank (a references request resolves a
     // common type's name in thousands of files, and following each file's includes was most of its time).
     let includes = candidates.count > 1 ? try includedNames(of: path) : Includes()
+    // A macro or type is seen only through the headers a file includes: when a header this file includes (or
+    // the file itself) declares the name, one from a header it does not include (`#define jiffies` in a
+    // user-space shim) is not what it means, though that declaration (`extern … jiffies;`) is no definition.
+    let declaredNearby = candidates.count > 1 && candidates.contains { match in
+      (match.symbol.kind == .prototype || match.symbol.kind == .externvar) && (match.path == path || Self.related(match.path, path, includes))
+    }
     var best: (rank: [Int], site: Site)?
     for match in candidates.prefix(64) {
       guard take() else { break }
@@ -286,8 +292,10 @@ final class CResolver {
       // A macro defined twice in one header is defined under `#if`/`#else`: the later definition is the one a
       // build without the platform's or the configuration's flags gets (`#ifdef CONFIG_X … #else stub`).
       let laterMacro = match.symbol.kind == .macro ? -match.symbol.range.start.line : 0
+      let isRelated = Self.related(match.path, path, includes)
+      let unseen = declaredNearby && Self.staysInItsFile(match.symbol.kind) && match.path != path && !isRelated
       let rank = [
-        site.isDeclaration ? 1 : 0, match.path == path ? 0 : 1, Self.related(match.path, path, includes) ? 0 : 1,
+        unseen ? 1 : 0, site.isDeclaration ? 1 : 0, match.path == path ? 0 : 1, isRelated ? 0 : 1,
         Self.distance(match.path, path), laterMacro,
       ]
       if best == nil || rank.lexicographicallyPrecedes(best!.rank) { best = (rank, site) }
