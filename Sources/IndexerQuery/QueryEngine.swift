@@ -25,6 +25,8 @@ public final class QueryEngine {
   /// Every indexed path, kept per generation like the names: each request a server resolves starts a new
   /// `ResolutionFiles`, and a C request that probes many include paths would read them all each time.
   private var paths: (generation: Int64, all: Set<String>)?
+  /// C include sets and include paths, kept per generation for the same reason (`IncludeMemo`).
+  private let includes = IncludeMemo()
 
   /// How many distinct names a ranked search keeps, at least, before fetching their definitions.
   public static let fuzzyNameLimit = 50
@@ -63,6 +65,7 @@ public final class QueryEngine {
       openedFile = file
       names = NameCatalog()
       paths = nil
+      includes.forget()
     } catch .notFound {
       lookup = nil
     }
@@ -154,6 +157,12 @@ public final class QueryEngine {
     let all = try lookup.indexedPaths()
     paths = (generation, all)
     return all
+  }
+
+  /// The include memo, emptied when the index has moved on since it was filled.
+  func includeMemo() throws(StoreError) -> IncludeMemo {
+    includes.enter(try connection().generation())
+    return includes
   }
 
   /// Streams every definition (for `export`): by name for tags files, else by path and line.

@@ -1,4 +1,5 @@
 import Foundation
+import IndexerExtraction
 import IndexerModel
 import IndexerQuery
 import IndexerStore
@@ -54,6 +55,32 @@ import Testing
     #expect(try e.imports(path: "a.c") == e.resolvable(path: "a.c")?.scopes.imports)
     #expect(try e.imports(path: "b.c") == [])
     #expect(try e.imports(path: "missing.c") == nil)
+  }
+
+  /// A server's engine keeps C include sets between requests (`IncludeMemo`), for one generation: after a
+  /// commit that changes what a file includes, the same engine resolves by the new includes.
+  @Test func includeSetsKeptBetweenRequestsFollowACommit() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/i.sqlite"
+    let db = try IndexDatabase.openForWriting(path: path)
+    func commit(_ files: [String: String]) throws {
+      let writes = try files.map { file, source in
+        try source.write(toFile: dir.path + "/" + file, atomically: true, encoding: .utf8)
+        let index = CExtractor(language: .c).extract(source)
+        return FileWrite(
+          path: file, language: .c, status: .indexed, size: Int64(source.utf8.count), mtimeNanoseconds: 1, inode: 1,
+          contentHash: UInt64(source.hashValue.magnitude),
+          content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references, scopes: index.scopes)))
+      }
+      try IndexWriter(database: db).commit(IndexBatch(writes: writes))
+    }
+    try commit(["one.h": "#define N 1\n", "two.h": "#define N 2\n", "a.c": "#include \"one.h\"\nint f(void) { return N; }\n"])
+    let e = try QueryEngine(databasePath: path, root: dir.path)
+    let use = SourcePosition(line: 2, column: 22)
+    #expect(try e.resolvedDefinitions(path: "a.c", at: use).map(\.path) == ["one.h"])
+    #expect(try e.resolvedDefinitions(path: "a.c", at: use).map(\.path) == ["one.h"])
+    try commit(["a.c": "#include \"two.h\"\nint f(void) { return N; }\n"])
+    #expect(try e.resolvedDefinitions(path: "a.c", at: use).map(\.path) == ["two.h"])
   }
 
   /// Decoded files are kept for the generation they were read at: a commit in between, seen by the same

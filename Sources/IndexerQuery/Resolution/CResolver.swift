@@ -330,7 +330,7 @@ final class CResolver {
   /// What `path` includes: the last path components it names (`foo.h` of `#include "sub/foo.h"`), and the
   /// workspace files its includes reach, two levels deep, found where a compiler's `-I` would most likely
   /// look (the includer's folder, the folders above it, and their `include/`).
-  private struct Includes {
+  struct Includes {
     var names: Set<String> = []
     var paths: Set<String> = []
 
@@ -339,12 +339,13 @@ final class CResolver {
     }
   }
 
-  private var includeCache: [String: Includes] = [:]
-  private var includePathCache: [String: String?] = [:]
   static let maximumIncludedFiles = 32
 
+  /// The engine's include memo when it has one (a server's requests share it), else this resolver's own.
+  private lazy var includeMemo: IncludeMemo = (try? (files.source as? QueryEngine)?.includeMemo()) ?? IncludeMemo()
+
   private func includedNames(of path: String) throws(StoreError) -> Includes {
-    if let known = includeCache[path] { return known }
+    if let known = includeMemo.includes(of: path) { return known }
     var found = Includes()
     var frontier = [path]
     for depth in 0..<2 {
@@ -362,8 +363,7 @@ final class CResolver {
       }
       frontier = next
     }
-    if includeCache.count > 256 { includeCache.removeAll(keepingCapacity: true) }
-    includeCache[path] = found
+    includeMemo.keep(found, of: path)
     return found
   }
 
@@ -371,7 +371,7 @@ final class CResolver {
   private func includedPath(_ inner: String, from includer: String) throws(StoreError) -> String? {
     var folder = GoResolver.folder(of: includer)
     let key = folder + "\u{0}" + inner
-    if let known = includePathCache[key] { return known }
+    if let known = includeMemo.path(key) { return known }
     var found: String?
     var guardSteps = 0
     while found == nil && guardSteps < 12 {
@@ -384,8 +384,7 @@ final class CResolver {
       if folder.isEmpty { break }
       folder = GoResolver.folder(of: folder)
     }
-    if includePathCache.count > 4096 { includePathCache.removeAll(keepingCapacity: true) }
-    includePathCache[key] = found
+    includeMemo.keep(path: found, for: key)
     return found
   }
 
