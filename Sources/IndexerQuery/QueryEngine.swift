@@ -25,8 +25,9 @@ public final class QueryEngine {
   /// Every indexed path, kept per generation like the names: each request a server resolves starts a new
   /// `ResolutionFiles`, and a C request that probes many include paths would read them all each time.
   private var paths: (generation: Int64, all: Set<String>)?
-  /// C include sets and include paths, kept per generation for the same reason (`IncludeMemo`).
-  private let includes = IncludeMemo()
+  /// C include sets and include paths, and definitions by name, kept per generation for the same reason
+  /// (`ResolutionMemo`).
+  private let memo = ResolutionMemo()
 
   /// How many distinct names a ranked search keeps, at least, before fetching their definitions.
   public static let fuzzyNameLimit = 50
@@ -65,7 +66,7 @@ public final class QueryEngine {
       openedFile = file
       names = NameCatalog()
       paths = nil
-      includes.forget()
+      memo.forget()
     } catch .notFound {
       lookup = nil
     }
@@ -159,10 +160,10 @@ public final class QueryEngine {
     return all
   }
 
-  /// The include memo, emptied when the index has moved on since it was filled.
-  func includeMemo() throws(StoreError) -> IncludeMemo {
-    includes.enter(try connection().generation())
-    return includes
+  /// The resolution memo, emptied when the index has moved on since it was filled.
+  func resolutionMemo() throws(StoreError) -> ResolutionMemo {
+    memo.enter(try connection().generation())
+    return memo
   }
 
   /// Streams every definition (for `export`): by name for tags files, else by path and line.

@@ -57,9 +57,10 @@ import Testing
     #expect(try e.imports(path: "missing.c") == nil)
   }
 
-  /// A server's engine keeps C include sets between requests (`IncludeMemo`), for one generation: after a
-  /// commit that changes what a file includes, the same engine resolves by the new includes.
-  @Test func includeSetsKeptBetweenRequestsFollowACommit() throws {
+  /// A server's engine keeps C include sets and definitions by name between requests (`ResolutionMemo`), for
+  /// one generation: after a commit that changes what a file includes, or where a name is defined, the same
+  /// engine resolves by the new index.
+  @Test func resolutionKeptBetweenRequestsFollowsACommit() throws {
     let dir = try TemporaryDirectory()
     let path = dir.path + "/i.sqlite"
     let db = try IndexDatabase.openForWriting(path: path)
@@ -81,6 +82,8 @@ import Testing
     #expect(try e.resolvedDefinitions(path: "a.c", at: use).map(\.path) == ["one.h"])
     try commit(["a.c": "#include \"two.h\"\nint f(void) { return N; }\n"])
     #expect(try e.resolvedDefinitions(path: "a.c", at: use).map(\.path) == ["two.h"])
+    try commit(["two.h": "#define OTHER 2\n"])
+    #expect(try e.resolvedDefinitions(path: "a.c", at: use).map(\.path) == ["one.h"])
   }
 
   /// Decoded files are kept for the generation they were read at: a commit in between, seen by the same

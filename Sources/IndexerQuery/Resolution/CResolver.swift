@@ -342,10 +342,10 @@ final class CResolver {
   static let maximumIncludedFiles = 32
 
   /// The engine's include memo when it has one (a server's requests share it), else this resolver's own.
-  private lazy var includeMemo: IncludeMemo = (try? (files.source as? QueryEngine)?.includeMemo()) ?? IncludeMemo()
+  private lazy var memo: ResolutionMemo = (try? (files.source as? QueryEngine)?.resolutionMemo()) ?? ResolutionMemo()
 
   private func includedNames(of path: String) throws(StoreError) -> Includes {
-    if let known = includeMemo.includes(of: path) { return known }
+    if let known = memo.includes(of: path) { return known }
     var found = Includes()
     var frontier = [path]
     for depth in 0..<2 {
@@ -363,7 +363,7 @@ final class CResolver {
       }
       frontier = next
     }
-    includeMemo.keep(found, of: path)
+    memo.keep(found, of: path)
     return found
   }
 
@@ -371,7 +371,7 @@ final class CResolver {
   private func includedPath(_ inner: String, from includer: String) throws(StoreError) -> String? {
     var folder = GoResolver.folder(of: includer)
     let key = folder + "\u{0}" + inner
-    if let known = includeMemo.path(key) { return known }
+    if let known = memo.path(key) { return known }
     var found: String?
     var guardSteps = 0
     while found == nil && guardSteps < 12 {
@@ -384,7 +384,7 @@ final class CResolver {
       if folder.isEmpty { break }
       folder = GoResolver.folder(of: folder)
     }
-    includeMemo.keep(path: found, for: key)
+    memo.keep(path: found, for: key)
     return found
   }
 

@@ -83,7 +83,12 @@ extension ResolutionSource {
 
 extension QueryEngine: ResolutionSource {
   public func definitions(named name: String, language: Language, pathGlob: String?) throws(StoreError) -> [SymbolMatch] {
-    try symbols(SymbolQuery(name: name, languages: [language], pathGlob: pathGlob, limit: QueryEngine.definitionLimit))
+    let memo = try resolutionMemo()
+    let key = language.rawValue + "\u{0}" + name + "\u{0}" + (pathGlob ?? "")
+    if let known = memo.definitions(key) { return known }
+    let found = try symbols(SymbolQuery(name: name, languages: [language], pathGlob: pathGlob, limit: QueryEngine.definitionLimit))
+    memo.keep(definitions: found, for: key)
+    return found
   }
 }
 

@@ -13,6 +13,10 @@ final class ResolutionFiles {
   /// Per file, its bindings by name: a references request resolves a name hundreds of times in one file, and a
   /// scan of every binding each time made that quadratic.
   private var bindingsByName: [String: [String: [FileScopes.Binding]]] = [:]
+  /// Per file, how many names were looked up by scanning its bindings: the table costs a hash of every
+  /// binding, more than a few scans (an incoming-calls request asks one name in each of a hundred files).
+  private var bindingScans: [String: Int] = [:]
+  static let scansBeforeTable = 4
   /// Per file, its outline symbols by name: every answer looks its binding's symbol up, and the SCIP export
   /// asks for every occurrence of a file.
   private var symbolsByName: [String: [String: [Symbol]]] = [:]
@@ -46,6 +50,7 @@ final class ResolutionFiles {
     if files.count >= Self.maximumCachedFiles {
       files.removeAll(keepingCapacity: true)
       bindingsByName.removeAll(keepingCapacity: true)
+      bindingScans.removeAll(keepingCapacity: true)
       symbolsByName.removeAll(keepingCapacity: true)
     }
     files[path] = loaded
@@ -56,6 +61,11 @@ final class ResolutionFiles {
   func bindings(named name: String, in path: String) throws(StoreError) -> [FileScopes.Binding] {
     if let known = bindingsByName[path] { return known[name] ?? [] }
     guard let file = try file(path) else { return [] }
+    let scans = bindingScans[path, default: 0]
+    if scans < Self.scansBeforeTable {
+      bindingScans[path] = scans + 1
+      return file.scopes.bindings.filter { $0.name == name }
+    }
     var byName: [String: [FileScopes.Binding]] = [:]
     for binding in file.scopes.bindings { byName[binding.name, default: []].append(binding) }
     bindingsByName[path] = byName

@@ -1,19 +1,23 @@
 import IndexerModel
 
-/// What C and C++ resolution derives from `#include`s — each file's included set two levels deep, and where
-/// an include written in a folder leads — kept by a long-lived engine for one index generation. Each request
-/// starts a new resolver, and an incoming-calls request on the Linux tree rebuilt the include sets of its
-/// hundred callers' files every time: half its instructions. Only the index's contents decide both, so they
-/// hold until a commit.
-final class IncludeMemo {
+/// What resolution derives from the index alone, kept by a long-lived engine for one index generation: each
+/// request starts a new resolver, and an incoming-calls request on the Linux tree rebuilt every time the
+/// include sets of its hundred callers' files (half its instructions) and looked up the same names' definitions
+/// (a quarter). Kept: each C or C++ file's included set two levels deep, where an include written in a folder
+/// leads, and the definitions of a name in a language.
+final class ResolutionMemo {
   /// Files whose include sets are kept at most (each holds at most `CResolver.maximumIncludedFiles` paths).
   static let maximumSets = 1024
   /// Include-to-path answers kept at most.
   static let maximumPaths = 16_384
+  /// Definitions kept at most, over every name (a common name has hundreds).
+  static let maximumDefinitions = 20_000
 
   private var generation: Int64?
   private var sets: [String: CResolver.Includes] = [:]
   private var paths: [String: String?] = [:]
+  private var definitions: [String: [SymbolMatch]] = [:]
+  private var definitionCount = 0
 
   /// Starts over when `generation` is not the one kept.
   func enter(_ generation: Int64) {
@@ -26,6 +30,8 @@ final class IncludeMemo {
   func forget() {
     sets.removeAll(keepingCapacity: true)
     paths.removeAll(keepingCapacity: true)
+    definitions.removeAll(keepingCapacity: true)
+    definitionCount = 0
     generation = nil
   }
 
@@ -42,5 +48,17 @@ final class IncludeMemo {
   func keep(path: String?, for key: String) {
     if paths.count >= Self.maximumPaths { paths.removeAll(keepingCapacity: true) }
     paths[key] = path
+  }
+
+  /// The definitions kept under `key` (name, language and path filter).
+  func definitions(_ key: String) -> [SymbolMatch]? { definitions[key] }
+
+  func keep(definitions found: [SymbolMatch], for key: String) {
+    if definitionCount + found.count > Self.maximumDefinitions {
+      definitions.removeAll(keepingCapacity: true)
+      definitionCount = 0
+    }
+    definitions[key] = found
+    definitionCount += found.count
   }
 }
