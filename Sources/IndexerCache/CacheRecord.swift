@@ -7,7 +7,7 @@ import IndexerWorkspace
 /// `IXC` + version byte, payload length (8 bytes, little-endian), XXH64 of the payload (8 bytes), payload.
 /// Anything else — another format, a truncated or altered value, a record that does not decode — is a miss.
 public enum CacheRecord {
-  /// Also raised when a reader's output changes for the same bytes (3: C and C++ `extern` variables), so a
+  /// Also raised when a reader's output changes for the same bytes (3: C and C++ `extern` variables, include paths no longer uses), so a
   /// shared cache filled by an earlier build misses instead of serving what that reader recorded.
   static let version: UInt8 = 3
   static let magic: [UInt8] = Array("IXC".utf8) + [version]

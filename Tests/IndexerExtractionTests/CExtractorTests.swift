@@ -115,6 +115,26 @@ import Testing
     #expect(CExtractor(language: .c).extract(source).symbols.first?.range.start.line == 4)
   }
 
+  /// The words of an include's path are no uses: `query refs jiffies` and a highlight of `jiffies` listed every
+  /// `#include <linux/jiffies.h>`. Names on the next line, and a quoted include's, are unaffected.
+  @Test func includePathsAreNotReferences() {
+    let source = """
+      #include <linux/jiffies.h>
+      #include "jiffies_local.h"
+      #include <asm/
+      unsigned long now(void) { return jiffies + linux; }
+      """
+    let references = CExtractor(language: .c).extract(source).references
+    func lines(_ name: String) -> [Int] {
+      references.names.firstIndex(of: name).map { references.positions[$0].map(\.line) } ?? []
+    }
+    #expect(lines("jiffies") == [4])
+    #expect(lines("linux") == [4])
+    #expect(lines("h").isEmpty)
+    // An include cut short before `>` is no path: its words stay names.
+    #expect(lines("asm") == [3])
+  }
+
   @Test func declaratorsOfEveryShape() {
     let source = "int a, *b, c[4], (*d)(int), **e = 0;\nvoid (*f(int))(void);\nstruct s { int x : 3; int (*cb)(void); } g;\n"
     #expect(

@@ -25,19 +25,37 @@ public struct CExtractor: Extractor {
     var reader = CDeclarationReader(lex, macros: pre.macros, language: language)
     reader.readScope(from: 0, to: pre.tokens.count, scope: .init(container: "", parent: -1, kind: .file))
     reader.flushMacros(before: Int.max)
-    // From the raw tokens: names in macro bodies and in every conditional branch are references too.
-    reader.index.references = ReferenceCollector.collect(raw, in: source, keywords: language == .cpp ? Keywords.cpp : Keywords.c)
+    let includes = Self.includes(CFamilyTokens(source: source, tokens: raw, bracketTable: false))
+    // From the raw tokens: names in macro bodies and in every conditional branch are references too; the
+    // words of an `#include <linux/jiffies.h>` path are not (that is no use of `jiffies`).
+    reader.index.references = ReferenceCollector.collect(
+      Self.dropping(includes.map(\.tokens), from: raw), in: source, keywords: language == .cpp ? Keywords.cpp : Keywords.c)
     let last = raw.last
     var scopeBuilder = CScopeBuilder(lex, outline: reader.index, isCpp: language == .cpp)
     reader.index.scopes = scopeBuilder.build(
-      includes: Self.includes(CFamilyTokens(source: source, tokens: raw, bracketTable: false)),
+      includes: includes.map { ($0.path, $0.position) },
       end: SourcePosition(line: last?.endLine ?? 1, column: last?.endColumn ?? 1))
     return reader.index
   }
 
-  /// Each `#include "x"` / `#include <x>` with its path as written (the quotes or angle brackets kept).
-  static func includes(_ raw: CFamilyTokens) -> [(path: String, position: SourcePosition)] {
-    var found: [(path: String, position: SourcePosition)] = []
+  /// `tokens` without the ranges (ascending, not overlapping) of `ranges`.
+  private static func dropping(_ ranges: [Range<Int>], from tokens: [CFamilyToken]) -> [CFamilyToken] {
+    guard !ranges.isEmpty else { return tokens }
+    var kept: [CFamilyToken] = []
+    kept.reserveCapacity(tokens.count)
+    var from = 0
+    for range in ranges where range.lowerBound >= from && range.upperBound <= tokens.count {
+      kept += tokens[from..<range.lowerBound]
+      from = range.upperBound
+    }
+    kept += tokens[from...]
+    return kept
+  }
+
+  /// Each `#include "x"` / `#include <x>` with its path as written (the quotes or angle brackets kept), and
+  /// the tokens that spell it.
+  static func includes(_ raw: CFamilyTokens) -> [(path: String, position: SourcePosition, tokens: Range<Int>)] {
+    var found: [(path: String, position: SourcePosition, tokens: Range<Int>)] = []
     var atLineStart = true
     for k in 0..<raw.count {
       let t = raw.tokens[k]
@@ -46,12 +64,12 @@ public struct CExtractor: Extractor {
       else { continue }
       let path = k + 2
       if raw.tokens[path].kind == .literal {
-        found.append((raw.text(path), raw.position(path)))
+        found.append((raw.text(path), raw.position(path), path..<path + 1))
       } else if raw.isPunct(path, "<") {
         var close = path + 1
         while close < raw.count, raw.tokens[close].kind != .newline, !raw.isPunct(close, ">") { close += 1 }
         guard raw.isPunct(close, ">") else { continue }
-        found.append((raw.source.string(raw.tokens[path].start, raw.tokens[close].end), raw.position(path)))
+        found.append((raw.source.string(raw.tokens[path].start, raw.tokens[close].end), raw.position(path), path..<close + 1))
       }
     }
     return found
