@@ -58,8 +58,9 @@ import Testing
   }
 
   /// include/linux/jiffies.h: the only declaration of `jiffies` (a linker script defines it) is an `extern`
-  /// behind attribute macros. Block-scope externs, externs with an initializer (definitions) and extern
-  /// functions are not externvars.
+  /// behind attribute macros; include/linux/kernel.h declares `system_state` after its enum's body. Block-scope
+  /// externs and extern functions are not externvars; an extern with an initializer defines a variable. In C,
+  /// `class` is a name (Linux's `struct class`), in C++ a keyword.
   @Test func externVariableDeclarationsAtFileAndNamespaceLevel() {
     let source = """
       extern u64 __cacheline_aligned_in_smp jiffies_64;
@@ -70,12 +71,18 @@ import Testing
       namespace ns { extern const char *name; }
       void f(void) { extern int inner; }
       struct s { int field; };
+      extern enum system_states { SYSTEM_BOOTING, SYSTEM_RUNNING = 1 } system_state;
       """
     #expect(
       symbols(source) == [
-        "externvar jiffies_64", "externvar jiffies", "externvar a", "externvar b", "prototype function_declared",
-        "namespace ns", "externvar ns::name", "function f", "struct s", "field s::field",
+        "externvar jiffies_64", "externvar jiffies", "externvar a", "externvar b", "variable defined", "prototype function_declared",
+        "namespace ns", "externvar ns::name", "function f", "struct s", "field s::field", "enum system_states",
+        "case system_states::SYSTEM_BOOTING", "case system_states::SYSTEM_RUNNING", "externvar system_state",
       ])
+    let classes = "struct class { const char *name; };\nextern struct class block_class;\nint class_register(struct class *cls);\n"
+    #expect(
+      symbols(classes) == ["struct class", "field class::name", "externvar block_class", "prototype class_register"])
+    #expect(symbols("class Device { int id; };\n", .cpp) == ["class Device", "field Device::id"])
     let jiffies = CExtractor(language: .c).extract(source).symbols.first { $0.name == "jiffies" }
     #expect(jiffies?.signature == "extern unsigned long volatile __cacheline_aligned_in_smp __jiffy_arch_data jiffies")
   }

@@ -154,9 +154,11 @@ private struct CDeclarationReader {
 
   private static let pointerQualifiers = Keywords.set(["const", "volatile", "restrict", "__restrict"])
 
-  /// The kind `struct`/`union`/`enum`/`class` at token `k` introduces, or nil.
+  /// The kind `struct`/`union`/`enum`/`class` at token `k` introduces, or nil. `class` is a keyword of C++
+  /// only: C names things `class` (Linux's `struct class`, the device model's).
   private func typeKeywordKind(_ k: Int) -> SymbolKind? {
-    lex.wordIndex(k, in: Self.typeKeywords).map { Self.typeKeywordKinds[$0] }
+    guard let kind = lex.wordIndex(k, in: Self.typeKeywords).map({ Self.typeKeywordKinds[$0] }) else { return nil }
+    return kind == .class && !isCpp ? nil : kind
   }
 
   init(_ lex: CFamilyTokens, macros: [(symbol: Symbol, offset: Int)], language: Language) {
@@ -476,14 +478,16 @@ private struct CDeclarationReader {
     readCompoundBody(first: first, keyword: keyword, kind: kind, open: open, close: close, scope)
     // `struct s { ... } a, *b;` also declares variables (or members, inside a struct).
     let stop = statementHead(close + 1, end).stop
-    recordVariables(declarators(close + 1, stop), first: first, stop: stop, scope: scope, isExtern: false)
+    // `extern enum system_states { … } system_state;` declares a variable defined elsewhere.
+    let isExtern = tokenRange(first, keyword).contains { lex.isWord($0, "extern") }
+    recordVariables(declarators(close + 1, stop), first: first, stop: stop, scope: scope, isExtern: isExtern)
     return lex.isPunct(stop, "{") ? lex.matching(stop) + 1 : stop + 1
   }
 
   /// Records the type (when it has a name) and reads its members.
   private mutating func readCompoundBody(first: Int, keyword: Int, kind: SymbolKind, open: Int, close: Int, _ scope: Scope) {
     let nameToken = compoundName(keyword, open)
-    let isEnumClass = kind == .enum && keyword + 1 < open && (lex.isWord(keyword + 1, "class") || lex.isWord(keyword + 1, "struct"))
+    let isEnumClass = isCpp && kind == .enum && keyword + 1 < open && (lex.isWord(keyword + 1, "class") || lex.isWord(keyword + 1, "struct"))
     guard let name = nameToken else {
       // Anonymous: an enum's enumerators are plain constants of the enclosing scope; an anonymous struct or
       // union's members are members of the enclosing one, as C reads them.
@@ -520,7 +524,7 @@ private struct CDeclarationReader {
         continue
       }
       if lex.isPunct(k, ":") && !lex.isPunct(k + 1, ":") && !(k > 0 && lex.isPunct(k - 1, ":")) { break }  // base list or enum type
-      if tokens[k].kind == .name, !lex.isWord(k, "final"), !lex.isWord(k, "class"), !lex.isWord(k, "struct") { nameToken = k }
+      if tokens[k].kind == .name, !lex.isWord(k, "final"), !(isCpp && lex.isWord(k, "class")), !lex.isWord(k, "struct") { nameToken = k }
       if lex.isPunct(k, "<") { k = lex.angleEnd(k, open) }  // explicit specialization `struct hash<T>`
       k += 1
     }
@@ -909,8 +913,9 @@ private struct CDeclarationReader {
     guard scope.kind != .body else { return }  // a local type's variables are locals
     // `extern` at file or namespace level declares a variable defined elsewhere; `extern int x = 1;` defines it.
     let declaresOnly =
-      isExtern && scope.kind == .file && !lex.isPunct(stop, "{") && !tokenRange(first, stop).contains { lex.isPunct($0, "=") }
-    guard !isExtern || declaresOnly else { return }
+      isExtern && scope.kind == .file && !lex.isPunct(stop, "{")
+      && !tokenRange(names.first ?? first, stop).contains { lex.isPunct($0, "=") }
+    guard !isExtern || scope.kind == .file else { return }
     for name in names {
       // `int Counter::total = 0;` defines a static member of Counter.
       let qualifier = qualifier(before: name, first: first)
