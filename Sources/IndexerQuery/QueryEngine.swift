@@ -22,11 +22,8 @@ public final class QueryEngine {
   private var openedFile: (device: UInt, inode: UInt)?
   /// Kept while the same file is open: a long-running front end ranks against names it read once per generation.
   private var names = NameCatalog()
-  /// Every indexed path, kept per generation like the names: each request a server resolves starts a new
-  /// `ResolutionFiles`, and a C request that probes many include paths would read them all each time.
-  private var paths: (generation: Int64, all: Set<String>)?
-  /// C include sets and include paths, and definitions by name, kept per generation for the same reason
-  /// (`ResolutionMemo`).
+  /// What resolution derives from the index (every path, C include sets, definitions by name), kept per
+  /// generation like the names: each request a server resolves starts a new `ResolutionFiles`.
   private let memo = ResolutionMemo()
 
   /// How many distinct names a ranked search keeps, at least, before fetching their definitions.
@@ -65,7 +62,6 @@ public final class QueryEngine {
       lookup = try ReadOnlyConnection(path: databasePath)
       openedFile = file
       names = NameCatalog()
-      paths = nil
       memo.forget()
     } catch .notFound {
       lookup = nil
@@ -152,11 +148,10 @@ public final class QueryEngine {
 
   /// Every path in the index (see `ResolutionSource`).
   public func indexedPaths() throws(StoreError) -> Set<String>? {
-    let lookup = try connection()
-    let generation = try lookup.generation()
-    if let paths, paths.generation == generation { return paths.all }
-    let all = try lookup.indexedPaths()
-    paths = (generation, all)
+    let memo = try resolutionMemo()
+    if let all = memo.allPaths { return all }
+    let all = try connection().indexedPaths()
+    memo.allPaths = all
     return all
   }
 

@@ -35,7 +35,7 @@ final class CResolver {
     /// A prototype, an `extern`, a method declared in its class, or a class, struct, union or enum declared
     /// without its body (`class Cache;`).
     var isDeclaration: Bool {
-      if binding?.labels == "declaration" || symbol?.symbol.kind == .prototype || symbol?.symbol.kind == .externvar { return true }
+      if binding?.labels == "declaration" || symbol.map({ CResolver.declaresOnly($0.symbol.kind) }) == true { return true }
       guard let kind = symbol?.symbol.kind, [.class, .struct, .union, .enum].contains(kind) else { return false }
       return binding?.typeName.hasPrefix("@scope:") != true
     }
@@ -283,7 +283,7 @@ final class CResolver {
     // the file itself) declares the name, one from a header it does not include (`#define jiffies` in a
     // user-space shim) is not what it means, though that declaration (`extern … jiffies;`) is no definition.
     let declaredNearby = candidates.count > 1 && candidates.contains { match in
-      (match.symbol.kind == .prototype || match.symbol.kind == .externvar) && (match.path == path || Self.related(match.path, path, includes))
+      Self.declaresOnly(match.symbol.kind) && (match.path == path || Self.related(match.path, path, includes))
     }
     var best: (rank: [Int], site: Site)?
     for match in candidates.prefix(64) {
@@ -409,6 +409,9 @@ final class CResolver {
     while common < x.count && common < y.count && x[x.startIndex + common] == y[y.startIndex + common] { common += 1 }
     return (x.count - common) + (y.count - common)
   }
+
+  /// Kinds that declare a function or variable defined elsewhere (a prototype, an `extern`).
+  static func declaresOnly(_ kind: SymbolKind) -> Bool { kind == .prototype || kind == .externvar }
 
   private static func staysInItsFile(_ kind: SymbolKind) -> Bool {
     [.macro, .struct, .class, .union, .enum, .typedef, .typealias, .enumCase].contains(kind)

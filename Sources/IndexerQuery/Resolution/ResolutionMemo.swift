@@ -3,8 +3,8 @@ import IndexerModel
 /// What resolution derives from the index alone, kept by a long-lived engine for one index generation: each
 /// request starts a new resolver, and an incoming-calls request on the Linux tree rebuilt every time the
 /// include sets of its hundred callers' files (half its instructions) and looked up the same names' definitions
-/// (a quarter). Kept: each C or C++ file's included set two levels deep, where an include written in a folder
-/// leads, and the definitions of a name in a language.
+/// (a quarter). Kept: every path of the index, each C or C++ file's included set two levels deep, where an
+/// include written in a folder leads, and the definitions of a name in a language.
 final class ResolutionMemo {
   /// Files whose include sets are kept at most (each holds at most `CResolver.maximumIncludedFiles` paths).
   static let maximumSets = 1024
@@ -14,6 +14,8 @@ final class ResolutionMemo {
   static let maximumDefinitions = 20_000
 
   private var generation: Int64?
+  /// Every path of the index, once asked (C's include probing asks for a dozen folders per include).
+  var allPaths: Set<String>?
   private var sets: [String: CResolver.Includes] = [:]
   private var paths: [String: String?] = [:]
   private var definitions: [String: [SymbolMatch]] = [:]
@@ -32,6 +34,7 @@ final class ResolutionMemo {
     paths.removeAll(keepingCapacity: true)
     definitions.removeAll(keepingCapacity: true)
     definitionCount = 0
+    allPaths = nil
     generation = nil
   }
 
