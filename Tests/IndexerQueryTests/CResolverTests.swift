@@ -41,8 +41,8 @@ import Testing
     #expect(try ws.resolve("src/util.h", line: 2, "helper") == "src/util.c:1:5 scope")
   }
 
-  /// Linux's `jiffies`: declared `extern` in the header a file includes and defined by a linker script, while
-  /// a header nobody here includes defines a macro of that name. An `extern` with a definition still goes on
+  /// Linux's `jiffies`: declared `extern` in a header a file includes, directly or deep, and defined by a
+  /// linker script, while a header nobody here includes defines a macro of that name. An `extern` with a definition still goes on
   /// to it; a macro seen through an include still beats another file's `extern`.
   @Test func anExternInAnIncludedHeaderBeatsAMacroFromOneNotIncluded() throws {
     let ws = Workspace([
@@ -51,7 +51,12 @@ import Testing
       "kernel/time.c": "#include <linux/jiffies.h>\nint hz_rate = 250;\nunsigned long now(void) { return jiffies + hz_rate; }\n",
       "kernel/exit.c": "#include <linux/raid/pq.h>\nint f(void) { return current; }\n",
       "tools/test.c": "extern int current;\n",
+      // The extern's header reached three includes deep, past the two levels ranking follows.
+      "include/linux/a.h": "#include <linux/b.h>\n", "include/linux/b.h": "#include <linux/c.h>\n",
+      "include/linux/c.h": "#include <linux/jiffies.h>\n",
+      "kernel/deep.c": "#include <linux/a.h>\nunsigned long later(void) { return jiffies; }\n",
     ])
+    #expect(try ws.resolve("kernel/deep.c", line: 2, "jiffies") == "include/linux/jiffies.h:1:49 scope")
     #expect(try ws.resolve("kernel/time.c", line: 3, "jiffies") == "include/linux/jiffies.h:1:49 scope")
     #expect(try ws.resolve("kernel/time.c", line: 3, "hz_rate") == "kernel/time.c:2:5 scope")
     #expect(try ws.resolve("include/linux/jiffies.h", line: 1, "jiffies") == "include/linux/jiffies.h:1:49 scope")

@@ -279,11 +279,12 @@ final class CResolver {
     // The includes only rank candidates: with one there is nothing to rank (a references request resolves a
     // common type's name in thousands of files, and following each file's includes was most of its time).
     let includes = candidates.count > 1 ? try includedNames(of: path) : Includes()
-    // A macro or type is seen only through the headers a file includes: when a header this file includes (or
-    // the file itself) declares the name, one from a header it does not include (`#define jiffies` in a
-    // user-space shim) is not what it means, though that declaration (`extern … jiffies;`) is no definition.
+    // A macro or type is seen only through the headers a file includes: when the file or a header declares the
+    // name, one from a header it does not include (`#define jiffies` in a user-space shim) is not what it
+    // means, though that declaration (`extern … jiffies;`, often reached through includes deeper than those
+    // followed) is no definition. A declaration in another source file serves that file alone.
     let declaredNearby = candidates.count > 1 && candidates.contains { match in
-      Self.declaresOnly(match.symbol.kind) && (match.path == path || Self.related(match.path, path, includes))
+      Self.declaresOnly(match.symbol.kind) && (match.path == path || !Self.isSource(match.path))
     }
     var best: (rank: [Int], site: Site)?
     for match in candidates.prefix(64) {
