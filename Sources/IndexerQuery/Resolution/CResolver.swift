@@ -336,7 +336,7 @@ final class CResolver {
     var paths: Set<String> = []
 
     func contains(_ candidate: String) -> Bool {
-      paths.contains(candidate) || names.contains(candidate.split(separator: "/").last.map(String.init) ?? candidate)
+      paths.contains(candidate) || names.contains(String(PathParts.lastComponent(candidate)))
     }
   }
 
@@ -394,22 +394,9 @@ final class CResolver {
     includes.contains(candidate) || sameStem(candidate, path)
   }
 
-  private static func sameStem(_ a: String, _ b: String) -> Bool { stem(a) == stem(b) }
+  private static func sameStem(_ a: String, _ b: String) -> Bool { PathParts.stem(a) == PathParts.stem(b) }
 
-  private static func stem(_ path: String) -> String {
-    let file = path.split(separator: "/").last.map(String.init) ?? path
-    guard let dot = file.lastIndex(of: ".") else { return file }
-    return String(file[..<dot])
-  }
-
-  /// How many folders apart two paths are.
-  private static func distance(_ a: String, _ b: String) -> Int {
-    let x = a.split(separator: "/").dropLast()
-    let y = b.split(separator: "/").dropLast()
-    var common = 0
-    while common < x.count && common < y.count && x[x.startIndex + common] == y[y.startIndex + common] { common += 1 }
-    return (x.count - common) + (y.count - common)
-  }
+  private static func distance(_ a: String, _ b: String) -> Int { PathParts.distance(a, b) }
 
   /// Kinds that declare a function or variable defined elsewhere (a prototype, an `extern`).
   static func declaresOnly(_ kind: SymbolKind) -> Bool { kind == .prototype || kind == .externvar }
