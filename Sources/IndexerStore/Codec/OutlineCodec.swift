@@ -71,7 +71,7 @@ public struct EncodedOutline: Sendable {
 
   package init(_ index: FileIndex, compressor: Zstd.Compressor?) {
     let raw = OutlineCodec.encode(index)
-    self.compressed = compressor?.compress(raw) ?? Zstd.compress(raw)
+    self.compressed = compressor?.compress(raw, literals: .stored) ?? Zstd.compress(raw, literals: .stored)
     self.rawCount = raw.count
   }
 

@@ -99,7 +99,7 @@ public struct EncodedReferences: Sendable {
 
   package init(_ references: FileReferences, scopes: FileScopes = FileScopes(), compressor: Zstd.Compressor?) {
     let raw = references.isEmpty ? [] : ReferenceCodec.encode(references)
-    self.compressed = raw.isEmpty ? [] : compressor?.compress(raw) ?? Zstd.compress(raw)
+    self.compressed = raw.isEmpty ? [] : compressor?.compress(raw, literals: .stored) ?? Zstd.compress(raw, literals: .stored)
     self.nameHashes = ReferenceNameHash.distinct(references.names)
     self.count = references.count
     let rawScopes = scopes.isEmpty ? [] : ScopeCodec.encode(scopes)

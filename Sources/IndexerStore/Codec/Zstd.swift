@@ -9,6 +9,23 @@ package enum Zstd {
     compress(input) { out, inp in ZSTD_compress(out.baseAddress, out.count, inp.baseAddress, inp.count, level) }
   }
 
+  /// How a frame stores its literals (the bytes no match covers).
+  package enum Literals: Sendable {
+    /// Huffman-coded: the smallest frames.
+    case coded
+    /// Stored as they are: a reference blob holds mostly literals (names and varints), and decoding them is
+    /// most of the time a references query spends in zstd. Stored literals decompress ~1.8× as fast there
+    /// (python-stdlib and Linux reference blobs: 601 → 1,304 MB/s), for frames ~15% larger; outlines ~1.5× as
+    /// fast for ~11% larger. Any zstd decoder reads both.
+    case stored
+  }
+
+  /// Compresses with a fresh context; `literals: .stored` as `Compressor.compress(_:level:literals:)`.
+  package static func compress(_ input: [UInt8], level: Int32 = defaultLevel, literals: Literals) -> [UInt8] {
+    guard literals == .stored, let compressor = Compressor() else { return compress(input, level: level) }
+    return compressor.compress(input, level: level, literals: literals)
+  }
+
   private static func compress(
     _ input: [UInt8], with call: (UnsafeMutableRawBufferPointer, UnsafeRawBufferPointer) -> Int
   ) -> [UInt8] {
@@ -33,8 +50,16 @@ package enum Zstd {
 
     deinit { ZSTD_freeCCtx(context) }
 
-    package func compress(_ input: [UInt8], level: Int32 = defaultLevel) -> [UInt8] {
-      Zstd.compress(input) { out, inp in ZSTD_compressCCtx(context, out.baseAddress, out.count, inp.baseAddress, inp.count, level) }
+    /// `ZSTD_compressCCtx` ignores the parameters `literals: .stored` sets on the context, so the two kinds
+    /// of call can share it.
+    package func compress(_ input: [UInt8], level: Int32 = defaultLevel, literals: Literals = .coded) -> [UInt8] {
+      guard literals == .stored else {
+        return Zstd.compress(input) { out, inp in ZSTD_compressCCtx(context, out.baseAddress, out.count, inp.baseAddress, inp.count, level) }
+      }
+      ZSTD_CCtx_reset(context, ZSTD_reset_parameters)
+      ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, level)
+      czstd_store_literals(context)
+      return Zstd.compress(input) { out, inp in ZSTD_compress2(context, out.baseAddress, out.count, inp.baseAddress, inp.count) }
     }
   }
 
@@ -78,8 +103,13 @@ package enum Zstd {
     // ZSTD_CONTENTSIZE_UNKNOWN / _ERROR are the two largest UInt64 values.
     guard size < UInt64.max - 1, size <= maxBlobSize, size <= UInt64(input.count) * maxExpansion else { return nil }
     if let expectedSize, UInt64(max(expectedSize, 0)) != size { return nil }
-    var output = [UInt8](repeating: 0, count: Int(size))
-    let written = output.withUnsafeMutableBytes { out in input.withUnsafeBytes { inp in call(out, inp) } }
+    // Not zero-filled first: zstd writes every byte of a frame whose size it checked, and the output is
+    // dropped unless it wrote exactly that many.
+    var written = 0
+    let output = [UInt8](unsafeUninitializedCapacity: Int(size)) { out, count in
+      written = input.withUnsafeBytes { inp in call(UnsafeMutableRawBufferPointer(out), inp) }
+      count = ZSTD_isError(written) == 0 && written == Int(size) ? written : 0
+    }
     guard ZSTD_isError(written) == 0, written == Int(size) else { return nil }
     return output
   }
