@@ -11,56 +11,111 @@ protocol ResultJSON {
 }
 
 struct JSONBytes {
-  private(set) var bytes: [UInt8] = []
+  /// The bytes written are `storage[..<used]`; past them is room already in the array, so a write is a copy
+  /// into it, not an `Array.append` (about 50 instructions each: a large header's outline makes a million).
+  private var storage: [UInt8] = []
+  private var used = 0
 
   init(capacity: Int = 4096) {
-    bytes.reserveCapacity(capacity)
+    storage = [UInt8](repeating: 0, count: max(capacity, 16))
   }
 
-  /// Writes into `buffer`'s storage, emptied but keeping its capacity (see `response(id:result:reusing:)`).
+  /// Writes into `buffer`'s storage, keeping its capacity (see `response(id:result:reusing:)`).
   init(reusing buffer: inout [UInt8]) {
-    buffer.removeAll(keepingCapacity: true)
-    swap(&bytes, &buffer)
+    swap(&storage, &buffer)
+    storage.append(contentsOf: repeatElement(0, count: storage.capacity - storage.count))
+    if storage.count < 16 { storage = [UInt8](repeating: 0, count: 4096) }
   }
 
-  mutating func reserve(_ more: Int) { bytes.reserveCapacity(bytes.count + max(0, more)) }
+  /// The storage cut to the bytes written.
+  private mutating func finished() -> [UInt8] {
+    storage.removeSubrange(used...)
+    return storage
+  }
+
+  mutating func reserve(_ more: Int) { room(max(0, more)) }
+
+  /// Room for `more` bytes past the written ones: the storage at least doubles, so growth is amortized.
+  @inline(__always) private mutating func room(_ more: Int) {
+    guard storage.count - used < more else { return }
+    storage.append(contentsOf: repeatElement(0, count: max(storage.count, used + more - storage.count)))
+  }
+
+  @inline(__always) private mutating func write(_ source: UnsafeRawBufferPointer) {
+    guard let from = source.baseAddress, !source.isEmpty else { return }
+    room(source.count)
+    let at = used
+    storage.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: at).copyMemory(from: from, byteCount: source.count) }
+    used += source.count
+  }
+
+  @inline(__always) mutating func byte(_ value: UInt8) {
+    room(1)
+    storage[used] = value
+    used += 1
+  }
 
   mutating func raw(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    text.withUTF8Buffer { write(UnsafeRawBufferPointer($0)) }
   }
 
   /// Digits written straight into the buffer (no `String` per number: a large outline writes 150,000).
   mutating func int(_ value: Int) {
     guard value >= 0 else {
-      bytes.append(contentsOf: String(value).utf8)
+      var text = String(value)
+      text.withUTF8 { write(UnsafeRawBufferPointer($0)) }
       return
     }
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-      var count = 0
-      var rest = value
-      repeat {
-        digits[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-        rest /= 10
-        count += 1
-      } while rest > 0
-      for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(digits[i]) }
+    guard value >= 10 else {
+      byte(UInt8(ascii: "0") + UInt8(value))
+      return
     }
+    var digits = 1
+    var rest = value / 10
+    while rest > 0 {
+      digits += 1
+      rest /= 10
+    }
+    room(digits)
+    rest = value
+    let end = used + digits
+    storage.withUnsafeMutableBufferPointer { out in
+      var at = end
+      repeat {
+        at -= 1
+        out[at] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+      } while rest > 0 && at > 0
+    }
+    used = end
   }
 
   /// A JSON string, escaped as every front end escapes (`JSONObject.appendQuoted`).
   mutating func string(_ value: String) {
-    JSONObject.appendQuoted(value, to: &bytes)
+    var text = value
+    text.withUTF8 { utf8 in
+      guard JSONObject.needsNoEscape(utf8) else {
+        var escaped: [UInt8] = []
+        JSONObject.appendQuoted(value, to: &escaped)
+        escaped.withUnsafeBytes { write($0) }
+        return
+      }
+      room(utf8.count + 2)
+      byte(UInt8(ascii: "\""))
+      write(UnsafeRawBufferPointer(utf8))
+      byte(UInt8(ascii: "\""))
+    }
   }
 
   mutating func array<T: ResultJSON>(_ values: [T]) {
     // Room for the values up front: a large reply then grows its buffer a few times, not twenty.
-    if values.count > 64 { bytes.reserveCapacity(bytes.count + values.count * 64) }
-    bytes.append(UInt8(ascii: "["))
+    if values.count > 64 { reserve(values.count * 64) }
+    byte(UInt8(ascii: "["))
     for (i, value) in values.enumerated() {
-      if i > 0 { bytes.append(UInt8(ascii: ",")) }
+      if i > 0 { byte(UInt8(ascii: ",")) }
       value.write(to: &self)
     }
-    bytes.append(UInt8(ascii: "]"))
+    byte(UInt8(ascii: "]"))
   }
 
   /// The reply written into `buffer`, whose storage the next reply reuses: a long-running server's large
@@ -69,8 +124,8 @@ struct JSONBytes {
   static func response(id: RequestID, result: (some ResultJSON)?, reusing buffer: inout [UInt8], send: ([UInt8]) -> Void) {
     var out = JSONBytes(reusing: &buffer)
     out.envelope(id: id, result: result)
-    send(out.bytes)
-    swap(&out.bytes, &buffer)
+    buffer = out.finished()
+    send(buffer)
     if buffer.capacity > keptCapacity { buffer = [] }
   }
 
@@ -81,7 +136,7 @@ struct JSONBytes {
   static func response(id: RequestID, result: (some ResultJSON)?) -> [UInt8] {
     var out = JSONBytes()
     out.envelope(id: id, result: result)
-    return out.bytes
+    return out.finished()
   }
 
   private mutating func envelope(id: RequestID, result: (some ResultJSON)?) {

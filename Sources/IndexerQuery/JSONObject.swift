@@ -69,13 +69,18 @@ public struct JSONObject {
     // Scanned and copied as one contiguous buffer: a 5 MB outline reply is mostly names that need no escape.
     var text = s
     text.withUTF8 { bytes in
-      if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+      if needsNoEscape(bytes) {
         out.append(contentsOf: bytes)
       } else {
         appendEscaped(bytes, to: &out)
       }
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether UTF-8 text goes into a JSON string as it is: no control byte, quote or backslash.
+  public static func needsNoEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
   }
 
   private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {

@@ -127,7 +127,7 @@ public struct SourceText: Sendable {
         }
         var end = i + 1
         while end < line.endIndex, Self.isIdentifierByte(line[end]) { end += 1 }
-        if line[i..<end].elementsEqual(target) { return SourcePosition(line: number, column: i - line.startIndex + 1) }
+        if end - i == target.count && line[i..<end].elementsEqual(target) { return SourcePosition(line: number, column: i - line.startIndex + 1) }
         i = end
       }
     }

@@ -23,7 +23,7 @@ import Testing
     try same(Hover(contents: MarkupContent(value: "```swift\n\(tricky)\n```"), range: range))
     try same(Hover(contents: MarkupContent(value: "v"), range: nil))
     // Numbers are written digit by digit: zero, one digit, many, and the largest.
-    for n in [0, 7, 10, 99, 1_234_567, Int.max, -1] {
+    for n in [0, 7, 9, 10, 99, 100, 1_234_567, Int.max, -1, Int.min] {
       try same([Location(uri: "file:///n", range: TextRange(start: Position(line: n, character: 0), end: Position(line: 1, character: n)))])
     }
     // More than 64 values reserve room first; the bytes are the same.
