@@ -20,11 +20,12 @@ struct JSONBytes {
     storage = [UInt8](repeating: 0, count: max(capacity, 16))
   }
 
-  /// Writes into `buffer`'s storage, keeping its capacity (see `response(id:result:reusing:)`).
+  /// Writes into `buffer`'s storage, keeping its capacity (see `response(id:result:reusing:)`). The room is
+  /// the last reply's length, grown within the capacity as this one needs: zero-filling all of a kept 8 MB
+  /// buffer would cost every small reply after a large one a millisecond.
   init(reusing buffer: inout [UInt8]) {
     swap(&storage, &buffer)
-    storage.append(contentsOf: repeatElement(0, count: storage.capacity - storage.count))
-    if storage.count < 16 { storage = [UInt8](repeating: 0, count: 4096) }
+    if storage.count < 4096 { storage.append(contentsOf: repeatElement(0, count: 4096 - storage.count)) }
   }
 
   /// The storage cut to the bytes written.
