@@ -33,6 +33,7 @@ def main():
                    help="PATH:LINE:COL (1-based, UTF-8 columns) of a function: its call hierarchy is timed (repeatable)")
     p.add_argument("--only", action="append", default=[], choices=["workspace", "definition", "references", "documentSymbol", "hierarchy"],
                    help="time only these kinds (repeatable; default all; hierarchy: only the --callee and --type ones): for profiling one with perf record -p")
+    p.add_argument("--slowest", type=int, default=0, help="also print the N slowest workspace/symbol queries and definition sites")
     a = p.parse_args()
     wants = lambda kind: not a.only or kind in a.only
     root = os.path.realpath(a.root)
@@ -119,19 +120,27 @@ def main():
         p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
         print(f"{label:<44} n={len(ms):<4} p50 {statistics.median(ms):7.2f} ms   p95 {p95:7.2f} ms   {results}")
 
-    samples, hits = [], 0
+    def slowest(timed):
+        for t, what in sorted(timed, reverse=True)[:a.slowest]:
+            print(f"  {t * 1000:8.2f} ms  {what}")
+
+    samples, hits, timed = [], 0, []
     for q in queries if wants("workspace") else []:
         t, r = request("workspace/symbol", {"query": q})
         samples.append(t)
         hits += len(r.get("result") or [])
+        timed.append((t, f"{q!r}: {len(r.get('result') or [])} results"))
     if samples: report("workspace/symbol, 3-letter query", samples, f"{hits / max(1, len(samples)):.0f} results each")
+    slowest(timed)
 
-    samples, found = [], 0
+    samples, found, timed = [], 0, []
     for path, line, col in sites if wants("definition") else []:
         t, r = request("textDocument/definition", {"textDocument": {"uri": uri(path)}, "position": {"line": line, "character": col}})
         samples.append(t)
         found += 1 if r.get("result") else 0
+        timed.append((t, f"{path}:{line + 1}:{col + 1}: {len(r.get('result') or [])} answers"))
     if samples: report("definition, identifier at a random line", samples, f"{found}/{len(samples)} found")
+    slowest(timed)
 
     # References of the common name, from a place that mentions it.
     proc = None if not wants("references") else subprocess.run([a.indexer, "query", "refs", a.common, "--db", a.db, "--root", root, "--json", "--limit", "1"],

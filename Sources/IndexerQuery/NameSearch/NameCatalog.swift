@@ -8,21 +8,21 @@ import Synchronization
 /// `query --fuzzy` builds it once, which costs what reading the names did before.
 ///
 /// The first three tiers (`NameTier`) are one binary search: names a query starts are contiguous in NOCASE
-/// order. Only when they fall short of what was asked are the other names read, in one pass over the arena
-/// (on every core for a large tree), where each name's character mask rejects most of them with one AND and
-/// its first eight hump initials, packed in a word, decide the humps tier with one compare.
+/// order. Only when they fall short of what was asked are the other names read, in one pass (on every core for
+/// a large tree) over the names `NameSignatures` lets through: those with every character and adjacent pair of
+/// the query; of those, each name's first eight hump initials, packed in a word, decide the humps tier with one
+/// compare.
 final class NameCatalog {
   private var generation: Int64?
   private var arena: [UInt8] = []
   /// Name i is `arena[starts[i]..<starts[i + 1]]`.
   private var starts: [Int] = [0]
-  private var masks: [UInt64] = []
   /// The first eight hump initials of each name, the first in the high byte (so a query's initials are a
   /// prefix exactly when the high bytes are equal).
   private var initials: [UInt64] = []
-  /// One bit per adjacent pair of lowered bytes, hashed: a name holds a query as a substring only if it has
-  /// every one of the query's pairs, which rejects almost every name for a query of two letters or more.
-  private var pairs: [UInt64] = []
+  /// Each name's characters, adjacent pairs (a name holds a query as a substring only if it has every one of
+  /// the query's pairs) and first initial, as bit slices.
+  private var signatures = NameSignatures()
 
   /// Names below this many are read on one thread: splitting costs more than it saves.
   let parallelThreshold: Int
@@ -31,7 +31,7 @@ final class NameCatalog {
     self.parallelThreshold = parallelThreshold
   }
 
-  var count: Int { masks.count }
+  var count: Int { starts.count - 1 }
 
   /// Whether the catalog holds the names of this generation.
   func isLoaded(generation current: Int64) -> Bool { generation == current }
@@ -45,16 +45,16 @@ final class NameCatalog {
     generation = nil
     arena.removeAll(keepingCapacity: true)
     starts = [0]
-    masks.removeAll(keepingCapacity: true)
     initials.removeAll(keepingCapacity: true)
-    pairs.removeAll(keepingCapacity: true)
+    signatures.removeAll()
     try connection.forEachDistinctName(prefix: prefix) { bytes in
       arena.append(contentsOf: bytes)
       starts.append(arena.count)
-      masks.append(Self.mask(bytes))
-      initials.append(Humps.packed(bytes))
-      pairs.append(Self.pairMask(bytes))
+      let packed = Humps.packed(bytes)
+      initials.append(packed)
+      signatures.append(mask: Self.mask(bytes), pairMask: Self.pairMask(bytes), firstInitial: UInt8(truncatingIfNeeded: packed >> 56))
     }
+    signatures.seal()
     if prefix == nil { generation = current }
   }
 
@@ -72,7 +72,13 @@ final class NameCatalog {
         var found: [Candidate] = []
         let matcher = FuzzyMatcher(query)
         let prefixed = Self.prefixRange(lowered, in: names)
-        for i in prefixed {
+        // Every name the query starts is in one of the first three tiers, ranked there by length before its
+        // place: when all three are asked for, only the shortest names can make the answer (a common prefix,
+        // `sta` on a kernel tree, starts over a hundred thousand names, and classifying each was most of such
+        // a search). Else each name is classified.
+        let firstTiers: Set<NameTier> = [.exact, .exactIgnoringCase, .prefix]
+        let shortestOnly = firstTiers.isSubset(of: tiers) && prefixed.count > count
+        for i in shortestOnly ? Self.shortest(count, of: prefixed, in: names) : Array(prefixed) {
           let name = names[i]
           guard let tier = NameTier.of(name, query: bytes, lowered: lowered, matcher: matcher, allowed: tiers) else { continue }
           let score = tier == .subsequence ? matcher.score(bytes: name) ?? 0 : 0
@@ -80,7 +86,7 @@ final class NameCatalog {
         }
         // Tiers rank strictly: once the tiers read so far fill the answer, no later tier is read. Each later
         // tier is one pass over the names, the cheapest test first.
-        var ranked = found.filter { $0.tier < .humps }.count
+        var ranked = shortestOnly ? prefixed.count : found.filter { $0.tier < .humps }.count
         for tier in [NameTier.humps, .substring, .subsequence] where ranked < count && tiers.contains(tier) {
           let more = scan(tier, bytes: bytes, lowered: lowered, names: names, skipping: prefixed, tiers: tiers)
           ranked += more.count + found.filter { $0.tier == tier }.count
@@ -125,6 +131,20 @@ final class NameCatalog {
     }
   }
 
+  /// The names of `range` no longer than its `count`-th shortest, in order: a superset of the `count` that
+  /// rank first when length decides first. Lengths past 255 bytes count as 255.
+  private static func shortest(_ count: Int, of range: Range<Int>, in names: Names) -> [Int] {
+    var byLength = [Int](repeating: 0, count: 256)
+    for i in range { byLength[min(names.length(i), 255)] += 1 }
+    var longest = 0
+    var seen = 0
+    while longest < 255 && seen + byLength[longest] < count {
+      seen += byLength[longest]
+      longest += 1
+    }
+    return range.filter { min(names.length($0), 255) <= longest }
+  }
+
   /// The names whose first `lowered.count` bytes equal `lowered`, ASCII case folded: one range in NOCASE order.
   private static func prefixRange(_ lowered: [UInt8], in names: Names) -> Range<Int> {
     // A name's first lowered.count bytes against the query (a shorter name that matches so far sorts first).
@@ -147,50 +167,47 @@ final class NameCatalog {
   }
 
   /// Every name outside `skipping` whose first tier among `tiers` is `tier` (humps, substring or
-  /// subsequence), read in slices on every core for a large catalog; each slice keeps its own list.
+  /// subsequence), read in slices on every core for a large catalog; each slice keeps its own list. Only the
+  /// names `signatures` lets through for the tier are looked at.
   private func scan(
     _ tier: NameTier, bytes: [UInt8], lowered: [UInt8], names: Names, skipping: Range<Int>, tiers: Set<NameTier>
   ) -> [Candidate] {
     let matcher = FuzzyMatcher(String(decoding: bytes, as: UTF8.self))
-    let wanted = Self.mask(lowered)
-    let wantedPairs = Self.pairMask(lowered)
     let (queryInitials, initialsMask) = Self.packedPrefix(lowered)
+    // Every tier here needs each of the query's characters somewhere in the name; a substring, each of its
+    // pairs; humps, its first character as the first initial.
+    let required = NameSignatures.slices(
+      mask: Self.mask(lowered), pairMask: tier == .substring ? Self.pairMask(lowered) : 0,
+      firstInitial: tier == .humps ? lowered[0] : 0)
     // A name in an earlier tier asked for is not this tier's.
     let (notHumps, notSubstring) = (tier > .humps && tiers.contains(.humps), tier > .substring && tiers.contains(.substring))
-    let total = names.count
-    let slices = total < parallelThreshold ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+    let words = signatures.wordCount
+    let slices = names.count < parallelThreshold ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
     let results = Mutex([[Candidate]](repeating: [], count: slices))
-    masks.withUnsafeBufferPointer { masks in
-      initials.withUnsafeBufferPointer { initials in
-        pairs.withUnsafeBufferPointer { pairs in
-          let view = CatalogView(names: names, masks: masks, initials: initials, pairs: pairs)
-          DispatchQueue.concurrentPerform(iterations: slices) { slice in
-            var found: [Candidate] = []
-            for i in (total * slice / slices)..<(total * (slice + 1) / slices) where !skipping.contains(i) {
-              // Every tier here needs each of the query's characters somewhere in the name.
-              guard view.masks[i] & wanted == wanted else { continue }
-              func isHumps() -> Bool {
-                view.initials[i] & initialsMask == queryInitials && (lowered.count <= 8 || Humps.initials(view.names[i]).starts(with: lowered))
-              }
-              func isSubstring() -> Bool {
-                view.pairs[i] & wantedPairs == wantedPairs && NameBytes.containsIgnoringCase(view.names[i], lowered)
-              }
-              switch tier {
-              case .humps:
-                if isHumps() { found.append(Candidate(index: i, tier: tier, score: 0, length: view.names[i].count)) }
-              case .substring:
-                if !(notHumps && isHumps()), isSubstring() {
-                  found.append(Candidate(index: i, tier: tier, score: 0, length: view.names[i].count))
-                }
-              default:
-                if !(notHumps && isHumps()), !(notSubstring && isSubstring()), let score = matcher.score(bytes: view.names[i]) {
-                  found.append(Candidate(index: i, tier: tier, score: score, length: view.names[i].count))
-                }
-              }
+    initials.withUnsafeBufferPointer { initials in
+      let view = CatalogView(names: names, initials: initials, signatures: signatures)
+      DispatchQueue.concurrentPerform(iterations: slices) { slice in
+        var found: [Candidate] = []
+        view.signatures.forEachCandidate(in: (words * slice / slices)..<(words * (slice + 1) / slices), having: required) { i in
+          guard !skipping.contains(i), i < view.initials.count else { return }
+          func isHumps() -> Bool {
+            view.initials[i] & initialsMask == queryInitials && (lowered.count <= 8 || Humps.initials(view.names[i]).starts(with: lowered))
+          }
+          func isSubstring() -> Bool { NameBytes.containsIgnoringCase(view.names[i], lowered) }
+          switch tier {
+          case .humps:
+            if isHumps() { found.append(Candidate(index: i, tier: tier, score: 0, length: view.names[i].count)) }
+          case .substring:
+            if !(notHumps && isHumps()), isSubstring() {
+              found.append(Candidate(index: i, tier: tier, score: 0, length: view.names[i].count))
             }
-            results.withLock { $0[slice] = found }
+          default:
+            if !(notHumps && isHumps()), !(notSubstring && isSubstring()), let score = matcher.score(bytes: view.names[i]) {
+              found.append(Candidate(index: i, tier: tier, score: score, length: view.names[i].count))
+            }
           }
         }
+        results.withLock { $0[slice] = found }
       }
     }
     return results.withLock { $0 }.flatMap { $0 }
@@ -246,13 +263,14 @@ private struct Names {
   var count: Int { starts.count - 1 }
 
   subscript(i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: arena[starts[i]..<starts[i + 1]]) }
+
+  func length(_ i: Int) -> Int { starts[i + 1] - starts[i] }
 }
 
 /// The catalog's buffers, read (never written) by the slices of one `scan` call, which returns only after
 /// every slice has finished: the pointers cannot outlive the arrays they point into.
 private struct CatalogView: @unchecked Sendable {
   let names: Names
-  let masks: UnsafeBufferPointer<UInt64>
   let initials: UnsafeBufferPointer<UInt64>
-  let pairs: UnsafeBufferPointer<UInt64>
+  let signatures: NameSignatures
 }

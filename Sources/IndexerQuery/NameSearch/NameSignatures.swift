@@ -1,0 +1,118 @@
+/// Which names could match a query, 64 names at a time: per character class, per adjacent pair of characters
+/// (hashed to 64 buckets) and per first hump initial, one bit for each name of the catalog.
+///
+/// The catalog's tiers past the prefix range read every name. Kept per name (a mask word each), a search read
+/// 72 MB of masks, pairs and initials on a kernel tree's three million names for each tier: 60-140 ms for a
+/// three-letter query such as `_VA` that needed the humps and substring passes. Kept per class, a query reads
+/// only the bit slices of its own characters and pairs (375 KB each there) and ANDs them, and only the names
+/// left are checked, as before. It holds the same information as the masks: a name passes exactly when every
+/// character class and pair bucket of the query is among its own.
+struct NameSignatures {
+  /// `NameCatalog.mask`'s classes: 26 letters (case folded), 10 digits, `_`, everything else.
+  static let characterClasses = 38
+  static let pairBuckets = 64
+  /// Slices: the character classes, then the pair buckets, then the first initial's classes.
+  static let sliceCount = characterClasses + pairBuckets + characterClasses
+
+  /// The slices while names are added, one array each; `seal` moves them into `sealed`.
+  private var building = [[UInt64]](repeating: [], count: sliceCount)
+  /// Slice k is `sealed[k * wordCount ..< (k + 1) * wordCount]`: one array, read through one pointer.
+  private var sealed: [UInt64] = []
+  private(set) var count = 0
+
+  /// How many words of 64 names each slice holds.
+  var wordCount: Int { (count + 63) >> 6 }
+
+  mutating func removeAll() {
+    building = [[UInt64]](repeating: [], count: Self.sliceCount)
+    sealed = []
+    count = 0
+  }
+
+  /// Adds the next name by its character mask, pair mask and first initial (0 when it has none).
+  mutating func append(mask: UInt64, pairMask: UInt64, firstInitial: UInt8) {
+    let word = count >> 6
+    let bit: UInt64 = 1 << UInt64(count & 63)
+    if count & 63 == 0 {
+      for k in building.indices { building[k].append(0) }
+    }
+    // The loops of `slices`, without an array per name (a kernel tree adds three million).
+    var rest = mask
+    while rest != 0 {
+      let c = rest.trailingZeroBitCount
+      rest &= rest - 1
+      if c < Self.characterClasses { building[c][word] |= bit }
+    }
+    rest = pairMask
+    while rest != 0 {
+      let p = rest.trailingZeroBitCount
+      rest &= rest - 1
+      building[Self.characterClasses + p][word] |= bit
+    }
+    if firstInitial != 0 { building[Self.characterClasses + Self.pairBuckets + Self.characterClass(firstInitial)][word] |= bit }
+    count += 1
+  }
+
+  /// Moves the slices into one array, one slice at a time (so the two forms are never both whole in memory).
+  mutating func seal() {
+    sealed.removeAll()
+    sealed.reserveCapacity(Self.sliceCount * wordCount)
+    for k in building.indices {
+      sealed.append(contentsOf: building[k])
+      building[k] = []
+    }
+  }
+
+  /// The slices a name with these masks has a bit in (a query's: the slices a name must have a bit in).
+  static func slices(mask: UInt64, pairMask: UInt64, firstInitial: UInt8) -> [Int] {
+    var found: [Int] = []
+    var rest = mask
+    while rest != 0 {
+      let c = rest.trailingZeroBitCount
+      rest &= rest - 1
+      if c < characterClasses { found.append(c) }
+    }
+    rest = pairMask
+    while rest != 0 {
+      let p = rest.trailingZeroBitCount
+      rest &= rest - 1
+      found.append(characterClasses + p)
+    }
+    if firstInitial != 0 { found.append(characterClasses + pairBuckets + characterClass(firstInitial)) }
+    return found
+  }
+
+  /// The class `NameCatalog.mask` sets a bit for.
+  static func characterClass(_ byte: UInt8) -> Int {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"): Int(byte - UInt8(ascii: "a"))
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"): Int(byte - UInt8(ascii: "A"))
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): 26 + Int(byte - UInt8(ascii: "0"))
+    case UInt8(ascii: "_"): 36
+    default: 37
+    }
+  }
+
+  /// Calls `body` with the index of each name among `words` (64 names each) that has a bit in every slice of
+  /// `required` (`slices(mask:pairMask:firstInitial:)` of the query), in order. Before `seal`, none.
+  func forEachCandidate(in words: Range<Int>, having required: [Int], _ body: (Int) -> Void) {
+    let stride = wordCount
+    guard !required.isEmpty, sealed.count == Self.sliceCount * stride else { return }
+    let offsets = required.map { $0 * stride }
+    sealed.withUnsafeBufferPointer { bits in
+      for word in words.clamped(to: 0..<stride) {
+        var candidates = UInt64.max
+        for offset in offsets {
+          candidates &= bits[offset + word]
+          if candidates == 0 { break }
+        }
+        while candidates != 0 {
+          let bit = candidates.trailingZeroBitCount
+          candidates &= candidates - 1
+          let index = word * 64 + bit
+          if index < count { body(index) }
+        }
+      }
+    }
+  }
+}
