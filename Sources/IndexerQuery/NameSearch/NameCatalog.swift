@@ -52,7 +52,8 @@ final class NameCatalog {
       starts.append(arena.count)
       let packed = Humps.packed(bytes)
       initials.append(packed)
-      signatures.append(mask: Self.mask(bytes), pairMask: Self.pairMask(bytes), firstInitial: UInt8(truncatingIfNeeded: packed >> 56))
+      signatures.append(
+        mask: Self.mask(bytes), pairMask: Self.pairMask(bytes), firstInitial: UInt8(truncatingIfNeeded: packed >> 56), length: bytes.count)
     }
     signatures.seal()
     if prefix == nil { generation = current }
@@ -88,7 +89,7 @@ final class NameCatalog {
         // tier is one pass over the names, the cheapest test first.
         var ranked = shortestOnly ? prefixed.count : found.filter { $0.tier < .humps }.count
         for tier in [NameTier.humps, .substring, .subsequence] where ranked < count && tiers.contains(tier) {
-          let more = scan(tier, bytes: bytes, lowered: lowered, names: names, skipping: prefixed, tiers: tiers)
+          let more = scan(tier, bytes: bytes, lowered: lowered, names: names, skipping: prefixed, tiers: tiers, needed: count - ranked)
           ranked += more.count + found.filter { $0.tier == tier }.count
           found += more
         }
@@ -168,17 +169,36 @@ final class NameCatalog {
 
   /// Every name outside `skipping` whose first tier among `tiers` is `tier` (humps, substring or
   /// subsequence), read in slices on every core for a large catalog; each slice keeps its own list. Only the
-  /// names `signatures` lets through for the tier are looked at.
+  /// names `signatures` lets through for the tier are looked at. The humps and substring tiers rank by length,
+  /// so they are read by length class, shortest first, and stop once `needed` are found: the longer names
+  /// left would rank after those.
   private func scan(
-    _ tier: NameTier, bytes: [UInt8], lowered: [UInt8], names: Names, skipping: Range<Int>, tiers: Set<NameTier>
+    _ tier: NameTier, bytes: [UInt8], lowered: [UInt8], names: Names, skipping: Range<Int>, tiers: Set<NameTier>, needed: Int
   ) -> [Candidate] {
-    let matcher = FuzzyMatcher(String(decoding: bytes, as: UTF8.self))
-    let (queryInitials, initialsMask) = Self.packedPrefix(lowered)
     // Every tier here needs each of the query's characters somewhere in the name; a substring, each of its
     // pairs; humps, its first character as the first initial.
     let required = NameSignatures.slices(
       mask: Self.mask(lowered), pairMask: tier == .substring ? Self.pairMask(lowered) : 0,
       firstInitial: tier == .humps ? lowered[0] : 0)
+    guard tier != .subsequence else {
+      return scan(tier, bytes: bytes, lowered: lowered, names: names, skipping: skipping, tiers: tiers, required: required)
+    }
+    var found: [Candidate] = []
+    for length in 0..<NameSignatures.lengthClasses {
+      found += scan(
+        tier, bytes: bytes, lowered: lowered, names: names, skipping: skipping, tiers: tiers,
+        required: required + [NameSignatures.lengthSlice(length)])
+      if found.count >= needed { break }
+    }
+    return found
+  }
+
+  /// One pass of `scan` over the names with a bit in every slice of `required`.
+  private func scan(
+    _ tier: NameTier, bytes: [UInt8], lowered: [UInt8], names: Names, skipping: Range<Int>, tiers: Set<NameTier>, required: [Int]
+  ) -> [Candidate] {
+    let matcher = FuzzyMatcher(String(decoding: bytes, as: UTF8.self))
+    let (queryInitials, initialsMask) = Self.packedPrefix(lowered)
     // A name in an earlier tier asked for is not this tier's.
     let (notHumps, notSubstring) = (tier > .humps && tiers.contains(.humps), tier > .substring && tiers.contains(.substring))
     let words = signatures.wordCount

@@ -5,14 +5,18 @@
 /// 72 MB of masks, pairs and initials on a kernel tree's three million names for each tier: 60-140 ms for a
 /// three-letter query such as `_VA` that needed the humps and substring passes. Kept per class, a query reads
 /// only the bit slices of its own characters and pairs (375 KB each there) and ANDs them, and only the names
-/// left are checked, as before. It holds the same information as the masks: a name passes exactly when every
+/// left are checked, as before. Slices by length let a tier ranked by length read its shortest names first
+/// and stop once they fill the answer. It holds the same information as the masks: a name passes exactly when every
 /// character class and pair bucket of the query is among its own.
 struct NameSignatures {
   /// `NameCatalog.mask`'s classes: 26 letters (case folded), 10 digits, `_`, everything else.
   static let characterClasses = 38
   static let pairBuckets = 64
-  /// Slices: the character classes, then the pair buckets, then the first initial's classes.
-  static let sliceCount = characterClasses + pairBuckets + characterClasses
+  /// Name lengths in bytes, in ascending ranges: 1–8, 9–12, 13–16, 17–24, 25–32, longer.
+  static let lengthClasses = 6
+  /// Slices: the character classes, then the pair buckets, then the first initial's classes, then the
+  /// length classes.
+  static let sliceCount = characterClasses + pairBuckets + characterClasses + lengthClasses
 
   /// The slices while names are added, one array each; `seal` moves them into `sealed`.
   private var building = [[UInt64]](repeating: [], count: sliceCount)
@@ -29,8 +33,8 @@ struct NameSignatures {
     count = 0
   }
 
-  /// Adds the next name by its character mask, pair mask and first initial (0 when it has none).
-  mutating func append(mask: UInt64, pairMask: UInt64, firstInitial: UInt8) {
+  /// Adds the next name by its character mask, pair mask, first initial (0 when it has none) and length.
+  mutating func append(mask: UInt64, pairMask: UInt64, firstInitial: UInt8, length: Int) {
     let word = count >> 6
     let bit: UInt64 = 1 << UInt64(count & 63)
     if count & 63 == 0 {
@@ -50,6 +54,7 @@ struct NameSignatures {
       building[Self.characterClasses + p][word] |= bit
     }
     if firstInitial != 0 { building[Self.characterClasses + Self.pairBuckets + Self.characterClass(firstInitial)][word] |= bit }
+    building[Self.lengthSlice(Self.lengthClass(length))][word] |= bit
     count += 1
   }
 
@@ -81,6 +86,21 @@ struct NameSignatures {
     if firstInitial != 0 { found.append(characterClasses + pairBuckets + characterClass(firstInitial)) }
     return found
   }
+
+  /// The length class of a name `length` bytes long.
+  static func lengthClass(_ length: Int) -> Int {
+    switch length {
+    case ...8: 0
+    case 9...12: 1
+    case 13...16: 2
+    case 17...24: 3
+    case 25...32: 4
+    default: 5
+    }
+  }
+
+  /// The slice of the names of length class `c`.
+  static func lengthSlice(_ c: Int) -> Int { characterClasses + pairBuckets + characterClasses + min(max(c, 0), lengthClasses - 1) }
 
   /// The class `NameCatalog.mask` sets a bit for.
   static func characterClass(_ byte: UInt8) -> Int {
