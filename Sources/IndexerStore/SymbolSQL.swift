@@ -13,7 +13,7 @@ package enum SymbolSQL {
   package static func select(_ filter: SymbolFilter) -> (sql: String, arguments: [SQLValue])? {
     guard var (sql, arguments) = fromWhere(filter) else { return nil }
     sql = "SELECT s.name, s.kind, s.container, s.line, s.col, s.end_line, s.end_col, s.signature, s.flags, f.path, f.language "
-      + sql + " ORDER BY f.path, s.line, s.col, s.ordinal"
+      + sql + (filter.inPathOrder ? " ORDER BY f.path, s.line, s.col, s.ordinal" : "")
     if let limit = filter.limit {
       sql += " LIMIT ?"
       arguments.append(.integer(Int64(limit)))

@@ -139,6 +139,43 @@ import Testing
     #expect(try e.symbols(SymbolQuery(name: "", mode: .prefix, limit: 2)).count == 2)
   }
 
+  /// A tier's names are read a few at a time, best ranked first: with every definition read, the answer is
+  /// ranked as one read in path order ranked it (the same kinds, then the name's rank, then path order);
+  /// past the read limit, the best-ranked names keep all their definitions and the worst loses some.
+  @Test func aTiersDefinitionsAreReadBestNamesFirst() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/i.sqlite"
+    let db = try IndexDatabase.openForWriting(path: path)
+    let range = SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 9))
+    // 40 names that `item` starts, longer ones worse ranked, each defined once in two files; and
+    // `itemsAllOfThem` (ranked last, but first of its read group by name) 600 times in a third file whose path
+    // sorts first: past the tier's read limit of 500.
+    let names = (0..<40).map { "item" + String(repeating: "x", count: $0 / 10) + String($0) }
+    var writes: [FileWrite] = []
+    for file in ["b/one.swift", "a/two.swift", "0/many.swift"] {
+      var index = FileIndex(language: .swift)
+      let defined = file == "0/many.swift" ? Array(repeating: "itemsAllOfThem", count: 600) : names
+      for (line, name) in defined.enumerated() {
+        var r = range
+        r.start.line = line + 1
+        index.append(Symbol(name: name, kind: .function, container: "", range: r, signature: name), parent: -1)
+      }
+      writes.append(FileWrite(
+        path: file, language: .swift, status: .indexed, size: 1, mtimeNanoseconds: 1, inode: 1, contentHash: 1,
+        content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references))))
+    }
+    try IndexWriter(database: db).commit(IndexBatch(writes: writes))
+    let e = try QueryEngine(databasePath: path)
+    let found = try e.symbols(SymbolQuery(name: "item", mode: .fuzzy, limit: 1000))
+    // Shortest names first, each name's two definitions in path order; then what the limit leaves of the last.
+    let expected = names.sorted { ($0.count, $0.lowercased()) < ($1.count, $1.lowercased()) }.flatMap { ["a/two.swift:" + $0, "b/one.swift:" + $0] }
+    #expect(Array(self.names(found).prefix(80)) == expected)
+    #expect(found.count == QueryEngine.tierReadLimit)
+    let rest = found.dropFirst(80)
+    #expect(rest.allSatisfy { $0.symbol.name == "itemsAllOfThem" && $0.path == "0/many.swift" })
+    #expect(rest.map(\.symbol.range.start.line) == Array(1...420))
+  }
+
   @Test func fuzzyPutsTheBestMatchFirst() throws {
     let dir = try TemporaryDirectory()
     let e = try engine(dir)

@@ -18,6 +18,10 @@ public struct SymbolFilter: Sendable, Hashable {
   /// SQLite GLOB on the relative path (`*` also matches `/`).
   public var pathGlob: String?
   public var limit: Int?
+  /// Whether rows come in path/line order, as every listing prints them. Without, they come in the name
+  /// index's order and a limit cuts there: no read of every definition of a common name to sort it first
+  /// (what a ranked search wants, which orders the rows itself).
+  public var inPathOrder = true
 
   public init(match: NameMatch, kinds: [SymbolKind] = [], languages: [Language] = [], pathGlob: String? = nil, limit: Int? = nil) {
     self.match = match
