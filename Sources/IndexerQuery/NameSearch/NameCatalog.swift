@@ -262,15 +262,7 @@ final class NameCatalog {
   /// One bit per lower-cased letter, digit and `_`, one for everything else.
   static func mask(_ bytes: some Sequence<UInt8>) -> UInt64 {
     var mask: UInt64 = 0
-    for byte in bytes {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"): mask |= 1 << UInt64(byte - UInt8(ascii: "a"))
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"): mask |= 1 << UInt64(byte - UInt8(ascii: "A"))
-      case UInt8(ascii: "0")...UInt8(ascii: "9"): mask |= 1 << UInt64(26 + byte - UInt8(ascii: "0"))
-      case UInt8(ascii: "_"): mask |= 1 << 36
-      default: mask |= 1 << 37
-      }
-    }
+    for byte in bytes { mask |= 1 << UInt64(NameSignatures.characterClass(byte)) }
     return mask
   }
 }

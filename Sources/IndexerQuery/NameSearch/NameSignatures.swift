@@ -40,20 +40,7 @@ struct NameSignatures {
     if count & 63 == 0 {
       for k in building.indices { building[k].append(0) }
     }
-    // The loops of `slices`, without an array per name (a kernel tree adds three million).
-    var rest = mask
-    while rest != 0 {
-      let c = rest.trailingZeroBitCount
-      rest &= rest - 1
-      if c < Self.characterClasses { building[c][word] |= bit }
-    }
-    rest = pairMask
-    while rest != 0 {
-      let p = rest.trailingZeroBitCount
-      rest &= rest - 1
-      building[Self.characterClasses + p][word] |= bit
-    }
-    if firstInitial != 0 { building[Self.characterClasses + Self.pairBuckets + Self.characterClass(firstInitial)][word] |= bit }
+    Self.forEachSlice(mask: mask, pairMask: pairMask, firstInitial: firstInitial) { building[$0][word] |= bit }
     building[Self.lengthSlice(Self.lengthClass(length))][word] |= bit
     count += 1
   }
@@ -71,20 +58,26 @@ struct NameSignatures {
   /// The slices a name with these masks has a bit in (a query's: the slices a name must have a bit in).
   static func slices(mask: UInt64, pairMask: UInt64, firstInitial: UInt8) -> [Int] {
     var found: [Int] = []
+    forEachSlice(mask: mask, pairMask: pairMask, firstInitial: firstInitial) { found.append($0) }
+    return found
+  }
+
+  /// Calls `body` with each slice of `slices(mask:pairMask:firstInitial:)`, without an array (a kernel tree
+  /// adds three million names).
+  @inline(__always) private static func forEachSlice(mask: UInt64, pairMask: UInt64, firstInitial: UInt8, _ body: (Int) -> Void) {
     var rest = mask
     while rest != 0 {
       let c = rest.trailingZeroBitCount
       rest &= rest - 1
-      if c < characterClasses { found.append(c) }
+      if c < characterClasses { body(c) }
     }
     rest = pairMask
     while rest != 0 {
       let p = rest.trailingZeroBitCount
       rest &= rest - 1
-      found.append(characterClasses + p)
+      body(characterClasses + p)
     }
-    if firstInitial != 0 { found.append(characterClasses + pairBuckets + characterClass(firstInitial)) }
-    return found
+    if firstInitial != 0 { body(characterClasses + pairBuckets + characterClass(firstInitial)) }
   }
 
   /// The length class of a name `length` bytes long.
@@ -102,7 +95,7 @@ struct NameSignatures {
   /// The slice of the names of length class `c`.
   static func lengthSlice(_ c: Int) -> Int { characterClasses + pairBuckets + characterClasses + min(max(c, 0), lengthClasses - 1) }
 
-  /// The class `NameCatalog.mask` sets a bit for.
+  /// The character class of a byte: the bit `NameCatalog.mask` sets for it.
   static func characterClass(_ byte: UInt8) -> Int {
     switch byte {
     case UInt8(ascii: "a")...UInt8(ascii: "z"): Int(byte - UInt8(ascii: "a"))
