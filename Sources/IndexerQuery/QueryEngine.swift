@@ -107,7 +107,8 @@ public final class QueryEngine {
 
   /// The definitions of the names `NameCatalog` ranks, tier by tier: each tier's definitions read best
   /// names first (at most `tierReadLimit`) and ordered by `SearchOrder`, then by the name's rank and by path
-  /// and line; no tier is read once the limit is reached.
+  /// and line; the fields and members of the name, prefix and humps tiers after those tiers' other
+  /// definitions; no tier is read once the limit is reached.
   private func ranked(_ query: SymbolQuery, filter: SymbolFilter, tiers: Set<NameTier>) throws(StoreError) -> [SymbolMatch] {
     let lookup = try connection()
     let generation = try lookup.generation()
@@ -127,10 +128,18 @@ public final class QueryEngine {
       shortlist = names.ranked(query.name, count: wanted, tiers: tiers)
     }
     var matches: [SymbolMatch] = []
+    // Fields and members the close tiers find wait for those tiers' other definitions (see `SearchOrder.isDeferred`).
+    var deferred: [SymbolMatch] = []
     var start = shortlist.startIndex
     while start < shortlist.endIndex, matches.count < limit {
+      let tier = shortlist[start].tier
+      if !SearchOrder.closeTiers.contains(tier), !deferred.isEmpty {
+        matches += deferred.prefix(limit - matches.count)
+        deferred = []
+        if matches.count >= limit { break }
+      }
       var end = start
-      while end < shortlist.endIndex && shortlist[end].tier == shortlist[start].tier { end += 1 }
+      while end < shortlist.endIndex && shortlist[end].tier == tier { end += 1 }
       let tierNames = shortlist[start..<end].map(\.name)
       let rank = Dictionary(tierNames.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
       let found = try definitions(of: tierNames, filter: filter, on: lookup).enumerated().map {
@@ -145,10 +154,20 @@ public final class QueryEngine {
         if p.symbol.range.start != q.symbol.range.start { return p.symbol.range.start < q.symbol.range.start }
         return a.offset < b.offset
       }
-      matches += ordered.prefix(limit - matches.count).map(\.match)
+      if SearchOrder.closeTiers.contains(tier) {
+        for found in ordered {
+          if found.order.isDeferred {
+            if deferred.count < limit { deferred.append(found.match) }
+          } else if matches.count < limit {
+            matches.append(found.match)
+          }
+        }
+      } else {
+        matches += ordered.prefix(limit - matches.count).map(\.match)
+      }
       start = end
     }
-    return matches
+    return matches + deferred.prefix(max(0, limit - matches.count))
   }
 
   /// Up to `tierReadLimit` definitions of `names` (best ranked first), in no useful order: read a few names

@@ -158,17 +158,39 @@ import Testing
       ("include/linux/slab.h", [("kmalloc", .function)]),
       ("Lib/unittest/case.py", [("TestCase", .class), ("DocTestCase", .class), ("test_captured_stderr", .function)]),
     ])
-    // Exact name first: the class in code, then in tests, then a field; another case after.
-    #expect(try found(e, "Thread").prefix(4) == [
-      "Lib/threading.py:Thread", "Lib/test/test_threading.py:Thread", "Lib/imaplib.py:Thread", "Lib/imaplib.py:thread",
+    // Exact name first: the class in code, then in tests; another case after, then a name it starts; the field
+    // named exactly waits for all of those, and comes before a name that only holds the query.
+    #expect(try found(e, "Thread").prefix(6) == [
+      "Lib/threading.py:Thread", "Lib/test/test_threading.py:Thread", "Lib/imaplib.py:thread", "Lib/threading.py:ThreadPoolExecutor",
+      "Lib/imaplib.py:Thread", "Lib/threading.py:get_thread_id",
     ])
-    #expect(try found(e, "Thread")[4] == "Lib/threading.py:ThreadPoolExecutor", "then a name it starts")
     #expect(try found(e, "dedent").first == "Lib/textwrap.py:dedent", "a top-level function before a method")
     #expect(try found(e, "Popen").prefix(2) == ["Lib/subprocess.py:Popen", "Lib/_bootsubprocess.py:Popen"], "public before private")
     #expect(try found(e, "kmalloc") == ["include/linux/slab.h:kmalloc", "lib/unxz.c:kmalloc"], "a function before a macro")
     #expect(try found(e, "tpe").first == "Lib/threading.py:ThreadPoolExecutor", "hump initials")
     #expect(try found(e, "threadid") == ["Lib/threading.py:get_thread_id"], "letters in order, last")
     #expect(try found(e, "TestCa", .contains) == ["Lib/unittest/case.py:TestCase", "Lib/unittest/case.py:DocTestCase"])
+  }
+
+  /// A field named as typed comes after the types and functions the name, prefix and humps tiers find, and
+  /// before the names that only hold the query.
+  @Test func fieldsWaitForTheCloseTiersOtherDefinitions() throws {
+    let dir = try TemporaryDirectory()
+    let e = try engine(dir, [
+      ("fs/eventfd.c", [("eventfd_ctx.wqh", .field)]),
+      ("fs/timerfd.c", [("timerfd_ctx.wqh", .field)]),
+      ("include/linux/wait.h", [("wait_queue_head", .struct), ("wqh_init", .macro)]),
+      ("lib/queue.c", [("newqhead", .function)]),
+    ])
+    #expect(try found(e, "wqh") == [
+      "include/linux/wait.h:wqh_init", "include/linux/wait.h:wait_queue_head", "fs/eventfd.c:wqh", "fs/timerfd.c:wqh",
+      "lib/queue.c:newqhead",
+    ])
+    // A limit the close tiers' other definitions fill leaves the fields out.
+    #expect(try e.symbols(SymbolQuery(name: "wqh", mode: .fuzzy, limit: 2)).map(\.symbol.name) == ["wqh_init", "wait_queue_head"])
+    #expect(try e.symbols(SymbolQuery(name: "wqh", mode: .fuzzy, limit: 3)).map(\.path) == [
+      "include/linux/wait.h", "include/linux/wait.h", "fs/eventfd.c",
+    ])
   }
 
   /// When the names a query starts fill the answer, a fresh engine reads only them (through the name

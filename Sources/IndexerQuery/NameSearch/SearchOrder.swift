@@ -20,6 +20,17 @@ struct SearchOrder: Comparable {
     depth = match.path.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
   }
 
+  /// The tiers whose fields and members wait for the other definitions of all of them: five structs with a
+  /// field `wqh` put `struct wait_queue_head` sixth for "wqh" on a kernel tree, and a field named as typed is
+  /// rarely what a symbol search is for (clangd's index ranks by how often a symbol is referenced, which
+  /// puts such fields last too). Names holding the query, or its letters, still come after all of them.
+  static let closeTiers: Set<NameTier> = [.exact, .exactIgnoringCase, .prefix, .humps]
+
+  /// A field, a property or another member variable: ranked after every other definition of the close tiers.
+  var isDeferred: Bool { kindClass == Self.memberClass }
+
+  private static let memberClass = 4
+
   private var key: (Int, Int, Int, Int, Int) { (kindClass, inTests ? 1 : 0, isPrivate ? 1 : 0, depth, isMember ? 1 : 0) }
 
   static func < (a: SearchOrder, b: SearchOrder) -> Bool { a.key < b.key }
@@ -43,7 +54,7 @@ struct SearchOrder: Comparable {
     case .externvar:
       3
     default:
-      4
+      memberClass
     }
   }
 
