@@ -15,7 +15,7 @@ extension ReadOnlyConnection {
   /// The file's outline and scopes decoded, and their decoded size in bytes.
   private func decodeResolvable(path file: String) throws(StoreError) -> (FileIndex?, weight: Int) {
     var result: (Language, [UInt8]?, [UInt8]?)?
-    try query(
+    try preparedQuery(
       "SELECT f.language, b.outline, b.scopes FROM file f LEFT JOIN file_blob b ON b.file_id = f.id WHERE f.path = ?", [.text(file)]
     ) { s throws(StoreError) in
       guard let language = Language(rawValue: Self.text(s, 0)) else { return }
@@ -53,7 +53,7 @@ extension ReadOnlyConnection {
 
   private func decodeImports(path file: String) throws(StoreError) -> [FileScopes.Import]? {
     var result: [UInt8]??
-    try query("SELECT b.scopes FROM file f LEFT JOIN file_blob b ON b.file_id = f.id WHERE f.path = ?", [.text(file)]) {
+    try preparedQuery("SELECT b.scopes FROM file f LEFT JOIN file_blob b ON b.file_id = f.id WHERE f.path = ?", [.text(file)]) {
       s throws(StoreError) in result = .some(Self.optionalBlob(s, 0))
     }
     guard let found = result else { return nil }
@@ -69,7 +69,7 @@ extension ReadOnlyConnection {
   /// Whether `path` is a file of the index (indexed or not): one lookup on the path's unique index.
   package func contains(path: String) throws(StoreError) -> Bool {
     var found = false
-    try query("SELECT 1 FROM file WHERE path = ?", [.text(path)]) { _ throws(StoreError) in found = true }
+    try preparedQuery("SELECT 1 FROM file WHERE path = ?", [.text(path)]) { _ throws(StoreError) in found = true }
     return found
   }
 

@@ -79,8 +79,16 @@ final class ReusableStatement {
     while true {
       let code = sqlite3_step(statement)
       if code == SQLITE_DONE { return }
-      guard code == SQLITE_ROW else { throw SQLiteStatement.error(code, connection, path: path) }
-      try row(statement)
+      guard code == SQLITE_ROW else {
+        let error = SQLiteStatement.error(code, connection, path: path)
+        sqlite3_reset(statement)
+        throw error
+      }
+      // A statement left mid-way would hold its snapshot until its next use.
+      do { try row(statement) } catch {
+        sqlite3_reset(statement)
+        throw error
+      }
     }
   }
 }

@@ -63,6 +63,25 @@ import Testing
     #expect(try ws.resolve("kernel/exit.c", line: 2, "current") == "include/linux/raid/pq.h:3:9 scope")
   }
 
+  /// A type defined in several headers: the one a file includes, directly or two levels deep, before a nearer
+  /// one it does not include; among those it includes, the nearest, even when only a deep include reaches it.
+  @Test func theIncludedDefinitionWinsHoweverDeepTheIncludeIs() throws {
+    let body = "struct task_struct { int pid; };\n"
+    let ws = Workspace([
+      "include/linux/sched.h": body,
+      "include/linux/mm.h": "#include <linux/sched.h>\n",
+      "kernel/task.h": body,
+      "kernel/local.h": "#include \"task.h\"\n",
+      "tools/bpf/strobemeta.h": body,
+      "kernel/fork.c": "#include <linux/mm.h>\nint f(struct task_struct *t) { return 0; }\n",
+      "kernel/near.c": "#include <linux/sched.h>\n#include \"local.h\"\nint g(struct task_struct *t) { return 0; }\n",
+      "kernel/none.c": "int h(struct task_struct *t) { return 0; }\n",
+    ])
+    #expect(try ws.resolve("kernel/fork.c", line: 2, "task_struct") == "include/linux/sched.h:1:8 scope")
+    #expect(try ws.resolve("kernel/near.c", line: 3, "task_struct") == "kernel/task.h:1:8 scope")
+    #expect(try ws.resolve("kernel/none.c", line: 1, "task_struct") == "kernel/task.h:1:8 scope", "none included: the nearest")
+  }
+
   @Test func tagsTypedefsMembersAndLabels() throws {
     let ws = Workspace([
       "list.h": """

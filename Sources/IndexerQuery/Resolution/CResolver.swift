@@ -276,9 +276,6 @@ final class CResolver {
     // Another source file's `static`s, macros and types are not seen here (a header's are): only functions
     // and variables link across files.
     .filter { !(($0.symbol.isStatic || Self.staysInItsFile($0.symbol.kind)) && $0.path != path && Self.isSource($0.path)) }
-    // The includes only rank candidates: with one there is nothing to rank (a references request resolves a
-    // common type's name in thousands of files, and following each file's includes was most of its time).
-    let includes = candidates.count > 1 ? try includedNames(of: path) : Includes()
     // A macro or type is seen only through the headers a file includes: when the file or a header declares the
     // name, one from a header it does not include (`#define jiffies` in a user-space shim) is not what it
     // means, though that declaration (`extern … jiffies;`, often reached through includes deeper than those
@@ -286,20 +283,40 @@ final class CResolver {
     let declaredNearby = candidates.count > 1 && candidates.contains { match in
       Self.declaresOnly(match.symbol.kind) && (match.path == path || !Self.isSource(match.path))
     }
-    var best: (rank: [Int], site: Site)?
-    for match in candidates.prefix(64) {
+    // The includes only rank candidates: with one there is nothing to rank. With several, a candidate the file
+    // includes by name (or its own header) is related at once; the files reached two levels deep are followed
+    // only for a candidate that would win if related (a references request resolves a common type's name in
+    // thousands of files, and following each file's includes was a fifth of it).
+    let direct = candidates.count > 1 ? try directIncludeNames(of: path) : []
+    var reached: Includes? = candidates.count > 1 ? nil : Includes()
+    var sites: [(offset: Int, match: SymbolMatch, site: Site, surely: Bool)] = []
+    for (offset, match) in candidates.prefix(64).enumerated() {
       guard take() else { break }
-      let site = try site(for: match, resolution: .scope)
+      let surely = direct.contains(String(PathParts.lastComponent(match.path))) || Self.sameStem(match.path, path)
+      sites.append((offset, match, try site(for: match, resolution: .scope), surely))
+    }
+    func rank(_ entry: (offset: Int, match: SymbolMatch, site: Site, surely: Bool), related isRelated: Bool) -> [Int] {
+      let match = entry.match
       // A macro defined twice in one header is defined under `#if`/`#else`: the later definition is the one a
       // build without the platform's or the configuration's flags gets (`#ifdef CONFIG_X … #else stub`).
       let laterMacro = match.symbol.kind == .macro ? -match.symbol.range.start.line : 0
-      let isRelated = Self.related(match.path, path, includes)
       let unseen = declaredNearby && Self.staysInItsFile(match.symbol.kind) && match.path != path && !isRelated
-      let rank = [
-        unseen ? 1 : 0, site.isDeclaration ? 1 : 0, match.path == path ? 0 : 1, isRelated ? 0 : 1,
-        Self.distance(match.path, path), laterMacro,
+      return [
+        unseen ? 1 : 0, entry.site.isDeclaration ? 1 : 0, match.path == path ? 0 : 1, isRelated ? 0 : 1,
+        Self.distance(match.path, path), laterMacro, entry.offset,
       ]
-      if best == nil || rank.lexicographicallyPrecedes(best!.rank) { best = (rank, site) }
+    }
+    // The surely related first, so that a candidate the deep includes could not lift above them is passed by.
+    var best: (rank: [Int], site: Site)?
+    for entry in sites.filter(\.surely) + sites.filter({ !$0.surely }) {
+      var isRelated = entry.surely
+      if !isRelated {
+        if let best, !rank(entry, related: true).lexicographicallyPrecedes(best.rank) { continue }
+        if reached == nil { reached = try includedNames(of: path) }
+        isRelated = reached.map { Self.related(entry.match.path, path, $0) } ?? false
+      }
+      let candidateRank = rank(entry, related: isRelated)
+      if best == nil || candidateRank.lexicographicallyPrecedes(best!.rank) { best = (candidateRank, entry.site) }
     }
     return best?.site
   }
@@ -345,17 +362,26 @@ final class CResolver {
   /// The engine's include memo when it has one (a server's requests share it), else this resolver's own.
   private lazy var memo: ResolutionMemo = (try? (files.source as? QueryEngine)?.resolutionMemo()) ?? ResolutionMemo()
 
+  /// The last path components of what `path` includes (`foo.h` of `#include "sub/foo.h"`).
+  private func directIncludeNames(of path: String) throws(StoreError) -> Set<String> {
+    var names: Set<String> = []
+    for module in try files.includes(of: path) ?? [] where module.count > 2 {
+      names.insert(String(PathParts.lastComponent(String(module.dropFirst().dropLast()))))
+    }
+    return names
+  }
+
   private func includedNames(of path: String) throws(StoreError) -> Includes {
     if let known = memo.includes(of: path) { return known }
     var found = Includes()
+    found.names = try directIncludeNames(of: path)
     var frontier = [path]
-    for depth in 0..<2 {
+    for _ in 0..<2 {
       var next: [String] = []
       for includer in frontier {
         guard let modules = try files.includes(of: includer) else { continue }
         for module in modules where module.count > 2 {
           let inner = String(module.dropFirst().dropLast())
-          if depth == 0, let last = inner.split(separator: "/").last { found.names.insert(String(last)) }
           guard found.paths.count < Self.maximumIncludedFiles, let target = try includedPath(inner, from: includer),
             found.paths.insert(target).inserted
           else { continue }
