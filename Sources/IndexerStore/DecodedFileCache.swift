@@ -5,34 +5,50 @@ import IndexerModel
 /// each of its members — and decompressing and decoding them was most of such a request. Bounded by the
 /// blobs' decoded size, least recently used first out; a commit (a new generation) empties it.
 struct DecodedFileCache {
+  private struct Entry {
+    var index: FileIndex?
+    var weight: Int
+    var lastUse: Int
+  }
+
   /// Decoded bytes kept at most (the blobs' sizes after decompression; the values in memory are a few
   /// times larger).
   let byteLimit: Int
-  /// Least recently used first out, in O(1): a references request over a common C type reads thousands of
-  /// files through this cache, and finding the oldest entry by a scan of every entry (copying each) was a
-  /// fifth of that request.
-  private let entries: ByteBoundedLRU<FileIndex?>
+  private var entries: [String: Entry] = [:]
+  /// Paths in the order of their uses, oldest first, from `orderStart`: the oldest entry is the first whose
+  /// use here is its last. A references request over a common C type reads thousands of files through this
+  /// cache, and finding the oldest by a scan of every entry (copying each) was a fifth of that request.
+  private var order: [(path: String, use: Int)] = []
+  private var orderStart = 0
   /// Files' imports read alone (C's include lists: a request follows each caller's includes two levels).
   private var imports: [String: [FileScopes.Import]?] = [:]
   private var importBytes = 0
   private var generation: Int64 = -1
+  private var bytes = 0
+  private var clock = 0
 
   init(byteLimit: Int = 4 << 20) {
     self.byteLimit = byteLimit
-    entries = ByteBoundedLRU(limitBytes: byteLimit)
   }
 
   /// The file as decoded at `generation`, if kept; a newer generation drops everything kept.
   mutating func file(_ path: String, generation: Int64) -> FileIndex?? {
-    guard enter(generation) else { return nil }
-    return entries.value(for: path)
+    guard enter(generation), entries[path] != nil else { return nil }
+    clock &+= 1
+    entries[path]?.lastUse = clock
+    order.append((path, clock))
+    compactOrder()
+    return .some(entries[path]?.index)
   }
 
   /// A newer generation drops everything kept; false when it did (nothing is kept for it yet).
   private mutating func enter(_ generation: Int64) -> Bool {
     guard generation != self.generation else { return true }
-    entries.removeAll()
+    entries.removeAll(keepingCapacity: true)
+    order.removeAll(keepingCapacity: true)
+    orderStart = 0
     imports.removeAll(keepingCapacity: true)
+    bytes = 0
     importBytes = 0
     self.generation = generation
     return false
@@ -41,7 +57,7 @@ struct DecodedFileCache {
   /// A file's imports at `generation`: those of its decoded file when that is kept, else those kept alone.
   mutating func imports(_ path: String, generation: Int64) -> [FileScopes.Import]?? {
     guard enter(generation) else { return nil }
-    if let kept = entries.value(for: path) { return .some(kept?.scopes.imports) }
+    if entries[path] != nil { return .some(entries[path]?.index?.scopes.imports) }
     return imports[path]
   }
 
@@ -58,9 +74,32 @@ struct DecodedFileCache {
   }
 
   /// Keeps a decoded file (nil: not in the index) that weighs `weight` decoded bytes; one larger than the
-  /// whole limit is not kept.
+  /// whole limit is not kept. The least recently used go first.
   mutating func keep(_ index: FileIndex?, path: String, weight: Int, generation: Int64) {
-    guard generation == self.generation else { return }
-    entries.set(index, for: path, cost: weight)
+    guard generation == self.generation, weight <= byteLimit else { return }
+    clock &+= 1
+    if let old = entries.updateValue(Entry(index: index, weight: weight, lastUse: clock), forKey: path) { bytes -= old.weight }
+    bytes += weight
+    order.append((path, clock))
+    while bytes > byteLimit, orderStart < order.count {
+      let (oldest, use) = order[orderStart]
+      orderStart += 1
+      // Used again since: its later use is further on.
+      guard entries[oldest]?.lastUse == use, let removed = entries.removeValue(forKey: oldest) else { continue }
+      bytes -= removed.weight
+    }
+    compactOrder()
+  }
+
+  /// Drops the uses passed over, and those no longer the last of their path once they outnumber the entries.
+  private mutating func compactOrder() {
+    if orderStart > 0 && orderStart * 2 >= order.count {
+      order.removeFirst(orderStart)
+      orderStart = 0
+    }
+    if order.count - orderStart > 4 * entries.count + 64 {
+      order = order[orderStart...].filter { entries[$0.path]?.lastUse == $0.use }
+      orderStart = 0
+    }
   }
 }

@@ -287,8 +287,9 @@ final class CResolver {
     // includes by name (or its own header) is related at once; the files reached two levels deep are followed
     // only for a candidate that would win if related (a references request resolves a common type's name in
     // thousands of files, and following each file's includes was a fifth of it).
-    let direct = candidates.count > 1 ? try directIncludeNames(of: path) : []
-    var reached: Includes? = candidates.count > 1 ? nil : Includes()
+    // A server keeps the files it followed (the memo): those it has are used whole.
+    var reached: Includes? = candidates.count > 1 ? memo.includes(of: path) : Includes()
+    let direct = candidates.count > 1 && reached == nil ? try directIncludeNames(of: path) : reached?.names ?? []
     var sites: [(offset: Int, match: SymbolMatch, site: Site, surely: Bool)] = []
     for (offset, match) in candidates.prefix(64).enumerated() {
       guard take() else { break }
