@@ -25,6 +25,8 @@ public final class QueryEngine {
   /// What resolution derives from the index (every path, C include sets, definitions by name), kept per
   /// generation like the names: each request a server resolves starts a new `ResolutionFiles`.
   private let memo = ResolutionMemo()
+  /// The occurrences of the names asked for last, for this generation.
+  private var occurrences = OccurrenceCache()
 
   /// How many distinct names a ranked search keeps, at least, before fetching their definitions.
   public static let fuzzyNameLimit = 50
@@ -225,7 +227,18 @@ public final class QueryEngine {
   /// Every occurrence of a name, by path then position, each placed in its file's outline (the definition
   /// it names, or the symbol that holds it). Only the files the name-to-files data lists are read.
   public func references(_ filter: ReferenceFilter) throws(StoreError) -> [ReferenceMatch] {
-    try OccurrenceSearch.references(filter, on: connection())
+    let connection = try connection()
+    guard filter.limit == nil, filter.languages.isEmpty, filter.pathGlob == nil else {
+      return try OccurrenceSearch.references(filter, on: connection)
+    }
+    // Every occurrence of the name: kept for the questions about it that follow.
+    return try connection.inReadTransaction { () throws(StoreError) in
+      let generation = try connection.generation()
+      if let kept = occurrences.matches(of: filter.name, generation: generation) { return kept }
+      let found = try OccurrenceSearch.references(filter, on: connection)
+      occurrences.keep(found, of: filter.name, generation: generation)
+      return found
+    }
   }
 
   public func outline(path: String) throws(StoreError) -> FileIndex? {

@@ -106,7 +106,10 @@ package final class ReadOnlyConnection {
 
   /// The generation of the last committed batch (fuzzy caches key on it).
   package func generation() throws(StoreError) -> Int64 {
-    try integer("SELECT value FROM meta WHERE key = 'generation'")
+    var value: Int64 = 0
+    // Asked at least once per request a server answers: prepared once.
+    try preparedQuery("SELECT value FROM meta WHERE key = 'generation'", []) { s throws(StoreError) in value = sqlite3_column_int64(s, 0) }
+    return value
   }
 
   /// The generation this read sees: inside a read transaction, read once for all of it.
