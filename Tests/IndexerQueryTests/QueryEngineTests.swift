@@ -57,9 +57,9 @@ import Testing
     #expect(try e.imports(path: "missing.c") == nil)
   }
 
-  /// A server's engine keeps C include sets and definitions by name between requests (`ResolutionMemo`), for
-  /// one generation: after a commit that changes what a file includes, or where a name is defined, the same
-  /// engine resolves by the new index.
+  /// A server's engine keeps C include sets, definitions by name and ranked answers between requests
+  /// (`ResolutionMemo`), for one generation: after a commit that changes what a file includes, or where a name
+  /// is defined, the same engine resolves by the new index.
   @Test func resolutionKeptBetweenRequestsFollowsACommit() throws {
     let dir = try TemporaryDirectory()
     let path = dir.path + "/i.sqlite"

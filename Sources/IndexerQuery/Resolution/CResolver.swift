@@ -23,7 +23,7 @@ final class CResolver {
   }
 
   /// Where a name is defined: a binding in a file, or an outline symbol the scopes did not bind.
-  private struct Site {
+  struct Site {
     var path: String
     var name: String
     var binding: FileScopes.Binding?
@@ -235,14 +235,21 @@ final class CResolver {
     // common type asks it for each of a file's uses.
     let key = GlobalKey(name: name, path: path, namespaces: namespaces, tags: tags)
     if let known = globalCache[key] { return known.site }
+    if globalCache.count >= Self.maximumCachedAnswers { globalCache.removeAll(keepingCapacity: true) }
+    // A server's earlier requests (the same callee's callers, asked again) may have ranked it already.
+    if let known = memo.global(key) {
+      globalCache[key] = known
+      return known.site
+    }
     guard take() else { return nil }
     let found = try rankedGlobal(name, from: path, namespaces: namespaces, tags: tags)
-    if globalCache.count >= Self.maximumCachedAnswers { globalCache.removeAll(keepingCapacity: true) }
     globalCache[key] = CachedSite(site: found)
+    // An answer the step bound cut short is this question's alone.
+    if steps <= Self.maximumSteps { memo.keep(global: CachedSite(site: found), for: key) }
     return found
   }
 
-  private struct GlobalKey: Hashable {
+  struct GlobalKey: Hashable {
     var name: String
     var path: String
     var namespaces: [String]
@@ -250,7 +257,7 @@ final class CResolver {
   }
 
   /// An answer kept, found or not.
-  private struct CachedSite {
+  struct CachedSite {
     var site: Site?
   }
 

@@ -4,7 +4,8 @@ import IndexerModel
 /// request starts a new resolver, and an incoming-calls request on the Linux tree rebuilt every time the
 /// include sets of its hundred callers' files (half its instructions) and looked up the same names' definitions
 /// (a quarter). Kept: every path of the index, each C or C++ file's included set two levels deep, where an
-/// include written in a folder leads, and the definitions of a name in a language.
+/// include written in a folder leads, the definitions of a name in a language, and a C or C++ name's ranked
+/// answer for the file asking.
 final class ResolutionMemo {
   /// Files whose include sets are kept at most (each holds at most `CResolver.maximumIncludedFiles` paths).
   static let maximumSets = 1024
@@ -20,6 +21,11 @@ final class ResolutionMemo {
   private var paths: [String: String?] = [:]
   private var definitions: [String: [SymbolMatch]] = [:]
   private var definitionCount = 0
+  /// C and C++ names no scope binds, ranked for the file asking (`CResolver.global`): the same callee's
+  /// callers, asked again, rank the same candidates from the same files.
+  private var globals: [CResolver.GlobalKey: CResolver.CachedSite] = [:]
+  /// Ranked answers kept at most.
+  static let maximumGlobals = 16_384
 
   /// Starts over when `generation` is not the one kept.
   func enter(_ generation: Int64) {
@@ -34,6 +40,7 @@ final class ResolutionMemo {
     paths.removeAll(keepingCapacity: true)
     definitions.removeAll(keepingCapacity: true)
     definitionCount = 0
+    globals.removeAll(keepingCapacity: true)
     allPaths = nil
     generation = nil
   }
@@ -51,6 +58,13 @@ final class ResolutionMemo {
   func keep(path: String?, for key: String) {
     if paths.count >= Self.maximumPaths { paths.removeAll(keepingCapacity: true) }
     paths[key] = path
+  }
+
+  func global(_ key: CResolver.GlobalKey) -> CResolver.CachedSite? { globals[key] }
+
+  func keep(global answer: CResolver.CachedSite, for key: CResolver.GlobalKey) {
+    if globals.count >= Self.maximumGlobals { globals.removeAll(keepingCapacity: true) }
+    globals[key] = answer
   }
 
   /// The definitions kept under `key` (name, language and path filter).
