@@ -33,12 +33,12 @@ struct DecodedFileCache {
 
   /// The file as decoded at `generation`, if kept; a newer generation drops everything kept.
   mutating func file(_ path: String, generation: Int64) -> FileIndex?? {
-    guard enter(generation), entries[path] != nil else { return nil }
+    guard enter(generation), let kept = entries.index(forKey: path) else { return nil }
     clock &+= 1
-    entries[path]?.lastUse = clock
+    entries.values[kept].lastUse = clock
     order.append((path, clock))
     compactOrder()
-    return .some(entries[path]?.index)
+    return .some(entries.values[kept].index)
   }
 
   /// A newer generation drops everything kept; false when it did (nothing is kept for it yet).
@@ -57,7 +57,7 @@ struct DecodedFileCache {
   /// A file's imports at `generation`: those of its decoded file when that is kept, else those kept alone.
   mutating func imports(_ path: String, generation: Int64) -> [FileScopes.Import]?? {
     guard enter(generation) else { return nil }
-    if entries[path] != nil { return .some(entries[path]?.index?.scopes.imports) }
+    if let kept = entries[path] { return .some(kept.index?.scopes.imports) }
     return imports[path]
   }
 

@@ -106,10 +106,7 @@ package final class ReadOnlyConnection {
 
   /// The generation of the last committed batch (fuzzy caches key on it).
   package func generation() throws(StoreError) -> Int64 {
-    var value: Int64 = 0
-    // Asked at least once per request a server answers: prepared once.
-    try preparedQuery("SELECT value FROM meta WHERE key = 'generation'", []) { s throws(StoreError) in value = sqlite3_column_int64(s, 0) }
-    return value
+    try integer("SELECT value FROM meta WHERE key = 'generation'")
   }
 
   /// The generation this read sees: inside a read transaction, read once for all of it.
@@ -150,9 +147,10 @@ package final class ReadOnlyConnection {
 
   // MARK: The C API, in one place
 
+  /// Prepared once: the generation is asked at least once per request a server answers.
   private func integer(_ sql: String) throws(StoreError) -> Int64 {
     var value: Int64 = 0
-    try query(sql, []) { s throws(StoreError) in value = sqlite3_column_int64(s, 0) }
+    try preparedQuery(sql, []) { s throws(StoreError) in value = sqlite3_column_int64(s, 0) }
     return value
   }
 
