@@ -151,6 +151,42 @@ import Testing
       ])
   }
 
+  /// kernel/fork.c's `static __initdata struct { … } x;`: a macro word before `struct` made the head read as a
+  /// declaration named `struct`, and go-to-definition on the keyword jumped to it.
+  @Test func macroWordsBeforeAStructBodyAreNotItsName() {
+    let source = """
+      static __initdata struct {
+        int size;
+      } boot_params;
+      DLL_EXPORT struct exported { int b; };
+      static __read_mostly __attribute__((aligned(8))) union tagged { int c; } tagged_var;
+      int after;
+      """
+    #expect(
+      symbols(source) == [
+        "field size", "variable boot_params", "struct exported", "field exported::b", "union tagged", "field tagged::c",
+        "variable tagged_var", "variable after",
+      ])
+    #expect(!symbols(source, .cpp).contains { $0.hasSuffix(" struct") || $0.hasSuffix(" union") })
+  }
+
+  /// arch/parisc/math-emu/float.h: prose in the first `#ifdef` branch ran into `typedef struct {`, and the
+  /// reader recorded a variable named `struct` and lost the typedef.
+  @Test func textThatIsNotCDoesNotSwallowTheNextTypedef() {
+    let source = """
+      #ifdef __NO_PA_HDRS
+          PA header file -- do not include this header file for non-PA builds.
+      #endif
+      /* Quad number. */
+      typedef struct
+          {
+          unsigned int wd0;
+          } quad_floating_point;
+      int after;
+      """
+    #expect(symbols(source) == ["typedef quad_floating_point", "field quad_floating_point::wd0", "variable after"])
+  }
+
   @Test func cKeywordsUsedAsNamesInCAreNotCxx() {
     // Linux names fields `class` and `new`; only `class Name {` is a C++ class.
     let source = "struct device { struct class *class; int new; };\nint template_count;\n"

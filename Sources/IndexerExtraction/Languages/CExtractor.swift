@@ -315,8 +315,13 @@ private struct CDeclarationReader {
     default: break
     }
     let head = statementHead(i, end)
-    if let (keyword, kind) = compoundKeyword(i, head.stop), lex.isPunct(head.stop, "{") {
-      return readCompound(first: i, keyword: keyword, kind: kind, open: head.stop, end, scope)
+    if lex.isPunct(head.stop, "{") {
+      if let (keyword, kind) = compoundKeyword(i, head.stop) {
+        return readCompound(first: i, keyword: keyword, kind: kind, open: head.stop, end, scope)
+      }
+      // `typedef` only starts a declaration: words before it are not C (prose in an `#ifdef` branch, as in
+      // arch/parisc/math-emu/float.h) and must not swallow the typedef and its body.
+      if let typedef = tokenRange(i + 1, head.stop).first(where: { lex.isWord($0, "typedef") }) { return typedef }
     }
     return readDeclaration(i, head, end, scope)
   }
@@ -373,9 +378,22 @@ private struct CDeclarationReader {
 
   /// `struct`/`union`/`enum`/`class` starting a type definition: only specifiers and attributes before it,
   /// and no parameter list between it and the brace (so `struct s *f(void) {` stays a function).
+  /// Words before the keyword that are neither specifiers nor attributes are macros that expand to one
+  /// (Linux's `static __initdata struct { … } x;`, `DLL_EXPORT struct s {`): without this the head reads as a
+  /// declaration whose last word before the brace, `struct`, is the name.
   private func compoundKeyword(_ first: Int, _ stop: Int) -> (Int, SymbolKind)? {
     var k = first
-    while k < stop, lex.isOneOf(k, Self.specifiers) { k += 1 }
+    while k < stop, typeKeywordKind(k) == nil {
+      if lex.isOneOf(k, Self.attributeWords), lex.isPunct(k + 1, "(") {
+        k = lex.matching(k + 1) + 1
+      } else if lex.isPunct(k, "["), lex.isPunct(k + 1, "[") {
+        k = lex.matching(k) + 1
+      } else if tokens[k].kind == .name {
+        k += 1
+      } else {
+        return nil
+      }
+    }
     guard k < stop, let kind = typeKeywordKind(k) else { return nil }
     if kind == .class && k > first && lex.isWord(k - 1, "enum") { return nil }
     var m = k + 1
@@ -833,7 +851,9 @@ private struct CDeclarationReader {
     var lastName: Int?
     var done = false
     func finish() {
-      if let lastName { names.append(lastName) }
+      // The last word may be a type word with no name after it (`int;`, or `struct {` when text that is not C,
+      // such as prose in an `#ifdef` branch, ran into the statement): it is the type seen so far, not a name.
+      if let lastName, typeKeywordKind(lastName) == nil, !lex.isOneOf(lastName, Self.declarationStartWords) { names.append(lastName) }
       lastName = nil
       done = false
     }
