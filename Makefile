@@ -8,21 +8,21 @@ BENCH_PACKAGES := universal-ctags global hyperfine time inotify-tools bc
 # The release binary is judged on process start (`indexer query`): one fully static executable — the Swift
 # runtime, Foundation, SQLite, zstd, libstdc++ and glibc linked in (`-static-executable`; the -dev packages
 # ship the .a files) — so the dynamic loader has nothing to load or relocate (a fresh `query symbol` went
-# from ~4.1 to ~2.5 ms), non-PIE, and no exported symbols (see Scripts/release-exports.map). glibc's linker
-# notes about getaddrinfo/getpwnam/dlopen in static programs concern Foundation code the tool never calls.
+# from ~4.1 to ~2.5 ms), non-PIE, and no exported symbols (see Scripts/release-exports.map). Those two link
+# flags are the `indexer` and `indexer-extract` targets' own, in release (Package.swift), so that one
+# `swift build` builds the three programs together: the MCP server (`indexer mcp` runs the `indexer-mcp`
+# beside `indexer`) links Foundation's networking and so libcurl, which has no static build, and is linked
+# with the Swift runtime in and glibc/libcurl shared. One build compiles the shared modules once and runs the
+# rest beside swift-syntax's long single-threaded optimization. glibc's linker notes about
+# getaddrinfo/getpwnam/dlopen in static programs concern Foundation code the tool never calls.
 # Its own scratch folder keeps these flags from invalidating the debug build in .build/.
-RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable --scratch-path .build-release \
-  -Xlinker --version-script=Scripts/release-exports.map
+RELEASE_FLAGS := -c release --static-swift-stdlib --scratch-path .build-release
 # Those notes (one line each, about 20, and one about Foundation's use of mktemp, which the tool never calls)
 # are left out of the build's output so that a first build reads clean;
 # every other line, and the build's exit status, pass through.
 STATIC_NOTE := in statically linked applications requires at runtime the shared libraries from the glibc version
 MKTEMP_NOTE := is dangerous, better use
 BIN := .build-release/release/indexer
-# The MCP server (`indexer mcp` runs the `indexer-mcp` beside `indexer`): the MCP SDK links Foundation's
-# networking and so libcurl, which has no static build to put into a -static-executable; it is built with the
-# Swift runtime linked in and glibc/libcurl shared, in its own scratch folder, and copied beside `indexer`.
-MCP_FLAGS := -c release --static-swift-stdlib --scratch-path .build-release-mcp
 
 .PHONY: bench-languages fuzz deps bench-deps test-deps build build-indexer demo test schema bench clean
 
@@ -41,29 +41,24 @@ bench-deps: deps
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
 
-## build: the release binary, with the Swift runtime linked statically (process start ~2 ms instead of ~10),
-## and the MCP server beside it.
-build: build-indexer
+## build: the release `indexer` (with the Swift runtime linked statically, process start ~2 ms instead of
+## ~10), its extraction worker `indexer-extract` (the only program that links swift-syntax) and the MCP server
+## `indexer-mcp`, side by side in one build.
+build: deps
 	@missing=""; for p in $(BUILD_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
-	swift build $(MCP_FLAGS) --product indexer-mcp
-	cp .build-release-mcp/release/indexer-mcp $(dir $(BIN))indexer-mcp
-	@echo "built $(BIN) and $(dir $(BIN))indexer-mcp"
+	@echo "swift build $(RELEASE_FLAGS)"
+	@set -o pipefail; swift build $(RELEASE_FLAGS) 2>&1 | { grep -v -F -e "$(STATIC_NOTE)" -e "$(MKTEMP_NOTE)" || true; }
+	@echo "built $(BIN), $(dir $(BIN))indexer-extract and $(dir $(BIN))indexer-mcp"
 
-## build-indexer: the release `indexer` and its extraction worker `indexer-extract` beside it (everything but
-## `indexer mcp`); what the demo needs. Only the worker links swift-syntax.
-build-indexer: deps
-	@for product in indexer indexer-extract; do \
-	  echo "swift build $(RELEASE_FLAGS) --product $$product"; \
-	  set -o pipefail; swift build $(RELEASE_FLAGS) --product $$product 2>&1 | { grep -v -F -e "$(STATIC_NOTE)" -e "$(MKTEMP_NOTE)" || true; } || exit 1; \
-	done
-	@echo "built $(BIN) and $(dir $(BIN))indexer-extract"
+## build-indexer: the name the demo and the benchmarks' notes used; the same one build.
+build-indexer: build
 
 ## demo: the quick start — build, index this repository, and ask it something.
-demo: build-indexer
+demo: build
 	$(BIN) index .
 	$(BIN) query symbol IndexPipeline
 	$(BIN) query symbol xxh64 --fuzzy --limit 3

@@ -7,6 +7,14 @@ let settings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The release `indexer` and its worker are fully static executables (see the Makefile). Their own link flags,
+/// not `-Xswiftc -static-executable` for the whole build, let one `swift build` build them beside the MCP server,
+/// which links libcurl and cannot be static: swift-syntax's long single-threaded compile then overlaps the rest.
+let staticInRelease: [LinkerSetting] = [
+  .unsafeFlags(
+    ["-static-executable", "-Xlinker", "--version-script=Scripts/release-exports.map"], .when(configuration: .release))
+]
+
 // Linux only: the code calls Glibc, inotify and Linux's /proc directly (no Apple platform is claimed).
 let package = Package(
   name: "indexer",
@@ -167,7 +175,8 @@ let package = Package(
         "IndexerWorkspace",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      swiftSettings: settings
+      swiftSettings: settings,
+      linkerSettings: staticInRelease
     ),
 
     // The MCP server, which `indexer mcp` runs: its SDK links Foundation's networking (libcurl), which the fully
@@ -183,7 +192,8 @@ let package = Package(
     .executableTarget(
       name: "indexer-extract",
       dependencies: ["IndexerCore", "IndexerExtraction", "IndexerModel", "IndexerStore"],
-      swiftSettings: settings
+      swiftSettings: settings,
+      linkerSettings: staticInRelease
     ),
 
     // libFuzzer targets for the extractors (built with -sanitize=fuzzer by Scripts/fuzz.sh); a replay tool otherwise.
