@@ -6,18 +6,29 @@ public enum FileURI {
   }
 
   public static func percentEncoded(_ path: String) -> String {
+    // Most paths need no escape: returned as they are, not rebuilt a byte at a time (a call-hierarchy answer
+    // names a URI per caller).
+    if path.utf8.allSatisfy(isUnreserved) { return path }
     var out = ""
     let hex = Array("0123456789ABCDEF".utf8)
     for byte in path.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-        UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+      if isUnreserved(byte) {
         out.unicodeScalars.append(Unicode.Scalar(byte))
-      default:
+      } else {
         out += "%" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
       }
     }
     return out
+  }
+
+  /// RFC 3986's unreserved bytes, and the path separator: written as they are.
+  private static func isUnreserved(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+      UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+      true
+    default: false
+    }
   }
 
   /// nil when a `%` is not followed by two hex digits or the bytes are not UTF-8.

@@ -86,6 +86,42 @@ import Testing
     #expect(try e.resolvedDefinitions(path: "a.c", at: use).map(\.path) == ["one.h"])
   }
 
+  /// From its second request on, a server's engine skips the bindings of a file that cannot bind the name
+  /// (`BoundNameFilter`): a local that shadows a global is still found every time, and still after a commit
+  /// that adds one.
+  @Test func aLocalShadowingAGlobalIsFoundOnEveryRequest() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path + "/i.sqlite"
+    let db = try IndexDatabase.openForWriting(path: path)
+    func commit(_ files: [String: String]) throws {
+      let writes = try files.map { file, source in
+        try source.write(toFile: dir.path + "/" + file, atomically: true, encoding: .utf8)
+        let index = CExtractor(language: .c).extract(source)
+        return FileWrite(
+          path: file, language: .c, status: .indexed, size: Int64(source.utf8.count), mtimeNanoseconds: 1, inode: 1,
+          contentHash: UInt64(source.hashValue.magnitude),
+          content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references, scopes: index.scopes)))
+      }
+      try IndexWriter(database: db).commit(IndexBatch(writes: writes))
+    }
+    try commit([
+      "g.h": "int count;\nint total;\n",
+      "a.c": "#include \"g.h\"\nint f(void) { int count = 1; return count + total; }\n",
+    ])
+    let e = try QueryEngine(databasePath: path, root: dir.path)
+    let local = SourcePosition(line: 2, column: 37)
+    let global = SourcePosition(line: 2, column: 45)
+    for _ in 0..<4 {
+      #expect(try e.resolvedDefinitions(path: "a.c", at: local).map { "\($0.path):\($0.position.line) \($0.resolution)" } == ["a.c:2 local"])
+      #expect(try e.resolvedDefinitions(path: "a.c", at: global).map(\.path) == ["g.h"])
+    }
+    try commit(["a.c": "#include \"g.h\"\nint f(void) { int total = 1; return count + total; }\n"])
+    for _ in 0..<3 {
+      #expect(try e.resolvedDefinitions(path: "a.c", at: local).map(\.path) == ["g.h"])
+      #expect(try e.resolvedDefinitions(path: "a.c", at: global).map { "\($0.path):\($0.position.line) \($0.resolution)" } == ["a.c:2 local"])
+    }
+  }
+
   /// Decoded files are kept for the generation they were read at: a commit in between, seen by the same
   /// long-lived engine (a server's), gives the new outline, inside a snapshot and outside one.
   @Test func decodedFilesAreNeverOlderThanTheIndex() throws {

@@ -92,7 +92,11 @@ final class CResolver {
     if macroBodies[path] == nil {
       guard let file = try files.file(path) else { return false }
       if macroBodies.count > 256 { macroBodies.removeAll(keepingCapacity: true) }
-      macroBodies[path] = file.symbols.filter { $0.kind == .macro }.map(\.range).sorted { $0.start < $1.start }
+      // By index, not `filter`: copying every macro's symbol (names, signatures) was most of this.
+      var bodies: [SourceRange] = []
+      for k in file.symbols.indices where file.symbols[k].kind == .macro { bodies.append(file.symbols[k].range) }
+      bodies.sort { $0.start < $1.start }
+      macroBodies[path] = bodies
     }
     let bodies = macroBodies[path] ?? []
     // The last body starting before the position.

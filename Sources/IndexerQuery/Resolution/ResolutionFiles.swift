@@ -17,6 +17,10 @@ final class ResolutionFiles {
   /// binding, more than a few scans (an incoming-calls request asks one name in each of a hundred files).
   private var bindingScans: [String: Int] = [:]
   static let scansBeforeTable = 4
+  /// Per file, the server's filter of the names it binds (nil inside: none yet, or no server).
+  private var bindingFilters: [String: BoundNameFilter?] = [:]
+  /// A long-lived engine's memo, where the filters are kept across requests.
+  private lazy var memo: ResolutionMemo? = try? (source as? QueryEngine)?.resolutionMemo()
   /// Per file, its outline symbols by name: every answer looks its binding's symbol up, and the SCIP export
   /// asks for every occurrence of a file.
   private var symbolsByName: [String: [String: [Symbol]]] = [:]
@@ -51,6 +55,7 @@ final class ResolutionFiles {
       files.removeAll(keepingCapacity: true)
       bindingsByName.removeAll(keepingCapacity: true)
       bindingScans.removeAll(keepingCapacity: true)
+      bindingFilters.removeAll(keepingCapacity: true)
       symbolsByName.removeAll(keepingCapacity: true)
     }
     files[path] = loaded
@@ -61,6 +66,11 @@ final class ResolutionFiles {
   func bindings(named name: String, in path: String) throws(StoreError) -> [FileScopes.Binding] {
     if let known = bindingsByName[path] { return known[name] ?? [] }
     guard let file = try file(path) else { return [] }
+    if bindingFilters[path] == nil {
+      // Asked once per file and question; a filter's "no" is sure.
+      bindingFilters[path] = .some(memo?.boundNames(of: path) { file.scopes.bindings })
+    }
+    if let filter = bindingFilters[path] ?? nil, !filter.mayBind(name) { return [] }
     let scans = bindingScans[path, default: 0]
     if scans < Self.scansBeforeTable {
       bindingScans[path] = scans + 1

@@ -26,6 +26,14 @@ final class ResolutionMemo {
   private var globals: [CResolver.GlobalKey: CResolver.CachedSite] = [:]
   /// Ranked answers kept at most.
   static let maximumGlobals = 16_384
+  /// Per file, the names its scopes may bind (`BoundNameFilter`), made when a second request asks about the
+  /// file: a request that reads a file once pays no more than the scan it makes.
+  private var boundNames: [String: BoundNameFilter] = [:]
+  private var boundNameBytes = 0
+  private var boundNamesAsked: Set<String> = []
+  /// Filters' bytes kept at most, and files remembered as asked once.
+  static let maximumBoundNameBytes = 8 << 20
+  static let maximumBoundNamesAsked = 65_536
 
   /// Starts over when `generation` is not the one kept.
   func enter(_ generation: Int64) {
@@ -41,6 +49,9 @@ final class ResolutionMemo {
     definitions.removeAll(keepingCapacity: true)
     definitionCount = 0
     globals.removeAll(keepingCapacity: true)
+    boundNames.removeAll(keepingCapacity: true)
+    boundNameBytes = 0
+    boundNamesAsked.removeAll(keepingCapacity: true)
     allPaths = nil
     generation = nil
   }
@@ -65,6 +76,25 @@ final class ResolutionMemo {
   func keep(global answer: CResolver.CachedSite, for key: CResolver.GlobalKey) {
     if globals.count >= Self.maximumGlobals { globals.removeAll(keepingCapacity: true) }
     globals[key] = answer
+  }
+
+  /// The filter of the names `path` binds: kept, or made from `bindings` when this is the second request to
+  /// ask; nil the first time, when the caller scans.
+  func boundNames(of path: String, _ bindings: () -> [FileScopes.Binding]) -> BoundNameFilter? {
+    if let known = boundNames[path] { return known }
+    guard boundNamesAsked.contains(path) else {
+      if boundNamesAsked.count >= Self.maximumBoundNamesAsked { boundNamesAsked.removeAll(keepingCapacity: true) }
+      boundNamesAsked.insert(path)
+      return nil
+    }
+    let filter = BoundNameFilter(bindings())
+    if boundNameBytes + filter.bytes > Self.maximumBoundNameBytes {
+      boundNames.removeAll(keepingCapacity: true)
+      boundNameBytes = 0
+    }
+    boundNames[path] = filter
+    boundNameBytes += filter.bytes
+    return filter
   }
 
   /// The definitions kept under `key` (name, language and path filter).
