@@ -8,6 +8,19 @@ import Testing
 
 /// The engine against a real database written by the real writer.
 @Suite struct QueryEngineTests {
+  /// Writes C files into `dir` and commits what the C reader makes of them, as one batch.
+  private func commitC(_ files: [String: String], in dir: TemporaryDirectory, to db: IndexDatabase) throws {
+    let writes = try files.map { file, source in
+      try source.write(toFile: dir.path + "/" + file, atomically: true, encoding: .utf8)
+      let index = CExtractor(language: .c).extract(source)
+      return FileWrite(
+        path: file, language: .c, status: .indexed, size: Int64(source.utf8.count), mtimeNanoseconds: 1, inode: 1,
+        contentHash: UInt64(source.hashValue.magnitude),
+        content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references, scopes: index.scopes)))
+    }
+    try IndexWriter(database: db).commit(IndexBatch(writes: writes))
+  }
+
   private func engine(_ dir: TemporaryDirectory) throws -> QueryEngine {
     let path = dir.path + "/i.sqlite"
     let db = try IndexDatabase.openForWriting(path: path)
@@ -64,17 +77,7 @@ import Testing
     let dir = try TemporaryDirectory()
     let path = dir.path + "/i.sqlite"
     let db = try IndexDatabase.openForWriting(path: path)
-    func commit(_ files: [String: String]) throws {
-      let writes = try files.map { file, source in
-        try source.write(toFile: dir.path + "/" + file, atomically: true, encoding: .utf8)
-        let index = CExtractor(language: .c).extract(source)
-        return FileWrite(
-          path: file, language: .c, status: .indexed, size: Int64(source.utf8.count), mtimeNanoseconds: 1, inode: 1,
-          contentHash: UInt64(source.hashValue.magnitude),
-          content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references, scopes: index.scopes)))
-      }
-      try IndexWriter(database: db).commit(IndexBatch(writes: writes))
-    }
+    func commit(_ files: [String: String]) throws { try commitC(files, in: dir, to: db) }
     try commit(["one.h": "#define N 1\n", "two.h": "#define N 2\n", "a.c": "#include \"one.h\"\nint f(void) { return N; }\n"])
     let e = try QueryEngine(databasePath: path, root: dir.path)
     let use = SourcePosition(line: 2, column: 22)
@@ -93,17 +96,7 @@ import Testing
     let dir = try TemporaryDirectory()
     let path = dir.path + "/i.sqlite"
     let db = try IndexDatabase.openForWriting(path: path)
-    func commit(_ files: [String: String]) throws {
-      let writes = try files.map { file, source in
-        try source.write(toFile: dir.path + "/" + file, atomically: true, encoding: .utf8)
-        let index = CExtractor(language: .c).extract(source)
-        return FileWrite(
-          path: file, language: .c, status: .indexed, size: Int64(source.utf8.count), mtimeNanoseconds: 1, inode: 1,
-          contentHash: UInt64(source.hashValue.magnitude),
-          content: .indexed(index, EncodedOutline(index), EncodedReferences(index.references, scopes: index.scopes)))
-      }
-      try IndexWriter(database: db).commit(IndexBatch(writes: writes))
-    }
+    func commit(_ files: [String: String]) throws { try commitC(files, in: dir, to: db) }
     try commit([
       "g.h": "int count;\nint total;\n",
       "a.c": "#include \"g.h\"\nint f(void) { int count = 1; return count + total; }\n",
