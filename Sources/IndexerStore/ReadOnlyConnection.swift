@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import GRDBSQLite
 import IndexerModel
 
@@ -80,19 +83,38 @@ package final class ReadOnlyConnection {
       ? "SELECT name FROM symbol ORDER BY name COLLATE NOCASE"
       : "SELECT name FROM symbol WHERE name >= ?1 COLLATE NOCASE AND name < ?2 COLLATE NOCASE ORDER BY name COLLATE NOCASE"
     let arguments: [SQLValue] = prefix.map { [.text($0), .text($0 + "\u{10FFFF}")] } ?? []
-    var run: [UInt8] = []  // the current run's name, ASCII case folded
-    var seen: [[UInt8]] = []  // the names of the current run, as written (one or two, nearly always)
+    // Reused, not made per row (a kernel tree has four million rows): the current run's name, ASCII case
+    // folded, and its names as written (one or two, nearly always), back to back, each as long as the run's.
+    var run: [UInt8] = []
+    var seen: [UInt8] = []
+    var seenCount = 0
     try query(sql, arguments) { s throws(StoreError) in
       let count = Int(sqlite3_column_bytes(s, 0))
       let name = sqlite3_column_text(s, 0).map { UnsafeBufferPointer(start: $0, count: count) } ?? UnsafeBufferPointer(start: nil, count: 0)
       if !Self.equalIgnoringCase(name, run) {
-        run = name.map(Self.lower)
+        run.removeAll(keepingCapacity: true)
+        for byte in name { run.append(Self.lower(byte)) }
         seen.removeAll(keepingCapacity: true)
-      } else if seen.contains(where: { $0.elementsEqual(name) }) {
+        seenCount = 0
+      } else if Self.holds(seen, seenCount, name) {
         return
       }
-      seen.append(Array(name))
+      seen.append(contentsOf: name)
+      seenCount += 1
       body(name)
+    }
+  }
+
+  /// Whether `names`, `count` names as long as `name` back to back, holds `name`.
+  private static func holds(_ names: [UInt8], _ count: Int, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !name.isEmpty, let base = name.baseAddress else { return count > 0 }
+    return names.withUnsafeBufferPointer { all in
+      for i in 0..<count {
+        let start = i * name.count
+        guard start + name.count <= all.count, let first = all.baseAddress else { return false }
+        if memcmp(first + start, base, name.count) == 0 { return true }
+      }
+      return false
     }
   }
 

@@ -9,14 +9,14 @@ import Testing
 @Suite struct NameCatalogTests {
   static let patterns = ["a", "ab", "Abc", "abcd", "e_x", "é", "zz", "x1", "dcba", "_", "AB", "aeb", "abcdeabcd", "b1x"]
 
-  /// An index of 600 random names over a small alphabet (many matches, many ties, every tier).
-  static func randomNames(in dir: TemporaryDirectory) throws -> (path: String, names: Set<String>) {
+  /// An index of `count` random names over a small alphabet (many matches, many ties, every tier).
+  static func randomNames(in dir: TemporaryDirectory, count: Int = 600) throws -> (path: String, names: Set<String>) {
     let path = dir.path + "/i.sqlite"
     let db = try IndexDatabase.openForWriting(path: path)
     var generator = SystemRandomNumberGenerator()
     let alphabet = Array("abcdeABCDE_xyz1é")
     var names = Set<String>()
-    while names.count < 600 {
+    while names.count < count {
       names.insert(String((0..<Int.random(in: 1...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
     }
     var index = FileIndex(language: .swift)
@@ -51,10 +51,11 @@ import Testing
     return out
   }
 
-  @Test(arguments: [100_000, 1])
-  func catalogFindsEveryTierInRankOrder(parallelThreshold: Int) throws {
+  /// 9,000 names cross `NameSignatures.chunkNames` twice: the bit slices are moved out of the chunk in pieces.
+  @Test(arguments: [(100_000, 600), (1, 600), (100_000, 9_000)])
+  func catalogFindsEveryTierInRankOrder(parallelThreshold: Int, nameCount: Int) throws {
     let dir = try TemporaryDirectory()
-    let (path, names) = try Self.randomNames(in: dir)
+    let (path, names) = try Self.randomNames(in: dir, count: nameCount)
     let catalog = NameCatalog(parallelThreshold: parallelThreshold)
     let connection = try ReadOnlyConnection(path: path)
     try catalog.load(connection, generation: connection.generation())

@@ -43,10 +43,27 @@ final class NameCatalog {
   func load(_ connection: ReadOnlyConnection, generation current: Int64, prefix: String? = nil) throws(StoreError) {
     guard generation != current || prefix != nil else { return }
     generation = nil
+    // Built in locals and stored at the end: each access to a class's property is checked for exclusivity,
+    // a twentieth of loading a kernel tree's three million names.
+    var arena = self.arena
+    var starts = self.starts
+    var initials = self.initials
+    var signatures = self.signatures
+    self.arena = []
+    self.starts = []
+    self.initials = []
+    self.signatures = NameSignatures()
     arena.removeAll(keepingCapacity: true)
-    starts = [0]
+    starts.removeAll(keepingCapacity: true)
+    starts.append(0)
     initials.removeAll(keepingCapacity: true)
     signatures.removeAll()
+    defer {
+      self.arena = arena
+      self.starts = starts
+      self.initials = initials
+      self.signatures = signatures
+    }
     try connection.forEachDistinctName(prefix: prefix) { bytes in
       arena.append(contentsOf: bytes)
       starts.append(arena.count)

@@ -20,6 +20,12 @@ struct NameSignatures {
 
   /// The slices while names are added, one array each; `seal` moves them into `sealed`.
   private var building = [[UInt64]](repeating: [], count: sliceCount)
+  /// The newest names' words, word by word (`sliceCount` words for each 64 names), moved onto the ends of
+  /// `building`'s slices every `chunkNames` names: setting a bit through the array of slices checked both
+  /// arrays' uniqueness each time, a sixth of loading a kernel tree's catalog.
+  private var chunk: [UInt64] = []
+  private var chunkStart = 0
+  static let chunkNames = 4096
   /// Slice k is `sealed[k * wordCount ..< (k + 1) * wordCount]`: one array, read through one pointer.
   private var sealed: [UInt64] = []
   private(set) var count = 0
@@ -29,24 +35,42 @@ struct NameSignatures {
 
   mutating func removeAll() {
     building = [[UInt64]](repeating: [], count: Self.sliceCount)
+    chunk = []
+    chunkStart = 0
     sealed = []
     count = 0
   }
 
   /// Adds the next name by its character mask, pair mask, first initial (0 when it has none) and length.
   mutating func append(mask: UInt64, pairMask: UInt64, firstInitial: UInt8, length: Int) {
-    let word = count >> 6
+    if count - chunkStart == Self.chunkNames || chunk.isEmpty { flushChunk() }
+    let base = ((count - chunkStart) >> 6) * Self.sliceCount
     let bit: UInt64 = 1 << UInt64(count & 63)
-    if count & 63 == 0 {
-      for k in building.indices { building[k].append(0) }
+    let lengthSlice = Self.lengthSlice(Self.lengthClass(length))
+    chunk.withUnsafeMutableBufferPointer { words in
+      Self.forEachSlice(mask: mask, pairMask: pairMask, firstInitial: firstInitial) { words[base + $0] |= bit }
+      words[base + lengthSlice] |= bit
     }
-    Self.forEachSlice(mask: mask, pairMask: pairMask, firstInitial: firstInitial) { building[$0][word] |= bit }
-    building[Self.lengthSlice(Self.lengthClass(length))][word] |= bit
     count += 1
+  }
+
+  /// Moves the chunk's words for the names added since the last move onto the ends of the slices, and
+  /// starts an empty chunk.
+  private mutating func flushChunk() {
+    let words = (count - chunkStart + 63) >> 6
+    if words > 0 {
+      for k in building.indices {
+        for w in 0..<words { building[k].append(chunk[w * Self.sliceCount + k]) }
+      }
+    }
+    chunk = [UInt64](repeating: 0, count: (Self.chunkNames >> 6) * Self.sliceCount)
+    chunkStart = count
   }
 
   /// Moves the slices into one array, one slice at a time (so the two forms are never both whole in memory).
   mutating func seal() {
+    flushChunk()
+    chunk = []
     sealed.removeAll()
     sealed.reserveCapacity(Self.sliceCount * wordCount)
     for k in building.indices {
