@@ -187,6 +187,35 @@ import Testing
     #expect(symbols(source) == ["typedef quad_floating_point", "field quad_floating_point::wd0", "variable after"])
   }
 
+  /// tools/testing/selftests/bpf/prog_tests/resolve_btfids.c: `typedef` as a macro's argument, in calls with
+  /// no semicolons before a function, is no typedef; and i915_scatterlist.h's function whose return type is
+  /// defined in its head is still a function.
+  @Test func typedefInAMacroCallAndAStructDefinedInAFunctionsHead() {
+    let source = """
+      BTF_ID(typedef, S)
+      BTF_ID(struct,  S)
+      BTF_SET_END(test_set)
+
+      static int
+      __resolve_symbol(struct btf *btf, int type_id)
+      {
+        int local = 0;
+        return local;
+      }
+      static __always_inline struct sgt_iter {
+        unsigned int curr;
+      } __sgt_iter(struct scatterlist *sgl, bool dma) {
+        struct sgt_iter s = { .sgp = sgl };
+        return s;
+      }
+      int after;
+      """
+    #expect(
+      symbols(source) == [
+        "function __resolve_symbol", "struct sgt_iter", "field sgt_iter::curr", "function __sgt_iter", "variable after",
+      ])
+  }
+
   @Test func cKeywordsUsedAsNamesInCAreNotCxx() {
     // Linux names fields `class` and `new`; only `class Name {` is a C++ class.
     let source = "struct device { struct class *class; int new; };\nint template_count;\n"

@@ -320,8 +320,9 @@ private struct CDeclarationReader {
         return readCompound(first: i, keyword: keyword, kind: kind, open: head.stop, end, scope)
       }
       // `typedef` only starts a declaration: words before it are not C (prose in an `#ifdef` branch, as in
-      // arch/parisc/math-emu/float.h) and must not swallow the typedef and its body.
-      if let typedef = tokenRange(i + 1, head.stop).first(where: { lex.isWord($0, "typedef") }) { return typedef }
+      // arch/parisc/math-emu/float.h) and must not swallow the typedef and its body. One inside parentheses
+      // is a macro's argument (`BTF_ID(typedef, S)`), not a declaration.
+      if let typedef = typedefOutsideBrackets(i + 1, head.stop) { return typedef }
     }
     return readDeclaration(i, head, end, scope)
   }
@@ -333,6 +334,20 @@ private struct CDeclarationReader {
     var stop: Int
     /// The first `=` at depth 0 before `stop`, if any.
     var equals: Int?
+  }
+
+  /// The first `typedef` between `from` and `stop` that is not inside parentheses or brackets.
+  private func typedefOutsideBrackets(_ from: Int, _ stop: Int) -> Int? {
+    var k = from
+    while k < stop {
+      if lex.isPunct(k, "(") || lex.isPunct(k, "[") {
+        k = lex.matching(k) + 1
+        continue
+      }
+      if lex.isWord(k, "typedef") { return k }
+      k += 1
+    }
+    return nil
   }
 
   /// Scans to the first `;` or `{` outside parentheses and brackets (an initializer's braces belong to it).
@@ -494,8 +509,14 @@ private struct CDeclarationReader {
   ) -> Int {
     let close = lex.matching(open)
     readCompoundBody(first: first, keyword: keyword, kind: kind, open: open, close: close, scope)
+    let tail = statementHead(close + 1, end)
+    // `static __always_inline struct sgt_iter { … } __sgt_iter(…) { … }`: a function whose return type is
+    // defined in its own head.
+    if lex.isPunct(tail.stop, "{"), let function = functionName(close + 1, tail.equals ?? tail.stop) {
+      return readFunction(function.start ?? close + 1, function, tail, end, scope)
+    }
     // `struct s { ... } a, *b;` also declares variables (or members, inside a struct).
-    let stop = statementHead(close + 1, end).stop
+    let stop = tail.stop
     // `extern enum system_states { … } system_state;` declares a variable defined elsewhere.
     let isExtern = tokenRange(first, keyword).contains { lex.isWord($0, "extern") }
     recordVariables(declarators(close + 1, stop), first: first, stop: stop, scope: scope, isExtern: isExtern)
