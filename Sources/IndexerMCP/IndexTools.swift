@@ -137,8 +137,13 @@ actor IndexTools {
       files: name.isEmpty ? [] : try navigator.leftOutFiles(mentioning: name))
   }
 
+  /// By `name`, every occurrence (a name search); by a place (`path`, `line`, `column`), the uses that
+  /// resolution ties to what the name there means, as `query refs --at` answers.
   private func findReferences(_ a: ToolArguments) throws -> Data {
-    try a.refuseUnknown(except: ["name", "language", "path", "limit", "offset", "max_chars"])
+    try a.refuseUnknown(except: ["name", "language", "path", "line", "column", "limit", "offset", "max_chars"])
+    let line = try a.integer("line", default: 0, range: 0...Int(Int32.max))
+    let column = try a.integer("column", default: 0, range: 0...Int(Int32.max))
+    if line != 0 || column != 0 { return try referencesFromPlace(a, line: line, column: column) }
     let name = try a.requiredString("name")
     let page = try Page(a)
     let language = try a.choice("language", of: Language.self, allowed: Language.allCases)
@@ -146,8 +151,28 @@ actor IndexTools {
     let matches = try navigator.references(
       ReferenceFilter(name: name, languages: language.map { [$0] } ?? [], pathGlob: try a.string("path"), limit: page.fetchLimit))
     return try page.encode(
-      page.slice(matches).map(ReferenceRecord.init), more: matches.count > page.offset + page.limit,
+      page.slice(matches).map { ReferenceRecord($0, name: name) }, more: matches.count > page.offset + page.limit,
       files: try navigator.leftOutFiles(mentioning: name))
+  }
+
+  private func referencesFromPlace(_ a: ToolArguments, line: Int, column: Int) throws -> Data {
+    guard line >= 1, column >= 1 else { throw ToolFailure("`line` and `column` go together (1-based; column in UTF-8 bytes)") }
+    guard try a.string("name") == nil, try a.string("language") == nil else {
+      throw ToolFailure("give either `name` or a place (`path`, `line`, `column`), not both")
+    }
+    let path = try a.requiredString("path")
+    let page = try Page(a)
+    guard let navigator = try current() else { return try page.encode([ReferenceRecord](), more: false) }
+    guard try navigator.contains(path: path) else {
+      throw ToolFailure("\(path) is not in the index; list_files shows the indexed paths")
+    }
+    let found = try navigator.resolvedReferences(
+      path: path, at: SourcePosition(line: line, column: column), includeDeclaration: true, limit: page.fetchLimit)
+    guard let found else { throw ToolFailure("no identifier at \(path):\(line):\(column)") }
+    let records = page.slice(found.references).map { ReferenceRecord($0, name: found.name) }
+    return try page.encode(
+      records, more: found.references.count > page.offset + page.limit,
+      unresolved: records.filter { $0.resolution == Resolution.name.rawValue }.count)
   }
 
   private func findDefinition(_ a: ToolArguments) throws -> Data {

@@ -82,13 +82,18 @@ enum ToolCatalog {
     Tool(
       name: "find_references",
       description: "Every occurrence of a name in the workspace (exact, case-sensitive), with the definition around each "
-        + "and whether it is a definition itself.",
+        + "and whether it is a definition itself. Or, given a place (`path`, `line`, `column`) instead of `name`: the uses "
+        + "of what the name there means, resolved by the language's scope, import and member rules (a local's uses in "
+        + "its scope, a method's through its type), then uses whose receiver could not be typed. "
+        + "Each answer's `resolution` says how it was tied: local, import, member, scope, or name (a guess by name).",
       inputSchema: schema(
         [
-          "name": string("The identifier."),
-          "language": enumeration(languageNames, "Only files in this language."),
-          "path": string("Only files whose path matches this glob."),
-        ].merging(paging) { a, _ in a }, required: ["name"]),
+          "name": string("The identifier (a name search)."),
+          "language": enumeration(languageNames, "Only files in this language (with `name`)."),
+          "path": string("With `name`: only files whose path matches this glob. With `line` and `column`: the file, relative to the workspace root."),
+          "line": integer("The place's line (1-based), for references from a place.", minimum: 1, maximum: Int(Int32.max)),
+          "column": integer("A column inside the name there (1-based, UTF-8 bytes).", minimum: 1, maximum: Int(Int32.max)),
+        ].merging(paging) { a, _ in a }),
       annotations: annotations),
     Tool(
       name: "find_definition",

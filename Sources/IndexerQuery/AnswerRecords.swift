@@ -81,23 +81,95 @@ public struct FileOutlineRecord: Codable, Sendable, Hashable {
   }
 }
 
-/// One occurrence of a name.
+/// One occurrence of a name, in the one shape every front end answers with: `query refs --json` and
+/// `query refs --at … --json` write it through `jsonLine`, MCP's `find_references` encodes it. The fields
+/// are `query symbol --json`'s, with kind "reference" and no signature for a plain use, and how the
+/// occurrence was tied to the name (`resolution`: `name` for a name search).
 public struct ReferenceRecord: Codable, Sendable, Hashable {
-  public var path: String
+  public var name: String
+  public var kind: String
   public var language: String
+  public var path: String
   public var line: Int
   public var column: Int
+  public var endLine: Int
+  public var endColumn: Int
   /// The innermost definition around the occurrence, qualified; "" at file level.
   public var container: String
+  public var signature: String
+  public var access: String?
+  public var isStatic: Bool
   public var isDefinition: Bool
+  public var resolution: String
 
-  public init(_ match: ReferenceMatch) {
-    path = match.path
+  private enum CodingKeys: String, CodingKey {
+    case name, kind, language, path, line, column, endLine, endColumn, container, signature, access
+    case isStatic = "static"
+    case isDefinition, resolution
+  }
+
+  /// `name` is the name searched for or resolved: a plain use's span is that many bytes from its start.
+  public init(_ match: ReferenceMatch, name: String, resolution: Resolution = .name) {
+    let definition = match.definition
+    self.name = definition?.name ?? name
+    kind = definition?.kind.rawValue ?? "reference"
     language = match.language.rawValue
+    path = match.path
     line = match.position.line
     column = match.position.column
-    container = match.container
+    endLine = line
+    let (end, overflow) = column.addingReportingOverflow(self.name.utf8.count)
+    endColumn = overflow ? Int.max : end
+    container = definition?.container ?? match.container
+    signature = definition?.signature ?? ""
+    access = definition?.access?.rawValue
+    isStatic = definition?.isStatic ?? false
     isDefinition = match.isDefinition
+    self.resolution = resolution.rawValue
+  }
+
+  /// `access` is written as null when absent, as `jsonLine` writes it, so both shapes have the same keys.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(name, forKey: .name)
+    try c.encode(kind, forKey: .kind)
+    try c.encode(language, forKey: .language)
+    try c.encode(path, forKey: .path)
+    try c.encode(line, forKey: .line)
+    try c.encode(column, forKey: .column)
+    try c.encode(endLine, forKey: .endLine)
+    try c.encode(endColumn, forKey: .endColumn)
+    try c.encode(container, forKey: .container)
+    try c.encode(signature, forKey: .signature)
+    try c.encode(access, forKey: .access)
+    try c.encode(isStatic, forKey: .isStatic)
+    try c.encode(isDefinition, forKey: .isDefinition)
+    try c.encode(resolution, forKey: .resolution)
+  }
+
+  public init(_ reference: ResolvedReference, name: String) {
+    self.init(reference.match, name: name, resolution: reference.resolution)
+  }
+
+  /// The record as one line of `--json` output, fields in the order Codable writes them: written by hand
+  /// because `query refs` prints thousands of these and an encoder per line costs as much as the query.
+  public var jsonLine: String {
+    var o = JSONObject()
+    o.add("name", name)
+    o.add("kind", kind)
+    o.add("language", language)
+    o.add("path", path)
+    o.add("line", line)
+    o.add("column", column)
+    o.add("endLine", endLine)
+    o.add("endColumn", endColumn)
+    o.add("container", container)
+    o.add("signature", signature)
+    o.add("access", access)
+    o.add("static", isStatic)
+    o.add("isDefinition", isDefinition)
+    o.add("resolution", resolution)
+    return o.text
   }
 }
 

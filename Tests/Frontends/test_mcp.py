@@ -118,12 +118,34 @@ async def test_find_references_matches_query_refs():
     async with session() as s:
         answer = await call(s, "find_references", {"name": "Application"})
         expected = cli("query", "refs", "Application")
-        assert [(i["path"], i["line"], i["column"]) for i in answer["items"]] == [
-            (e["path"], e["line"], e["column"]) for e in expected
-        ]
+        # One record shape for both front ends: every field, not only the place.
+        assert answer["items"] == expected
         assert any(i["path"] == "Sources/App/main.swift" and not i["isDefinition"] for i in answer["items"])
+        assert {i["resolution"] for i in answer["items"]} == {"name"}
         only_python = await call(s, "find_references", {"name": "run", "language": "python"})
         assert only_python["items"] and all(i["language"] == "python" for i in only_python["items"])
+
+
+async def test_find_references_from_a_place_resolves_like_query_refs_at():
+    async with session() as s:
+        lines = (WORKSPACE / "scripts" / "tool.py").read_text(encoding="utf-8").splitlines()
+        definition = lines.index("    def run(self, *args):")
+        place = {"path": "scripts/tool.py", "line": definition + 1, "column": lines[definition].index("run") + 1}
+        answer = await call(s, "find_references", place)
+        expected = cli("query", "refs", "--at", f"scripts/tool.py:{place['line']}:{place['column']}")
+        assert answer["items"] == expected
+        call_line = lines.index("    Tool().run(*argv)")
+        # The Python `run` in tool.py and its call through `Tool()`, not the other languages' `run`s a name search lists.
+        assert [(i["path"], i["line"], i["isDefinition"], i["resolution"]) for i in answer["items"]][:2] == [
+            ("scripts/tool.py", definition + 1, True, "scope"),
+            ("scripts/tool.py", call_line + 1, False, "member"),
+        ]
+        by_name = await call(s, "find_references", {"name": "run"})
+        assert len(by_name["items"]) > len(answer["items"])
+        both = await error(s, "find_references", {**place, "name": "run"})
+        assert "not both" in both
+        half = await error(s, "find_references", {"path": "scripts/tool.py", "line": 3})
+        assert "go together" in half
 
 
 async def test_find_definition_resolves_and_says_how():

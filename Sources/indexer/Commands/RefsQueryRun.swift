@@ -25,7 +25,7 @@ struct RefsQueryRun {
       (try engine.references(filter), try engine.leftOutFiles(mentioning: name))
     }
     let matches = answer.0
-    for match in matches { out.line(Self.json(match, name: name)) }
+    for match in matches { out.line(ReferenceRecord(match, name: name).jsonLine) }
     // References past a limit are not counted.
     let total = AnswerSummary.total(count: matches.count, limit: filter.limit) { nil }
     out.line(AnswerSummary(generation: generation, pending: pending, count: matches.count, total: total, leftOutFiles: answer.1).line)
@@ -49,22 +49,5 @@ struct RefsQueryRun {
     let p = match.position
     let container = match.container.isEmpty ? "-" : match.container
     return "\(match.path):\(p.line):\(p.column)  \(match.isDefinition ? "def" : "ref")  \(container)"
-  }
-
-  /// The fields of `query symbol --json`; a plain reference has kind "reference" and no signature.
-  static func json(_ match: ReferenceMatch, name: String, extra: (inout JSONObject) -> Void = { _ in }) -> String {
-    let end = SourcePosition(line: match.position.line, column: match.position.column + name.utf8.count)
-    let symbol =
-      match.definition.map { definition in
-        var s = definition
-        s.range = SourceRange(start: match.position, end: end)
-        return s
-      }
-      ?? Symbol(name: name, kind: .variable, container: match.container, range: SourceRange(start: match.position, end: end), signature: "")
-    return SymbolFormatter.json(symbol, path: match.path, language: match.language) { o in
-      if !match.isDefinition { o.set("kind", "reference") }
-      o.add("isDefinition", match.isDefinition)
-      extra(&o)
-    }
   }
 }

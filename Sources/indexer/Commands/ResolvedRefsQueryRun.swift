@@ -21,7 +21,7 @@ struct ResolvedRefsQueryRun {
     for reference in references {
       let match = reference.match
       if options.json {
-        out.line(RefsQueryRun.json(match, name: found?.name ?? "") { $0.add("resolution", reference.resolution.rawValue) })
+        out.line(ReferenceRecord(reference, name: found?.name ?? "").jsonLine)
       } else {
         out.line(RefsQueryRun.text(match) + "  " + reference.resolution.rawValue)
       }
