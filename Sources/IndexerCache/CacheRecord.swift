@@ -8,9 +8,10 @@ import IndexerWorkspace
 /// Anything else — another format, a truncated or altered value, a record that does not decode — is a miss.
 public enum CacheRecord {
   /// Also raised when a reader's output changes for the same bytes (3: C and C++ `extern` variables, include
-  /// paths no longer uses; 4: no C or C++ variable named `struct`), so a shared cache filled by an earlier
+  /// paths no longer uses; 4: no C or C++ variable named `struct`; 5: JavaScript and TypeScript casts and
+  /// unions as binding types), so a shared cache filled by an earlier
   /// build misses instead of serving what that reader recorded.
-  static let version: UInt8 = 4
+  static let version: UInt8 = 5
   static let magic: [UInt8] = Array("IXC".utf8) + [version]
   /// No single file's record comes near this; a bigger value is not ours.
   public static let maxBytes = 64 << 20

@@ -192,7 +192,7 @@ import Testing
     let languages = stats["languages"] as? [String: [String: Any]]
     #expect(languages?["python"].flatMap { int($0, "files") } == 3)
     #expect(languages?["python"].flatMap { int($0, "references") }.map { $0 > 0 } == true)
-    #expect(int(stats, "schemaVersion") == 16)
+    #expect(int(stats, "schemaVersion") == 17)
     #expect((int(stats, "blobCompressedBytes") ?? 0) > 0)
   }
 

@@ -90,4 +90,54 @@ import Testing
     let index = JavaScriptExtractor().extract("var m = {'\\xAD': 1, \"\\u00e9t\\u{1F600}\": 2, 'a\\'b': 3, '\\u{110000}': 4};")
     #expect(index.symbols.map(\.name) == ["m", "\u{AD}", "ét😀", "a'b", "\\u{110000}"])
   }
+
+  /// A cast writes the type it casts to, and a union of named types is kept as its constituents in order
+  /// (`|A|B`): member lookup tries each. `as const` and a union with a non-name part write no type.
+  @Test func castsAndUnionsWriteBindingTypes() {
+    let source = """
+      type Shape = | Circle | ns.Square<T> | null;
+      type Mixed = Circle | { side: number };
+      function f(input: unknown, either: "none" | Circle | undefined) {
+        const circle = input as Circle;
+        const twice = (input as Shape) as ns.Square;
+        const frozen = [1, 2] as const;
+        const opaque = input as unknown;
+      }
+      """
+    let scopes = JavaScriptExtractor(language: .typescript).extract(source).scopes
+    let types = Dictionary(scopes.bindings.map { ($0.name, $0.typeName) }, uniquingKeysWith: { a, _ in a })
+    #expect(types["Shape"] == "|Circle|ns.Square")
+    #expect(types["Mixed"] == "")
+    #expect(types["either"] == "Circle")
+    #expect(types["circle"] == "Circle")
+    #expect(types["twice"] == "ns.Square")
+    #expect(types["frozen"] == "")
+    #expect(types["opaque"] == "")
+    // An object type written as a result or a variable's type is a scope of its members.
+    let inline = JavaScriptExtractor(language: .typescript).extract(
+      """
+      function sizing(): { unit: string } | null { return null; }
+      const spec: { limit: number } = { limit: 1 };
+      const other: { a: number } | string = "";
+      function limited(options: { max: number; label?: string }): number { return options.max; }
+      """
+    ).scopes
+    let max = inline.bindings.first { $0.name == "max" }
+    #expect(max.map { "@scope:\($0.scope)" } == inline.bindings.first { $0.name == "options" }?.typeName)
+    let sizing = inline.bindings.first { $0.name == "sizing" }
+    let spec = inline.bindings.first { $0.name == "spec" }
+    let unit = inline.bindings.first { $0.name == "unit" }
+    let limits = inline.bindings.filter { $0.name == "limit" }
+    #expect(unit.map { "returns:@scope:\($0.scope)" } == sizing?.typeName)
+    #expect(unit.map { inline.scopes[$0.scope].kind } == .type)
+    #expect(limits.count == 2 && spec?.typeName == "@scope:\(limits[0].scope)")
+    #expect(inline.bindings.first { $0.name == "other" }?.typeName == "")
+    // Every cut of it reads without a trap and yields no type that is not in the text.
+    let bytes = Array(source.utf8)
+    for cut in 0...bytes.count {
+      for binding in JavaScriptExtractor(language: .typescript).extract(Array(bytes[..<cut])).scopes.bindings {
+        for part in binding.typeName.split(separator: "|") { #expect(source.contains(part.drop { $0 == "=" })) }
+      }
+    }
+  }
 }

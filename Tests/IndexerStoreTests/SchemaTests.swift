@@ -64,7 +64,8 @@ import Testing
   /// Migrations 5 to 11: the files whose readers now record scopes (Python, then Swift, then JavaScript
   /// and TypeScript, then Go, then C and C++, then Java, then Rust) are read again on the next run, and
   /// migration 12 reads JavaScript and TypeScript again for their readers' fixes, migration 15 C and C++ for
-  /// their `extern` variables and migration 16 for keywords no longer read as names; files of other languages
+  /// their `extern` variables and migration 16 for keywords no longer read as names, and migration 17 reads
+  /// JavaScript and TypeScript again for casts and unions; files of other languages
   /// keep their stat and hash and are not. Files whose scopes an earlier migration already brought keep theirs (older blobs still decode).
   @Test(arguments: [
     (4, ["a.py": true, "b.swift": true, "c.go": true, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": true, "i.rs": true]),
@@ -77,9 +78,11 @@ import Testing
     // Migration 12: the script readers' fixes (issue 24) read JavaScript and TypeScript files again. Migration 15:
     // the C and C++ reader's `extern` variables read every C and C++ file again.
     (11, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": false, "i.rs": false]),
-    (14, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": false, "e.js": false, "f.c": true, "g.cc": true, "h.java": false, "i.rs": false]),
+    (14, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": false, "i.rs": false]),
     // Migration 16: no C or C++ variable named `struct`.
-    (15, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": false, "e.js": false, "f.c": true, "g.cc": true, "h.java": false, "i.rs": false]),
+    (15, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": true, "e.js": true, "f.c": true, "g.cc": true, "h.java": false, "i.rs": false]),
+    // Migration 17: casts and unions as JavaScript and TypeScript binding types.
+    (16, ["a.py": false, "b.swift": false, "c.go": false, "d.ts": true, "e.js": true, "f.c": false, "g.cc": false, "h.java": false, "i.rs": false]),
   ])
   func anOlderIndexRereadsOnlyFilesWhoseReadersNowRecordScopes(_ version: Int, _ reread: [String: Bool]) throws {
     let dir = try TemporaryDirectory()

@@ -215,8 +215,9 @@ struct JavaScriptScopeBuilder {
     if typeParameters >= 0 { i = significant(angleClose(i, end) + 1, end) }
     guard lex.isPunct(i, "("), i < end else { return max(i, k + 1) }
     let close = min(lex.matching(i), end)
-    let (body, returnType, last) = bodyAfterParameters(close, end: end)
+    let (body, returnType, last, written) = bodyAfterParameters(close, end: end)
     let functionScope = open(.function, from: name >= 0 ? name : k, to: last, parent: scope)
+    let nameBinding = name >= 0 ? result.bindings.count : -1
     if name >= 0 {
       let typeName = returnType.isEmpty ? "" : "returns:" + returnType
       if declaration {
@@ -227,6 +228,11 @@ struct JavaScriptScopeBuilder {
     }
     if typeParameters >= 0 { bindTypeParameters(typeParameters, in: functionScope) }
     parameters(i, close: close, scope: functionScope, type: -1)
+    if returnType.isEmpty, let object = inlineObjectType(written, scope: functionScope),
+      nameBinding >= 0, nameBinding < result.bindings.count, result.bindings[nameBinding].position == position(name)
+    {
+      result.bindings[nameBinding].typeName = "returns:" + object
+    }
     if let body { walk(from: body + 1, to: last, scope: functionScope, function: functionScope, mode: .statements) }
     return last + 1
   }
@@ -235,19 +241,41 @@ struct JavaScriptScopeBuilder {
   /// result type written between (`: Promise<T>`), empty when none.
   /// `last` is the declaration's last token: the body's `}`, else the end of the result type (`x is T`
   /// names the parameter `x`: it belongs to the function's scope).
-  private func bodyAfterParameters(_ close: Int, end: Int) -> (body: Int?, returnType: String, last: Int) {
+  private func bodyAfterParameters(_ close: Int, end: Int) -> (body: Int?, returnType: String, last: Int, written: Range<Int>) {
     var i = significant(close + 1, end)
     var returnType = ""
     var last = close
+    var written = close..<close
     if lex.isPunct(i, ":") {
       let typeStart = significant(i + 1, end)
       i = typeEnd(typeStart, end: end, stopAtBrace: true)
       returnType = plainType(typeStart, i)
+      written = typeStart..<max(typeStart, i)
       last = max(close, previousSignificant(i))
       i = significant(i, end)
     }
-    guard lex.isPunct(i, "{") && i < end else { return (nil, returnType, last) }
-    return (i, returnType, min(lex.matching(i), end))
+    guard lex.isPunct(i, "{") && i < end else { return (nil, returnType, last, written) }
+    return (i, returnType, min(lex.matching(i), end), written)
+  }
+
+  /// An object type written as a type (`{ unit: string; verb(): void } | null`, only `null`/`undefined`
+  /// beside it): its members bound in a new scope of kind `type` inside `scope`, named as `@scope:N`; nil
+  /// for any other shape. Called where the tokens come in source order, so scopes stay in pre-order.
+  private mutating func inlineObjectType(_ written: Range<Int>, scope: Int) -> String? {
+    let start = significant(written.lowerBound, written.upperBound)
+    guard lex.isPunct(start, "{"), start < written.upperBound, nesting < Self.maximumNesting else { return nil }
+    let close = min(lex.matching(start), written.upperBound)
+    var rest = significant(close + 1, written.upperBound)
+    while rest < written.upperBound {
+      let next = significant(rest + 1, written.upperBound)
+      guard lex.isPunct(rest, "|"), lex.isWord(next, "null") || lex.isWord(next, "undefined") else { return nil }
+      rest = significant(next + 1, written.upperBound)
+    }
+    nesting += 1
+    defer { nesting -= 1 }
+    let body = open(.type, from: start, to: close, parent: scope)
+    objectMembers(start, close: close, type: body)
+    return "@scope:\(body)"
   }
 
   /// An arrow function whose parameters are `parameters...close` (one name, or a parenthesized list) and
@@ -302,9 +330,16 @@ struct JavaScriptScopeBuilder {
       let first = result.bindings.count
       var after = lex.isWord(i, "this") ? i + 1 : pattern(i, end: close, scope: scope, bindIn: scope, kind: .parameter)
       if lex.isPunct(after, "?") { after = significant(after + 1, close) }
-      let typeName = annotation(&after, end: close)
-      if !typeName.isEmpty, result.bindings.count == first + 1 { result.bindings[first].typeName = typeName }
-      if modified && type >= 0 && result.bindings.count == first + 1 {
+      let typeStart = after
+      let single = result.bindings.count == first + 1
+      var typeName = annotation(&after, end: close)
+      if typeName.isEmpty, single, lex.isPunct(typeStart, ":"),
+        let object = inlineObjectType(significant(typeStart + 1, close)..<max(after, significant(typeStart + 1, close)), scope: scope)
+      {
+        typeName = object
+      }
+      if !typeName.isEmpty, single { result.bindings[first].typeName = typeName }
+      if modified && type >= 0 && single {
         var member = result.bindings[first]
         member.scope = type
         member.kind = .attribute
@@ -371,7 +406,13 @@ struct JavaScriptScopeBuilder {
       guard after > i else { return i + 1 }
       let single = result.bindings.count == firstBinding + 1
       if lex.isPunct(after, "!") { after = significant(after + 1, end) }
+      let typeStart = after
       var typeName = annotation(&after, end: end)
+      if typeName.isEmpty, single, lex.isPunct(typeStart, ":"),
+        let object = inlineObjectType(significant(typeStart + 1, end)..<max(after, significant(typeStart + 1, end)), scope: scope)
+      {
+        typeName = object
+      }
       var stop = after
       if lex.isPunct(after, "=") && !lex.isPunct(after + 1, "=") {
         let value = significant(after + 1, end)
@@ -467,8 +508,10 @@ struct JavaScriptScopeBuilder {
     }
   }
 
-  /// The type an initializer writes: `new Foo(…)` → `Foo`, a chain of names and calls → `=chain`.
+  /// The type an initializer writes: `new Foo(…)` → `Foo`, a chain of names and calls → `=chain`, a cast
+  /// (`… as Foo`, the last one outside brackets) → `Foo`.
   private func initializerType(_ value: Int, _ stop: Int) -> String {
+    if let cast = castType(value, stop) { return cast }
     var i = value
     if lex.isWord(i, "await") { i = significant(i + 1, stop) }
     if lex.isWord(i, "new") {
@@ -479,6 +522,27 @@ struct JavaScriptScopeBuilder {
     }
     let chain = chainText(from: i, to: stop)
     return chain.isEmpty ? "" : "=" + chain
+  }
+
+  /// `… as T` over `from..<to`: the type after the last `as` outside brackets, when it is one resolution
+  /// follows (`as const` and `as unknown` name none); nil without a cast.
+  private func castType(_ from: Int, _ to: Int) -> String? {
+    var k = from
+    var lastAs = -1
+    while k < to {
+      if lex.isOpen(k) {
+        k = max(min(lex.matching(k), to), k) + 1
+        continue
+      }
+      if lex.isWord(k, "as"), k > from { lastAs = k }
+      k += 1
+    }
+    guard lastAs >= 0 else { return nil }
+    let typeStart = significant(lastAs + 1, to)
+    guard typeStart < to, !lex.isWord(typeStart, "const"), !lex.isWord(typeStart, "unknown"), !lex.isWord(typeStart, "any")
+    else { return nil }
+    let type = plainType(typeStart, to)
+    return type.isEmpty ? nil : type
   }
 
   /// `a.b(…).c` spanning exactly `from..<to`, calls written `()`; empty for anything else.
@@ -658,8 +722,9 @@ struct JavaScriptScopeBuilder {
     if typeParameters >= 0 { i = significant(angleClose(i, close) + 1, close) }
     if lex.isPunct(i, "(") {
       let paramsClose = min(lex.matching(i), close)
-      let (body, returnType, last) = bodyAfterParameters(paramsClose, end: close)
+      let (body, returnType, last, written) = bodyAfterParameters(paramsClose, end: close)
       let method = open(.function, from: key, to: last, parent: scope)
+      let keyBinding = named && tokens[key].kind == .name && bindKeys ? result.bindings.count : -1
       if named && tokens[key].kind == .name {
         if bindKeys {
           bind(key, in: scope, kind: .definition, typeName: returnType.isEmpty ? "" : "returns:" + returnType)
@@ -669,6 +734,11 @@ struct JavaScriptScopeBuilder {
       }
       if typeParameters >= 0 { bindTypeParameters(typeParameters, in: method) }
       parameters(i, close: paramsClose, scope: method, type: lex.isWord(key, "constructor") ? type : -1)
+      if returnType.isEmpty, keyBinding >= 0, let object = inlineObjectType(written, scope: method), keyBinding < result.bindings.count,
+        result.bindings[keyBinding].position == position(key)
+      {
+        result.bindings[keyBinding].typeName = "returns:" + object
+      }
       if let body { walk(from: body + 1, to: last, scope: method, function: method, mode: .statements) }
       return significant(last + 1, close)
     }
@@ -1373,9 +1443,46 @@ struct JavaScriptScopeBuilder {
   }
 
   /// A type as written between `from` and `to`, reduced to the name resolution can follow: type arguments
-  /// and `| null`/`| undefined` dropped (`Promise<Foo>` → `Promise`, `Foo | null` → `Foo`); empty for any
-  /// other shape (a union of types, a function type, a literal type).
+  /// and `| null`/`| undefined` dropped (`Promise<Foo>` → `Promise`, `Foo | null` → `Foo`); a union of named
+  /// types as `|A|B`; empty for any other shape (a function type, a literal type).
   private func plainType(_ from: Int, _ to: Int) -> String {
+    let single = namedType(from, to)
+    return single.isEmpty ? unionType(from, to) : single
+  }
+
+  /// `A | B.C<T> | null` over `from..<to`: `|A|B.C`, the named constituents in order (member lookup tries
+  /// each), or the one name when only one is; empty unless every other part is `null`, `undefined` or a literal.
+  private func unionType(_ from: Int, _ to: Int) -> String {
+    var k = significant(from, to)
+    if lex.isPunct(k, "|") { k = significant(k + 1, to) }
+    var names: [String] = []
+    var parts = 0
+    while k < to && parts < 64 {
+      parts += 1
+      var stop = k
+      while stop < to && !lex.isPunct(stop, "|") {
+        if lex.isOpen(stop) || lex.isPunct(stop, "<") {
+          stop = lex.isPunct(stop, "<") ? angleClose(stop, to) + 1 : max(min(lex.matching(stop), to), stop) + 1
+        } else {
+          stop += 1
+        }
+      }
+      let first = significant(k, stop)
+      if tokens[first].kind == .literal || lex.isWord(first, "null") || lex.isWord(first, "undefined") {
+        guard significant(first + 1, stop) >= stop else { return "" }
+      } else {
+        let name = namedType(k, stop)
+        guard !name.isEmpty, !name.hasSuffix("[]") else { return "" }
+        names.append(name)
+      }
+      k = significant(stop + 1, to)
+    }
+    if names.count == 1 { return names[0] }
+    return names.count >= 2 ? "|" + names.joined(separator: "|") : ""
+  }
+
+  /// One named type (`Foo`, `ns.Foo<T>`, `Foo[]`), optionally `| null`/`| undefined`; empty for any other shape.
+  private func namedType(_ from: Int, _ to: Int) -> String {
     var k = significant(from, to)
     guard tokens[k].kind == .name, k < to else { return "" }
     let start = k

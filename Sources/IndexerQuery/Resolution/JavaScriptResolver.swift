@@ -30,6 +30,9 @@ final class JavaScriptResolver {
     case scope(path: String, scopes: [Int])
     /// A module imported whole: its file's exports.
     case module(path: String)
+    /// A union of named types (`A | B`), written in `path` at `position`: a member is the first
+    /// constituent's that has it, as TypeScript lists a union property's declarations.
+    case union(types: [String], path: String, position: SourcePosition)
     case unknown
   }
 
@@ -277,13 +280,26 @@ final class JavaScriptResolver {
 
   /// `name` among the members of what `value` denotes: a scope's bindings (a method or field before an
   /// attribute set through `this`), then the bases its head names; a module's exports.
-  private func memberSite(_ name: String, of value: Value) throws(StoreError) -> Site? {
+  /// `throughBases` false looks only at the scopes' own bindings.
+  private func memberSite(_ name: String, of value: Value, throughBases: Bool = true) throws(StoreError) -> Site? {
     guard take() else { return nil }
     switch value {
     case .unknown:
       return nil
     case .module(let path):
       return try exported(name, from: path)
+    case .union(let types, let path, let position):
+      // A constituent that declares the member itself before one that inherits it: in a union of interfaces
+      // sharing a base, the member that tells them apart (`pattern` in `A | Regex`) is the one code reads
+      // after narrowing to the constituent declaring it.
+      let values = try types.map { (type) throws(StoreError) in try typeValue(type, in: path, at: position) }
+      for value in values {
+        if let found = try memberSite(name, of: value, throughBases: false) { return found }
+      }
+      for value in values {
+        if let found = try memberSite(name, of: value) { return found }
+      }
+      return nil
     case .scope(let path, let scopes):
       guard let file = try files.file(path) else { return nil }
       let bodies = scopes.filter { $0 >= 0 && $0 < file.scopes.scopes.count }
@@ -295,6 +311,7 @@ final class JavaScriptResolver {
           return site(found, in: path)
         }
       }
+      guard throughBases else { return nil }
       for scope in bodies {
         let body = file.scopes.scopes[scope]
         for base in body.bases {
@@ -390,6 +407,10 @@ final class JavaScriptResolver {
   /// What a written type (`Foo`, `ns.Foo`) denotes, seen from `position`; `Foo[]` and other shapes are unknown.
   private func typeValue(_ type: String, in path: String, at position: SourcePosition) throws(StoreError) -> Value {
     guard !type.isEmpty, !type.hasSuffix("[]") else { return .unknown }
+    if let scope = Self.scopeIndex(type) { return .scope(path: path, scopes: [scope]) }
+    if type.hasPrefix("|") {
+      return .union(types: type.split(separator: "|").prefix(16).map(String.init), path: path, position: position)
+    }
     return try value(ofChain: type, in: path, at: position)
   }
 
