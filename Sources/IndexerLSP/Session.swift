@@ -24,6 +24,7 @@ final class Session {
     self.progress = progress
     uris = DocumentURI(root: root)
     engine = QueryEngine(awaiting: databasePath, root: root)
+    engine.keepNamesFresh()
   }
 
   func startWatching() {

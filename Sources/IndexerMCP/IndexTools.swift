@@ -11,6 +11,7 @@ actor IndexTools {
 
   init(root: String, databasePath: String, service: EmbeddedService?) {
     engine = QueryEngine(awaiting: databasePath, root: root)
+    engine.keepNamesFresh()
     self.service = service
   }
 

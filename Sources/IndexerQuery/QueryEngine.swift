@@ -22,6 +22,8 @@ public final class QueryEngine {
   private var openedFile: (device: UInt, inode: UInt)?
   /// Kept while the same file is open: a long-running front end ranks against names it read once per generation.
   private var names = NameCatalog()
+  /// A server's background builds of `names` (see `keepNamesFresh()`); nil for a one-shot query.
+  private var rebuild: NameCatalogRebuild?
   /// What resolution derives from the index (every path, C include sets, definitions by name), kept per
   /// generation like the names: each request a server resolves starts a new `ResolutionFiles`.
   private let memo = ResolutionMemo()
@@ -67,10 +69,24 @@ public final class QueryEngine {
       openedFile = file
       names = NameCatalog()
       memo.forget()
+      if rebuild != nil {
+        rebuild = NameCatalogRebuild(databasePath: databasePath)
+        rebuild?.start()
+      }
     } catch .notFound {
       lookup = nil
     }
     return lookup != nil
+  }
+
+  /// For a long-running server: the name catalog is built in the background when the index is opened and
+  /// again after a search finds it a generation behind; such a search answers from the catalog it has, with
+  /// the names that start the query read fresh. Without this, the first search the first three tiers do not
+  /// fill after each commit reads every distinct name first (1.5–2 s on a kernel tree).
+  public func keepNamesFresh() {
+    guard rebuild == nil else { return }
+    rebuild = NameCatalogRebuild(databasePath: databasePath)
+    if lookup != nil { rebuild?.start() }
   }
 
   private static func identity(of path: String) -> (device: UInt, inode: UInt)? {
@@ -126,8 +142,7 @@ public final class QueryEngine {
       shortlist = starting.ranked(query.name, count: wanted, tiers: firstTiers)
     }
     if shortlist.count < wanted {
-      try names.load(lookup, generation: generation)
-      shortlist = names.ranked(query.name, count: wanted, tiers: tiers)
+      shortlist = try wholeCatalogRanked(query.name, count: wanted, tiers: tiers, fresh: shortlist, lookup: lookup, generation: generation)
     }
     var matches: [SymbolMatch] = []
     // Fields and members the close tiers find wait for those tiers' other definitions (see `SearchOrder.isDeferred`).
@@ -170,6 +185,36 @@ public final class QueryEngine {
       start = end
     }
     return matches + deferred.prefix(max(0, limit - matches.count))
+  }
+
+  /// The names `query` matches in `tiers`, from the whole catalog: this generation's when it is loaded or a
+  /// background build has it (waiting for a build under way when there is no catalog yet); else, for a
+  /// server, the catalog of an earlier generation while the next is built, its first three tiers replaced by
+  /// `fresh` (the names that start the query, read from this generation). Definitions are read from this
+  /// generation, so a name gone since gives none; a name new since is found by its prefix at once, by the
+  /// later tiers once the build lands. A one-shot query loads the catalog here.
+  private func wholeCatalogRanked(
+    _ query: String, count: Int, tiers: Set<NameTier>, fresh: [(name: String, tier: NameTier)], lookup: ReadOnlyConnection,
+    generation: Int64
+  ) throws(StoreError) -> [(name: String, tier: NameTier)] {
+    if let rebuild, !names.isLoaded(generation: generation) {
+      if let built = rebuild.take(waiting: names.loadedGeneration == nil),
+        built.generation > (names.loadedGeneration ?? Int64.min)
+      {
+        names = built.catalog
+      }
+      let firstTiers: Set<NameTier> = [.exact, .exactIgnoringCase, .prefix]
+      if let loaded = names.loadedGeneration, loaded < generation, firstTiers.isSubset(of: tiers) {
+        rebuild.start()
+        let lowered = NameBytes.lowered(Array(query.utf8))
+        let later = names.ranked(query, count: count, tiers: tiers).filter { found in
+          !firstTiers.contains(found.tier) && !found.name.utf8.starts(with: lowered, by: { NameBytes.lower($0) == $1 })
+        }
+        return Array((fresh + later).prefix(count))
+      }
+    }
+    try names.load(lookup, generation: generation)
+    return names.ranked(query, count: count, tiers: tiers)
   }
 
   /// Up to `tierReadLimit` definitions of `names` (best ranked first), in no useful order: read a few names

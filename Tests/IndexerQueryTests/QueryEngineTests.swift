@@ -205,6 +205,31 @@ import Testing
     #expect(rest.map(\.symbol.range.start.line) == Array(1...420))
   }
 
+  /// A server's catalog is built in the background and, after a commit, answers from the generation it has
+  /// while the next is built: a name gone since is never answered (its definitions are read from now), a
+  /// name that starts the query is found at once, and one found only by a later tier once the build lands.
+  @Test func aServersNameCatalogFollowsCommitsWithoutWaiting() throws {
+    let dir = try TemporaryDirectory()
+    let db = try IndexDatabase.openForWriting(path: dir.path + "/i.sqlite")
+    try commitC(["a.c": "int alpha_reader(void) { return 0; }\nint beta(void) { return 1; }\n"], in: dir, to: db)
+    let e = try QueryEngine(awaiting: dir.path + "/i.sqlite", root: dir.path)
+    e.keepNamesFresh()
+    #expect(try e.refresh())
+    func names(_ query: String) throws -> [String] { try e.symbols(SymbolQuery(name: query, mode: .fuzzy)).map(\.symbol.name) }
+    // `ardr` is a subsequence only: the whole catalog is needed, and the first search waits for its build.
+    #expect(try names("ardr") == ["alpha_reader"])
+    try commitC(["a.c": "int ardrive(void) { return 0; }\nint gamma_reader(void) { return 1; }\n"], in: dir, to: db)
+    let right = try names("ardr")
+    #expect(!right.contains("alpha_reader"))
+    #expect(right.first == "ardrive")
+    var waited = 0
+    while try !names("ardr").contains("gamma_reader") && waited < 500 {
+      usleep(10_000)
+      waited += 1
+    }
+    #expect(try names("ardr") == ["ardrive", "gamma_reader"])
+  }
+
   @Test func fuzzyPutsTheBestMatchFirst() throws {
     let dir = try TemporaryDirectory()
     let e = try engine(dir)

@@ -26,6 +26,7 @@ import Testing
     // A file larger than the whole bound is still read, just not kept.
     try dir.write("big.txt", String(repeating: "b", count: 1000))
     #expect(cache.text(root: dir.path, path: "big.txt")?.bytes.count == 1000)
-    #expect(cache.keptBytes <= 350 && cache.keptBytes >= 303)
+    // Eviction drops the oldest files down to three quarters of the bound (262 bytes): two or three kept.
+    #expect(cache.keptBytes <= 350 && cache.keptBytes >= 202)
   }
 }

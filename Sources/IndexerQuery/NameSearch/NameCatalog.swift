@@ -36,6 +36,9 @@ final class NameCatalog {
   /// Whether the catalog holds the names of this generation.
   func isLoaded(generation current: Int64) -> Bool { generation == current }
 
+  /// The generation whose names the catalog holds whole; nil before a whole load.
+  var loadedGeneration: Int64? { generation }
+
   /// Reads every distinct name of the index (a kernel tree has about three million: seconds, once per
   /// generation). With `prefix`, only the names that start with it: what a search needs when the first
   /// three tiers fill its answer, read through the name index in milliseconds. Such a catalog is not kept
