@@ -1,21 +1,21 @@
 // Types written by a cast (`value as T`) and by a union of named types (`A | B`).
-interface Circle {
+interface Round {
   kind: "circle";
   radius: number;
 }
 
-interface Square {
+interface Boxy {
   kind: "square";
   side: number;
 }
 
-export type Shape =
-  | Circle
-  | Square;
+export type Figure =
+  | Round
+  | Boxy;
 
-export function area(input: unknown, either: Shape | undefined): number {
-  const circle = input as Circle;
-  const shape = (input as Shape) as Shape;
+export function area(input: unknown, either: Figure | undefined): number {
+  const circle = input as Round;
+  const shape = (input as Figure) as Figure;
   const frozen = { side: 1 } as const;
   if (shape.kind === "square") return shape.side * frozen.side;
   return circle.radius * either.radius;
