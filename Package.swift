@@ -98,6 +98,7 @@ let package = Package(
     .target(
       name: "IndexerQuery",
       dependencies: [
+        "CLinux",
         "IndexerModel",
         "IndexerStore",
       ],

@@ -13,4 +13,13 @@ int malloc_trim(size_t pad);
 static inline int CLinux_pipeCloseOnExec(int fds[2], int nonBlocking) {
   return pipe2(fds, 02000000 /* O_CLOEXEC */ | (nonBlocking ? 04000 /* O_NONBLOCK */ : 0));
 }
+#include <sys/resource.h>
+#include <sys/types.h>
+pid_t gettid(void);
+
+/// Lowers the calling thread's scheduling priority alone (on Linux `nice` is per thread): a background
+/// build then takes the cores only when the request loop and the client do not.
+static inline int CLinux_niceThisThread(int increment) {
+  return setpriority(PRIO_PROCESS, (id_t)gettid(), increment);
+}
 #endif

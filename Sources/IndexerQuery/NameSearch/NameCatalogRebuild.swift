@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 import IndexerModel
 import IndexerStore
@@ -26,6 +27,7 @@ final class NameCatalogRebuild: @unchecked Sendable {
     guard !building else { return }
     building = true
     let thread = Thread { [self] in
+      _ = CLinux_niceThisThread(10)
       let catalog = NameCatalog()
       var generation: Int64?
       if let connection = try? ReadOnlyConnection(path: databasePath) {
