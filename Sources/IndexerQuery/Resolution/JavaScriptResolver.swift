@@ -191,7 +191,8 @@ final class JavaScriptResolver {
     if found == nil, name != "=", name != "default" {
       let top = try files.bindings(named: name, in: module).filter { $0.scope == 0 && $0.kind != .attribute }
       if let binding = top.first(where: { $0.kind != .imported }) ?? top.first {
-        found = binding.kind == .imported ? try followImport(binding, in: module) ?? site(binding, in: module) : site(binding, in: module)
+        found =
+          binding.kind == .imported ? try followImport(binding, in: module, forValue: true) ?? site(binding, in: module) : site(binding, in: module)
       }
     }
     if found == nil, name != "=", name != "default" {
@@ -236,7 +237,15 @@ final class JavaScriptResolver {
       }
       return site
     }
-    return try lexical(entry.importedName, in: module, at: entry.position)
+    guard let local = try lexical(entry.importedName, in: module, at: entry.position) else { return nil }
+    // A namespace import exported again (`import * as z from "./x"; export { z }`): in the files that import
+    // it, it names the module, as TypeScript answers.
+    if let binding = local.binding, binding.kind == .imported, local.path == module,
+      let whole = try followImport(binding, in: module, forValue: true)
+    {
+      return whole
+    }
+    return local
   }
 
   /// The workspace file a module specifier names from `path`: a relative path as written, with one of the
