@@ -11,7 +11,7 @@ local client = vim.lsp.start({ name = "indexer", cmd = { bin, "lsp", "--root", r
 vim.wait(10000, function() return #vim.lsp.get_clients({ bufnr = 0 }) > 0 and vim.lsp.get_client_by_id(client).initialized end)
 vim.wait(tonumber(os.getenv("SETTLE_MS") or "0"), function() return false end)
 vim.api.nvim_win_set_cursor(0, { line, col - 1 })
-local params = vim.lsp.util.make_position_params(0, "utf-16")
+local params = vim.lsp.util.make_position_params(0, vim.lsp.get_client_by_id(client).offset_encoding)
 local function show(method, extra)
   local p = vim.tbl_extend("force", params, extra or {})
   local res = vim.lsp.buf_request_sync(0, method, p, 10000)
