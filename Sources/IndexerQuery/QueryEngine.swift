@@ -29,6 +29,8 @@ public final class QueryEngine {
   private let memo = ResolutionMemo()
   /// The occurrences of the names asked for last, for this generation.
   private var occurrences = OccurrenceCache()
+  /// The outlines asked for last, for this generation.
+  private var outlines = OutlineCache()
 
   /// How many distinct names a ranked search keeps, at least, before fetching their definitions.
   public static let fuzzyNameLimit = 50
@@ -69,6 +71,9 @@ public final class QueryEngine {
       openedFile = file
       names = NameCatalog()
       memo.forget()
+      // Another file may count its generations from the same numbers.
+      occurrences = OccurrenceCache()
+      outlines = OutlineCache()
       if rebuild != nil {
         rebuild = NameCatalogRebuild(databasePath: databasePath)
         rebuild?.start()
@@ -287,7 +292,14 @@ public final class QueryEngine {
   }
 
   public func outline(path: String) throws(StoreError) -> FileIndex? {
-    try connection().outline(path: path)
+    let connection = try connection()
+    return try connection.inReadTransaction { () throws(StoreError) in
+      let generation = try connection.generation()
+      if let kept = outlines.outline(of: path, generation: generation) { return kept }
+      guard let outline = try connection.outline(path: path) else { return nil }
+      outlines.keep(outline, of: path, generation: generation)
+      return outline
+    }
   }
 
   /// The outline with the file's scopes, for resolution.

@@ -266,10 +266,13 @@ import Testing
     try build(path, defining: "First")
     #expect(try engine.refresh())
     #expect(try engine.symbols(SymbolQuery(name: "First")).count == 1)
-    // A bulk build writes a new file beside the old and renames it over: a new inode under the same name.
+    #expect(try engine.outline(path: "a.swift")?.symbols.map(\.name) == ["First"])
+    // A bulk build writes a new file beside the old and renames it over: a new inode under the same name,
+    // and the same generation number (the kept outline is not the new file's).
     try build(path, defining: "Second")
     #expect(try engine.refresh())
     #expect(try engine.symbols(SymbolQuery(name: "Second")).count == 1)
+    #expect(try engine.outline(path: "a.swift")?.symbols.map(\.name) == ["Second"])
     #expect(try engine.symbols(SymbolQuery(name: "First")).isEmpty)
     #expect(unlink(path) == 0)
     #expect(try engine.refresh() == false)
