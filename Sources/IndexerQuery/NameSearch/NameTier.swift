@@ -43,6 +43,11 @@ enum NameBytes {
 
   static func lowered(_ bytes: some Sequence<UInt8>) -> [UInt8] { bytes.map(lower) }
 
+  /// Whether `bytes` is `lowered` with ASCII letters in any case.
+  static func equalIgnoringCase(_ bytes: UnsafeBufferPointer<UInt8>, _ lowered: [UInt8]) -> Bool {
+    bytes.count == lowered.count && hasPrefixIgnoringCase(bytes, lowered)
+  }
+
   static func hasPrefixIgnoringCase(_ name: UnsafeBufferPointer<UInt8>, _ lowered: [UInt8]) -> Bool {
     guard name.count >= lowered.count else { return false }
     for i in 0..<lowered.count where lower(name[i]) != lowered[i] { return false }
