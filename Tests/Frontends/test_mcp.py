@@ -471,7 +471,9 @@ async def test_pending_lists_what_the_watcher_has_not_committed_yet(tmp_path):
                 assert behind["pending"]["count"] == 1
                 caught_up = await call(s, "find_symbol", {"name": "written_late", "fresh": True})
                 assert [i["path"] for i in caught_up["items"]] == ["late.py"]
-                assert caught_up["pending"]["count"] == 0 and caught_up["generation"] > behind["generation"]
+                # Says what was still pending if it ever is: one CI run saw a count of 1 here, never reproduced.
+                assert caught_up["pending"]["count"] == 0, caught_up["pending"]
+                assert caught_up["generation"] > behind["generation"]
     finally:
         watcher.terminate()
         watcher.wait(timeout=30)
