@@ -131,20 +131,7 @@ public struct ReferenceRecord: Codable, Sendable, Hashable {
   /// `access` is written as null when absent, as `jsonLine` writes it, so both shapes have the same keys.
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(name, forKey: .name)
-    try c.encode(kind, forKey: .kind)
-    try c.encode(language, forKey: .language)
-    try c.encode(path, forKey: .path)
-    try c.encode(line, forKey: .line)
-    try c.encode(column, forKey: .column)
-    try c.encode(endLine, forKey: .endLine)
-    try c.encode(endColumn, forKey: .endColumn)
-    try c.encode(container, forKey: .container)
-    try c.encode(signature, forKey: .signature)
-    try c.encode(access, forKey: .access)
-    try c.encode(isStatic, forKey: .isStatic)
-    try c.encode(isDefinition, forKey: .isDefinition)
-    try c.encode(resolution, forKey: .resolution)
+    try forEachField({ try c.encode($1, forKey: $0) }, { try c.encode($1, forKey: $0) }, { try c.encode($1, forKey: $0) })
   }
 
   public init(_ reference: ResolvedReference, name: String) {
@@ -155,21 +142,28 @@ public struct ReferenceRecord: Codable, Sendable, Hashable {
   /// because `query refs` prints thousands of these and an encoder per line costs as much as the query.
   public var jsonLine: String {
     var o = JSONObject()
-    o.add("name", name)
-    o.add("kind", kind)
-    o.add("language", language)
-    o.add("path", path)
-    o.add("line", line)
-    o.add("column", column)
-    o.add("endLine", endLine)
-    o.add("endColumn", endColumn)
-    o.add("container", container)
-    o.add("signature", signature)
-    o.add("access", access)
-    o.add("static", isStatic)
-    o.add("isDefinition", isDefinition)
-    o.add("resolution", resolution)
+    forEachField({ o.add($0.stringValue, $1) }, { o.add($0.stringValue, $1) }, { o.add($0.stringValue, $1) })
     return o.text
+  }
+
+  /// Every field in order, by the shape of its value: the one list `encode(to:)` and `jsonLine` both write.
+  private func forEachField(
+    _ text: (CodingKeys, String?) throws -> Void, _ number: (CodingKeys, Int) throws -> Void, _ flag: (CodingKeys, Bool) throws -> Void
+  ) rethrows {
+    try text(.name, name)
+    try text(.kind, kind)
+    try text(.language, language)
+    try text(.path, path)
+    try number(.line, line)
+    try number(.column, column)
+    try number(.endLine, endLine)
+    try number(.endColumn, endColumn)
+    try text(.container, container)
+    try text(.signature, signature)
+    try text(.access, access)
+    try flag(.isStatic, isStatic)
+    try flag(.isDefinition, isDefinition)
+    try text(.resolution, resolution)
   }
 }
 

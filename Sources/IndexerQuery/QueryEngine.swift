@@ -138,7 +138,7 @@ public final class QueryEngine {
     let limit = query.limit ?? Int.max
     let wanted = max(Self.fuzzyNameLimit, query.limit ?? 0)
     var shortlist: [(name: String, tier: NameTier)] = []
-    let firstTiers = tiers.intersection([.exact, .exactIgnoringCase, .prefix])
+    let firstTiers = tiers.intersection(NameTier.startingTiers)
     if !names.isLoaded(generation: generation), firstTiers.count == 3 {
       // The names the query starts, read through the name index: when they fill the answer, the whole
       // catalog (seconds on a kernel tree) is not read at all. A one-shot query never keeps it anyway.
@@ -208,12 +208,12 @@ public final class QueryEngine {
       {
         names = built.catalog
       }
-      let firstTiers: Set<NameTier> = [.exact, .exactIgnoringCase, .prefix]
-      if let loaded = names.loadedGeneration, loaded < generation, firstTiers.isSubset(of: tiers) {
+      if let loaded = names.loadedGeneration, loaded < generation, NameTier.startingTiers.isSubset(of: tiers) {
         rebuild.start()
         let lowered = NameBytes.lowered(Array(query.utf8))
         let later = names.ranked(query, count: count, tiers: tiers).filter { found in
-          !firstTiers.contains(found.tier) && !found.name.utf8.starts(with: lowered, by: { NameBytes.lower($0) == $1 })
+          var name = found.name
+          return !NameTier.startingTiers.contains(found.tier) && !name.withUTF8 { NameBytes.hasPrefixIgnoringCase($0, lowered) }
         }
         return Array((fresh + later).prefix(count))
       }

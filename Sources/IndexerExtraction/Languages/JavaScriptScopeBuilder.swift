@@ -228,11 +228,7 @@ struct JavaScriptScopeBuilder {
     }
     if typeParameters >= 0 { bindTypeParameters(typeParameters, in: functionScope) }
     parameters(i, close: close, scope: functionScope, type: -1)
-    if returnType.isEmpty, let object = inlineObjectType(written, scope: functionScope),
-      nameBinding >= 0, nameBinding < result.bindings.count, result.bindings[nameBinding].position == position(name)
-    {
-      result.bindings[nameBinding].typeName = "returns:" + object
-    }
+    if returnType.isEmpty { inlineResult(written, scope: functionScope, of: nameBinding, named: name) }
     if let body { walk(from: body + 1, to: last, scope: functionScope, function: functionScope, mode: .statements) }
     return last + 1
   }
@@ -256,6 +252,15 @@ struct JavaScriptScopeBuilder {
     }
     guard lex.isPunct(i, "{") && i < end else { return (nil, returnType, last, written) }
     return (i, returnType, min(lex.matching(i), end), written)
+  }
+
+  /// A result written as an object type (`(): { unit: string } | null`): its scope, read in `scope`, is what
+  /// the binding at index `binding` returns when that binding is the name at token `name`.
+  private mutating func inlineResult(_ written: Range<Int>, scope: Int, of binding: Int, named name: Int) {
+    guard let object = inlineObjectType(written, scope: scope), binding >= 0, binding < result.bindings.count,
+      result.bindings[binding].position == position(name)
+    else { return }
+    result.bindings[binding].typeName = "returns:" + object
   }
 
   /// An object type written as a type (`{ unit: string; verb(): void } | null`, only `null`/`undefined`
@@ -330,14 +335,8 @@ struct JavaScriptScopeBuilder {
       let first = result.bindings.count
       var after = lex.isWord(i, "this") ? i + 1 : pattern(i, end: close, scope: scope, bindIn: scope, kind: .parameter)
       if lex.isPunct(after, "?") { after = significant(after + 1, close) }
-      let typeStart = after
       let single = result.bindings.count == first + 1
-      var typeName = annotation(&after, end: close)
-      if typeName.isEmpty, single, lex.isPunct(typeStart, ":"),
-        let object = inlineObjectType(significant(typeStart + 1, close)..<max(after, significant(typeStart + 1, close)), scope: scope)
-      {
-        typeName = object
-      }
+      let typeName = annotatedType(&after, end: close, scope: scope, oneName: single)
       if !typeName.isEmpty, single { result.bindings[first].typeName = typeName }
       if modified && type >= 0 && single {
         var member = result.bindings[first]
@@ -361,6 +360,16 @@ struct JavaScriptScopeBuilder {
     let typeStart = significant(after + 1, end)
     after = typeEnd(typeStart, end: end, stopAtBrace: false)
     return plainType(typeStart, after)
+  }
+
+  /// `annotation`, or for a binding of one name an object type written there (`x: { a: T }`, see
+  /// `inlineObjectType`), `after` moved past it.
+  private mutating func annotatedType(_ after: inout Int, end: Int, scope: Int, oneName: Bool) -> String {
+    let colon = after
+    let typeName = annotation(&after, end: end)
+    guard typeName.isEmpty, oneName, lex.isPunct(colon, ":") else { return typeName }
+    let typeStart = significant(colon + 1, end)
+    return inlineObjectType(typeStart..<max(after, typeStart), scope: scope) ?? ""
   }
 
   /// The token after the decorators (`@a.b(…) @c`) starting at `k`.
@@ -406,13 +415,7 @@ struct JavaScriptScopeBuilder {
       guard after > i else { return i + 1 }
       let single = result.bindings.count == firstBinding + 1
       if lex.isPunct(after, "!") { after = significant(after + 1, end) }
-      let typeStart = after
-      var typeName = annotation(&after, end: end)
-      if typeName.isEmpty, single, lex.isPunct(typeStart, ":"),
-        let object = inlineObjectType(significant(typeStart + 1, end)..<max(after, significant(typeStart + 1, end)), scope: scope)
-      {
-        typeName = object
-      }
+      var typeName = annotatedType(&after, end: end, scope: scope, oneName: single)
       var stop = after
       if lex.isPunct(after, "=") && !lex.isPunct(after + 1, "=") {
         let value = significant(after + 1, end)
@@ -734,11 +737,7 @@ struct JavaScriptScopeBuilder {
       }
       if typeParameters >= 0 { bindTypeParameters(typeParameters, in: method) }
       parameters(i, close: paramsClose, scope: method, type: lex.isWord(key, "constructor") ? type : -1)
-      if returnType.isEmpty, keyBinding >= 0, let object = inlineObjectType(written, scope: method), keyBinding < result.bindings.count,
-        result.bindings[keyBinding].position == position(key)
-      {
-        result.bindings[keyBinding].typeName = "returns:" + object
-      }
+      if returnType.isEmpty, keyBinding >= 0 { inlineResult(written, scope: method, of: keyBinding, named: key) }
       if let body { walk(from: body + 1, to: last, scope: method, function: method, mode: .statements) }
       return significant(last + 1, close)
     }

@@ -97,8 +97,7 @@ final class NameCatalog {
         // place: when all three are asked for, only the shortest names can make the answer (a common prefix,
         // `sta` on a kernel tree, starts over a hundred thousand names, and classifying each was most of such
         // a search). Else each name is classified.
-        let firstTiers: Set<NameTier> = [.exact, .exactIgnoringCase, .prefix]
-        let shortestOnly = firstTiers.isSubset(of: tiers) && prefixed.count > count
+        let shortestOnly = NameTier.startingTiers.isSubset(of: tiers) && prefixed.count > count
         for i in shortestOnly ? Self.shortest(count, of: prefixed, in: names) : Array(prefixed) {
           let name = names[i]
           guard let tier = NameTier.of(name, query: bytes, lowered: lowered, matcher: matcher, allowed: tiers) else { continue }

@@ -12,6 +12,10 @@ public enum NameTier: Int, Sendable, Comparable, CaseIterable {
 
   public static func < (a: NameTier, b: NameTier) -> Bool { a.rawValue < b.rawValue }
 
+  /// The tiers of the names that start the query: contiguous in the catalog's NOCASE order, and read
+  /// through the name index without the catalog.
+  static let startingTiers: Set<NameTier> = [.exact, .exactIgnoringCase, .prefix]
+
   /// The first tier among `allowed` that `name` satisfies for `query` (both UTF-8; `lowered` is `query` with
   /// ASCII letters lowered), nil when none. A name satisfies every tier its match implies (an exact name
   /// also holds the query as a substring), so a search that leaves a tier out still finds its names in the

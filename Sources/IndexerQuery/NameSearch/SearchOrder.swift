@@ -58,10 +58,9 @@ struct SearchOrder: Comparable {
     }
   }
 
-  /// Folders and file names that hold tests by the conventions of the languages we read. Read as bytes: it
-  /// runs for every definition a search reads (thousands per keystroke on a large tree).
-  /// Read byte by byte, without a string or an array per folder: a search orders up to 500 definitions
-  /// per tier, and splitting their paths was a tenth of a kernel tree's workspace/symbol request.
+  /// Folders and file names that hold tests by the conventions of the languages we read. Read byte by byte,
+  /// without a string or an array per folder: it runs for every definition a search reads (up to 500 per
+  /// tier), and splitting their paths was a tenth of a kernel tree's workspace/symbol request.
   static func isTestPath(_ path: String) -> Bool {
     var path = path
     return path.withUTF8 { bytes in
